@@ -1,0 +1,55 @@
+// The composition root shared by Electron, the browser host and the tests: opens
+// and migrates the database in a data folder and wires the services to the API.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { createDispatcher, type Dispatch } from './core/dispatcher';
+import { createHandlers } from './core/handlers';
+import { migrateDatabase, type MigrateResult } from './db/migrate';
+import { openDatabase, type Db } from './db/open';
+import { createWorkshopService } from './services/workshop-service';
+import { APP_VERSION } from './app-version';
+
+export const DATABASE_FILE_NAME = 'leanmap.db';
+
+export interface BackendOptions {
+  dataDir: string;
+  clock?: () => Date;
+  /** better_sqlite3.node for the current runtime, when it is not the Node build. */
+  nativeBinding?: string;
+  log?: (message: string, error: unknown) => void;
+}
+
+export interface Backend {
+  dispatch: Dispatch;
+  db: Db;
+  databaseFile: string;
+  migration: MigrateResult;
+  close(): void;
+}
+
+export async function createBackend({ dataDir, clock = () => new Date(), nativeBinding, log }: BackendOptions): Promise<Backend> {
+  mkdirSync(dataDir, { recursive: true });
+  const databaseFile = join(dataDir, DATABASE_FILE_NAME);
+  const db = openDatabase(databaseFile, nativeBinding ? { nativeBinding } : {});
+  let migration: MigrateResult;
+  try {
+    migration = await migrateDatabase(db, { backupDir: join(dataDir, 'backups'), now: clock() });
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  const workshops = createWorkshopService({ db, clock, appVersion: APP_VERSION });
+  const handlers = createHandlers({
+    workshops,
+    appInfo: { name: 'Leanmap', version: APP_VERSION, dataDir, databaseFile },
+  });
+  return {
+    dispatch: createDispatcher(handlers, log),
+    db,
+    databaseFile,
+    migration,
+    close: () => {
+      if (db.open) db.close();
+    },
+  };
+}

@@ -1,0 +1,35 @@
+// The one transport-neutral entry point: validate the input against the contract,
+// run the handler, and answer with a WireResult. Never throws.
+import { contract, isMethod, type Method } from '../../src-shared/api/contract';
+import { DomainError, type WireResult } from '../../src-shared/api/errors';
+import { describeIssues } from '../../src-shared/domain/document-migrations';
+import type { Handlers } from './handlers';
+
+export type Dispatch = (method: string, input: unknown) => Promise<WireResult<unknown>>;
+
+export function createDispatcher(handlers: Handlers, log: (message: string, error: unknown) => void = console.error): Dispatch {
+  return async (method, input) => {
+    if (!isMethod(method)) {
+      return { ok: false, error: { code: 'UNKNOWN_METHOD', message: `Leanmap has no operation called "${method}".` } };
+    }
+    const parsed = contract[method].input.safeParse(input ?? {});
+    if (!parsed.success) {
+      return {
+        ok: false,
+        error: { code: 'VALIDATION', message: `That request is not valid: ${describeIssues(parsed.error.issues)}` },
+      };
+    }
+    try {
+      const handler = handlers[method] as (input: unknown) => unknown;
+      const value = await handler(parsed.data);
+      return { ok: true, value };
+    } catch (error) {
+      if (error instanceof DomainError) return { ok: false, error: { code: error.code, message: error.message } };
+      log(`Leanmap: ${method as Method} failed`, error);
+      return {
+        ok: false,
+        error: { code: 'INTERNAL', message: 'Something went wrong inside Leanmap; your last change may not be saved. Try again.' },
+      };
+    }
+  };
+}

@@ -1,0 +1,32 @@
+// The implementation of every contract method. The mapped type makes a method
+// without a handler (or a handler with the wrong shape) a compile error.
+import type { Method, MethodOutput, ParsedInput } from '../../src-shared/api/contract';
+import type { WorkshopService } from '../services/workshop-service';
+
+export type Handlers = {
+  [M in Method]: (input: ParsedInput<M>) => MethodOutput<M> | Promise<MethodOutput<M>>;
+};
+
+export interface HandlerDeps {
+  workshops: WorkshopService;
+  appInfo: MethodOutput<'app.info'>;
+}
+
+export function createHandlers({ workshops, appInfo }: HandlerDeps): Handlers {
+  return {
+    'app.info': () => appInfo,
+    'workshop.list': ({ query, trash }) => workshops.list(query, trash),
+    'workshop.create': ({ meta, template }) => workshops.create(meta, template),
+    'workshop.get': ({ id }) => workshops.get(id),
+    'workshop.update': ({ id, revision, meta }) => workshops.update(id, revision, meta),
+    'workshop.rename': ({ id, title }) => workshops.rename(id, title),
+    'workshop.duplicate': ({ id }) => workshops.duplicate(id),
+    'workshop.trash': ({ id }) => workshops.trash(id),
+    'workshop.restore': ({ id }) => workshops.restore(id),
+    'workshop.purge': ({ id }) => workshops.purge(id),
+    'workshop.exportFile': ({ id }) => workshops.exportFile(id),
+    'workshop.importFile': ({ text }) => workshops.importFile(text),
+    'map.get': ({ versionId }) => workshops.getMap(versionId),
+    'map.save': ({ versionId, revision, document }) => workshops.saveMap(versionId, revision, document),
+  };
+}

@@ -1,0 +1,42 @@
+// The SQL schema history: a static, numbered list. Never edit a released step;
+// add the next one. PRAGMA user_version records how many steps a file has had.
+export interface SchemaMigration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const SCHEMA_MIGRATIONS: readonly SchemaMigration[] = [
+  {
+    version: 1,
+    name: 'workshops and map versions',
+    sql: `
+      CREATE TABLE workshops (
+        id          TEXT PRIMARY KEY,
+        title       TEXT NOT NULL,
+        organisation TEXT NOT NULL DEFAULT '',
+        meta        TEXT NOT NULL,           -- WorkshopMeta as JSON, validated on read
+        revision    INTEGER NOT NULL DEFAULT 1,
+        created_at  TEXT NOT NULL,
+        updated_at  TEXT NOT NULL,
+        deleted_at  TEXT                     -- set while the workshop is in the trash
+      );
+      CREATE INDEX workshops_by_updated ON workshops (deleted_at, updated_at DESC);
+
+      CREATE TABLE map_versions (
+        id          TEXT PRIMARY KEY,
+        workshop_id TEXT NOT NULL REFERENCES workshops (id) ON DELETE CASCADE,
+        name        TEXT NOT NULL,
+        sort_order  INTEGER NOT NULL,
+        document    TEXT NOT NULL,           -- MapDocument as JSON, validated on write and read
+        revision    INTEGER NOT NULL DEFAULT 1,
+        sign_off    TEXT,                    -- SignOff as JSON once agreed (then read-only)
+        created_at  TEXT NOT NULL,
+        updated_at  TEXT NOT NULL
+      );
+      CREATE INDEX map_versions_by_workshop ON map_versions (workshop_id, sort_order);
+    `,
+  },
+];
+
+export const LATEST_SCHEMA_VERSION = SCHEMA_MIGRATIONS.at(-1)?.version ?? 0;

@@ -1,0 +1,110 @@
+// Rows of the map_versions table. Documents are validated (and migrated) on every
+// read, and written only when the caller's revision is still the current one.
+import { migrateDocument } from '../../../src-shared/domain/document-migrations';
+import { SignOffSchema, type SignOff } from '../../../src-shared/domain/export-envelope';
+import type { MapDocument } from '../../../src-shared/domain/map-document';
+import type { MapVersion, MapVersionSummary } from '../../../src-shared/api/contract';
+import { DomainError } from '../../../src-shared/api/errors';
+import type { Db } from '../open';
+
+interface RawRow {
+  id: string;
+  workshop_id: string;
+  name: string;
+  sort_order: number;
+  document: string;
+  revision: number;
+  sign_off: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+function readSignOff(raw: RawRow): SignOff | null {
+  if (raw.sign_off === null) return null;
+  const parsed = SignOffSchema.safeParse(JSON.parse(raw.sign_off));
+  if (!parsed.success) throw new DomainError('INTERNAL', `The sign-off of map "${raw.name}" is damaged.`);
+  return parsed.data;
+}
+
+function readDocument(raw: RawRow): MapDocument {
+  let json: unknown;
+  try {
+    json = JSON.parse(raw.document);
+  } catch {
+    throw new DomainError('INTERNAL', `The stored map "${raw.name}" is damaged (not readable JSON).`);
+  }
+  const read = migrateDocument(json);
+  if (!read.ok) throw new DomainError('INTERNAL', `The stored map "${raw.name}" cannot be read: ${read.error.message}`);
+  return read.doc;
+}
+
+function toSummary(raw: RawRow): MapVersionSummary {
+  return { id: raw.id, name: raw.name, revision: raw.revision, signOff: readSignOff(raw), updatedAt: raw.updated_at };
+}
+
+export type SaveOutcome = 'saved' | 'not-found' | 'locked' | 'conflict';
+
+export function createMapVersionsRepo(db: Db) {
+  const insert = db.prepare(
+    `INSERT INTO map_versions (id, workshop_id, name, sort_order, document, revision, sign_off, created_at, updated_at)
+     VALUES (@id, @workshopId, @name, @sortOrder, @document, 1, @signOff, @now, @now)`,
+  );
+  const byId = db.prepare('SELECT * FROM map_versions WHERE id = ?');
+  const byWorkshop = db.prepare('SELECT * FROM map_versions WHERE workshop_id = ? ORDER BY sort_order');
+  const save = db.prepare(
+    `UPDATE map_versions SET document = @document, revision = revision + 1, updated_at = @now
+     WHERE id = @id AND revision = @revision AND sign_off IS NULL`,
+  );
+
+  return {
+    insert(v: {
+      id: string;
+      workshopId: string;
+      name: string;
+      sortOrder: number;
+      document: MapDocument;
+      signOff: SignOff | null;
+      now: string;
+    }): void {
+      insert.run({
+        id: v.id,
+        workshopId: v.workshopId,
+        name: v.name,
+        sortOrder: v.sortOrder,
+        document: JSON.stringify(v.document),
+        signOff: v.signOff ? JSON.stringify(v.signOff) : null,
+        now: v.now,
+      });
+    },
+    get(id: string): MapVersion | undefined {
+      const raw = byId.get(id) as RawRow | undefined;
+      if (!raw) return undefined;
+      return { ...toSummary(raw), workshopId: raw.workshop_id, document: readDocument(raw) };
+    },
+    workshopIdOf(id: string): string | undefined {
+      return (byId.get(id) as RawRow | undefined)?.workshop_id;
+    },
+    listSummaries(workshopId: string): MapVersionSummary[] {
+      return (byWorkshop.all(workshopId) as RawRow[]).map(toSummary);
+    },
+    listFull(workshopId: string): { name: string; signOff: SignOff | null; document: MapDocument }[] {
+      return (byWorkshop.all(workshopId) as RawRow[]).map((raw) => ({
+        name: raw.name,
+        signOff: readSignOff(raw),
+        document: readDocument(raw),
+      }));
+    },
+    save(id: string, revision: number, document: MapDocument, now: string): SaveOutcome {
+      const info = save.run({ id, revision, document: JSON.stringify(document), now });
+      if (info.changes === 1) return 'saved';
+      const raw = byId.get(id) as RawRow | undefined;
+      if (!raw) return 'not-found';
+      if (raw.sign_off !== null) return 'locked';
+      return 'conflict';
+    },
+    revisionOf(id: string): number | undefined {
+      return (byId.get(id) as RawRow | undefined)?.revision;
+    },
+  };
+}
+export type MapVersionsRepo = ReturnType<typeof createMapVersionsRepo>;

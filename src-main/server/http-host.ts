@@ -1,0 +1,145 @@
+// The browser host: one HTTP server on 127.0.0.1 that serves the built renderer
+// and carries the same API as Electron's IPC (POST /api/<method>), behind guards.
+import { randomBytes } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Dispatch } from '../core/dispatcher';
+import { checkHost, checkJsonContentType, checkOrigin, checkToken, type GuardFailure } from './guards';
+import { readStatic } from './static-files';
+import { CONTENT_SECURITY_POLICY } from '../security-policy';
+
+/** Above the import limit, so a too-large workshop file gets the import's own message. */
+export const MAX_BODY_BYTES = 32 * 1024 * 1024;
+
+export interface HttpHostOptions {
+  dispatch: Dispatch;
+  rendererDir: string;
+  port?: number;
+  token?: string;
+}
+
+export interface HttpHost {
+  server: Server;
+  port: number;
+  token: string;
+  url: string;
+  close(): Promise<void>;
+}
+
+const SECURITY_HEADERS = {
+  'Content-Security-Policy': `${CONTENT_SECURITY_POLICY}; frame-ancestors 'none'`,
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+  'Cache-Control': 'no-store',
+};
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': 'application/json; charset=utf-8' });
+  res.end(JSON.stringify(body));
+}
+
+function refuse(res: ServerResponse, failure: GuardFailure): void {
+  sendJson(res, failure.status, { ok: false, error: { code: failure.code, message: failure.message } });
+}
+
+class BodyTooLarge extends Error {}
+
+function readBody(req: IncomingMessage, limit: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const declared = Number(req.headers['content-length'] ?? 0);
+    if (declared > limit) {
+      reject(new BodyTooLarge());
+      req.resume();
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        reject(new BodyTooLarge());
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+export async function startHttpHost({ dispatch, rendererDir, port = 0, token }: HttpHostOptions): Promise<HttpHost> {
+  const accessToken = token ?? randomBytes(24).toString('base64url');
+  let boundPort = port;
+
+  const handleApi = async (req: IncomingMessage, res: ServerResponse, method: string) => {
+    if (req.method !== 'POST') {
+      res.writeHead(405, { ...SECURITY_HEADERS, Allow: 'POST' }).end();
+      return;
+    }
+    const failure = checkOrigin(req.headers, boundPort) ?? checkToken(req.headers, accessToken) ?? checkJsonContentType(req.headers);
+    if (failure) return refuse(res, failure);
+    let input: unknown;
+    try {
+      const text = await readBody(req, MAX_BODY_BYTES);
+      input = text === '' ? {} : JSON.parse(text);
+    } catch (error) {
+      if (error instanceof BodyTooLarge) {
+        return sendJson(res, 413, {
+          ok: false,
+          error: { code: 'PAYLOAD_TOO_LARGE', message: `Requests to Leanmap are limited to ${MAX_BODY_BYTES / 1024 / 1024} MB.` },
+        });
+      }
+      return sendJson(res, 400, { ok: false, error: { code: 'VALIDATION', message: 'That request is not valid JSON.' } });
+    }
+    sendJson(res, 200, await dispatch(method, input));
+  };
+
+  const server = createServer((req, res) => {
+    const hostFailure = checkHost(req.headers, boundPort);
+    if (hostFailure) return refuse(res, hostFailure);
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    if (url.pathname.startsWith('/api/')) {
+      handleApi(req, res, url.pathname.slice('/api/'.length)).catch((error) => {
+        console.error('Leanmap browser host: request failed', error);
+        if (!res.headersSent) sendJson(res, 500, { ok: false, error: { code: 'INTERNAL', message: 'Leanmap failed to answer.' } });
+      });
+      return;
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405, { ...SECURITY_HEADERS, Allow: 'GET, HEAD' }).end();
+      return;
+    }
+    readStatic(rendererDir, url.pathname).then(
+      (file) => {
+        if (!file) {
+          res.writeHead(404, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found');
+          return;
+        }
+        res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': file.type });
+        res.end(req.method === 'HEAD' ? undefined : file.body);
+      },
+      () => res.writeHead(500, SECURITY_HEADERS).end(),
+    );
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    // Loopback only: the host must never be reachable from the room's Wi-Fi.
+    server.listen(port, '127.0.0.1', () => resolve());
+  });
+  boundPort = (server.address() as AddressInfo).port;
+  return {
+    server,
+    port: boundPort,
+    token: accessToken,
+    url: `http://127.0.0.1:${boundPort}/?token=${accessToken}`,
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

@@ -1,0 +1,15 @@
+// File names built from user text: safe on Windows, macOS and Linux, never empty.
+const RESERVED = /^(con|prn|aux|nul|com\d|lpt\d)$/i;
+
+export function safeFileStem(text: string, fallback = 'workshop'): string {
+  const stem = text
+    .normalize('NFC')
+    .replace(/[\u0000-\u001f\u007f<>:"/\\|?*]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^\.+|\.+$/g, '')
+    .slice(0, 80)
+    .trim();
+  if (!stem || RESERVED.test(stem)) return fallback;
+  return stem;
+}

@@ -1,0 +1,25 @@
+// What the Electron preload exposes on window.leanmap (types only: the preload
+// itself must stay dependency-free). The browser build has no bridge.
+import type { WireResult } from './errors';
+
+export interface SaveFileRequest {
+  suggestedName: string;
+  /** UTF-8 text, or base64 for binary files. */
+  data: string;
+  encoding: 'utf8' | 'base64';
+  filters?: { name: string; extensions: string[] }[];
+}
+
+export type SaveFileResult = { saved: true; path: string } | { saved: false };
+
+export interface LeanmapBridge {
+  invoke(method: string, input: unknown): Promise<WireResult<unknown>>;
+  saveFile(request: SaveFileRequest): Promise<SaveFileResult>;
+  platform: string;
+}
+
+declare global {
+  interface Window {
+    leanmap?: LeanmapBridge;
+  }
+}

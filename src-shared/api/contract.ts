@@ -1,0 +1,118 @@
+// Every call the renderer can make, declared once: method name -> zod input and
+// output. Electron IPC and the browser host both carry exactly these payloads.
+import { z } from 'zod';
+import { SignOffSchema } from '../domain/export-envelope';
+import { IdSchema, MapDocumentSchema } from '../domain/map-document';
+import { TemplateIdSchema, WorkshopMetaSchema, WorkshopStatusSchema } from '../domain/workshop';
+
+const IsoTimestamp = z.string().max(40);
+
+export const WorkshopSummarySchema = z.object({
+  id: IdSchema,
+  title: z.string(),
+  organisation: z.string(),
+  date: z.string(),
+  status: WorkshopStatusSchema,
+  stageCount: z.number().int(),
+  createdAt: IsoTimestamp,
+  updatedAt: IsoTimestamp,
+  deletedAt: IsoTimestamp.nullable(),
+});
+export type WorkshopSummary = z.infer<typeof WorkshopSummarySchema>;
+
+export const MapVersionSummarySchema = z.object({
+  id: IdSchema,
+  name: z.string(),
+  revision: z.number().int(),
+  signOff: SignOffSchema.nullable(),
+  updatedAt: IsoTimestamp,
+});
+export type MapVersionSummary = z.infer<typeof MapVersionSummarySchema>;
+
+export const WorkshopDetailSchema = z.object({
+  id: IdSchema,
+  meta: WorkshopMetaSchema,
+  revision: z.number().int(),
+  createdAt: IsoTimestamp,
+  updatedAt: IsoTimestamp,
+  deletedAt: IsoTimestamp.nullable(),
+  versions: z.array(MapVersionSummarySchema),
+});
+export type WorkshopDetail = z.infer<typeof WorkshopDetailSchema>;
+
+export const MapVersionSchema = z.object({
+  id: IdSchema,
+  workshopId: IdSchema,
+  name: z.string(),
+  revision: z.number().int(),
+  signOff: SignOffSchema.nullable(),
+  updatedAt: IsoTimestamp,
+  document: MapDocumentSchema,
+});
+export type MapVersion = z.infer<typeof MapVersionSchema>;
+
+export const AppInfoSchema = z.object({
+  name: z.string(),
+  version: z.string(),
+  dataDir: z.string(),
+  databaseFile: z.string(),
+});
+export type AppInfo = z.infer<typeof AppInfoSchema>;
+
+const ById = z.object({ id: IdSchema });
+const Empty = z.object({});
+
+export const contract = {
+  'app.info': { input: Empty, output: AppInfoSchema },
+  'workshop.list': {
+    input: z.object({ query: z.string().max(200).default(''), trash: z.boolean().default(false) }),
+    output: z.array(WorkshopSummarySchema),
+  },
+  'workshop.create': {
+    input: z.object({ meta: WorkshopMetaSchema, template: TemplateIdSchema }),
+    output: WorkshopDetailSchema,
+  },
+  'workshop.get': { input: ById, output: WorkshopDetailSchema },
+  'workshop.update': {
+    input: z.object({ id: IdSchema, revision: z.number().int(), meta: WorkshopMetaSchema }),
+    output: WorkshopDetailSchema,
+  },
+  'workshop.rename': {
+    input: z.object({ id: IdSchema, title: WorkshopMetaSchema.shape.title }),
+    output: WorkshopSummarySchema,
+  },
+  'workshop.duplicate': { input: ById, output: WorkshopSummarySchema },
+  /** Moves a workshop to the trash; it can be restored until purged. */
+  'workshop.trash': { input: ById, output: WorkshopSummarySchema },
+  'workshop.restore': { input: ById, output: WorkshopSummarySchema },
+  /** Deletes a trashed workshop for good. */
+  'workshop.purge': { input: ById, output: Empty },
+  'workshop.exportFile': {
+    input: ById,
+    output: z.object({ fileName: z.string(), text: z.string() }),
+  },
+  'workshop.importFile': {
+    // Size is checked by the handler so the refusal can say how large is too large.
+    input: z.object({ text: z.string() }),
+    output: WorkshopSummarySchema,
+  },
+  'map.get': { input: z.object({ versionId: IdSchema }), output: MapVersionSchema },
+  'map.save': {
+    input: z.object({ versionId: IdSchema, revision: z.number().int(), document: MapDocumentSchema }),
+    output: z.object({ revision: z.number().int(), updatedAt: IsoTimestamp }),
+  },
+} as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
+
+export type Contract = typeof contract;
+export type Method = keyof Contract;
+/** What a caller passes (defaults may be omitted). */
+export type MethodInput<M extends Method> = z.input<Contract[M]['input']>;
+/** What a handler receives, after validation and defaults. */
+export type ParsedInput<M extends Method> = z.output<Contract[M]['input']>;
+export type MethodOutput<M extends Method> = z.output<Contract[M]['output']>;
+
+export const METHODS = Object.keys(contract) as Method[];
+
+export function isMethod(name: string): name is Method {
+  return Object.prototype.hasOwnProperty.call(contract, name);
+}

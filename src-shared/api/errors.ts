@@ -1,0 +1,40 @@
+// The closed set of error codes every API call can answer with; the renderer
+// branches on the code and shows the message, which is written for a facilitator.
+export const ERROR_CODES = [
+  'VALIDATION',
+  'NOT_FOUND',
+  'CONFLICT',
+  'LOCKED',
+  'IMPORT_INVALID',
+  'IMPORT_TOO_LARGE',
+  'IMPORT_FUTURE_VERSION',
+  'UNKNOWN_METHOD',
+  'UNAUTHORIZED',
+  'FORBIDDEN',
+  'PAYLOAD_TOO_LARGE',
+  'UNAVAILABLE',
+  'INTERNAL',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface ApiError {
+  code: ErrorCode;
+  message: string;
+}
+
+export type WireResult<T> = { ok: true; value: T } | { ok: false; error: ApiError };
+
+/** Thrown by handlers for an expected refusal; the dispatcher turns it into a WireResult. */
+export class DomainError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+}
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && (ERROR_CODES as readonly string[]).includes(value);
+}

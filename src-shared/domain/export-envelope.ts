@@ -1,0 +1,104 @@
+// The lossless workshop file (.leanmap.json): a versioned envelope around the
+// workshop's details and every map version, read back through the same migrations.
+import { z } from 'zod';
+import { describeIssues, migrateDocument } from './document-migrations';
+import type { MapDocument } from './map-document';
+import { WorkshopMetaSchema, type WorkshopMeta } from './workshop';
+
+export const ENVELOPE_FORMAT = 'leanmap.workshop';
+export const CURRENT_ENVELOPE_VERSION = 1;
+/** Larger files are refused before parsing: a real workshop is a few hundred KB. */
+export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+
+export const SignOffSchema = z.object({
+  agreedAt: z.string().max(40),
+  agreedBy: z.array(z.string().max(200)).max(200),
+});
+export type SignOff = z.infer<typeof SignOffSchema>;
+
+const EnvelopeVersionSchema = z.object({
+  name: z.string().trim().min(1).max(200),
+  signOff: SignOffSchema.nullable(),
+  document: z.unknown(),
+});
+
+const EnvelopeSchema = z.object({
+  format: z.literal(ENVELOPE_FORMAT),
+  formatVersion: z.number().int(),
+  exportedAt: z.string().max(40),
+  app: z.object({ name: z.string().max(100), version: z.string().max(40) }),
+  workshop: z.object({
+    meta: WorkshopMetaSchema,
+    versions: z.array(EnvelopeVersionSchema).min(1).max(100),
+  }),
+});
+
+export interface WorkshopFileVersion {
+  name: string;
+  signOff: SignOff | null;
+  document: MapDocument;
+}
+
+export interface WorkshopFile {
+  meta: WorkshopMeta;
+  versions: WorkshopFileVersion[];
+}
+
+export function buildEnvelope(file: WorkshopFile, exportedAt: string, appVersion: string) {
+  return {
+    format: ENVELOPE_FORMAT,
+    formatVersion: CURRENT_ENVELOPE_VERSION,
+    exportedAt,
+    app: { name: 'Leanmap', version: appVersion },
+    workshop: { meta: file.meta, versions: file.versions },
+  };
+}
+
+export type ImportProblem = 'too-large' | 'not-json' | 'not-leanmap' | 'future-version' | 'invalid';
+export type ParseWorkshopFileResult = { ok: true; file: WorkshopFile } | { ok: false; problem: ImportProblem; message: string };
+
+const fail = (problem: ImportProblem, message: string): ParseWorkshopFileResult => ({ ok: false, problem, message });
+
+/** Parses the text of a workshop file; never throws, and explains every refusal. */
+export function parseWorkshopFile(text: string): ParseWorkshopFileResult {
+  const bytes = new TextEncoder().encode(text).length;
+  if (bytes > MAX_IMPORT_BYTES) {
+    return fail(
+      'too-large',
+      `This file is ${(bytes / 1024 / 1024).toFixed(1)} MB; Leanmap imports workshop files up to ${MAX_IMPORT_BYTES / 1024 / 1024} MB.`,
+    );
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    return fail(
+      'not-json',
+      'This file is not a complete Leanmap workshop file: it may be cut short or damaged. Export it again and retry.',
+    );
+  }
+  if (typeof raw !== 'object' || raw === null || (raw as { format?: unknown }).format !== ENVELOPE_FORMAT) {
+    return fail('not-leanmap', 'This is not a Leanmap workshop file. Choose a file exported with "Export file".');
+  }
+  const version = (raw as { formatVersion?: unknown }).formatVersion;
+  if (typeof version === 'number' && version > CURRENT_ENVELOPE_VERSION) {
+    return fail(
+      'future-version',
+      `This file was exported by a newer Leanmap (file format ${version}; this one reads up to ${CURRENT_ENVELOPE_VERSION}). Update Leanmap to import it.`,
+    );
+  }
+  const parsed = EnvelopeSchema.safeParse(raw);
+  if (!parsed.success) {
+    return fail('invalid', `This workshop file is damaged: ${describeIssues(parsed.error.issues)}. Nothing was imported.`);
+  }
+  const versions: WorkshopFileVersion[] = [];
+  for (const [i, v] of parsed.data.workshop.versions.entries()) {
+    const read = migrateDocument(v.document);
+    if (!read.ok) {
+      const problem = read.error.kind === 'future-version' ? 'future-version' : 'invalid';
+      return fail(problem, `Map "${v.name}" (number ${i + 1}) cannot be read: ${read.error.message} Nothing was imported.`);
+    }
+    versions.push({ name: v.name, signOff: v.signOff, document: read.doc });
+  }
+  return { ok: true, file: { meta: parsed.data.workshop.meta, versions } };
+}

@@ -1,0 +1,138 @@
+// The journey map of one map version: stages, outcomes and transitions, as the
+// zod schemas that guard every write, read and import of a map document.
+import { z } from 'zod';
+
+export const CURRENT_DOCUMENT_VERSION = 1;
+
+export const IdSchema = z.string().min(1).max(64);
+const shortText = (max = 200) => z.string().max(max);
+const longText = (max = 4000) => z.string().max(max);
+
+export const PositionSchema = z.object({
+  x: z.number().finite(),
+  y: z.number().finite(),
+});
+export type Position = z.infer<typeof PositionSchema>;
+
+export const ACTORS = ['customer', 'seller', 'marketing', 'partner'] as const;
+export const ActorSchema = z.enum(ACTORS);
+export type Actor = z.infer<typeof ActorSchema>;
+
+export const LEAN_CLASSES = ['value', 'necessary', 'waste'] as const;
+export const LeanClassSchema = z.enum(LEAN_CLASSES);
+export type LeanClass = z.infer<typeof LeanClassSchema>;
+
+export const ActionSchema = z.object({
+  id: IdSchema,
+  text: shortText(500),
+  actor: ActorSchema,
+  leanClass: LeanClassSchema.nullable(),
+  ownerRole: shortText(),
+  votes: z.number().int().min(0).max(10_000),
+  /** Ids of the customer actions (same stage) this action exists to help. */
+  serves: z.array(IdSchema).max(50),
+});
+export type Action = z.infer<typeof ActionSchema>;
+
+export const ExitCriterionSchema = z.object({
+  id: IdSchema,
+  text: shortText(500),
+});
+export type ExitCriterion = z.infer<typeof ExitCriterionSchema>;
+
+export const StageSchema = z.object({
+  id: IdSchema,
+  name: shortText(),
+  customerGoal: longText(1000),
+  actions: z.array(ActionSchema).max(300),
+  exitCriteria: z.array(ExitCriterionSchema).max(100),
+  stakeholders: longText(),
+  toolsAndContent: longText(),
+  painPoints: longText(),
+  notes: longText(10_000),
+  position: PositionSchema,
+});
+export type Stage = z.infer<typeof StageSchema>;
+
+export const OUTCOME_KINDS = ['won', 'lost', 'no_decision', 'disqualified'] as const;
+export const OutcomeKindSchema = z.enum(OUTCOME_KINDS);
+export type OutcomeKind = z.infer<typeof OutcomeKindSchema>;
+
+export const OUTCOME_LABELS: Record<OutcomeKind, string> = {
+  won: 'Won',
+  lost: 'Lost',
+  no_decision: 'No decision',
+  disqualified: 'Disqualified',
+};
+
+export const OutcomeSchema = z.object({
+  id: IdSchema,
+  kind: OutcomeKindSchema,
+  label: shortText(),
+  position: PositionSchema,
+});
+export type Outcome = z.infer<typeof OutcomeSchema>;
+
+export const TransitionSchema = z.object({
+  id: IdSchema,
+  source: IdSchema,
+  target: IdSchema,
+  label: shortText(),
+  /** Share of buyers in the source stage who take this transition, 0..1; null when unknown. */
+  conversionRate: z.number().min(0).max(1).nullable(),
+});
+export type Transition = z.infer<typeof TransitionSchema>;
+
+export const MapDocumentSchema = z
+  .object({
+    schemaVersion: z.literal(CURRENT_DOCUMENT_VERSION),
+    stages: z.array(StageSchema).max(5000),
+    outcomes: z.array(OutcomeSchema).max(50),
+    transitions: z.array(TransitionSchema).max(20_000),
+  })
+  .superRefine((doc, ctx) => {
+    // Referential integrity: the graph must be internally consistent, or the
+    // canvas and every figure built on it would lie.
+    const stageIds = new Set<string>();
+    const nodeIds = new Set<string>();
+    for (const s of doc.stages) {
+      if (nodeIds.has(s.id)) ctx.addIssue({ code: 'custom', message: `Duplicate id ${s.id}` });
+      stageIds.add(s.id);
+      nodeIds.add(s.id);
+      const customerActionIds = new Set(s.actions.filter((a) => a.actor === 'customer').map((a) => a.id));
+      for (const a of s.actions) {
+        for (const served of a.serves) {
+          if (!customerActionIds.has(served)) {
+            ctx.addIssue({
+              code: 'custom',
+              message: `Action "${a.text}" in stage "${s.name}" serves a customer action that is not in that stage`,
+            });
+          }
+        }
+      }
+    }
+    for (const o of doc.outcomes) {
+      if (nodeIds.has(o.id)) ctx.addIssue({ code: 'custom', message: `Duplicate id ${o.id}` });
+      nodeIds.add(o.id);
+    }
+    const edgeKeys = new Set<string>();
+    for (const t of doc.transitions) {
+      if (!stageIds.has(t.source)) {
+        ctx.addIssue({ code: 'custom', message: `Transition ${t.id} starts at ${t.source}, which is not a stage` });
+      }
+      if (!nodeIds.has(t.target)) {
+        ctx.addIssue({ code: 'custom', message: `Transition ${t.id} ends at ${t.target}, which is not on the map` });
+      }
+      if (t.source === t.target) {
+        ctx.addIssue({ code: 'custom', message: `Transition ${t.id} connects a stage to itself` });
+      }
+      const key = `${t.source}->${t.target}`;
+      if (edgeKeys.has(key)) ctx.addIssue({ code: 'custom', message: `Two transitions connect ${key}` });
+      edgeKeys.add(key);
+    }
+  });
+export type MapDocument = z.infer<typeof MapDocumentSchema>;
+
+export function emptyDocument(): MapDocument {
+  return { schemaVersion: CURRENT_DOCUMENT_VERSION, stages: [], outcomes: [], transitions: [] };
+}
