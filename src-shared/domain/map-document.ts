@@ -93,10 +93,19 @@ export const MapDocumentSchema = z
   .superRefine((doc, ctx) => {
     // Referential integrity: the graph must be internally consistent, or the
     // canvas and every figure built on it would lie.
+    // Every id is unique across the whole document (stages, actions, criteria,
+    // outcomes, transitions): edits, serves links and withFreshIds address by id.
+    const allIds = new Set<string>();
+    const claim = (id: string) => {
+      if (allIds.has(id)) ctx.addIssue({ code: 'custom', message: `Duplicate id ${id}` });
+      allIds.add(id);
+    };
     const stageIds = new Set<string>();
     const nodeIds = new Set<string>();
     for (const s of doc.stages) {
-      if (nodeIds.has(s.id)) ctx.addIssue({ code: 'custom', message: `Duplicate id ${s.id}` });
+      claim(s.id);
+      for (const a of s.actions) claim(a.id);
+      for (const e of s.exitCriteria) claim(e.id);
       stageIds.add(s.id);
       nodeIds.add(s.id);
       const customerActionIds = new Set(s.actions.filter((a) => a.actor === 'customer').map((a) => a.id));
@@ -112,11 +121,12 @@ export const MapDocumentSchema = z
       }
     }
     for (const o of doc.outcomes) {
-      if (nodeIds.has(o.id)) ctx.addIssue({ code: 'custom', message: `Duplicate id ${o.id}` });
+      claim(o.id);
       nodeIds.add(o.id);
     }
     const edgeKeys = new Set<string>();
     for (const t of doc.transitions) {
+      claim(t.id);
       if (!stageIds.has(t.source)) {
         ctx.addIssue({ code: 'custom', message: `Transition ${t.id} starts at ${t.source}, which is not a stage` });
       }
