@@ -17,7 +17,13 @@ export type WorkshopStatus = z.infer<typeof WorkshopStatusSchema>;
 export const CalendarDateSchema = z
   .string()
   .regex(/^(\d{4}-\d{2}-\d{2})?$/, 'Use a date like 2026-11-22')
-  .refine((s) => s === '' || !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), 'That date does not exist');
+  // Round-tripped, not just parsed: Date.parse rolls 2026-02-30 over to 2 March.
+  .refine((s) => s === '' || isCalendarDate(s), 'That date does not exist');
+
+function isCalendarDate(s: string): boolean {
+  const time = Date.parse(`${s}T00:00:00Z`);
+  return !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === s;
+}
 
 export const WorkshopMetaSchema = z.object({
   title: z.string().trim().min(1, 'Give the workshop a title').max(200),
