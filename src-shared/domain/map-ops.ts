@@ -99,7 +99,7 @@ export function moveNodes(doc: MapDocument, positions: ReadonlyMap<string, Posit
 
 /** Removes stages and outcomes with every transition that touches them. */
 export function removeNodes(doc: MapDocument, ids: ReadonlySet<string>): MapDocument {
-  if (ids.size === 0) return doc;
+  if (!doc.stages.some((s) => ids.has(s.id)) && !doc.outcomes.some((o) => ids.has(o.id))) return doc;
   return {
     ...doc,
     stages: doc.stages.filter((s) => !ids.has(s.id)),
