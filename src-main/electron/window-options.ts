@@ -41,3 +41,35 @@ export function isAllowedNavigation(url: string, appUrl: string): boolean {
     return false;
   }
 }
+
+/**
+ * Links the page asks to open go to the system browser only when they are plain
+ * http(s) addresses: no file:, javascript:, custom schemes or embedded passwords.
+ */
+export function isSafeExternalUrl(url: string): boolean {
+  if (typeof url !== 'string' || url.length > 2048) return false;
+  try {
+    const target = new URL(url);
+    return (target.protocol === 'https:' || target.protocol === 'http:') && target.hostname !== '' && !target.username && !target.password;
+  } catch {
+    return false;
+  }
+}
+
+/** The page every Leanmap window shows: the dev server in development, else the built file. */
+export function appPageUrl(devServerUrl: string | undefined, rendererIndexFileUrl: string): string {
+  if (devServerUrl) {
+    try {
+      const url = new URL(devServerUrl);
+      if (url.protocol === 'http:' || url.protocol === 'https:') return url.href;
+    } catch {
+      // Fall through to the built renderer.
+    }
+  }
+  return rendererIndexFileUrl;
+}
+
+/** The CSP header for the app's responses; frame-ancestors only works as a header. */
+export function contentSecurityPolicyHeader(policy: string): string {
+  return `${policy}; frame-ancestors 'none'`;
+}

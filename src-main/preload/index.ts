@@ -1,1 +1,23 @@
-// placeholder
+// The whole bridge between the sandboxed page and the main process: two calls and
+// the platform name, exposed once. Imports nothing but 'electron' (sandbox rule)
+// and never hands the page ipcRenderer itself.
+import { contextBridge, ipcRenderer } from 'electron';
+import type { LeanmapBridge, SaveFileRequest, SaveFileResult } from '../../src-shared/api/bridge';
+import type { WireResult } from '../../src-shared/api/errors';
+
+// Same names as src-main/electron/ipc-messages.ts (a test keeps them in step).
+const INVOKE_CHANNEL = 'leanmap:invoke';
+const SAVE_FILE_CHANNEL = 'leanmap:save-file';
+
+const bridge: LeanmapBridge = {
+  invoke: (method, input) => ipcRenderer.invoke(INVOKE_CHANNEL, { method, input }) as Promise<WireResult<unknown>>,
+  saveFile: async (request: SaveFileRequest): Promise<SaveFileResult> => {
+    const result = (await ipcRenderer.invoke(SAVE_FILE_CHANNEL, request)) as WireResult<SaveFileResult>;
+    // The message is written for the facilitator; the renderer shows it as is.
+    if (!result.ok) throw Object.assign(new Error(result.error.message), { code: result.error.code });
+    return result.value;
+  },
+  platform: process.platform,
+};
+
+contextBridge.exposeInMainWorld('leanmap', bridge);

@@ -1,0 +1,65 @@
+// What may cross the IPC boundary, checked before anything runs: who sent it (only
+// the app's own top-level page) and what it says (zod). Pure, so it is unit-tested.
+import { basename } from 'node:path';
+import { z } from 'zod';
+import type { SaveFileRequest } from '../../src-shared/api/bridge';
+import { isAllowedNavigation } from './window-options';
+
+// The preload repeats these two names (it may import nothing but 'electron').
+export const INVOKE_CHANNEL = 'leanmap:invoke';
+export const SAVE_FILE_CHANNEL = 'leanmap:save-file';
+
+/** Large enough for a PDF or PNG of a big map (base64), small enough to refuse nonsense. */
+export const MAX_SAVE_FILE_CHARS = 160 * 1024 * 1024;
+
+export const InvokeMessageSchema = z.object({
+  method: z.string().min(1).max(100),
+  input: z.unknown(),
+});
+export type InvokeMessage = z.infer<typeof InvokeMessageSchema>;
+
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+
+export const SaveFileRequestSchema = z
+  .object({
+    suggestedName: z.string().min(1).max(255),
+    data: z.string().max(MAX_SAVE_FILE_CHARS),
+    encoding: z.enum(['utf8', 'base64']),
+    filters: z
+      .array(
+        z.object({
+          name: z.string().min(1).max(100),
+          extensions: z.array(z.string().regex(/^(\*|[A-Za-z0-9]{1,16})$/)).min(1).max(10),
+        }),
+      )
+      .max(10)
+      .optional(),
+  })
+  .refine((request) => request.encoding !== 'base64' || BASE64.test(request.data), {
+    message: 'data is not valid base64',
+    path: ['data'],
+  }) satisfies z.ZodType<SaveFileRequest>;
+
+/** The frame that sent an IPC message, as far as the check needs it. */
+export interface SenderFrame {
+  url: string;
+  parent: unknown;
+}
+
+/** Only the app's own page, in its top-level frame, may call the backend. */
+export function isTrustedSender(frame: SenderFrame | null | undefined, appUrl: string): boolean {
+  if (!frame || frame.parent !== null) return false;
+  return isAllowedNavigation(frame.url, appUrl);
+}
+
+/** A file name the save dialog can propose: no folders, no characters Windows refuses. */
+export function safeFileName(suggested: string): string {
+  // eslint-disable-next-line no-control-regex
+  const cleaned = basename(suggested.replace(/\\/g, '/')).replace(/[\u0000-\u001f<>:"/\\|?*]/g, '_').trim();
+  const withoutDots = cleaned.replace(/^\.+/, '');
+  return withoutDots === '' ? 'Leanmap export' : withoutDots.slice(0, 200);
+}
+
+export function decodeSaveData(request: Pick<SaveFileRequest, 'data' | 'encoding'>): Buffer {
+  return Buffer.from(request.data, request.encoding === 'base64' ? 'base64' : 'utf8');
+}

@@ -1,0 +1,81 @@
+// The two IPC channels the preload uses: `invoke` carries the API contract to
+// backend.dispatch; `save-file` is the host's save dialog plus an atomic write.
+// Every message is checked for its sender frame and its shape before anything runs.
+import { app, BrowserWindow, dialog, ipcMain, type IpcMainInvokeEvent, type SaveDialogOptions } from 'electron';
+import { dirname, join } from 'node:path';
+import type { SaveFileResult } from '../../src-shared/api/bridge';
+import type { WireResult } from '../../src-shared/api/errors';
+import type { Dispatch } from '../core/dispatcher';
+import { AtomicWriteError, writeFileAtomic } from '../fs/atomic-write';
+import {
+  INVOKE_CHANNEL,
+  InvokeMessageSchema,
+  SAVE_FILE_CHANNEL,
+  SaveFileRequestSchema,
+  decodeSaveData,
+  isTrustedSender,
+  safeFileName,
+} from './ipc-messages';
+
+const FORBIDDEN: WireResult<never> = {
+  ok: false,
+  error: { code: 'FORBIDDEN', message: 'Only the Leanmap window may talk to Leanmap.' },
+};
+
+function fromTrustedSender(event: IpcMainInvokeEvent, appUrl: () => string): boolean {
+  const trusted = isTrustedSender(event.senderFrame, appUrl());
+  if (!trusted) console.warn(`Leanmap: refused an IPC message from ${event.senderFrame?.url ?? 'a closed frame'}`);
+  return trusted;
+}
+
+export interface IpcOptions {
+  dispatch: Dispatch;
+  /** The app page's URL; a function because it is known only once the window loads. */
+  appUrl: () => string;
+}
+
+export function registerIpc({ dispatch, appUrl }: IpcOptions): () => void {
+  // Where the last save went, so the next save dialog opens there (this session only).
+  let lastFolder: string | undefined;
+
+  ipcMain.handle(INVOKE_CHANNEL, async (event, message: unknown): Promise<WireResult<unknown>> => {
+    if (!fromTrustedSender(event, appUrl)) return FORBIDDEN;
+    const parsed = InvokeMessageSchema.safeParse(message);
+    if (!parsed.success) {
+      return { ok: false, error: { code: 'VALIDATION', message: 'That request is not valid: it needs a method name and an input.' } };
+    }
+    return dispatch(parsed.data.method, parsed.data.input);
+  });
+
+  ipcMain.handle(SAVE_FILE_CHANNEL, async (event, request: unknown): Promise<WireResult<SaveFileResult>> => {
+    if (!fromTrustedSender(event, appUrl)) return FORBIDDEN;
+    const parsed = SaveFileRequestSchema.safeParse(request);
+    if (!parsed.success) {
+      return { ok: false, error: { code: 'VALIDATION', message: 'That file cannot be saved: the request is not valid.' } };
+    }
+    const { suggestedName, filters } = parsed.data;
+    const window = BrowserWindow.fromWebContents(event.sender);
+    const options: SaveDialogOptions = {
+      title: 'Save',
+      defaultPath: join(lastFolder ?? app.getPath('documents'), safeFileName(suggestedName)),
+      properties: ['createDirectory', 'showOverwriteConfirmation'],
+      ...(filters ? { filters } : {}),
+    };
+    const choice = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
+    if (choice.canceled || !choice.filePath) return { ok: true, value: { saved: false } };
+    try {
+      await writeFileAtomic(choice.filePath, decodeSaveData(parsed.data));
+    } catch (error) {
+      if (error instanceof AtomicWriteError) return { ok: false, error: { code: 'UNAVAILABLE', message: error.message } };
+      console.error('Leanmap: saving a file failed', error);
+      return { ok: false, error: { code: 'INTERNAL', message: 'Leanmap could not save that file. Try again, or choose another folder.' } };
+    }
+    lastFolder = dirname(choice.filePath);
+    return { ok: true, value: { saved: true, path: choice.filePath } };
+  });
+
+  return () => {
+    ipcMain.removeHandler(INVOKE_CHANNEL);
+    ipcMain.removeHandler(SAVE_FILE_CHANNEL);
+  };
+}
