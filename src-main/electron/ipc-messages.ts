@@ -14,7 +14,7 @@ export const MAX_SAVE_FILE_CHARS = 160 * 1024 * 1024;
 
 export const InvokeMessageSchema = z.object({
   method: z.string().min(1).max(100),
-  input: z.unknown(),
+  input: z.unknown().optional(),
 });
 export type InvokeMessage = z.infer<typeof InvokeMessageSchema>;
 
