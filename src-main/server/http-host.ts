@@ -54,18 +54,23 @@ function readBody(req: IncomingMessage, limit: number): Promise<string> {
       req.resume();
       return;
     }
-    const chunks: Buffer[] = [];
+    let chunks: Buffer[] | null = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
+      if (!chunks) return;
       size += chunk.length;
       if (size > limit) {
+        // Stop keeping the body but let it drain: destroying the socket here would
+        // reset the connection before the client could read the 413.
+        chunks = null;
         reject(new BodyTooLarge());
-        req.destroy();
         return;
       }
       chunks.push(chunk);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => {
+      if (chunks) resolve(Buffer.concat(chunks).toString('utf8'));
+    });
     req.on('error', reject);
   });
 }
