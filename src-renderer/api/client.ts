@@ -1,0 +1,22 @@
+// The typed API the renderer uses: `api.call(method, input)`, the same whatever
+// transport carries it. Failures are values, never exceptions.
+import type { Method, MethodInput, MethodOutput } from '../../src-shared/api/contract';
+import type { WireResult } from '../../src-shared/api/errors';
+import { pickTransport, type Transport } from './transports';
+
+export interface ApiClient {
+  call<M extends Method>(method: M, input: MethodInput<M>, options?: { keepalive?: boolean }): Promise<WireResult<MethodOutput<M>>>;
+}
+
+export function createApiClient(transport: Transport): ApiClient {
+  return {
+    call: (method, input, options) => transport(method, input, options) as never,
+  };
+}
+
+let client: ApiClient | null = null;
+
+export function api(): ApiClient {
+  client ??= createApiClient(pickTransport());
+  return client;
+}

@@ -1,0 +1,71 @@
+// The two ways the renderer reaches the backend: Electron's preload bridge, or
+// the browser host's HTTP API with the per-launch access key. Chosen at run time.
+import type { ApiError, WireResult } from '../../src-shared/api/errors';
+import { isErrorCode } from '../../src-shared/api/errors';
+
+export type Transport = (method: string, input: unknown, options?: { keepalive?: boolean }) => Promise<WireResult<unknown>>;
+
+const TOKEN_KEY = 'leanmap.token';
+
+/** Takes the access key from the URL once (then hides it) and keeps it for this tab. */
+export function readAccessToken(location: Location = window.location, storage: Storage = window.sessionStorage): string | null {
+  const url = new URL(location.href);
+  const fromUrl = url.searchParams.get('token');
+  if (fromUrl) {
+    storage.setItem(TOKEN_KEY, fromUrl);
+    url.searchParams.delete('token');
+    window.history.replaceState(null, '', url.pathname + url.search + url.hash);
+    return fromUrl;
+  }
+  return storage.getItem(TOKEN_KEY);
+}
+
+const unavailable = (message: string): WireResult<unknown> => ({ ok: false, error: { code: 'UNAVAILABLE', message } });
+
+function asWireResult(body: unknown, status: number): WireResult<unknown> {
+  if (typeof body === 'object' && body !== null && 'ok' in body) {
+    const b = body as { ok: boolean; value?: unknown; error?: Partial<ApiError> };
+    if (b.ok) return { ok: true, value: b.value };
+    const code = isErrorCode(b.error?.code) ? b.error.code : 'INTERNAL';
+    return { ok: false, error: { code, message: String(b.error?.message ?? `Leanmap answered ${status}.`) } };
+  }
+  return { ok: false, error: { code: 'INTERNAL', message: `Leanmap answered ${status} without a result.` } };
+}
+
+export function httpTransport(token: string | null): Transport {
+  return async (method, input, options) => {
+    let response: Response;
+    try {
+      response = await fetch(`/api/${encodeURIComponent(method)}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-Leanmap-Token': token ?? '' },
+        body: JSON.stringify(input ?? {}),
+        keepalive: options?.keepalive ?? false,
+      });
+    } catch {
+      return unavailable(
+        'Leanmap is not answering. Is it still running? Your changes stay in this window and are saved when it answers again.',
+      );
+    }
+    try {
+      return asWireResult(await response.json(), response.status);
+    } catch {
+      return asWireResult(null, response.status);
+    }
+  };
+}
+
+export function bridgeTransport(bridge: NonNullable<Window['leanmap']>): Transport {
+  return async (method, input) => {
+    try {
+      return await bridge.invoke(method, input);
+    } catch {
+      return unavailable('Leanmap could not reach its data. Try again; if it keeps failing, restart Leanmap.');
+    }
+  };
+}
+
+export function pickTransport(): Transport {
+  if (window.leanmap) return bridgeTransport(window.leanmap);
+  return httpTransport(readAccessToken());
+}

@@ -1,0 +1,171 @@
+// The journey map on a React Flow canvas. Drag frames and measurements stay in
+// React Flow's local node state; the document changes at commit points (drag
+// end, connect, delete), which keeps dragging cheap and undo steps meaningful.
+import {
+  Background,
+  Controls,
+  MarkerType,
+  MiniMap,
+  ReactFlow,
+  applyNodeChanges,
+  type Connection,
+  type EdgeChange,
+  type NodeChange,
+} from '@xyflow/react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { connect, moveNodes, removeNodes, removeTransitions } from '../../src-shared/domain/map-ops';
+import { selectDoc, useDocumentStore } from '../store/document-store';
+import { useUiStore } from '../store/ui-store';
+import { TransitionEdge } from './edges/TransitionEdge';
+import { reconcileNodes, toEdges } from './flow-adapters';
+import type { MapFlowNode, TransitionFlowEdge } from './flow-types';
+import { OutcomeNode } from './nodes/OutcomeNode';
+import { StageNode } from './nodes/StageNode';
+
+// Module scope: new objects on every render would remount every node.
+const nodeTypes = { stage: StageNode, outcome: OutcomeNode };
+const edgeTypes = { transition: TransitionEdge };
+const defaultEdgeOptions = { markerEnd: { type: MarkerType.ArrowClosed, width: 22, height: 22 } };
+const proOptions = { hideAttribution: true };
+
+const minimapColor = (node: MapFlowNode) => {
+  if (node.type === 'stage') return '#1d4ed8';
+  const kind = node.data.outcome.kind;
+  return kind === 'won' ? '#15803d' : kind === 'lost' ? '#b91c1c' : '#a16207';
+};
+
+/** More than one card selected (box or shift selection): keep those selections. */
+const isMulti = (nodes: readonly MapFlowNode[]) => nodes.filter((n) => n.selected).length > 1;
+
+/** Follows React Flow's click selection into the UI store (the single selection the inspector shows). */
+function followSelection(
+  changes: readonly (NodeChange<MapFlowNode> | EdgeChange<TransitionFlowEdge>)[],
+  kindOf: (id: string) => 'stage' | 'outcome' | 'transition',
+): void {
+  const { selection, select } = useUiStore.getState();
+  let picked: string | null = null;
+  let dropped = false;
+  for (const c of changes) {
+    if (c.type !== 'select') continue;
+    if (c.selected) picked = c.id;
+    else if (selection?.id === c.id) dropped = true;
+  }
+  if (picked) select({ kind: kindOf(picked), id: picked });
+  else if (dropped) select(null);
+}
+
+export function MapCanvas() {
+  const doc = useDocumentStore(selectDoc);
+  const readOnly = useDocumentStore((s) => s.readOnly);
+  const change = useDocumentStore((s) => s.change);
+  const selection = useUiStore((s) => s.selection);
+  const select = useUiStore((s) => s.select);
+  const notify = useUiStore((s) => s.notify);
+  const [nodes, setNodes] = useState<MapFlowNode[]>([]);
+
+  useEffect(() => {
+    if (doc) setNodes((previous) => reconcileNodes(previous, doc, readOnly));
+  }, [doc, readOnly]);
+
+  // The UI store owns the selection (the inspector and toolbar change it too);
+  // mirror it onto the cards.
+  const selectedNodeId = selection && selection.kind !== 'transition' ? selection.id : null;
+  useEffect(() => {
+    setNodes((current) => {
+      let changed = false;
+      const keepOthers = selectedNodeId !== null && isMulti(current);
+      const next = current.map((n) => {
+        const selected = n.id === selectedNodeId || (keepOthers && n.selected === true);
+        if (Boolean(n.selected) === selected) return n;
+        changed = true;
+        return { ...n, selected };
+      });
+      return changed ? next : current;
+    });
+  }, [selectedNodeId, doc]);
+
+  const selectedEdgeId = selection?.kind === 'transition' ? selection.id : null;
+  const edges = useMemo(() => (doc ? toEdges(doc, selectedEdgeId) : []), [doc, selectedEdgeId]);
+
+  const onNodesChange = useCallback(
+    (changes: NodeChange<MapFlowNode>[]) => {
+      const removed = new Set(changes.flatMap((c) => (c.type === 'remove' ? [c.id] : [])));
+      if (removed.size > 0) change((d) => removeNodes(d, removed), { commit: true });
+      followSelection(changes, (id) => (doc?.stages.some((st) => st.id === id) ? 'stage' : 'outcome'));
+      setNodes((current) => applyNodeChanges(changes.filter((c) => c.type !== 'remove'), current));
+    },
+    [change],
+  );
+
+  const onEdgesChange = useCallback(
+    (changes: EdgeChange<TransitionFlowEdge>[]) => {
+      const removed = new Set(changes.flatMap((c) => (c.type === 'remove' ? [c.id] : [])));
+      if (removed.size > 0) change((d) => removeTransitions(d, removed), { commit: true });
+      followSelection(changes, () => 'transition');
+    },
+    [change, doc],
+  );
+
+  const onNodeDragStop = useCallback(
+    (_: unknown, __: MapFlowNode, dragged: MapFlowNode[]) => {
+      const positions = new Map(dragged.map((n) => [n.id, { x: Math.round(n.position.x), y: Math.round(n.position.y) }]));
+      change((d) => moveNodes(d, positions), { commit: true });
+    },
+    [change],
+  );
+
+  const onConnect = useCallback(
+    (connection: Connection) => {
+      const current = useDocumentStore.getState().history?.doc;
+      if (!current) return;
+      const result = connect(current, connection.source, connection.target);
+      if (!result.ok) {
+        notify({ text: result.reason, tone: 'error' }, 5000);
+        return;
+      }
+      change(() => result.doc, { commit: true });
+      select({ kind: 'transition', id: result.transition.id });
+    },
+    [change, notify, select],
+  );
+
+  if (!doc) return null;
+  return (
+    <div className="canvas" data-testid="map-canvas">
+      <ReactFlow<MapFlowNode, TransitionFlowEdge>
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        defaultEdgeOptions={defaultEdgeOptions}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onNodeDragStop={onNodeDragStop}
+        onConnect={onConnect}
+        nodesDraggable={!readOnly}
+        nodesConnectable={!readOnly}
+        edgesFocusable
+        elementsSelectable
+        deleteKeyCode={readOnly ? null : ['Delete', 'Backspace']}
+        onlyRenderVisibleElements
+        minZoom={0.1}
+        maxZoom={2}
+        fitView
+        fitViewOptions={{ padding: 0.15 }}
+        proOptions={proOptions}
+      >
+        <Background gap={24} color="#d4d4d8" />
+        <MiniMap<MapFlowNode> pannable zoomable nodeColor={minimapColor} ariaLabel="Overview of the whole map" />
+        <Controls showInteractive={false} />
+      </ReactFlow>
+      {doc.stages.length === 0 && (
+        <div className="canvas-empty">
+          <p>This map is empty.</p>
+          <p>
+            Press <kbd>N</kbd> or choose <strong>Add stage</strong> to add the first stage of the customer&rsquo;s journey.
+          </p>
+        </div>
+      )}
+    </div>
+  );
+}

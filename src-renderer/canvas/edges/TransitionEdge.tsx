@@ -1,0 +1,38 @@
+// A transition between stages or to an outcome, styled by what it means:
+// forward, loop back (re-evaluate) or exit, with its label readable on a projector.
+import { BaseEdge, EdgeLabelRenderer, getBezierPath, getSmoothStepPath, useStore, type EdgeProps } from '@xyflow/react';
+import { memo } from 'react';
+import type { TransitionFlowEdge } from '../flow-types';
+import { OVERVIEW_ZOOM } from '../nodes/StageNode';
+
+const overviewSelector = (s: { transform: [number, number, number] }) => s.transform[2] < OVERVIEW_ZOOM;
+
+function TransitionEdgeView(props: EdgeProps<TransitionFlowEdge>) {
+  const { id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, selected, markerEnd } = props;
+  const kind = data?.kind ?? 'forward';
+  const overview = useStore(overviewSelector);
+  const [path, labelX, labelY] =
+    kind === 'loop'
+      ? getSmoothStepPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, offset: 60, borderRadius: 16 })
+      : getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
+  const tone = kind === 'exit' ? `exit-${data?.outcomeKind ?? 'lost'}` : kind;
+  const kindText = kind === 'loop' ? 'loop back' : kind === 'exit' ? 'exit' : '';
+  const text = [data?.label, kindText && !data?.label ? kindText : ''].filter(Boolean).join(' ');
+  return (
+    <>
+      <BaseEdge id={id} path={path} markerEnd={markerEnd} className={`transition-path tone-${tone}${selected ? ' is-selected' : ''}`} />
+      {text && (
+        <EdgeLabelRenderer>
+          <div
+            className={`transition-label tone-${tone}${selected ? ' is-selected' : ''}${overview ? ' is-overview' : ''}`}
+            style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
+          >
+            {text}
+          </div>
+        </EdgeLabelRenderer>
+      )}
+    </>
+  );
+}
+
+export const TransitionEdge = memo(TransitionEdgeView);

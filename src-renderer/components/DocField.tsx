@@ -1,0 +1,55 @@
+// A text field bound to the open document: each keystroke changes the document
+// (so it is saved within a second), and leaving the field makes one undo step.
+import { useId, type KeyboardEvent } from 'react';
+import { useDocumentStore } from '../store/document-store';
+
+interface DocFieldProps {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  multiline?: boolean;
+  maxLength: number;
+  placeholder?: string;
+  hideLabel?: boolean;
+  autoFocus?: boolean;
+  testId?: string;
+  className?: string;
+  /** Select the whole text when focused, so typing replaces a placeholder name. */
+  selectOnFocus?: boolean;
+}
+
+export function DocField({ label, value, onChange, multiline, maxLength, placeholder, hideLabel, autoFocus, testId, className, selectOnFocus }: DocFieldProps) {
+  const id = useId();
+  const readOnly = useDocumentStore((s) => s.readOnly);
+  const commit = () => useDocumentStore.getState().commit();
+  const onKeyDown = (e: KeyboardEvent<HTMLInputElement | HTMLTextAreaElement>) => {
+    if (e.key === 'Enter' && !multiline) {
+      e.preventDefault();
+      commit();
+    }
+  };
+  const common = {
+    id,
+    value,
+    maxLength,
+    placeholder,
+    readOnly,
+    autoFocus,
+    'data-testid': testId,
+    onBlur: commit,
+    onFocus: selectOnFocus ? (e: React.FocusEvent<HTMLInputElement | HTMLTextAreaElement>) => e.target.select() : undefined,
+    onKeyDown,
+    className: `nodrag ${className ?? ''}`,
+    ...(hideLabel ? { 'aria-label': label } : {}),
+  };
+  return (
+    <div className="field">
+      {!hideLabel && <label htmlFor={id}>{label}</label>}
+      {multiline ? (
+        <textarea {...common} rows={2} onChange={(e) => onChange(e.target.value)} />
+      ) : (
+        <input type="text" {...common} onChange={(e) => onChange(e.target.value)} />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,36 @@
+// Shown when a save was refused because the map changed in another window or tab:
+// nothing is overwritten; the facilitator reloads, or keeps their version as a file.
+import { buildEnvelope } from '../../../src-shared/domain/export-envelope';
+import { host } from '../../host/host';
+import { useDocumentStore } from '../../store/document-store';
+
+export function ConflictBanner({ onReload }: { onReload: () => void }) {
+  const state = useDocumentStore((s) => s.saveState);
+  const message = useDocumentStore((s) => s.saveMessage);
+  if (state !== 'conflict') return null;
+  const keepMine = async () => {
+    const { workshop, history, versionName } = useDocumentStore.getState();
+    if (!workshop || !history) return;
+    const envelope = buildEnvelope(
+      { meta: { ...workshop.meta, title: `${workshop.meta.title} (my unsaved version)` }, versions: [{ name: versionName, signOff: null, document: history.doc }] },
+      new Date().toISOString(),
+      'unsaved',
+    );
+    await host().saveTextFile(`${workshop.meta.title} - my unsaved version.leanmap.json`, JSON.stringify(envelope, null, 2), 'application/json');
+  };
+  return (
+    <div className="banner banner-error conflict-banner" role="alert" data-testid="conflict-banner">
+      <div>
+        <strong>Your last change was not saved.</strong> {message}
+      </div>
+      <div className="banner-actions">
+        <button type="button" className="btn btn-primary" onClick={onReload}>
+          Reload the latest map
+        </button>
+        <button type="button" className="btn" onClick={() => void keepMine()}>
+          Keep my version as a file
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,84 @@
+// The editor's toolbar: navigation, the map's commands with their shortcuts, and the save state.
+import { useReactFlow } from '@xyflow/react';
+import { OUTCOME_KINDS, OUTCOME_LABELS, type OutcomeKind } from '../../../src-shared/domain/map-document';
+import type { MapFlowNode, TransitionFlowEdge } from '../../canvas/flow-types';
+import { canRedo, canUndo } from '../../store/history';
+import { useDocumentStore } from '../../store/document-store';
+import { addOutcomeCommand, addStageCommand, autoLayoutCommand } from './editor-commands';
+import { SaveStatus } from './SaveStatus';
+
+interface ToolbarProps {
+  onBack: () => void;
+  onDetails: () => void;
+  onExport: () => void;
+}
+
+export function Toolbar({ onBack, onDetails, onExport }: ToolbarProps) {
+  const flow = useReactFlow<MapFlowNode, TransitionFlowEdge>();
+  const title = useDocumentStore((s) => s.workshop?.meta.title ?? '');
+  const organisation = useDocumentStore((s) => s.workshop?.meta.organisation ?? '');
+  const versionName = useDocumentStore((s) => s.versionName);
+  const readOnly = useDocumentStore((s) => s.readOnly);
+  const undoable = useDocumentStore((s) => (s.history ? canUndo(s.history) : false));
+  const redoable = useDocumentStore((s) => (s.history ? canRedo(s.history) : false));
+  const undo = useDocumentStore((s) => s.undo);
+  const redo = useDocumentStore((s) => s.redo);
+  return (
+    <header className="toolbar">
+      <button type="button" className="btn" onClick={onBack} aria-label="Back to the workshop library">
+        ← Library
+      </button>
+      <div className="toolbar-title">
+        <h1 data-testid="workshop-title">{title}</h1>
+        <div className="toolbar-subtitle">
+          <span className="muted">
+            {organisation ? `${organisation} · ` : ''}
+            {versionName}
+          </span>
+          <SaveStatus />
+        </div>
+      </div>
+      <div className="toolbar-group" role="group" aria-label="Map">
+        <button type="button" className="btn btn-primary" disabled={readOnly} onClick={() => addStageCommand(flow)} title="Add stage (N)">
+          + Stage <kbd>N</kbd>
+        </button>
+        <select
+          className="btn"
+          aria-label="Add outcome"
+          value=""
+          disabled={readOnly}
+          onChange={(e) => e.target.value && addOutcomeCommand(e.target.value as OutcomeKind, flow)}
+        >
+          <option value="">+ Outcome…</option>
+          {OUTCOME_KINDS.map((k) => (
+            <option key={k} value={k}>
+              {OUTCOME_LABELS[k]}
+            </option>
+          ))}
+        </select>
+        <button type="button" className="btn" disabled={readOnly} onClick={() => void autoLayoutCommand(flow)} title="Tidy layout (L)">
+          Tidy layout <kbd>L</kbd>
+        </button>
+        <button type="button" className="btn" onClick={() => void flow.fitView({ padding: 0.15, duration: 300 })} title="Fit to screen (F)">
+          Fit <kbd>F</kbd>
+        </button>
+      </div>
+      <div className="toolbar-group" role="group" aria-label="History">
+        <button type="button" className="btn" disabled={!undoable || readOnly} onClick={undo} title="Undo (Ctrl+Z)">
+          ↶ Undo
+        </button>
+        <button type="button" className="btn" disabled={!redoable || readOnly} onClick={redo} title="Redo (Ctrl+Shift+Z)">
+          ↷ Redo
+        </button>
+      </div>
+      <div className="toolbar-group" role="group" aria-label="Workshop">
+        <button type="button" className="btn" onClick={onDetails}>
+          Details
+        </button>
+        <button type="button" className="btn" onClick={onExport}>
+          Export file
+        </button>
+      </div>
+    </header>
+  );
+}

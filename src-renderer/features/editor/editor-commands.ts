@@ -1,0 +1,48 @@
+// Editor commands shared by the toolbar and the keyboard shortcuts.
+import type { ReactFlowInstance } from '@xyflow/react';
+import { OUTCOME_LABELS, type OutcomeKind } from '../../../src-shared/domain/map-document';
+import { addOutcome, addStage, moveNodes, newOutcome, newStage, nextStagePosition } from '../../../src-shared/domain/map-ops';
+import { layoutMap, type NodeSize } from '../../canvas/auto-layout';
+import type { MapFlowNode, TransitionFlowEdge } from '../../canvas/flow-types';
+import { useDocumentStore } from '../../store/document-store';
+import { useUiStore } from '../../store/ui-store';
+
+type Flow = ReactFlowInstance<MapFlowNode, TransitionFlowEdge>;
+
+export function addStageCommand(flow: Flow | null): void {
+  const { history, change, readOnly } = useDocumentStore.getState();
+  if (!history || readOnly) return;
+  const doc = history.doc;
+  const { selection } = useUiStore.getState();
+  const selected = selection?.kind === 'stage' ? doc.stages.find((s) => s.id === selection.id) : undefined;
+  const position = selected ? { x: selected.position.x + 460, y: selected.position.y } : nextStagePosition(doc);
+  const stage = newStage(position);
+  change((d) => addStage(d, stage), { commit: true });
+  useUiStore.setState({ selection: { kind: 'stage', id: stage.id }, justAdded: stage.id });
+  flow?.setCenter(position.x + 190, position.y + 200, { duration: 300, zoom: flow.getZoom() });
+}
+
+export function addOutcomeCommand(kind: OutcomeKind, flow: Flow | null): void {
+  const { history, change, readOnly } = useDocumentStore.getState();
+  if (!history || readOnly) return;
+  const doc = history.doc;
+  const maxX = Math.max(0, ...doc.stages.map((s) => s.position.x), ...doc.outcomes.map((o) => o.position.x));
+  const position = { x: maxX + 460, y: doc.outcomes.length * 140 };
+  const outcome = newOutcome(kind, position);
+  change((d) => addOutcome(d, outcome), { commit: true });
+  useUiStore.setState({ selection: { kind: 'outcome', id: outcome.id } });
+  useUiStore.getState().notify({ text: `Added the outcome "${OUTCOME_LABELS[kind]}". Connect stages to it.`, tone: 'info' }, 4000);
+  flow?.setCenter(position.x + 100, position.y + 36, { duration: 300, zoom: flow.getZoom() });
+}
+
+export async function autoLayoutCommand(flow: Flow | null): Promise<void> {
+  const { history, change, readOnly } = useDocumentStore.getState();
+  if (!history || readOnly) return;
+  const sizes = new Map<string, NodeSize>();
+  for (const n of flow?.getNodes() ?? []) {
+    if (n.measured?.width && n.measured.height) sizes.set(n.id, { width: n.measured.width, height: n.measured.height });
+  }
+  const positions = await layoutMap(history.doc, sizes);
+  change((d) => moveNodes(d, positions), { commit: true });
+  requestAnimationFrame(() => void flow?.fitView({ padding: 0.15, duration: 300 }));
+}

@@ -1,0 +1,59 @@
+// Keyboard shortcuts of the editor. Single-letter keys only act when the focus
+// is not in a text field, so typing "n" in a name never adds a stage.
+import { useEffect } from 'react';
+import type { ReactFlowInstance } from '@xyflow/react';
+import type { MapFlowNode, TransitionFlowEdge } from '../../canvas/flow-types';
+import { useDocumentStore } from '../../store/document-store';
+import { addOutcomeCommand, addStageCommand, autoLayoutCommand } from './editor-commands';
+import { useUiStore } from '../../store/ui-store';
+
+function isTyping(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
+}
+
+export function useEditorShortcuts(flow: ReactFlowInstance<MapFlowNode, TransitionFlowEdge> | null): void {
+  useEffect(() => {
+    const onKeyDown = (e: KeyboardEvent) => {
+      const mod = e.ctrlKey || e.metaKey;
+      const key = e.key.toLowerCase();
+      if (document.querySelector('dialog[open]')) return;
+      if (mod && key === 'z') {
+        // Undo works from a text field too: it first closes the edit being typed.
+        e.preventDefault();
+        if (e.shiftKey) useDocumentStore.getState().redo();
+        else useDocumentStore.getState().undo();
+        return;
+      }
+      if (mod && key === 'y') {
+        e.preventDefault();
+        useDocumentStore.getState().redo();
+        return;
+      }
+      if (mod || e.altKey || isTyping(e.target)) return;
+      if (key === 'n') {
+        e.preventDefault();
+        addStageCommand(flow);
+      } else if (key === 'o') {
+        e.preventDefault();
+        addOutcomeCommand('won', flow);
+      } else if (key === 'l') {
+        e.preventDefault();
+        void autoLayoutCommand(flow);
+      } else if (key === 'f') {
+        e.preventDefault();
+        void flow?.fitView({ padding: 0.15, duration: 300 });
+      } else if (key === 'enter' && useUiStore.getState().selection) {
+        const field = document.querySelector<HTMLElement>('.inspector input, .inspector textarea');
+        if (field) {
+          e.preventDefault();
+          field.focus();
+        }
+      } else if (key === 'escape') {
+        useUiStore.getState().select(null);
+      }
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [flow]);
+}

@@ -1,0 +1,167 @@
+// The side inspector: every field of whatever is selected, editable from the keyboard.
+import {
+  OUTCOME_KINDS,
+  OUTCOME_LABELS,
+  type MapDocument,
+  type OutcomeKind,
+} from '../../../src-shared/domain/map-document';
+import { removeNodes, removeTransitions, updateOutcome, updateStage, updateTransition } from '../../../src-shared/domain/map-ops';
+import { classifyTransitions } from '../../../src-shared/domain/transition-kind';
+import { DocField } from '../../components/DocField';
+import { selectDoc, useDocumentStore } from '../../store/document-store';
+import { useUiStore } from '../../store/ui-store';
+import { ActionList } from './ActionList';
+import { ExitCriteriaList } from './ExitCriteriaList';
+import { TransitionsFrom, nodeName } from './TransitionsFrom';
+
+function StageInspector({ doc, id }: { doc: MapDocument; id: string }) {
+  const change = useDocumentStore((s) => s.change);
+  const readOnly = useDocumentStore((s) => s.readOnly);
+  const select = useUiStore((s) => s.select);
+  const justAdded = useUiStore((s) => s.justAdded === id);
+  const stage = doc.stages.find((s) => s.id === id);
+  if (!stage) return null;
+  const set = (fields: Parameters<typeof updateStage>[2]) => change((d) => updateStage(d, id, fields));
+  return (
+    <div className="inspector-body" data-testid="stage-inspector">
+      <p className="inspector-kind">Stage</p>
+      <DocField label="Stage name (the customer's step)" value={stage.name} maxLength={200} onChange={(name) => set({ name })} testId="stage-name" className="input-large" autoFocus={justAdded} selectOnFocus={justAdded} />
+      <DocField label="Customer goal" multiline value={stage.customerGoal} maxLength={1000} onChange={(customerGoal) => set({ customerGoal })} testId="stage-goal" />
+      <ActionList stage={stage} side="customer" />
+      <ActionList stage={stage} side="seller" />
+      <ExitCriteriaList stage={stage} />
+      <TransitionsFrom doc={doc} stage={stage} />
+      <section className="inspector-group" aria-label="More about this stage">
+        <h3>More about this stage</h3>
+        <DocField label="Stakeholders on the buyer's side" multiline value={stage.stakeholders} maxLength={4000} onChange={(stakeholders) => set({ stakeholders })} />
+        <DocField label="Tools and content used" multiline value={stage.toolsAndContent} maxLength={4000} onChange={(toolsAndContent) => set({ toolsAndContent })} />
+        <DocField label="Pain points" multiline value={stage.painPoints} maxLength={4000} onChange={(painPoints) => set({ painPoints })} />
+        <DocField label="Notes" multiline value={stage.notes} maxLength={10000} onChange={(notes) => set({ notes })} />
+      </section>
+      {!readOnly && (
+        <button
+          type="button"
+          className="btn btn-danger"
+          onClick={() => {
+            change((d) => removeNodes(d, new Set([id])), { commit: true });
+            select(null);
+          }}
+        >
+          Delete stage
+        </button>
+      )}
+    </div>
+  );
+}
+
+function OutcomeInspector({ doc, id }: { doc: MapDocument; id: string }) {
+  const change = useDocumentStore((s) => s.change);
+  const readOnly = useDocumentStore((s) => s.readOnly);
+  const select = useUiStore((s) => s.select);
+  const outcome = doc.outcomes.find((o) => o.id === id);
+  if (!outcome) return null;
+  return (
+    <div className="inspector-body" data-testid="outcome-inspector">
+      <p className="inspector-kind">Outcome</p>
+      <DocField label="Label" value={outcome.label} maxLength={200} onChange={(label) => change((d) => updateOutcome(d, id, { label }))} className="input-large" />
+      <label className="field">
+        <span>Kind of outcome</span>
+        <select
+          className="nodrag"
+          value={outcome.kind}
+          disabled={readOnly}
+          onChange={(e) => change((d) => updateOutcome(d, id, { kind: e.target.value as OutcomeKind }), { commit: true })}
+        >
+          {OUTCOME_KINDS.map((k) => (
+            <option key={k} value={k}>
+              {OUTCOME_LABELS[k]}
+            </option>
+          ))}
+        </select>
+      </label>
+      {!readOnly && (
+        <button
+          type="button"
+          className="btn btn-danger"
+          onClick={() => {
+            change((d) => removeNodes(d, new Set([id])), { commit: true });
+            select(null);
+          }}
+        >
+          Delete outcome
+        </button>
+      )}
+    </div>
+  );
+}
+
+function TransitionInspector({ doc, id }: { doc: MapDocument; id: string }) {
+  const change = useDocumentStore((s) => s.change);
+  const readOnly = useDocumentStore((s) => s.readOnly);
+  const select = useUiStore((s) => s.select);
+  const transition = doc.transitions.find((t) => t.id === id);
+  if (!transition) return null;
+  const kind = classifyTransitions(doc).get(id) ?? 'forward';
+  return (
+    <div className="inspector-body" data-testid="transition-inspector">
+      <p className="inspector-kind">Transition · {kind === 'loop' ? 'loop back' : kind}</p>
+      <p className="transition-route">
+        <button type="button" className="link-button" onClick={() => select({ kind: 'stage', id: transition.source })}>
+          {nodeName(doc, transition.source)}
+        </button>{' '}
+        → <strong>{nodeName(doc, transition.target)}</strong>
+      </p>
+      <DocField
+        label="Label (why buyers go this way)"
+        value={transition.label}
+        maxLength={200}
+        placeholder="e.g. Re-evaluate"
+        onChange={(label) => change((d) => updateTransition(d, id, { label }))}
+        testId="transition-label"
+        className="input-large"
+      />
+      {!readOnly && (
+        <button
+          type="button"
+          className="btn btn-danger"
+          onClick={() => {
+            change((d) => removeTransitions(d, new Set([id])), { commit: true });
+            select(null);
+          }}
+        >
+          Delete transition
+        </button>
+      )}
+    </div>
+  );
+}
+
+export function Inspector() {
+  const doc = useDocumentStore(selectDoc);
+  const selection = useUiStore((s) => s.selection);
+  if (!doc) return null;
+  return (
+    <aside className="inspector" aria-label="Inspector">
+      {selection?.kind === 'stage' && <StageInspector key={selection.id} doc={doc} id={selection.id} />}
+      {selection?.kind === 'outcome' && <OutcomeInspector key={selection.id} doc={doc} id={selection.id} />}
+      {selection?.kind === 'transition' && <TransitionInspector key={selection.id} doc={doc} id={selection.id} />}
+      {!selection && (
+        <div className="inspector-body inspector-help">
+          <h3>Nothing selected</h3>
+          <p>Click a stage, an outcome or an arrow to edit it here.</p>
+          <dl className="shortcuts">
+            <dt><kbd>N</kbd></dt><dd>Add a stage</dd>
+            <dt><kbd>O</kbd></dt><dd>Add an outcome</dd>
+            <dt><kbd>Tab</kbd></dt><dd>Move between cards</dd>
+            <dt><kbd>Enter</kbd></dt><dd>Edit the selected card</dd>
+            <dt><kbd>Delete</kbd></dt><dd>Delete the selection</dd>
+            <dt><kbd>Ctrl</kbd>+<kbd>Z</kbd></dt><dd>Undo</dd>
+            <dt><kbd>Ctrl</kbd>+<kbd>Shift</kbd>+<kbd>Z</kbd></dt><dd>Redo</dd>
+            <dt><kbd>L</kbd></dt><dd>Tidy the layout</dd>
+            <dt><kbd>F</kbd></dt><dd>Fit the map to the screen</dd>
+          </dl>
+        </div>
+      )}
+    </aside>
+  );
+}

@@ -1,0 +1,40 @@
+// What is selected on the canvas and which transient notices show; never persisted.
+import { create } from 'zustand';
+
+export type Selection = { kind: 'stage' | 'outcome' | 'transition'; id: string } | null;
+
+export interface Notice {
+  id: number;
+  text: string;
+  tone: 'info' | 'error';
+  action?: { label: string; run: () => void };
+}
+
+interface UiState {
+  selection: Selection;
+  /** A stage just added by the facilitator: its name field takes the focus. */
+  justAdded: string | null;
+  notices: Notice[];
+  select(selection: Selection): void;
+  notify(notice: Omit<Notice, 'id'>, timeoutMs?: number): void;
+  dismiss(id: number): void;
+}
+
+let nextNoticeId = 1;
+
+export const useUiStore = create<UiState>((set, get) => ({
+  selection: null,
+  justAdded: null,
+  notices: [],
+  select: (selection) => {
+    const current = get().selection;
+    if (current?.kind === selection?.kind && current?.id === selection?.id) return;
+    set({ selection });
+  },
+  notify: (notice, timeoutMs = 8000) => {
+    const id = nextNoticeId++;
+    set({ notices: [...get().notices, { ...notice, id }] });
+    if (timeoutMs > 0) setTimeout(() => get().dismiss(id), timeoutMs);
+  },
+  dismiss: (id) => set({ notices: get().notices.filter((n) => n.id !== id) }),
+}));
