@@ -1,0 +1,117 @@
+// Lint rules, and the architecture's boundaries as import restrictions: which
+// runtime each folder may reach (see ARCHITECTURE.md). Not type-checked, to stay fast.
+const { builtinModules } = require('node:module');
+const js = require('@eslint/js');
+const globals = require('globals');
+const reactHooks = require('eslint-plugin-react-hooks');
+const tseslint = require('typescript-eslint');
+
+/** Node built-ins, with and without the node: prefix. */
+const nodeBuiltins = builtinModules.filter((m) => !m.startsWith('_'));
+const nodeImports = (message) => [
+  { regex: '^node:', message },
+  { regex: `^(${nodeBuiltins.map((m) => m.replace(/[/]/g, '\\/')).join('|')})(\\/.*)?$`, message },
+];
+const folder = (name, message) => ({ regex: `(^|/)${name}(/|$)`, message });
+
+const SHARED_IS_PURE = 'src-shared is pure TypeScript shared by every runtime: no Node, Electron, React, React Flow, SQLite or store imports.';
+const RENDERER_IS_A_WEB_PAGE = 'src-renderer runs as a sandboxed web page: reach the backend through api.call, and host features through Host.';
+const ELECTRON_AT_THE_EDGE = 'Only src-main/electron/, src-main/index.ts and the preload may import electron; the backend also runs without it.';
+
+module.exports = tseslint.config(
+  // ESLint does not read .gitignore; these mirror it.
+  {
+    ignores: ['out/', 'dist/', 'node_modules/', '.electron-native/', 'test-results/', 'playwright-report/', 'coverage/', '.tmp/'],
+  },
+
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
+    },
+  },
+
+  // Runtimes, for globals.
+  { files: ['src-main/**', 'scripts/**', 'tests/**', '*.config.{js,ts,mjs}', '.ci/**'], languageOptions: { globals: globals.node } },
+  { files: ['src-renderer/**'], languageOptions: { globals: globals.browser } },
+  { files: ['**/*.js', '**/*.cjs'], languageOptions: { sourceType: 'commonjs' } },
+  {
+    // CommonJS files (this config, scripts) load their dependencies with require.
+    files: ['**/*.js', '**/*.cjs'],
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+
+  {
+    // Strips ANSI colour codes from tool output: control characters are the point.
+    files: ['scripts/test-summary.mjs'],
+    rules: { 'no-control-regex': 'off' },
+  },
+
+  // React hooks in the renderer.
+  {
+    files: ['src-renderer/**/*.{ts,tsx}'],
+    ...reactHooks.configs.flat.recommended,
+  },
+  {
+    files: ['src-renderer/**/*.{ts,tsx}'],
+    rules: {
+      // A warning, not an error: it also flags loading data on mount (state set
+      // after an await) and React Flow's local node state mirrored from the store.
+      'react-hooks/set-state-in-effect': 'warn',
+    },
+  },
+
+  // Architecture boundaries.
+  {
+    files: ['src-shared/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['electron', 'react', 'react-dom', '@xyflow/react', 'better-sqlite3', 'zustand'].map((name) => ({
+            name,
+            message: SHARED_IS_PURE,
+          })),
+          patterns: [
+            ...nodeImports(SHARED_IS_PURE),
+            { regex: '^(react|react-dom|@xyflow/react|zustand)/', message: SHARED_IS_PURE },
+            folder('src-main', SHARED_IS_PURE),
+            folder('src-renderer', SHARED_IS_PURE),
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src-renderer/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['electron', 'better-sqlite3'].map((name) => ({ name, message: RENDERER_IS_A_WEB_PAGE })),
+          patterns: [...nodeImports(RENDERER_IS_A_WEB_PAGE), folder('src-main', RENDERER_IS_A_WEB_PAGE)],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src-main/**/*.ts'],
+    ignores: ['src-main/electron/**', 'src-main/index.ts', 'src-main/preload/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: ELECTRON_AT_THE_EDGE }],
+          patterns: [
+            { regex: '^electron/', message: ELECTRON_AT_THE_EDGE },
+            folder('src-renderer', 'src-main may not import the renderer: share code through src-shared.'),
+          ],
+        },
+      ],
+    },
+  },
+);
