@@ -91,7 +91,11 @@ export function MapCanvas() {
     (changes: NodeChange<MapFlowNode>[]) => {
       const removed = new Set(changes.flatMap((c) => (c.type === 'remove' ? [c.id] : [])));
       if (removed.size > 0) change((d) => removeNodes(d, removed), { commit: true });
-      followSelection(changes, (id) => (doc?.stages.some((st) => st.id === id) ? 'stage' : 'outcome'));
+      followSelection(changes, (id) => {
+        // Read at event time: a stage added since this callback was made must count as a stage.
+        const current = useDocumentStore.getState().history?.doc;
+        return current?.stages.some((st) => st.id === id) ? 'stage' : 'outcome';
+      });
       setNodes((current) => applyNodeChanges(changes.filter((c) => c.type !== 'remove'), current));
     },
     [change],
@@ -103,7 +107,7 @@ export function MapCanvas() {
       if (removed.size > 0) change((d) => removeTransitions(d, removed), { commit: true });
       followSelection(changes, () => 'transition');
     },
-    [change, doc],
+    [change],
   );
 
   const onNodeDragStop = useCallback(
