@@ -10,10 +10,29 @@ export interface DocumentMigration {
 }
 
 /**
- * The steps, in order. Version 1 is the first released format, so the list is
- * empty; a change to the format adds a step here and bumps CURRENT_DOCUMENT_VERSION.
+ * The steps, in order. A change to the format adds a step here and bumps
+ * CURRENT_DOCUMENT_VERSION; released steps are never edited.
  */
-export const DOCUMENT_MIGRATIONS: readonly DocumentMigration[] = [];
+export const DOCUMENT_MIGRATIONS: readonly DocumentMigration[] = [
+  {
+    from: 1,
+    name: 'numbers for the process figures: days and %C&A per stage, process inputs',
+    up: (doc) => ({
+      ...doc,
+      stages: Array.isArray(doc.stages)
+        ? doc.stages.map((s: unknown) => (isRecord(s) ? { ...s, daysPerVisit: null, completeAndAccurate: null } : s))
+        : doc.stages,
+      process: {
+        entryStageId: null,
+        period: 'month',
+        entriesPerPeriod: null,
+        averageDealSize: null,
+        revenueTarget: null,
+        currency: 'EUR',
+      },
+    }),
+  },
+];
 
 export type DocumentReadError =
   | { kind: 'not-a-document'; message: string }

@@ -2,7 +2,7 @@
 // zod schemas that guard every write, read and import of a map document.
 import { z } from 'zod';
 
-export const CURRENT_DOCUMENT_VERSION = 1;
+export const CURRENT_DOCUMENT_VERSION = 2;
 
 export const IdSchema = z.string().min(1).max(64);
 const shortText = (max = 200) => z.string().max(max);
@@ -51,6 +51,10 @@ export const StageSchema = z.object({
   painPoints: longText(),
   notes: longText(10_000),
   position: PositionSchema,
+  /** Mean days a buyer spends in this stage per visit; null when unknown. */
+  daysPerVisit: z.number().min(0).max(3650).nullable(),
+  /** %C&A: share (0..1) of hand-offs into this stage that arrive complete and accurate; null when unknown. */
+  completeAndAccurate: z.number().min(0).max(1).nullable(),
 });
 export type Stage = z.infer<typeof StageSchema>;
 
@@ -83,12 +87,36 @@ export const TransitionSchema = z.object({
 });
 export type Transition = z.infer<typeof TransitionSchema>;
 
+export const PERIODS = ['month', 'quarter'] as const;
+export const PeriodSchema = z.enum(PERIODS);
+export type Period = z.infer<typeof PeriodSchema>;
+
+/** The whole process's numbers, as the team knows them; every one may be unknown (null). */
+export const ProcessInputsSchema = z.object({
+  /** Where buyers enter; null means the first stage no other stage leads to. */
+  entryStageId: IdSchema.nullable(),
+  period: PeriodSchema,
+  /** Buyers entering the first stage per period. */
+  entriesPerPeriod: z.number().min(0).max(1e9).nullable(),
+  averageDealSize: z.number().min(0).max(1e12).nullable(),
+  /** Revenue target per period. */
+  revenueTarget: z.number().min(0).max(1e15).nullable(),
+  /** ISO 4217 code, e.g. EUR. */
+  currency: z.string().regex(/^[A-Z]{3}$/, 'Use a three-letter currency code such as EUR'),
+});
+export type ProcessInputs = z.infer<typeof ProcessInputsSchema>;
+
+export function defaultProcessInputs(): ProcessInputs {
+  return { entryStageId: null, period: 'month', entriesPerPeriod: null, averageDealSize: null, revenueTarget: null, currency: 'EUR' };
+}
+
 export const MapDocumentSchema = z
   .object({
     schemaVersion: z.literal(CURRENT_DOCUMENT_VERSION),
     stages: z.array(StageSchema).max(5000),
     outcomes: z.array(OutcomeSchema).max(50),
     transitions: z.array(TransitionSchema).max(20_000),
+    process: ProcessInputsSchema,
   })
   .superRefine((doc, ctx) => {
     // Referential integrity: the graph must be internally consistent, or the
@@ -140,9 +168,12 @@ export const MapDocumentSchema = z
       if (edgeKeys.has(key)) ctx.addIssue({ code: 'custom', message: `Two transitions connect ${key}` });
       edgeKeys.add(key);
     }
+    if (doc.process.entryStageId !== null && !stageIds.has(doc.process.entryStageId)) {
+      ctx.addIssue({ code: 'custom', message: 'The entry stage is not a stage of this map' });
+    }
   });
 export type MapDocument = z.infer<typeof MapDocumentSchema>;
 
 export function emptyDocument(): MapDocument {
-  return { schemaVersion: CURRENT_DOCUMENT_VERSION, stages: [], outcomes: [], transitions: [] };
+  return { schemaVersion: CURRENT_DOCUMENT_VERSION, stages: [], outcomes: [], transitions: [], process: defaultProcessInputs() };
 }

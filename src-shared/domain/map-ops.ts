@@ -33,6 +33,8 @@ export function newStage(position: Position, name = 'New stage'): Stage {
     painPoints: '',
     notes: '',
     position,
+    daysPerVisit: null,
+    completeAndAccurate: null,
   };
 }
 
@@ -105,6 +107,8 @@ export function removeNodes(doc: MapDocument, ids: ReadonlySet<string>): MapDocu
     stages: doc.stages.filter((s) => !ids.has(s.id)),
     outcomes: doc.outcomes.filter((o) => !ids.has(o.id)),
     transitions: doc.transitions.filter((t) => !ids.has(t.source) && !ids.has(t.target)),
+    process:
+      doc.process.entryStageId !== null && ids.has(doc.process.entryStageId) ? { ...doc.process, entryStageId: null } : doc.process,
   };
 }
 

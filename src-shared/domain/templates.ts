@@ -31,6 +31,7 @@ export function withFreshIds(doc: MapDocument): MapDocument {
     })),
     outcomes: doc.outcomes.map((o) => ({ ...o, id: fresh(o.id) })),
     transitions: doc.transitions.map((t) => ({ ...t, id: fresh(t.id), source: fresh(t.source), target: fresh(t.target) })),
+    process: { ...doc.process, entryStageId: doc.process.entryStageId === null ? null : fresh(doc.process.entryStageId) },
   };
 }
 

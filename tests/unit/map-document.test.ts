@@ -1,7 +1,7 @@
 // The map document schema guards every write, read and import: what it accepts
 // and, above all, the inconsistent graphs it refuses.
 import { describe, expect, it } from 'vitest';
-import { MapDocumentSchema, emptyDocument, type MapDocument } from '../../src-shared/domain/map-document';
+import { CURRENT_DOCUMENT_VERSION, MapDocumentSchema, emptyDocument, type MapDocument } from '../../src-shared/domain/map-document';
 import {
   aChainMap,
   aCustomerAction,
@@ -136,6 +136,6 @@ describe('a map document', () => {
   });
 
   it('refuses a document of another format version', () => {
-    expect(problemsOf({ ...emptyDocument(), schemaVersion: 2 })).toHaveLength(1);
+    expect(problemsOf({ ...emptyDocument(), schemaVersion: CURRENT_DOCUMENT_VERSION + 1 })).toHaveLength(1);
   });
 });
