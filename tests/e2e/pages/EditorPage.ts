@@ -1,0 +1,287 @@
+// A workshop's map editor as a facilitator drives it: the toolbar, the stage and
+// outcome cards on the React Flow canvas (dragged with the mouse), the inspector
+// on the right, the keyboard shortcuts and the save state.
+import { expect, type Locator, type Page } from '@playwright/test';
+
+export interface Point {
+  x: number;
+  y: number;
+}
+
+/** "translate(12px, -3.5px)" → { x: 12, y: -3.5 } */
+function parseTranslate(transform: string): Point {
+  const match = /translate\(\s*(-?[\d.]+)px\s*,\s*(-?[\d.]+)px\s*\)/.exec(transform);
+  if (!match) throw new Error(`No translate() in "${transform}".`);
+  return { x: Number(match[1]), y: Number(match[2]) };
+}
+
+export class EditorPage {
+  readonly root: Locator;
+  readonly title: Locator;
+  readonly canvas: Locator;
+  readonly pane: Locator;
+  readonly stageCards: Locator;
+  readonly outcomeCards: Locator;
+  readonly edges: Locator;
+  readonly inspector: Locator;
+  readonly stageInspector: Locator;
+  readonly transitionInspector: Locator;
+  readonly nothingSelected: Locator;
+  readonly saveStatus: Locator;
+  readonly conflictBanner: Locator;
+  readonly addStageButton: Locator;
+  readonly undoButton: Locator;
+  readonly redoButton: Locator;
+  readonly fitButton: Locator;
+  readonly backButton: Locator;
+  readonly stageName: Locator;
+  readonly customerGoal: Locator;
+  readonly customerActions: Locator;
+  readonly sellerActions: Locator;
+  readonly leadsTo: Locator;
+  readonly addTransitionSelect: Locator;
+
+  constructor(readonly page: Page) {
+    this.root = page.getByTestId('editor');
+    this.title = page.getByTestId('workshop-title');
+    this.canvas = page.getByTestId('map-canvas');
+    this.pane = this.canvas.locator('.react-flow__pane');
+    this.stageCards = page.getByTestId('stage-card');
+    this.outcomeCards = page.getByTestId('outcome-card');
+    this.edges = this.canvas.locator('.react-flow__edge');
+    this.inspector = page.getByRole('complementary', { name: 'Inspector' });
+    this.stageInspector = page.getByTestId('stage-inspector');
+    this.transitionInspector = page.getByTestId('transition-inspector');
+    this.nothingSelected = this.inspector.getByRole('heading', { name: 'Nothing selected' });
+    this.saveStatus = page.getByTestId('save-status');
+    this.conflictBanner = page.getByTestId('conflict-banner');
+    this.addStageButton = page.getByRole('group', { name: 'Map' }).getByRole('button', { name: /Stage/ });
+    this.undoButton = page.getByRole('group', { name: 'History' }).getByRole('button', { name: /Undo/ });
+    this.redoButton = page.getByRole('group', { name: 'History' }).getByRole('button', { name: /Redo/ });
+    this.fitButton = page.getByRole('group', { name: 'Map' }).getByRole('button', { name: /^Fit/ });
+    this.backButton = page.getByRole('button', { name: 'Back to the workshop library' });
+    this.stageName = this.stageInspector.getByLabel("Stage name (the customer's step)");
+    this.customerGoal = this.stageInspector.getByLabel('Customer goal');
+    this.customerActions = this.stageInspector.getByRole('region', { name: 'Customer actions' }).getByTestId('customer-action-text');
+    this.sellerActions = this.stageInspector.getByRole('region', { name: 'Seller actions' }).getByTestId('seller-action-text');
+    this.leadsTo = this.stageInspector.getByRole('region', { name: 'Leads to' });
+    this.addTransitionSelect = this.leadsTo.getByLabel('Add a transition to…');
+  }
+
+  /** The workshop id from the route (`#/workshop/<id>`). */
+  workshopId(): string {
+    const match = /#\/workshop\/([\w-]+)/.exec(this.page.url());
+    if (!match) throw new Error(`Not on a workshop route: ${this.page.url()}`);
+    return match[1]!;
+  }
+
+  async waitUntilOpen(): Promise<void> {
+    await expect(this.root).toBeVisible();
+    await expect(this.canvas).toBeVisible();
+  }
+
+  /** A stage card on the canvas, by its exact name. */
+  stage(name: string): Locator {
+    return this.page.locator(`[data-testid="stage-card"][aria-label=${JSON.stringify(`Stage ${name}`)}]`);
+  }
+
+  /** An outcome card on the canvas, by its exact label. */
+  outcome(label: string): Locator {
+    return this.page.locator(`[data-testid="outcome-card"][aria-label=${JSON.stringify(`Outcome ${label}`)}]`);
+  }
+
+  /** React Flow's wrapper of a card (it carries the position transform and the handles). */
+  node(card: Locator): Locator {
+    return this.canvas.locator('.react-flow__node').filter({ has: card });
+  }
+
+  /** A card's position in map coordinates, read from React Flow's node transform. */
+  async positionOf(card: Locator): Promise<Point> {
+    const transform = await this.node(card).evaluate((el) => (el as HTMLElement).style.transform);
+    return parseTranslate(transform);
+  }
+
+  /** The canvas zoom, from the viewport transform. */
+  async zoom(): Promise<number> {
+    const transform = await this.canvas.locator('.react-flow__viewport').evaluate((el) => (el as HTMLElement).style.transform);
+    const match = /scale\(\s*([\d.]+)\s*\)/.exec(transform);
+    return match ? Number(match[1]) : 1;
+  }
+
+  /** Waits until the save state says every change is in the database. */
+  async expectSaved(): Promise<void> {
+    await expect(this.saveStatus).toHaveAttribute('data-state', 'saved', { timeout: 15_000 });
+    await expect(this.saveStatus).toHaveText('All changes saved');
+  }
+
+  /** Clicks an empty spot of the canvas (clears the selection, takes focus out of the inspector). */
+  async clickEmptyCanvas(): Promise<void> {
+    const box = await this.pane.boundingBox();
+    if (!box) throw new Error('The canvas is not on screen.');
+    // The top left corner of the canvas is away from the cards, the minimap and the zoom controls.
+    await this.page.mouse.click(box.x + 12, box.y + 12);
+  }
+
+  /** The viewport's transform (pan and zoom). */
+  viewportTransform(): Promise<string> {
+    return this.canvas.locator('.react-flow__viewport').evaluate((el) => (el as HTMLElement).style.transform);
+  }
+
+  /** Waits until the viewport stops moving (fitView and setCenter animate for 300 ms). */
+  async waitForViewportToSettle(): Promise<void> {
+    let last: string | null = null;
+    await expect
+      .poll(
+        async () => {
+          const now = await this.viewportTransform();
+          const settled = now === last;
+          last = now;
+          return settled;
+        },
+        { message: 'the canvas stops moving', intervals: [350, 200] },
+      )
+      .toBe(true);
+  }
+
+  /** Fit to screen (toolbar): every card in view, and rendered. */
+  async fitToScreen(): Promise<void> {
+    await this.fitButton.click();
+    await this.waitForViewportToSettle();
+  }
+
+  /** Selects a stage by clicking its card; the inspector shows it. */
+  async selectStage(name: string): Promise<void> {
+    const card = this.stage(name);
+    // The card's bottom strip: away from the handles on its left and right edges.
+    const box = await card.boundingBox();
+    if (!box) throw new Error(`Stage "${name}" is not on screen.`);
+    await this.page.mouse.click(box.x + box.width / 2, box.y + box.height * 0.8);
+    await expect(this.stageInspector).toBeVisible();
+    await expect(this.stageName).toHaveValue(name);
+  }
+
+  /**
+   * Adds a stage with the toolbar button: the canvas pans to the new card and its
+   * name field takes the focus. (Cards panned out of view are not rendered, so
+   * count cards only after fitToScreen.)
+   */
+  async addStageWithToolbar(): Promise<void> {
+    await this.addStageButton.click();
+    await this.expectNewStageSelected();
+  }
+
+  /** Presses N on the canvas (the focus must not be in a text field). */
+  async addStageWithKey(): Promise<void> {
+    await this.page.keyboard.press('n');
+    await this.expectNewStageSelected();
+  }
+
+  private async expectNewStageSelected(): Promise<void> {
+    await expect(this.stageInspector).toBeVisible();
+    await expect(this.stageName).toHaveValue('New stage');
+    await expect(this.stageName).toBeFocused();
+    await expect(this.stage('New stage')).toBeVisible();
+    await this.waitForViewportToSettle();
+  }
+
+  /** Names the selected stage in the inspector; Enter makes it one undo step. */
+  async nameStage(name: string): Promise<void> {
+    await this.stageName.fill(name);
+    await this.stageName.press('Enter');
+    await expect(this.stage(name)).toBeVisible();
+  }
+
+  async addCustomerAction(text: string): Promise<void> {
+    const count = await this.customerActions.count();
+    await this.stageInspector.getByRole('button', { name: '+ Add customer action' }).click();
+    await expect(this.customerActions).toHaveCount(count + 1);
+    const field = this.customerActions.nth(count);
+    await expect(field).toBeFocused();
+    await field.pressSequentially(text);
+    await field.press('Enter');
+  }
+
+  async addSellerAction(text: string): Promise<void> {
+    const count = await this.sellerActions.count();
+    await this.stageInspector.getByRole('button', { name: '+ Add seller action' }).click();
+    await expect(this.sellerActions).toHaveCount(count + 1);
+    const field = this.sellerActions.nth(count);
+    await expect(field).toBeFocused();
+    await field.pressSequentially(text);
+    await field.press('Enter');
+  }
+
+  /** The "Helps the customer to…" chip of a seller action for one customer action. */
+  servesChip(sellerAction: string, customerAction: string): Locator {
+    return this.stageInspector
+      .getByTestId('seller-action')
+      .filter({ has: this.page.locator(`[data-testid="seller-action-text"][value=${JSON.stringify(sellerAction)}]`) })
+      .getByRole('group', { name: 'Helps the customer to…' })
+      .getByRole('button', { name: customerAction, exact: true });
+  }
+
+  /** The outgoing transition of the selected stage to a stage or outcome, in "Leads to". */
+  leadsToEntry(target: string): Locator {
+    return this.leadsTo.getByRole('button', { name: `→ ${target}`, exact: true });
+  }
+
+  /** Adds a transition from the selected stage with the inspector's select (the keyboard way). */
+  async addTransitionWithInspector(target: string): Promise<void> {
+    await this.addTransitionSelect.selectOption({ label: target });
+  }
+
+  /**
+   * Drags a line from a stage card's right (source) handle onto a point, with the
+   * mouse in small steps as a hand would.
+   */
+  async dragFromHandleTo(stageName: string, target: Point): Promise<void> {
+    const handle = this.node(this.stage(stageName)).locator('.react-flow__handle-right');
+    const box = await handle.boundingBox();
+    if (!box) throw new Error(`The right handle of "${stageName}" is not on screen.`);
+    const mouse = this.page.mouse;
+    await mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await mouse.down();
+    await mouse.move(box.x + box.width / 2 + 20, box.y + box.height / 2 + 5, { steps: 4 });
+    await expect(this.canvas.locator('.react-flow__connectionline')).toBeVisible();
+    await mouse.move(target.x, target.y, { steps: 20 });
+    await mouse.up();
+  }
+
+  /**
+   * Connects a stage to an outcome by dragging from the stage's right handle onto
+   * the outcome card's left edge, where its (target) handle is. React Flow only
+   * connects when the line is dropped within its connection radius of a handle.
+   */
+  async connectStageToOutcome(stageName: string, outcomeLabel: string): Promise<void> {
+    const handle = this.node(this.outcome(outcomeLabel)).locator('.react-flow__handle-left');
+    const box = await handle.boundingBox();
+    if (!box) throw new Error(`Outcome "${outcomeLabel}" is not on screen.`);
+    await this.dragFromHandleTo(stageName, { x: box.x + box.width / 2 + 2, y: box.y + box.height / 2 });
+  }
+
+  /** Drags a card with the mouse by (dx, dy) screen pixels, grabbing it at a relative point. */
+  async dragCard(card: Locator, dx: number, dy: number, grab: Point = { x: 0.5, y: 0.8 }): Promise<void> {
+    const box = await card.boundingBox();
+    if (!box) throw new Error('The card is not on screen.');
+    const from = { x: box.x + box.width * grab.x, y: box.y + box.height * grab.y };
+    const mouse = this.page.mouse;
+    await mouse.move(from.x, from.y);
+    await mouse.down();
+    await mouse.move(from.x + 5, from.y + 5, { steps: 2 });
+    await mouse.move(from.x + dx, from.y + dy, { steps: 20 });
+    await mouse.up();
+  }
+
+  async undo(): Promise<void> {
+    await this.page.keyboard.press('Control+z');
+  }
+
+  async redo(): Promise<void> {
+    await this.page.keyboard.press('Control+Shift+z');
+  }
+
+  async backToLibrary(): Promise<void> {
+    await this.backButton.click();
+    await expect(this.page.getByTestId('library')).toBeVisible();
+  }
+}
