@@ -6,6 +6,7 @@ import { createDispatcher, type Dispatch } from './core/dispatcher';
 import { createHandlers } from './core/handlers';
 import { migrateDatabase, type MigrateResult } from './db/migrate';
 import { openDatabase, type Db } from './db/open';
+import { createMetricService } from './services/metric-service';
 import { createWorkshopService } from './services/workshop-service';
 import { APP_VERSION } from './app-version';
 
@@ -39,8 +40,10 @@ export async function createBackend({ dataDir, clock = () => new Date(), nativeB
     throw error;
   }
   const workshops = createWorkshopService({ db, clock, appVersion: APP_VERSION });
+  const metrics = createMetricService({ db, clock });
   const handlers = createHandlers({
     workshops,
+    metrics,
     appInfo: { name: 'Leanmap', version: APP_VERSION, dataDir, databaseFile },
   });
   return {

@@ -1,6 +1,7 @@
 // The implementation of every contract method. The mapped type makes a method
 // without a handler (or a handler with the wrong shape) a compile error.
 import type { Method, MethodOutput, ParsedInput } from '../../src-shared/api/contract';
+import type { MetricService } from '../services/metric-service';
 import type { WorkshopService } from '../services/workshop-service';
 
 export type Handlers = {
@@ -9,10 +10,11 @@ export type Handlers = {
 
 export interface HandlerDeps {
   workshops: WorkshopService;
+  metrics: MetricService;
   appInfo: MethodOutput<'app.info'>;
 }
 
-export function createHandlers({ workshops, appInfo }: HandlerDeps): Handlers {
+export function createHandlers({ workshops, metrics, appInfo }: HandlerDeps): Handlers {
   return {
     'app.info': () => appInfo,
     'workshop.list': ({ query, trash }) => workshops.list(query, trash),
@@ -28,5 +30,11 @@ export function createHandlers({ workshops, appInfo }: HandlerDeps): Handlers {
     'workshop.importFile': ({ text }) => workshops.importFile(text),
     'map.get': ({ versionId }) => workshops.getMap(versionId),
     'map.save': ({ versionId, revision, document }) => workshops.saveMap(versionId, revision, document),
+    'metric.list': ({ workshopId }) => metrics.list(workshopId),
+    'metric.create': ({ workshopId, fields }) => metrics.create(workshopId, fields),
+    'metric.update': ({ id, fields }) => metrics.update(id, fields),
+    'metric.delete': ({ id }) => metrics.remove(id),
+    'metric.addReading': ({ metricId, reading }) => metrics.addReading(metricId, reading),
+    'metric.deleteReading': ({ metricId, readingId }) => metrics.removeReading(metricId, readingId),
   };
 }

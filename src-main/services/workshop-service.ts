@@ -9,10 +9,12 @@ import { DomainError } from '../../src-shared/api/errors';
 import { buildEnvelope, parseWorkshopFile } from '../../src-shared/domain/export-envelope';
 import { newId } from '../../src-shared/domain/ids';
 import type { MapDocument } from '../../src-shared/domain/map-document';
+import type { Metric } from '../../src-shared/domain/metric';
 import { templateDocument } from '../../src-shared/domain/templates';
 import type { TemplateId, WorkshopMeta } from '../../src-shared/domain/workshop';
 import type { Db } from '../db/open';
 import { createMapVersionsRepo } from '../db/repositories/map-versions-repo';
+import { createMetricsRepo } from '../db/repositories/metrics-repo';
 import { createWorkshopsRepo } from '../db/repositories/workshops-repo';
 import { safeFileStem } from './file-names';
 
@@ -27,6 +29,7 @@ export interface WorkshopServiceDeps {
 export function createWorkshopService({ db, clock, appVersion }: WorkshopServiceDeps) {
   const workshops = createWorkshopsRepo(db);
   const versions = createMapVersionsRepo(db);
+  const metrics = createMetricsRepo(db);
   const now = () => clock().toISOString();
 
   const requireWorkshop = (id: string) => {
@@ -50,6 +53,7 @@ export function createWorkshopService({ db, clock, appVersion }: WorkshopService
   const insertWorkshop = (
     meta: WorkshopMeta,
     maps: { name: string; document: MapDocument; signOff: WorkshopDetail['versions'][number]['signOff'] }[],
+    plan: readonly Metric[] = [],
   ): string => {
     const id = newId();
     const at = now();
@@ -57,6 +61,12 @@ export function createWorkshopService({ db, clock, appVersion }: WorkshopService
     maps.forEach((m, i) =>
       versions.insert({ id: newId(), workshopId: id, name: m.name, sortOrder: i, document: m.document, signOff: m.signOff, now: at }),
     );
+    // Metrics and readings get new ids; what they attach to keeps its map ids.
+    for (const { id: _oldId, readings, ...fields } of plan) {
+      const metricId = newId();
+      metrics.insert(metricId, id, fields, at);
+      for (const { id: _oldReadingId, ...reading } of readings) metrics.insertReading(newId(), metricId, reading, at);
+    }
     return id;
   };
 
@@ -89,6 +99,7 @@ export function createWorkshopService({ db, clock, appVersion }: WorkshopService
       const copyId = insertWorkshop(
         { ...row.meta, title: `${row.meta.title} (copy)`.slice(0, 200) },
         versions.listFull(id),
+        metrics.list(id),
       );
       return summary(copyId);
     }),
@@ -116,7 +127,7 @@ export function createWorkshopService({ db, clock, appVersion }: WorkshopService
 
     exportFile(id: string): { fileName: string; text: string } {
       const row = requireWorkshop(id);
-      const file = { meta: row.meta, versions: versions.listFull(id) };
+      const file = { meta: row.meta, versions: versions.listFull(id), metrics: metrics.list(id) };
       const exportedAt = now();
       const text = JSON.stringify(buildEnvelope(file, exportedAt, appVersion), null, 2);
       const stamp = row.meta.date || exportedAt.slice(0, 10);
@@ -134,7 +145,7 @@ export function createWorkshopService({ db, clock, appVersion }: WorkshopService
               : 'IMPORT_INVALID';
         throw new DomainError(code, parsed.message);
       }
-      const id = db.transaction(() => insertWorkshop(parsed.file.meta, parsed.file.versions))();
+      const id = db.transaction(() => insertWorkshop(parsed.file.meta, parsed.file.versions, parsed.file.metrics))();
       return summary(id);
     },
 

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { SignOffSchema } from '../domain/export-envelope';
 import { IdSchema, MapDocumentSchema } from '../domain/map-document';
+import { MetricFieldsSchema, MetricSchema, ReadingInputSchema } from '../domain/metric';
 import { TemplateIdSchema, WorkshopMetaSchema, WorkshopStatusSchema } from '../domain/workshop';
 
 const IsoTimestamp = z.string().max(40);
@@ -101,6 +102,12 @@ export const contract = {
     input: z.object({ versionId: IdSchema, revision: z.number().int(), document: MapDocumentSchema }),
     output: z.object({ revision: z.number().int(), updatedAt: IsoTimestamp }),
   },
+  'metric.list': { input: z.object({ workshopId: IdSchema }), output: z.array(MetricSchema) },
+  'metric.create': { input: z.object({ workshopId: IdSchema, fields: MetricFieldsSchema }), output: MetricSchema },
+  'metric.update': { input: z.object({ id: IdSchema, fields: MetricFieldsSchema }), output: MetricSchema },
+  'metric.delete': { input: ById, output: Empty },
+  'metric.addReading': { input: z.object({ metricId: IdSchema, reading: ReadingInputSchema }), output: MetricSchema },
+  'metric.deleteReading': { input: z.object({ metricId: IdSchema, readingId: IdSchema }), output: MetricSchema },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

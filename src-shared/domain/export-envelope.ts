@@ -3,10 +3,12 @@
 import { z } from 'zod';
 import { describeIssues, migrateDocument } from './document-migrations';
 import type { MapDocument } from './map-document';
+import { MetricSchema, type Metric } from './metric';
 import { WorkshopMetaSchema, type WorkshopMeta } from './workshop';
 
 export const ENVELOPE_FORMAT = 'leanmap.workshop';
-export const CURRENT_ENVELOPE_VERSION = 1;
+/** 2 added the measurement plan (metrics); files of version 1 read as having none. */
+export const CURRENT_ENVELOPE_VERSION = 2;
 /** Larger files are refused before parsing: a real workshop is a few hundred KB. */
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 
@@ -30,6 +32,7 @@ const EnvelopeSchema = z.object({
   workshop: z.object({
     meta: WorkshopMetaSchema,
     versions: z.array(EnvelopeVersionSchema).min(1).max(100),
+    metrics: z.array(MetricSchema).max(2000).default([]),
   }),
 });
 
@@ -42,6 +45,7 @@ export interface WorkshopFileVersion {
 export interface WorkshopFile {
   meta: WorkshopMeta;
   versions: WorkshopFileVersion[];
+  metrics: Metric[];
 }
 
 export function buildEnvelope(file: WorkshopFile, exportedAt: string, appVersion: string) {
@@ -50,7 +54,7 @@ export function buildEnvelope(file: WorkshopFile, exportedAt: string, appVersion
     formatVersion: CURRENT_ENVELOPE_VERSION,
     exportedAt,
     app: { name: 'Leanmap', version: appVersion },
-    workshop: { meta: file.meta, versions: file.versions },
+    workshop: { meta: file.meta, versions: file.versions, metrics: file.metrics },
   };
 }
 
@@ -100,5 +104,5 @@ export function parseWorkshopFile(text: string): ParseWorkshopFileResult {
     }
     versions.push({ name: v.name, signOff: v.signOff, document: read.doc });
   }
-  return { ok: true, file: { meta: parsed.data.workshop.meta, versions } };
+  return { ok: true, file: { meta: parsed.data.workshop.meta, versions, metrics: parsed.data.workshop.metrics } };
 }

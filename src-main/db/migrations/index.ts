@@ -37,6 +37,31 @@ export const SCHEMA_MIGRATIONS: readonly SchemaMigration[] = [
       CREATE INDEX map_versions_by_workshop ON map_versions (workshop_id, sort_order);
     `,
   },
+  {
+    version: 2,
+    name: 'measurement plan: metrics and their readings',
+    sql: `
+      CREATE TABLE metrics (
+        id          TEXT PRIMARY KEY,
+        workshop_id TEXT NOT NULL REFERENCES workshops (id) ON DELETE CASCADE,
+        sort_order  INTEGER NOT NULL,
+        fields      TEXT NOT NULL,           -- MetricFields as JSON, validated on write and read
+        created_at  TEXT NOT NULL,
+        updated_at  TEXT NOT NULL
+      );
+      CREATE INDEX metrics_by_workshop ON metrics (workshop_id, sort_order);
+
+      CREATE TABLE metric_readings (
+        id         TEXT PRIMARY KEY,
+        metric_id  TEXT NOT NULL REFERENCES metrics (id) ON DELETE CASCADE,
+        date       TEXT NOT NULL,            -- YYYY-MM-DD
+        value      REAL NOT NULL,
+        note       TEXT NOT NULL DEFAULT '',
+        created_at TEXT NOT NULL
+      );
+      CREATE INDEX metric_readings_by_metric ON metric_readings (metric_id, date);
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = SCHEMA_MIGRATIONS.at(-1)?.version ?? 0;

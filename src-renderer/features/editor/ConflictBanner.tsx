@@ -12,7 +12,7 @@ export function ConflictBanner({ onReload }: { onReload: () => void }) {
     const { workshop, history, versionName } = useDocumentStore.getState();
     if (!workshop || !history) return;
     const envelope = buildEnvelope(
-      { meta: { ...workshop.meta, title: `${workshop.meta.title} (my unsaved version)` }, versions: [{ name: versionName, signOff: null, document: history.doc }] },
+      { meta: { ...workshop.meta, title: `${workshop.meta.title} (my unsaved version)` }, versions: [{ name: versionName, signOff: null, document: history.doc }], metrics: [] },
       new Date().toISOString(),
       'unsaved',
     );
