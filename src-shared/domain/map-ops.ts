@@ -11,6 +11,7 @@ import {
   type Outcome,
   type OutcomeKind,
   type Position,
+  type ProcessInputs,
   type Stage,
   type Transition,
 } from './map-document';
@@ -77,6 +78,23 @@ export function updateStage(doc: MapDocument, stageId: string, fields: Partial<S
     const keys = Object.keys(fields) as (keyof StageFields)[];
     return keys.some((k) => s[k] !== fields[k]) ? { ...s, ...fields } : s;
   });
+}
+
+export function updateStageNumbers(
+  doc: MapDocument,
+  stageId: string,
+  numbers: Partial<Pick<Stage, 'daysPerVisit' | 'completeAndAccurate'>>,
+): MapDocument {
+  return mapStage(doc, stageId, (s) => {
+    const next = { ...s, ...numbers };
+    return next.daysPerVisit === s.daysPerVisit && next.completeAndAccurate === s.completeAndAccurate ? s : next;
+  });
+}
+
+export function updateProcessInputs(doc: MapDocument, inputs: Partial<ProcessInputs>): MapDocument {
+  const next = { ...doc.process, ...inputs };
+  const keys = Object.keys(next) as (keyof ProcessInputs)[];
+  return keys.every((k) => next[k] === doc.process[k]) ? doc : { ...doc, process: next };
 }
 
 /** Moves nodes (stages or outcomes) to new positions; unknown ids are ignored. */

@@ -5,9 +5,18 @@ import {
   type MapDocument,
   type OutcomeKind,
 } from '../../../src-shared/domain/map-document';
-import { removeNodes, removeTransitions, updateOutcome, updateStage, updateTransition } from '../../../src-shared/domain/map-ops';
+import {
+  removeNodes,
+  removeTransitions,
+  updateOutcome,
+  updateStage,
+  updateStageNumbers,
+  updateTransition,
+} from '../../../src-shared/domain/map-ops';
 import { classifyTransitions } from '../../../src-shared/domain/transition-kind';
 import { DocField } from '../../components/DocField';
+import { NumberField } from '../../components/NumberField';
+import { DAYS_RULE, PERCENT_RULE } from '../../../src-shared/domain/number-input';
 import { selectDoc, useDocumentStore } from '../../store/document-store';
 import { useUiStore } from '../../store/ui-store';
 import { ActionList } from './ActionList';
@@ -27,6 +36,28 @@ function StageInspector({ doc, id }: { doc: MapDocument; id: string }) {
       <p className="inspector-kind">Stage</p>
       <DocField label="Stage name (the customer's step)" value={stage.name} maxLength={200} onChange={(name) => set({ name })} testId="stage-name" className="input-large" autoFocus={justAdded} selectOnFocus={justAdded} />
       <DocField label="Customer goal" multiline value={stage.customerGoal} maxLength={1000} onChange={(customerGoal) => set({ customerGoal })} testId="stage-goal" />
+      <section className="inspector-group group-numbers" aria-label="Stage numbers">
+        <h3>Numbers</h3>
+        <div className="number-pair">
+          <NumberField
+            label="Mean days per visit"
+            value={stage.daysPerVisit}
+            rule={DAYS_RULE}
+            unit="days"
+            testId="stage-days"
+            onChange={(daysPerVisit) => change((d) => updateStageNumbers(d, id, { daysPerVisit }))}
+          />
+          <NumberField
+            label="%C&A of hand-offs in"
+            value={stage.completeAndAccurate}
+            rule={PERCENT_RULE}
+            share
+            unit="%"
+            testId="stage-ca"
+            onChange={(completeAndAccurate) => change((d) => updateStageNumbers(d, id, { completeAndAccurate }))}
+          />
+        </div>
+      </section>
       <ActionList stage={stage} side="customer" />
       <ActionList stage={stage} side="seller" />
       <ExitCriteriaList stage={stage} />
@@ -119,6 +150,15 @@ function TransitionInspector({ doc, id }: { doc: MapDocument; id: string }) {
         onChange={(label) => change((d) => updateTransition(d, id, { label }))}
         testId="transition-label"
         className="input-large"
+      />
+      <NumberField
+        label="Conversion: share of buyers in the stage who go this way"
+        value={transition.conversionRate}
+        rule={PERCENT_RULE}
+        share
+        unit="%"
+        testId="transition-conversion"
+        onChange={(conversionRate) => change((d) => updateTransition(d, id, { conversionRate }))}
       />
       {!readOnly && (
         <button

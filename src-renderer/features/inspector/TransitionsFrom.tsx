@@ -1,7 +1,9 @@
 // Where buyers go from a stage: the outgoing transitions, and a keyboard way to
 // add one (the alternative to dragging from the card's handle).
 import type { MapDocument, Stage } from '../../../src-shared/domain/map-document';
-import { connect } from '../../../src-shared/domain/map-ops';
+import { connect, updateTransition } from '../../../src-shared/domain/map-ops';
+import { PERCENT_RULE } from '../../../src-shared/domain/number-input';
+import { NumberField } from '../../components/NumberField';
 import { classifyTransitions } from '../../../src-shared/domain/transition-kind';
 import { useDocumentStore } from '../../store/document-store';
 import { useUiStore } from '../../store/ui-store';
@@ -20,6 +22,8 @@ export function TransitionsFrom({ doc, stage }: { doc: MapDocument; stage: Stage
   const kinds = classifyTransitions(doc);
   const outgoing = doc.transitions.filter((t) => t.source === stage.id);
   const taken = new Set(outgoing.map((t) => t.target));
+  const rated = outgoing.filter((t) => t.conversionRate !== null);
+  const sum = rated.reduce((total, t) => total + (t.conversionRate ?? 0), 0);
   const targets = [
     ...doc.stages.filter((s) => s.id !== stage.id && !taken.has(s.id)).map((s) => ({ id: s.id, name: `Stage: ${s.name}` })),
     ...doc.outcomes.filter((o) => !taken.has(o.id)).map((o) => ({ id: o.id, name: `Outcome: ${o.label}` })),
@@ -28,17 +32,41 @@ export function TransitionsFrom({ doc, stage }: { doc: MapDocument; stage: Stage
     <section className="inspector-group" aria-label="Leads to">
       <h3>Leads to</h3>
       {outgoing.length === 0 && <p className="hint">Drag from the card&rsquo;s right edge to a stage or outcome, or pick one below.</p>}
+      {outgoing.length > 0 && <p className="hint">Conversion: the share of buyers in this stage who take each way.</p>}
       <ul className="link-list">
         {outgoing.map((t) => (
-          <li key={t.id}>
-            <button type="button" className="link-button" onClick={() => select({ kind: 'transition', id: t.id })}>
-              → {nodeName(doc, t.target)}
-              {t.label ? ` (${t.label})` : ''}
-            </button>
-            <span className={`kind-tag kind-${kinds.get(t.id) ?? 'forward'}`}>{KIND_TEXT[kinds.get(t.id) ?? 'forward']}</span>
+          <li key={t.id} className="link-row" data-testid="outgoing-transition">
+            <div className="link-row-name">
+              <button type="button" className="link-button" onClick={() => select({ kind: 'transition', id: t.id })}>
+                → {nodeName(doc, t.target)}
+                {t.label ? ` (${t.label})` : ''}
+              </button>
+              <span className={`kind-tag kind-${kinds.get(t.id) ?? 'forward'}`}>{KIND_TEXT[kinds.get(t.id) ?? 'forward']}</span>
+            </div>
+            <NumberField
+              label={`Conversion to ${nodeName(doc, t.target)}`}
+              hideLabel
+              compact
+              value={t.conversionRate}
+              rule={PERCENT_RULE}
+              share
+              unit="%"
+              testId="outgoing-conversion"
+              onChange={(conversionRate) => change((d) => updateTransition(d, t.id, { conversionRate }))}
+            />
           </li>
         ))}
       </ul>
+      {sum > 1 + 1e-9 && (
+        <p className="field-error" role="alert" data-testid="rates-too-high">
+          The ways out of this stage add up to {Math.round(sum * 1000) / 10} %: more than 100 %. Lower one of them.
+        </p>
+      )}
+      {rated.length > 0 && sum <= 1 + 1e-9 && sum < 1 - 1e-9 && rated.length === outgoing.length && (
+        <p className="hint">
+          {Math.round((1 - sum) * 1000) / 10} % of buyers are not assigned a way out: they count as stalled (no decision).
+        </p>
+      )}
       {!readOnly && targets.length > 0 && (
         <label className="field">
           <span>Add a transition to…</span>
