@@ -81,11 +81,20 @@ export class LibraryPage {
     await expect(this.page.getByTestId('editor')).toBeVisible();
   }
 
+  /** The title field of the row being renamed (the row's title gives way to it). */
+  get renameField(): Locator {
+    return this.rows.getByRole('textbox', { name: 'New title' });
+  }
+
+  async startRename(title: string): Promise<Locator> {
+    await this.row(title).getByRole('button', { name: 'Rename' }).click();
+    await expect(this.renameField).toBeFocused();
+    await expect(this.renameField).toHaveValue(title);
+    return this.renameField;
+  }
+
   async rename(title: string, newTitle: string): Promise<void> {
-    const row = this.row(title);
-    await row.getByRole('button', { name: 'Rename' }).click();
-    const field = row.getByRole('textbox', { name: 'New title' });
-    await expect(field).toBeFocused();
+    const field = await this.startRename(title);
     await field.fill(newTitle);
     await field.press('Enter');
     await expect(this.row(newTitle)).toBeVisible();
