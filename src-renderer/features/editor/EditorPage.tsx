@@ -9,17 +9,20 @@ import { useDocumentStore } from '../../store/document-store';
 import { flushSave, startSaver } from '../../store/saver';
 import { useUiStore } from '../../store/ui-store';
 import { Inspector } from '../inspector/Inspector';
+import { MeasurementPlan } from '../plan/MeasurementPlan';
+import { usePlanStore } from '../../store/plan-store';
 import { exportWorkshopFile } from '../library/import-export';
 import { ConflictBanner } from './ConflictBanner';
-import { Toolbar } from './Toolbar';
+import { Toolbar, type EditorView } from './Toolbar';
 import { useEditorShortcuts } from './use-shortcuts';
 import { WorkshopDetailsDialog } from './WorkshopDetailsDialog';
 
 function EditorLayout({ onBack, onReload }: { onBack: () => void; onReload: () => void }) {
   const flow = useReactFlow<MapFlowNode, TransitionFlowEdge>();
   const [details, setDetails] = useState(false);
+  const [view, setView] = useState<EditorView>('map');
   const notify = useUiStore((s) => s.notify);
-  useEditorShortcuts(flow);
+  useEditorShortcuts(flow, view === 'map');
   const exportFile = async () => {
     await flushSave();
     const id = useDocumentStore.getState().workshop?.id;
@@ -30,11 +33,17 @@ function EditorLayout({ onBack, onReload }: { onBack: () => void; onReload: () =
   };
   return (
     <div className="editor" data-testid="editor">
-      <Toolbar onBack={onBack} onDetails={() => setDetails(true)} onExport={() => void exportFile()} />
+      <Toolbar onBack={onBack} onDetails={() => setDetails(true)} onExport={() => void exportFile()} view={view} onView={setView} />
       <ConflictBanner onReload={onReload} />
       <div className="editor-body">
-        <MapCanvas />
-        <Inspector />
+        {view === 'map' ? (
+          <>
+            <MapCanvas />
+            <Inspector />
+          </>
+        ) : (
+          <MeasurementPlan />
+        )}
       </div>
       {details && <WorkshopDetailsDialog onClose={() => setDetails(false)} />}
     </div>
@@ -53,6 +62,7 @@ export function EditorPage({ workshopId, onBack }: { workshopId: string; onBack:
     const version = await api().call('map.get', { versionId: first.id });
     if (!version.ok) return setError(version.error.message);
     useDocumentStore.getState().load(workshop.value, version.value);
+    void usePlanStore.getState().load(workshop.value.id);
     useUiStore.setState({ selection: null, justAdded: null });
     setLoaded(true);
   }, [workshopId]);

@@ -7,13 +7,17 @@ import { useDocumentStore } from '../../store/document-store';
 import { addOutcomeCommand, addStageCommand, autoLayoutCommand } from './editor-commands';
 import { SaveStatus } from './SaveStatus';
 
+export type EditorView = 'map' | 'plan';
+
 interface ToolbarProps {
+  view: EditorView;
+  onView: (view: EditorView) => void;
   onBack: () => void;
   onDetails: () => void;
   onExport: () => void;
 }
 
-export function Toolbar({ onBack, onDetails, onExport }: ToolbarProps) {
+export function Toolbar({ view, onView, onBack, onDetails, onExport }: ToolbarProps) {
   const flow = useReactFlow<MapFlowNode, TransitionFlowEdge>();
   const title = useDocumentStore((s) => s.workshop?.meta.title ?? '');
   const organisation = useDocumentStore((s) => s.workshop?.meta.organisation ?? '');
@@ -38,6 +42,16 @@ export function Toolbar({ onBack, onDetails, onExport }: ToolbarProps) {
           <SaveStatus />
         </div>
       </div>
+      <div className="view-switch" role="group" aria-label="View">
+        <button type="button" aria-pressed={view === 'map'} onClick={() => onView('map')}>
+          Map
+        </button>
+        <button type="button" aria-pressed={view === 'plan'} onClick={() => onView('plan')}>
+          Measurement plan
+        </button>
+      </div>
+      {view === 'map' && (
+      <>
       <div className="toolbar-group" role="group" aria-label="Map">
         <button type="button" className="btn btn-primary" disabled={readOnly} onClick={() => addStageCommand(flow)} title="Add stage (N)">
           + Stage <kbd>N</kbd>
@@ -71,6 +85,8 @@ export function Toolbar({ onBack, onDetails, onExport }: ToolbarProps) {
           ↷ Redo
         </button>
       </div>
+      </>
+      )}
       <div className="toolbar-group" role="group" aria-label="Workshop">
         <button type="button" className="btn" onClick={onDetails}>
           Details

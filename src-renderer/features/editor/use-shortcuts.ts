@@ -12,8 +12,9 @@ function isTyping(target: EventTarget | null): boolean {
   return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
 }
 
-export function useEditorShortcuts(flow: ReactFlowInstance<MapFlowNode, TransitionFlowEdge> | null): void {
+export function useEditorShortcuts(flow: ReactFlowInstance<MapFlowNode, TransitionFlowEdge> | null, enabled: boolean): void {
   useEffect(() => {
+    if (!enabled) return;
     const onKeyDown = (e: KeyboardEvent) => {
       const mod = e.ctrlKey || e.metaKey;
       const key = e.key.toLowerCase();
@@ -55,5 +56,5 @@ export function useEditorShortcuts(flow: ReactFlowInstance<MapFlowNode, Transiti
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, [flow]);
+  }, [flow, enabled]);
 }

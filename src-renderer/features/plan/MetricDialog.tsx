@@ -1,0 +1,167 @@
+// Editing one metric: every field of the measurement plan line, checked before
+// saving, and its dated readings shown against baseline and target.
+import { useId, useState, type FormEvent } from 'react';
+import type { MapDocument } from '../../../src-shared/domain/map-document';
+import {
+  CADENCES,
+  METRIC_KINDS,
+  METRIC_KIND_LABELS,
+  METRIC_UNITS,
+  MetricFieldsSchema,
+  type Metric,
+  type MetricAttachment,
+  type MetricFields,
+} from '../../../src-shared/domain/metric';
+import { formatNumberInput, parseNumberInput } from '../../../src-shared/domain/number-input';
+import { Dialog } from '../../components/Dialog';
+import { attachmentLabel, ruleForUnit } from '../../lib/metric-format';
+import { usePlanStore } from '../../store/plan-store';
+import { ReadingsPanel } from './ReadingsPanel';
+
+const UNIT_TEXT = { percent: '% (percent)', days: 'days', count: 'count', currency: 'currency' } as const;
+
+function attachmentKey(a: MetricAttachment): string {
+  return a.kind === 'process' ? 'process' : a.kind === 'stage' ? `stage:${a.stageId}` : `transition:${a.transitionId}`;
+}
+
+function attachmentFromKey(key: string): MetricAttachment {
+  const [kind, id] = key.split(':') as [string, string | undefined];
+  if (kind === 'stage' && id) return { kind: 'stage', stageId: id };
+  if (kind === 'transition' && id) return { kind: 'transition', transitionId: id };
+  return { kind: 'process' };
+}
+
+function Labelled({ label, children, error }: { label: string; children: (id: string) => React.ReactNode; error?: string | undefined }) {
+  const id = useId();
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      {children(id)}
+      {error && (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+export function MetricDialog({ doc, metric, onClose }: { doc: MapDocument; metric: Metric; onClose: () => void }) {
+  const update = usePlanStore((s) => s.update);
+  const [fields, setFields] = useState<MetricFields>(() => {
+    const { id: _id, readings: _readings, ...rest } = metric;
+    return rest;
+  });
+  const rule = ruleForUnit(fields.unit);
+  const [baselineText, setBaselineText] = useState(formatNumberInput(metric.baseline, rule));
+  const [targetText, setTargetText] = useState(formatNumberInput(metric.target, rule));
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const set = <K extends keyof MetricFields>(key: K, value: MetricFields[K]) => setFields((f) => ({ ...f, [key]: value }));
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const next: Record<string, string> = {};
+    const baseline = parseNumberInput(baselineText, rule);
+    const target = parseNumberInput(targetText, rule);
+    if (!baseline.ok) next.baseline = baseline.message;
+    if (!target.ok) next.target = target.message;
+    const candidate = { ...fields, baseline: baseline.ok ? baseline.value : null, target: target.ok ? target.value : null };
+    const parsed = MetricFieldsSchema.safeParse(candidate);
+    if (!parsed.success) for (const issue of parsed.error.issues) next[issue.path.map(String).join('.')] ??= issue.message;
+    setErrors(next);
+    if (Object.keys(next).length > 0 || !parsed.success) return;
+    if (await update(metric.id, parsed.data)) onClose();
+  };
+
+  const targets = [
+    { key: 'process', label: 'Whole process' },
+    ...doc.stages.map((s) => ({ key: `stage:${s.id}`, label: `Stage: ${s.name}` })),
+    ...doc.transitions.map((t) => ({ key: `transition:${t.id}`, label: attachmentLabel(doc, { kind: 'transition', transitionId: t.id }) })),
+  ];
+
+  return (
+    <Dialog title="Metric" onClose={onClose} wide>
+      <form onSubmit={submit} noValidate className="metric-form">
+        <div className="form-grid">
+          <Labelled label="Name *" error={errors.name}>
+            {(id) => <input id={id} value={fields.name} maxLength={200} autoFocus onChange={(e) => set('name', e.target.value)} aria-invalid={errors.name ? true : undefined} />}
+          </Labelled>
+          <Labelled label="Attached to">
+            {(id) => (
+              <select id={id} value={attachmentKey(fields.attachTo)} onChange={(e) => set('attachTo', attachmentFromKey(e.target.value))}>
+                {targets.map((t) => (
+                  <option key={t.key} value={t.key}>
+                    {t.label}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Labelled>
+        </div>
+        <Labelled label="The question it answers">
+          {(id) => <input id={id} value={fields.question} maxLength={500} onChange={(e) => set('question', e.target.value)} />}
+        </Labelled>
+        <Labelled label="Definition / formula">
+          {(id) => <textarea id={id} rows={2} value={fields.definition} maxLength={2000} onChange={(e) => set('definition', e.target.value)} />}
+        </Labelled>
+        <div className="form-grid form-grid-3">
+          <Labelled label="Unit">
+            {(id) => (
+              <select id={id} value={fields.unit} onChange={(e) => set('unit', e.target.value as MetricFields['unit'])}>
+                {METRIC_UNITS.map((u) => (
+                  <option key={u} value={u}>
+                    {UNIT_TEXT[u]}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Labelled>
+          <Labelled label="Kind">
+            {(id) => (
+              <select id={id} value={fields.kind} onChange={(e) => set('kind', e.target.value as MetricFields['kind'])}>
+                {METRIC_KINDS.map((k) => (
+                  <option key={k} value={k}>
+                    {METRIC_KIND_LABELS[k]}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Labelled>
+          <Labelled label="Review cadence">
+            {(id) => (
+              <select id={id} value={fields.cadence} onChange={(e) => set('cadence', e.target.value as MetricFields['cadence'])}>
+                {CADENCES.map((c) => (
+                  <option key={c} value={c}>
+                    {c[0]!.toUpperCase() + c.slice(1)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Labelled>
+          <Labelled label="Data source (e.g. CRM report)">
+            {(id) => <input id={id} value={fields.dataSource} maxLength={500} onChange={(e) => set('dataSource', e.target.value)} />}
+          </Labelled>
+          <Labelled label="Owner (a role, not a person)">
+            {(id) => <input id={id} value={fields.ownerRole} maxLength={200} onChange={(e) => set('ownerRole', e.target.value)} />}
+          </Labelled>
+          <div />
+          <Labelled label="Baseline" error={errors.baseline}>
+            {(id) => <input id={id} value={baselineText} inputMode="decimal" placeholder="unknown" onChange={(e) => setBaselineText(e.target.value)} aria-invalid={errors.baseline ? true : undefined} />}
+          </Labelled>
+          <Labelled label="Target" error={errors.target}>
+            {(id) => <input id={id} value={targetText} inputMode="decimal" placeholder="unknown" onChange={(e) => setTargetText(e.target.value)} aria-invalid={errors.target ? true : undefined} />}
+          </Labelled>
+        </div>
+        <div className="dialog-actions">
+          <button type="button" className="btn" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" className="btn btn-primary">
+            Save metric
+          </button>
+        </div>
+      </form>
+      <ReadingsPanel metricId={metric.id} currency={doc.process.currency} />
+    </Dialog>
+  );
+}
