@@ -10,8 +10,10 @@ import { formatDate } from '../../lib/format';
 import { attachmentLabel, formatMetricValue, readingTrend } from '../../lib/metric-format';
 import { useDocumentStore, selectDoc } from '../../store/document-store';
 import { usePlanStore } from '../../store/plan-store';
+import { InlineMetricCell } from './InlineMetricCell';
 import { MetricDialog } from './MetricDialog';
 
+const UNIT_SUFFIX = { percent: () => '%', days: () => 'days', count: () => '', currency: (c: string) => c } as const;
 const TREND_TEXT = { 'on-target': 'on target', improving: 'improving', worse: 'worse than baseline', none: '' } as const;
 
 function newMetricFields(): MetricFields {
@@ -127,10 +129,18 @@ export function MeasurementPlan() {
                     <td>{attachmentLabel(doc, m.attachTo)}</td>
                     <td>{METRIC_KIND_LABELS[m.kind]}</td>
                     <td className="small">{m.dataSource || <span className="warn-tag">no source</span>}</td>
-                    <td>{m.ownerRole || <span className="warn-tag">no owner</span>}</td>
+                    <td>
+                      <InlineMetricCell metric={m} field="ownerRole" label="Owner" />
+                    </td>
                     <td>{m.cadence}</td>
-                    <td className="num">{m.baseline === null ? <span className="warn-tag">none</span> : formatMetricValue(m.baseline, m.unit, currency)}</td>
-                    <td className="num">{m.target === null ? <span className="warn-tag">none</span> : formatMetricValue(m.target, m.unit, currency)}</td>
+                    <td className="num">
+                      <InlineMetricCell metric={m} field="baseline" label="Baseline" />
+                      <span className="cell-unit">{UNIT_SUFFIX[m.unit](currency)}</span>
+                    </td>
+                    <td className="num">
+                      <InlineMetricCell metric={m} field="target" label="Target" />
+                      <span className="cell-unit">{UNIT_SUFFIX[m.unit](currency)}</span>
+                    </td>
                     <td className="num">
                       {latest ? (
                         <>

@@ -1,0 +1,65 @@
+// A cell of the plan table edited in place (owner, baseline, target), so a whole
+// plan can be filled in from the keyboard: type, Tab to the next cell. Saved on
+// leaving the cell; an invalid value is explained and nothing is saved.
+import { useState } from 'react';
+import { MetricFieldsSchema, type Metric, type MetricFields } from '../../../src-shared/domain/metric';
+import { formatNumberInput, parseNumberInput } from '../../../src-shared/domain/number-input';
+import { ruleForUnit } from '../../lib/metric-format';
+import { usePlanStore } from '../../store/plan-store';
+
+type Field = 'ownerRole' | 'baseline' | 'target';
+
+const shown = (metric: Metric, field: Field) =>
+  field === 'ownerRole' ? metric.ownerRole : formatNumberInput(metric[field], ruleForUnit(metric.unit));
+
+export function InlineMetricCell({ metric, field, label }: { metric: Metric; field: Field; label: string }) {
+  const update = usePlanStore((s) => s.update);
+  const [text, setText] = useState<string | null>(null);
+  const [error, setError] = useState('');
+  const value = text ?? shown(metric, field);
+
+  const save = async () => {
+    if (text === null) return;
+    const { id: _id, readings: _readings, ...current } = metric;
+    let next: MetricFields;
+    if (field === 'ownerRole') {
+      next = { ...current, ownerRole: text.trim() };
+    } else {
+      const parsed = parseNumberInput(text, ruleForUnit(metric.unit));
+      if (!parsed.ok) return setError(parsed.message);
+      next = { ...current, [field]: parsed.value };
+    }
+    const checked = MetricFieldsSchema.safeParse(next);
+    if (!checked.success) return setError(checked.error.issues[0]?.message ?? 'That value cannot be used.');
+    setError('');
+    if (await update(metric.id, checked.data)) setText(null);
+  };
+
+  return (
+    <div className="inline-cell">
+      <input
+        value={value}
+        aria-label={`${label} of ${metric.name}`}
+        placeholder={field === 'ownerRole' ? 'role…' : metric.unit === 'percent' ? '%' : '—'}
+        inputMode={field === 'ownerRole' ? undefined : 'decimal'}
+        maxLength={200}
+        aria-invalid={error ? true : undefined}
+        className={field === 'ownerRole' ? '' : 'num'}
+        onChange={(e) => setText(e.target.value)}
+        onBlur={() => void save()}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') void save();
+          if (e.key === 'Escape') {
+            setText(null);
+            setError('');
+          }
+        }}
+      />
+      {error && (
+        <p className="field-error cell-error" role="alert">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
