@@ -2,3 +2,4 @@
 // honest"): one entry point for the app, the exports and the tests.
 export * from './flow';
 export { RATE_TOLERANCE, resolveRates, type RateSource, type ResolvedRate, type StageRates } from './rates';
+export * from './figures';
