@@ -10,8 +10,15 @@ export interface Notice {
   action?: { label: string; run: () => void };
 }
 
+export type SidePanel = 'edit' | 'figures' | 'checks';
+
 interface UiState {
   selection: Selection;
+  /** Which tab of the side panel shows. */
+  panel: SidePanel;
+  setPanel(panel: SidePanel): void;
+  /** Selects a map element and shows it in the inspector (from a figure or a check). */
+  reveal(selection: NonNullable<Selection>): void;
   /** A stage just added by the facilitator: its name field takes the focus. */
   justAdded: string | null;
   notices: Notice[];
@@ -24,6 +31,9 @@ let nextNoticeId = 1;
 
 export const useUiStore = create<UiState>((set, get) => ({
   selection: null,
+  panel: 'edit',
+  setPanel: (panel) => set({ panel }),
+  reveal: (selection) => set({ selection, panel: 'edit' }),
   justAdded: null,
   notices: [],
   select: (selection) => {

@@ -8,7 +8,7 @@ import type { MapFlowNode, TransitionFlowEdge } from '../../canvas/flow-types';
 import { useDocumentStore } from '../../store/document-store';
 import { flushSave, startSaver } from '../../store/saver';
 import { useUiStore } from '../../store/ui-store';
-import { Inspector } from '../inspector/Inspector';
+import { SidePanel } from '../inspector/SidePanel';
 import { MeasurementPlan } from '../plan/MeasurementPlan';
 import { usePlanStore } from '../../store/plan-store';
 import { exportWorkshopFile } from '../library/import-export';
@@ -39,7 +39,7 @@ function EditorLayout({ onBack, onReload }: { onBack: () => void; onReload: () =
         {view === 'map' ? (
           <>
             <MapCanvas />
-            <Inspector />
+            <SidePanel />
           </>
         ) : (
           <MeasurementPlan />

@@ -2,8 +2,8 @@
 import { useDocumentStore } from '../../store/document-store';
 
 const TEXT = {
-  saved: 'All changes saved',
-  unsaved: 'Unsaved changes…',
+  saved: 'Saved',
+  unsaved: 'Unsaved…',
   saving: 'Saving…',
   conflict: 'Not saved: changed elsewhere',
   locked: 'Agreed: read-only',

@@ -181,7 +181,7 @@ export function Inspector() {
   const selection = useUiStore((s) => s.selection);
   if (!doc) return null;
   return (
-    <aside className="inspector" aria-label="Inspector">
+    <div className="inspector-content" aria-label="Inspector">
       {selection?.kind === 'stage' && <StageInspector key={selection.id} doc={doc} id={selection.id} />}
       {selection?.kind === 'outcome' && <OutcomeInspector key={selection.id} doc={doc} id={selection.id} />}
       {selection?.kind === 'transition' && <TransitionInspector key={selection.id} doc={doc} id={selection.id} />}
@@ -202,6 +202,6 @@ export function Inspector() {
           </dl>
         </div>
       )}
-    </aside>
+    </div>
   );
 }
