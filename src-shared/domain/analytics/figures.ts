@@ -29,6 +29,7 @@ export type InputUsed =
   | { kind: 'conversion'; transitionId: string; value: number; from: 'entered' | 'rest'; label: string }
   | { kind: 'stalled'; stageId: string; value: number; label: string }
   | { kind: 'days-per-visit'; stageId: string; value: number; label: string }
+  | { kind: 'complete-and-accurate'; stageId: string; value: number; label: string }
   | { kind: 'process'; field: ProcessField; value: number; label: string }
   | { kind: 'figure'; figure: FigureName; value: number; label: string };
 
@@ -36,6 +37,7 @@ export type InputUsed =
 export type MissingInput =
   | { kind: 'conversion'; transitionId: string; stageId: string; label: string }
   | { kind: 'days-per-visit'; stageId: string; label: string }
+  | { kind: 'complete-and-accurate'; stageId: string; label: string }
   | { kind: 'process'; field: ProcessField; label: string };
 
 export type Figure<T = number> =

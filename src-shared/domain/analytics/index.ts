@@ -3,3 +3,5 @@
 export * from './flow';
 export { RATE_TOLERANCE, resolveRates, type RateSource, type ResolvedRate, type StageRates } from './rates';
 export * from './figures';
+export * from './bottlenecks';
+export * from './quality';
