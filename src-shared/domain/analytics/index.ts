@@ -5,3 +5,4 @@ export { RATE_TOLERANCE, resolveRates, type RateSource, type ResolvedRate, type 
 export * from './figures';
 export * from './bottlenecks';
 export * from './quality';
+export * from './checks';
