@@ -17,7 +17,8 @@ import { connect, moveNodes, removeNodes, removeTransitions } from '../../src-sh
 import { selectDoc, useDocumentStore } from '../store/document-store';
 import { useUiStore } from '../store/ui-store';
 import { TransitionEdge } from './edges/TransitionEdge';
-import { reconcileNodes, toEdges } from './flow-adapters';
+import { reconcileNodes, stageFlags, toEdges } from './flow-adapters';
+import { resolveRates } from '../../src-shared/domain/analytics';
 import type { MapFlowNode, TransitionFlowEdge } from './flow-types';
 import { OutcomeNode } from './nodes/OutcomeNode';
 import { StageNode } from './nodes/StageNode';
@@ -63,9 +64,10 @@ export function MapCanvas() {
   const notify = useUiStore((s) => s.notify);
   const [nodes, setNodes] = useState<MapFlowNode[]>([]);
 
+  const rates = useMemo(() => (doc ? resolveRates(doc) : null), [doc]);
   useEffect(() => {
-    if (doc) setNodes((previous) => reconcileNodes(previous, doc, readOnly));
-  }, [doc, readOnly]);
+    if (doc && rates) setNodes((previous) => reconcileNodes(previous, doc, readOnly, stageFlags(rates)));
+  }, [doc, readOnly, rates]);
 
   // The UI store owns the selection (the inspector and toolbar change it too);
   // mirror it onto the cards.
@@ -85,7 +87,7 @@ export function MapCanvas() {
   }, [selectedNodeId, doc]);
 
   const selectedEdgeId = selection?.kind === 'transition' ? selection.id : null;
-  const edges = useMemo(() => (doc ? toEdges(doc, selectedEdgeId) : []), [doc, selectedEdgeId]);
+  const edges = useMemo(() => (doc && rates ? toEdges(doc, selectedEdgeId, rates) : []), [doc, selectedEdgeId, rates]);
 
   const onNodesChange = useCallback(
     (changes: NodeChange<MapFlowNode>[]) => {

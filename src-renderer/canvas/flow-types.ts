@@ -4,11 +4,22 @@ import type { Edge, Node } from '@xyflow/react';
 import type { Outcome, Stage } from '../../src-shared/domain/map-document';
 import type { TransitionKind } from '../../src-shared/domain/transition-kind';
 
-export type StageNodeData = { stage: Stage; readOnly: boolean };
+/** What the arithmetic says about a stage, shown on its card. */
+export type StageFlags = { ratesExceed: boolean; rateSum: number };
+export type StageNodeData = { stage: Stage; readOnly: boolean; flags: StageFlags };
 export type OutcomeNodeData = { outcome: Outcome };
 export type StageFlowNode = Node<StageNodeData, 'stage'>;
 export type OutcomeFlowNode = Node<OutcomeNodeData, 'outcome'>;
 export type MapFlowNode = StageFlowNode | OutcomeFlowNode;
 
-export type TransitionEdgeData = { kind: TransitionKind; label: string; outcomeKind: Outcome['kind'] | null };
+export type TransitionEdgeData = {
+  kind: TransitionKind;
+  label: string;
+  outcomeKind: Outcome['kind'] | null;
+  /** The conversion used by the figures (entered, or the derived rest), or null when missing. */
+  rate: number | null;
+  rateIsRest: boolean;
+  /** 1 or 2 for the two transitions whose improvement adds the most wins. */
+  bottleneckRank: number | null;
+};
 export type TransitionFlowEdge = Edge<TransitionEdgeData, 'transition'>;

@@ -18,16 +18,27 @@ function TransitionEdgeView(props: EdgeProps<TransitionFlowEdge>) {
   const tone = kind === 'exit' ? `exit-${data?.outcomeKind ?? 'lost'}` : kind;
   const kindText = kind === 'loop' ? 'loop back' : kind === 'exit' ? 'exit' : '';
   const text = [data?.label, kindText && !data?.label ? kindText : ''].filter(Boolean).join(' ');
+  const rate = data?.rate ?? null;
+  const rateText = rate === null ? '' : `${Math.round(rate * 1000) / 10} %${data?.rateIsRest ? ' (rest)' : ''}`;
+  const rank = data?.bottleneckRank ?? null;
   return (
     <>
-      <BaseEdge id={id} path={path} markerEnd={markerEnd} className={`transition-path tone-${tone}${selected ? ' is-selected' : ''}`} />
-      {text && (
+      <BaseEdge
+        id={id}
+        path={path}
+        markerEnd={markerEnd}
+        className={`transition-path tone-${tone}${selected ? ' is-selected' : ''}${rank ? ' is-bottleneck' : ''}`}
+      />
+      {(text || rateText || rank) && (
         <EdgeLabelRenderer>
           <div
-            className={`transition-label tone-${tone}${selected ? ' is-selected' : ''}${overview ? ' is-overview' : ''}`}
+            className={`transition-label tone-${tone}${selected ? ' is-selected' : ''}${overview ? ' is-overview' : ''}${rank ? ' is-bottleneck' : ''}`}
+            data-testid={rank ? `bottleneck-${rank}` : undefined}
             style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
           >
-            {text}
+            {rank && <span className="bottleneck-tag">Bottleneck #{rank}</span>}
+            {text && <span>{text}</span>}
+            {rateText && <span className={`rate-text${data?.rateIsRest ? ' is-rest' : ''}`}>{rateText}</span>}
           </div>
         </EdgeLabelRenderer>
       )}

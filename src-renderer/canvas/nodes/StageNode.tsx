@@ -47,6 +47,24 @@ function Handles({ children }: { children: React.ReactNode }) {
   );
 }
 
+function StageNumbers({ data }: { data: StageFlowNode['data'] }) {
+  const { stage, flags } = data;
+  const days = stage.daysPerVisit;
+  const ca = stage.completeAndAccurate;
+  if (days === null && ca === null && !flags.ratesExceed) return null;
+  return (
+    <div className="stage-numbers">
+      {days !== null && <span className="stage-badge">{days.toLocaleString(undefined, { maximumFractionDigits: 1 })} days</span>}
+      {ca !== null && <span className="stage-badge">C&amp;A {Math.round(ca * 1000) / 10} %</span>}
+      {flags.ratesExceed && (
+        <span className="stage-error" role="alert">
+          Ways out add up to {Math.round(flags.rateSum * 1000) / 10} %
+        </span>
+      )}
+    </div>
+  );
+}
+
 function StageNodeView({ data, selected }: NodeProps<StageFlowNode>) {
   const { stage } = data;
   // A boolean selector: the card re-renders when the threshold is crossed, not on every zoom frame.
@@ -55,9 +73,10 @@ function StageNodeView({ data, selected }: NodeProps<StageFlowNode>) {
   const sellerSide = stage.actions.filter((a) => a.actor !== 'customer');
   if (overview) {
     return (
-      <div className={`stage-card stage-card-overview${selected ? ' is-selected' : ''}`} data-testid="stage-card" aria-label={`Stage ${stage.name}`}>
+      <div className={`stage-card stage-card-overview${selected ? ' is-selected' : ''}${data.flags.ratesExceed ? ' has-error' : ''}`} data-testid="stage-card" aria-label={`Stage ${stage.name}`}>
         <Handles>
           <h3 className="stage-name-overview">{stage.name || 'Unnamed stage'}</h3>
+          <StageNumbers data={data} />
           <p className="stage-counts">
             <span className="count-customer">{customer.length} customer</span>
             <span className="count-seller">{sellerSide.length} seller</span>
@@ -68,11 +87,12 @@ function StageNodeView({ data, selected }: NodeProps<StageFlowNode>) {
     );
   }
   return (
-    <div className={`stage-card${selected ? ' is-selected' : ''}`} data-testid="stage-card" aria-label={`Stage ${stage.name}`}>
+    <div className={`stage-card${selected ? ' is-selected' : ''}${data.flags.ratesExceed ? ' has-error' : ''}`} data-testid="stage-card" aria-label={`Stage ${stage.name}`}>
       <Handles>
       <header className="stage-card-header">
         <h3 className="stage-name">{stage.name || <em className="placeholder">Unnamed stage</em>}</h3>
         {stage.customerGoal && <p className="stage-goal">{stage.customerGoal}</p>}
+        <StageNumbers data={data} />
       </header>
       <section className="card-section section-customer">
         <h4>Customer does</h4>
