@@ -6,7 +6,13 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 export const ROOT = resolve(__dirname, '../..');
-export const SERVER = resolve(ROOT, 'out/main/server.js');
+/** Set by global-setup.ts: the private copy of out/ the tests run against. */
+export const BUILD_DIR_ENV = 'LEANMAP_E2E_BUILD_DIR';
+
+/** The host's entry point: in the private copy of the build when there is one. */
+function serverPath(): string {
+  return resolve(process.env[BUILD_DIR_ENV] ?? resolve(ROOT, 'out'), 'main/server.js');
+}
 const READY = /Leanmap is running at (http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+)/;
 const START_TIMEOUT_MS = 20_000;
 
@@ -42,12 +48,13 @@ export class BrowserHost {
 
   async start(): Promise<string> {
     if (this.running) throw new Error('The host is already running.');
-    if (!existsSync(SERVER)) throw new Error(`${SERVER} is missing: run \`npx electron-vite build\` first.`);
+    const server = serverPath();
+    if (!existsSync(server)) throw new Error(`${server} is missing: run \`npx electron-vite build\` first.`);
     const env = { ...process.env };
     delete env.LEANMAP_TOKEN;
     delete env.LEANMAP_PORT;
     delete env.LEANMAP_DATA_DIR;
-    const child = spawn(process.execPath, [SERVER, '--data-dir', this.dataDir, '--port', '0'], {
+    const child = spawn(process.execPath, [server, '--data-dir', this.dataDir, '--port', '0'], {
       cwd: ROOT,
       env,
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -7,6 +7,7 @@ import { defineConfig } from '@playwright/test';
 export default defineConfig({
   testDir: __dirname,
   testMatch: '**/*.spec.ts',
+  globalSetup: resolve(__dirname, 'global-setup.ts'),
   outputDir: resolve(__dirname, '../../test-results/e2e'),
   // The machine has two cores: one browser and one host at a time.
   workers: 1,
