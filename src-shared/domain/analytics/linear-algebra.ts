@@ -171,21 +171,61 @@ export function solveVectorTransposed(f: LuFactorization, b: ArrayLike<number>):
   return x;
 }
 
-function columnOf(m: Matrix, j: number): Float64Array {
-  const c = new Float64Array(m.rows);
-  for (let i = 0; i < m.rows; i++) c[i] = m.data[i * m.cols + j]!;
-  return c;
+/** X[row i] −= factor × X[row j], rows of width k in one row-major array. */
+function subtractRow(x: Float64Array, k: number, i: number, j: number, factor: number): void {
+  const ri = i * k;
+  const rj = j * k;
+  for (let c = 0; c < k; c++) x[ri + c]! -= factor * x[rj + c]!;
 }
 
-/** Solves A·X = B for every column of B at once, reusing the factorisation. */
+/**
+ * Solves A·X = B (or Aᵀ·X = B) for every column of B at once, reusing the
+ * factorisation. Row-oriented over the right-hand sides, so the inner loop runs along
+ * contiguous memory, and zero entries of L and U are skipped: on the sparse, banded
+ * matrices of a journey map that skips most of the O(n²·k) work.
+ */
 export function luSolve(f: LuFactorization, b: Matrix, options: { transposed?: boolean } = {}): Matrix {
-  if (b.rows !== f.n) throw new Error('luSolve: row count mismatch');
-  const out = zeros(b.rows, b.cols);
-  for (let j = 0; j < b.cols; j++) {
-    const x = options.transposed ? solveVectorTransposed(f, columnOf(b, j)) : solveVector(f, columnOf(b, j));
-    for (let i = 0; i < b.rows; i++) out.data[i * b.cols + j] = x[i]!;
+  const { n, lu, perm } = f;
+  if (b.rows !== n) throw new Error('luSolve: row count mismatch');
+  const k = b.cols;
+  const x = new Float64Array(n * k);
+  if (!options.transposed) {
+    for (let i = 0; i < n; i++) x.set(b.data.subarray(perm[i]! * k, perm[i]! * k + k), i * k);
+    for (let i = 0; i < n; i++) {
+      for (let j = 0; j < i; j++) {
+        const l = lu[i * n + j]!;
+        if (l !== 0) subtractRow(x, k, i, j, l);
+      }
+    }
+    for (let i = n - 1; i >= 0; i--) {
+      for (let j = i + 1; j < n; j++) {
+        const u = lu[i * n + j]!;
+        if (u !== 0) subtractRow(x, k, i, j, u);
+      }
+      const d = lu[i * n + i]!;
+      for (let c = 0; c < k; c++) x[i * k + c]! /= d;
+    }
+    return { rows: n, cols: k, data: x };
   }
-  return out;
+  // Aᵀ = Uᵀ·Lᵀ·P: solve Uᵀ·Z = B, Lᵀ·Y = Z, then X = Pᵀ·Y.
+  x.set(b.data);
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < i; j++) {
+      const u = lu[j * n + i]!;
+      if (u !== 0) subtractRow(x, k, i, j, u);
+    }
+    const d = lu[i * n + i]!;
+    for (let c = 0; c < k; c++) x[i * k + c]! /= d;
+  }
+  for (let i = n - 1; i >= 0; i--) {
+    for (let j = i + 1; j < n; j++) {
+      const l = lu[j * n + i]!;
+      if (l !== 0) subtractRow(x, k, i, j, l);
+    }
+  }
+  const out = new Float64Array(n * k);
+  for (let i = 0; i < n; i++) out.set(x.subarray(i * k, i * k + k), perm[i]! * k);
+  return { rows: n, cols: k, data: out };
 }
 
 /**

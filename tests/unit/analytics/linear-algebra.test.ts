@@ -60,6 +60,25 @@ describe('solving a linear system with LU', () => {
     toRows(multiply(a, inverse)).forEach((row, i) => expectClose(row, [0, 1, 2].map((j) => (i === j ? 1 : 0))));
   });
 
+  it('solves several right-hand sides through a row swap, for A and for Aᵀ', () => {
+    // Same A as above, x = (1, 2, 3) in column 0 and x = (1, 0, 0) in column 1:
+    // A·x = (7, 6, 13) and (0, 1, 2); Aᵀ·x = (8, 7, 12) and (0, 2, 1).
+    const f = factored(
+      fromRows([
+        [0, 2, 1],
+        [1, 1, 1],
+        [2, 1, 3],
+      ]),
+    );
+    const expected = [
+      [1, 1],
+      [2, 0],
+      [3, 0],
+    ];
+    toRows(luSolve(f, fromRows([[7, 0], [6, 1], [13, 2]]))).forEach((row, i) => expectClose(row, expected[i]!));
+    toRows(luSolve(f, fromRows([[8, 0], [7, 2], [12, 1]]), { transposed: true })).forEach((row, i) => expectClose(row, expected[i]!));
+  });
+
   it('inverts I − Q of a two-stage loop by hand: N = 1/(1 − 0.4) · [[1, 0.8], [0.5, 1]]', () => {
     // Q = [[0, 0.8], [0.5, 0]]; det(I − Q) = 1 − 0.8·0.5 = 0.6; N = (1/0.6)·[[1, 0.8], [0.5, 1]]
     const iMinusQ = fromRows([
@@ -141,6 +160,32 @@ describe('solver properties', () => {
         const tolerance = 1e-9 * (1 + Math.max(...x.map(Math.abs)));
         solveVector(f, b).forEach((v, i) => expect(Math.abs(v - x[i]!)).toBeLessThan(tolerance));
         solveVectorTransposed(f, bt).forEach((v, i) => expect(Math.abs(v - x[i]!)).toBeLessThan(tolerance));
+      }),
+    );
+  });
+});
+
+describe('solving for many right-hand sides at once', () => {
+  it('gives, column by column, what one solve per column gives (for A and for Aᵀ)', () => {
+    const system = fc.integer({ min: 1, max: 10 }).chain((n) =>
+      fc.record({
+        a: fc.array(fc.array(fc.double({ min: -1, max: 1, noNaN: true }), { minLength: n, maxLength: n }), { minLength: n, maxLength: n }),
+        b: fc.array(fc.array(fc.double({ min: -10, max: 10, noNaN: true }), { minLength: 3, maxLength: 3 }), { minLength: n, maxLength: n }),
+      }),
+    );
+    fc.assert(
+      fc.property(system, ({ a, b }) => {
+        // Zeros on the sub- and superdiagonals exercise the skipped entries; the dominant diagonal keeps A regular.
+        const rows = a.map((row, i) => row.map((v, j) => (i === j ? row.length + 1 : Math.abs(v) < 0.3 ? 0 : v)));
+        const f = factored(fromRows(rows));
+        for (const transposed of [false, true]) {
+          const together = toRows(luSolve(f, fromRows(b), { transposed }));
+          for (let c = 0; c < 3; c++) {
+            const column = b.map((row) => row[c]!);
+            const alone = transposed ? solveVectorTransposed(f, column) : solveVector(f, column);
+            alone.forEach((v, i) => expect(together[i]![c]).toBeCloseTo(v, 9));
+          }
+        }
       }),
     );
   });
