@@ -7,15 +7,16 @@
 // decision, Disqualified and its Stalled share), in proportion, and never more than that.
 //
 // Cost: the flow's one LU of I − Q (O(n³/3)), one O(n²) solve for the win chance per
-// stage, one O(n²) solve per distinct source stage of a forward candidate (a column of
-// N), then O(1) per candidate by Sherman–Morrison: raising Q[i][j] by δ is the rank-one
+// stage, the columns of N for the distinct source stages of forward candidates (one
+// multi-right-hand-side solve, O(n²) per column, zeros of the sparse LU skipped), then
+// O(1) per candidate by Sherman–Morrison: raising Q[i][j] by δ is the rank-one
 // change I − Q − δ·eᵢeⱼᵀ, so w′ = w + δ·N[entry,i]·b[j] / (1 − δ·N[j,i]). At most
-// O(n³) in all: about 10⁷ multiply-adds for 200 stages, well under a frame.
+// O(n³) in all, about 10⁷ multiply-adds for 200 stages; memory O(n²) for the LU.
 import type { MapDocument } from '../map-document';
-import { buildFlowModel, type FlowFailure, type FlowModel, type FlowProblem } from './flow';
+import { buildFlowModel, type FlowFailure, type FlowModel, type FlowModelResult, type FlowProblem } from './flow';
 import { classifyFromEntry } from './graph';
 import { nodeName } from './labels';
-import { solveVector } from './linear-algebra';
+import { luSolve, solveVector } from './linear-algebra';
 import { resolveRates, type ResolvedRate } from './rates';
 
 export const DEFAULT_IMPROVEMENT_STEP = 0.1;
@@ -100,38 +101,57 @@ export function withImprovedTransition(
 /** A key that orders gains but treats round-off differences as ties, so ties fall back to map order. */
 const orderKey = (gain: number | null) => (gain === null ? -Infinity : Number(gain.toPrecision(12)));
 
-export function rankBottlenecks(doc: MapDocument, options: { step?: number } = {}): BottleneckRanking | FlowFailure {
+/** Columns of N = (I − Q)⁻¹ for the given stage indices, solved in blocks to bound memory. */
+function columnsOfN(model: FlowModel, sources: readonly number[]): Map<number, Float64Array> {
+  const n = model.index.size;
+  const columns = new Map<number, Float64Array>();
+  const BLOCK = 128;
+  for (let start = 0; start < sources.length; start += BLOCK) {
+    const block = sources.slice(start, start + BLOCK);
+    const k = block.length;
+    const e = new Float64Array(n * k);
+    block.forEach((i, c) => (e[i * k + c] = 1));
+    const x = luSolve(model.factorization, { rows: n, cols: k, data: e });
+    block.forEach((i, c) => {
+      const column = new Float64Array(n);
+      for (let r = 0; r < n; r++) column[r] = x.data[r * k + c]!;
+      columns.set(i, column);
+    });
+  }
+  return columns;
+}
+
+/**
+ * Improvable transitions ranked by the extra wins one step of conversion would bring.
+ * Pass `flow` (from buildFlowModel) to reuse a model already solved for this document.
+ */
+export function rankBottlenecks(doc: MapDocument, options: { step?: number; flow?: FlowModelResult } = {}): BottleneckRanking | FlowFailure {
   const step = options.step ?? DEFAULT_IMPROVEMENT_STEP;
-  const built = buildFlowModel(doc);
+  const built = options.flow ?? buildFlowModel(doc);
   if (!built.ok) return built;
   const model = built.model;
   const { chain, stageRates, index, factorization, visits, wonExit, canWin } = model;
   const kinds = classifyFromEntry(doc, chain.entryStageId);
   const wonIds = new Set(doc.outcomes.filter((o) => o.kind === 'won').map((o) => o.id));
   const b = solveVector(factorization, wonExit);
-  const columnCache = new Map<number, Float64Array>();
-  const columnOfN = (i: number) => {
-    let column = columnCache.get(i);
-    if (!column) {
-      const e = new Float64Array(index.size);
-      e[i] = 1;
-      column = solveVector(factorization, e);
-      columnCache.set(i, column);
-    }
-    return column;
-  };
+  const kindOf = (r: ResolvedRate): ImprovableKind | null =>
+    r.targetIsOutcome ? (wonIds.has(r.target) ? 'win-exit' : null) : kinds.get(r.transitionId) === 'forward' ? 'forward' : null;
+  const headroomOf = (stageId: string) => leaksOf(doc, stageRates.get(stageId)!.outgoing, stageRates.get(stageId)!.stalled!).total;
+  // Only forward transitions into stages from which buyers can win need a column of N.
+  const sources = chain.reachableStageIds
+    .filter((id) => headroomOf(id) > 0 && stageRates.get(id)!.outgoing.some((r) => kindOf(r) === 'forward' && canWin.has(r.target)))
+    .map((id) => index.get(id)!);
+  const columns = columnsOfN(model, sources);
   const entries = doc.process.entriesPerPeriod;
   const order = new Map(doc.transitions.map((t, k) => [t.id, k]));
 
   const unranked: Omit<BottleneckCandidate, 'rank' | 'top'>[] = [];
   for (const stageId of chain.reachableStageIds) {
     const rates = stageRates.get(stageId)!;
-    const { total: headroom } = leaksOf(doc, rates.outgoing, rates.stalled!);
+    const headroom = headroomOf(stageId);
     const i = index.get(stageId)!;
     for (const r of rates.outgoing) {
-      const kind: ImprovableKind | null = r.targetIsOutcome
-        ? wonIds.has(r.target) ? 'win-exit' : null
-        : kinds.get(r.transitionId) === 'forward' ? 'forward' : null;
+      const kind = kindOf(r);
       if (kind === null) continue;
       const increase = Math.max(0, Math.min(step, headroom));
       let delta: number | null;
@@ -147,7 +167,7 @@ export function rankBottlenecks(doc: MapDocument, options: { step?: number } = {
       } else if (!canWin.has(r.target)) delta = 0;
       else {
         const j = index.get(r.target)!;
-        delta = (increase * visits[i]! * b[j]!) / (1 - increase * columnOfN(i)[j]!);
+        delta = (increase * visits[i]! * b[j]!) / (1 - increase * columns.get(i)![j]!);
       }
       const winRateAfter = delta === null ? null : Math.min(1, chain.winRate + delta);
       const deltaWinRate = winRateAfter === null ? null : winRateAfter - chain.winRate;
@@ -192,8 +212,7 @@ export interface SlowestStages {
 }
 
 /** Stages ranked by the days an entering buyer can expect to spend in them. */
-export function slowestStages(doc: MapDocument): SlowestStages | FlowFailure {
-  const built = buildFlowModel(doc);
+export function slowestStages(doc: MapDocument, built: FlowModelResult = buildFlowModel(doc)): SlowestStages | FlowFailure {
   if (!built.ok) return built;
   return slowestStagesOf(doc, built.model);
 }

@@ -235,8 +235,8 @@ function conditionedDaysToWin(model: FlowModel, days: Map<string, number>): numb
   return winners.reduce((sum, id, i) => sum + Math.max(0, visits[i]!) * days.get(id)!, 0);
 }
 
-export function computeProcessFigures(doc: MapDocument): ProcessFigures {
-  const built = buildFlowModel(doc);
+/** Every process figure. Pass `built` (from buildFlowModel) to reuse a model already solved for this document. */
+export function computeProcessFigures(doc: MapDocument, built: FlowModelResult = buildFlowModel(doc)): ProcessFigures {
   const chain = chainNeed(doc, built);
   const entries = processField(doc, 'entriesPerPeriod');
   const dealSize = processField(doc, 'averageDealSize');

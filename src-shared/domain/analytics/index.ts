@@ -6,3 +6,4 @@ export * from './figures';
 export * from './bottlenecks';
 export * from './quality';
 export * from './checks';
+export * from './process-analysis';
