@@ -15,6 +15,7 @@ import {
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { connect, moveNodes, removeNodes, removeTransitions } from '../../src-shared/domain/map-ops';
 import { selectDoc, useDocumentStore } from '../store/document-store';
+import { useProcessAnalysis } from '../store/use-analysis';
 import { useUiStore } from '../store/ui-store';
 import { TransitionEdge } from './edges/TransitionEdge';
 import { reconcileNodes, stageFlags, toEdges } from './flow-adapters';
@@ -87,12 +88,21 @@ export function MapCanvas() {
   }, [selectedNodeId, doc]);
 
   const selectedEdgeId = selection?.kind === 'transition' ? selection.id : null;
-  const edges = useMemo(() => (doc && rates ? toEdges(doc, selectedEdgeId, rates) : []), [doc, selectedEdgeId, rates]);
+  const analysis = useProcessAnalysis();
+  const bottlenecks = useMemo(() => {
+    const ranking = analysis?.bottlenecks;
+    const top = new Map<string, number>();
+    if (ranking?.ok) for (const c of ranking.candidates) if (c.top) top.set(c.transitionId, c.rank);
+    return top;
+  }, [analysis]);
+  const edges = useMemo(
+    () => (doc && rates ? toEdges(doc, selectedEdgeId, rates, bottlenecks) : []),
+    [doc, selectedEdgeId, rates, bottlenecks],
+  );
 
   const onNodesChange = useCallback(
     (changes: NodeChange<MapFlowNode>[]) => {
-      const removed = new Set(changes.flatMap((c) => (c.type === 'remove' ? [c.id] : [])));
-      if (removed.size > 0) change((d) => removeNodes(d, removed), { commit: true });
+      // Removals arrive in onDelete as one step; here only moves, sizes and selection.
       followSelection(changes, (id) => {
         // Read at event time: a stage added since this callback was made must count as a stage.
         const current = useDocumentStore.getState().history?.doc;
@@ -105,11 +115,21 @@ export function MapCanvas() {
 
   const onEdgesChange = useCallback(
     (changes: EdgeChange<TransitionFlowEdge>[]) => {
-      const removed = new Set(changes.flatMap((c) => (c.type === 'remove' ? [c.id] : [])));
-      if (removed.size > 0) change((d) => removeTransitions(d, removed), { commit: true });
       followSelection(changes, () => 'transition');
     },
-    [change],
+    [],
+  );
+
+  // React Flow reports the deleted cards and their arrows separately; one undo step for both.
+  const onDelete = useCallback(
+    ({ nodes: deletedNodes, edges: deletedEdges }: { nodes: MapFlowNode[]; edges: TransitionFlowEdge[] }) => {
+      const nodeIds = new Set(deletedNodes.map((n) => n.id));
+      const edgeIds = new Set(deletedEdges.map((e) => e.id));
+      change((d) => removeTransitions(removeNodes(d, nodeIds), edgeIds), { commit: true });
+      const selected = useUiStore.getState().selection;
+      if (selected && (nodeIds.has(selected.id) || edgeIds.has(selected.id))) select(null);
+    },
+    [change, select],
   );
 
   const onNodeDragStop = useCallback(
@@ -146,6 +166,8 @@ export function MapCanvas() {
         defaultEdgeOptions={defaultEdgeOptions}
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
+        onDelete={onDelete}
+        connectionRadius={48}
         onNodeDragStop={onNodeDragStop}
         onConnect={onConnect}
         nodesDraggable={!readOnly}

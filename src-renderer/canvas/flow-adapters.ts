@@ -7,6 +7,9 @@ import type { MapFlowNode, StageFlags, TransitionFlowEdge } from './flow-types';
 
 const NO_FLAGS: StageFlags = { ratesExceed: false, rateSum: 0 };
 
+const nodeLabel = (doc: MapDocument, id: string) =>
+  doc.stages.find((s) => s.id === id)?.name ?? doc.outcomes.find((o) => o.id === id)?.label ?? '?';
+
 const sameFlags = (a: StageFlags, b: StageFlags) => a.ratesExceed === b.ratesExceed && a.rateSum === b.rateSum;
 
 export function stageFlags(rates: ReadonlyMap<string, StageRates>): Map<string, StageFlags> {
@@ -88,7 +91,7 @@ export function toEdges(
         rateIsRest: resolved.get(t.id)?.from === 'rest',
         bottleneckRank: bottlenecks.get(t.id) ?? null,
       },
-      ariaLabel: `Transition ${kind}`,
+      ariaLabel: `Transition ${kind} from ${nodeLabel(doc, t.source)} to ${nodeLabel(doc, t.target)}`,
     };
   });
 }

@@ -56,10 +56,28 @@ export function addStage(doc: MapDocument, stage: Stage): MapDocument {
 }
 
 /** Where a new stage goes: right of the right-most stage, on the same row as the first one. */
+/** Room a stage card takes on the canvas (cards grow with their lines; this is a typical size). */
+export const STAGE_FOOTPRINT = { width: 400, height: 460 };
+const OUTCOME_FOOTPRINT = { width: 240, height: 100 };
+
+/** Moves a new stage's spot down until it covers no card or outcome. */
+export function freeStagePosition(doc: MapDocument, wanted: Position): Position {
+  const boxes = [
+    ...doc.stages.map((s) => ({ ...s.position, ...STAGE_FOOTPRINT })),
+    ...doc.outcomes.map((o) => ({ ...o.position, ...OUTCOME_FOOTPRINT })),
+  ];
+  const overlaps = (p: Position) =>
+    boxes.some((b) => p.x < b.x + b.width && b.x < p.x + STAGE_FOOTPRINT.width && p.y < b.y + b.height && b.y < p.y + STAGE_FOOTPRINT.height);
+  let p = wanted;
+  for (let i = 0; i < 1000 && overlaps(p); i++) p = { x: p.x, y: p.y + STAGE_FOOTPRINT.height / 2 };
+  return p;
+}
+
+/** Where a new stage goes: right of the right-most stage, on the first stage's row, clear of other cards. */
 export function nextStagePosition(doc: MapDocument): Position {
   if (doc.stages.length === 0) return { x: 0, y: 0 };
   const maxX = Math.max(...doc.stages.map((s) => s.position.x));
-  return { x: maxX + 420, y: doc.stages[0]!.position.y };
+  return freeStagePosition(doc, { x: maxX + 460, y: doc.stages[0]!.position.y });
 }
 
 function mapStage(doc: MapDocument, stageId: string, fn: (s: Stage) => Stage): MapDocument {

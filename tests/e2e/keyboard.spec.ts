@@ -28,15 +28,13 @@ test.describe('Keyboard shortcuts in the editor', () => {
   });
 
   test('one Ctrl+Z after Delete brings the stage back with its transitions', async ({ editor }) => {
-    // Known bug: React Flow reports the removed edges (onEdgesChange) and the
-    // removed node (onNodesChange) separately and MapCanvas commits each, so the
-    // Delete key makes two undo steps: the first Ctrl+Z restores the stage
-    // without its transitions. The inspector's "Delete stage" button is one step.
-    test.fail(true, 'Delete key on a stage makes two undo steps (src-renderer/canvas/MapCanvas.tsx)');
+    // React Flow reports the removed arrows and the removed card separately;
+    // MapCanvas.onDelete turns both into one undo step.
     const edges = await editor.edges.count();
     await editor.selectStage('Compare options');
     await editor.page.keyboard.press('Delete');
     await expect(editor.stageCards).toHaveCount(4);
+    await expect(editor.nothingSelected).toBeVisible();
     await editor.undo();
     await expect(editor.stage('Compare options')).toBeVisible();
     await expect(editor.edges).toHaveCount(edges, { timeout: 3_000 });

@@ -39,7 +39,7 @@ function EditorLayout({ onBack, onReload }: { onBack: () => void; onReload: () =
         {view === 'map' ? (
           <>
             <MapCanvas />
-            <SidePanel />
+            <SidePanel onShowPlan={() => setView('plan')} />
           </>
         ) : (
           <MeasurementPlan />

@@ -1,7 +1,7 @@
 // Editor commands shared by the toolbar and the keyboard shortcuts.
 import type { ReactFlowInstance } from '@xyflow/react';
 import { OUTCOME_LABELS, type OutcomeKind } from '../../../src-shared/domain/map-document';
-import { addOutcome, addStage, moveNodes, newOutcome, newStage, nextStagePosition } from '../../../src-shared/domain/map-ops';
+import { addOutcome, addStage, freeStagePosition, moveNodes, newOutcome, newStage, nextStagePosition } from '../../../src-shared/domain/map-ops';
 import { layoutMap, type NodeSize } from '../../canvas/auto-layout';
 import type { MapFlowNode, TransitionFlowEdge } from '../../canvas/flow-types';
 import { useDocumentStore } from '../../store/document-store';
@@ -15,7 +15,7 @@ export function addStageCommand(flow: Flow | null): void {
   const doc = history.doc;
   const { selection } = useUiStore.getState();
   const selected = selection?.kind === 'stage' ? doc.stages.find((s) => s.id === selection.id) : undefined;
-  const position = selected ? { x: selected.position.x + 460, y: selected.position.y } : nextStagePosition(doc);
+  const position = selected ? freeStagePosition(doc, { x: selected.position.x + 460, y: selected.position.y }) : nextStagePosition(doc);
   const stage = newStage(position);
   change((d) => addStage(d, stage), { commit: true });
   useUiStore.setState({ selection: { kind: 'stage', id: stage.id }, justAdded: stage.id });

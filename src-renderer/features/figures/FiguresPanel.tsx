@@ -1,15 +1,15 @@
 // The process figures, updated as numbers are typed: win rate, where buyers
 // leave, cycle time, capacity against the revenue target, and the funnel.
-import { useMemo } from 'react';
-import { computeProcessFigures } from '../../../src-shared/domain/analytics';
 import type { MapDocument } from '../../../src-shared/domain/map-document';
 import { formatCount, formatDays, formatMoney, formatShare } from '../../lib/figure-format';
 import { FigureRow } from './FigureRow';
 import { FunnelChart } from './FunnelChart';
 import { ProcessInputsForm } from './ProcessInputsForm';
+import { BottlenecksSection } from './BottlenecksSection';
+import type { ProcessAnalysis } from '../../../src-shared/domain/analytics';
 
-export function FiguresPanel({ doc }: { doc: MapDocument }) {
-  const figures = useMemo(() => computeProcessFigures(doc), [doc]);
+export function FiguresPanel({ doc, analysis }: { doc: MapDocument; analysis: ProcessAnalysis }) {
+  const figures = analysis.figures;
   const per = doc.process.period;
   const money = (n: number) => formatMoney(n, doc.process.currency);
   const gap = figures.revenueGap;
@@ -40,6 +40,7 @@ export function FiguresPanel({ doc }: { doc: MapDocument }) {
       />
       <FigureRow label={`Buyers needed per ${per} to meet the target`} figure={figures.entriesNeededPerPeriod} format={formatCount} testId="figure-entries-needed" />
       {figures.buyersPerStage.status === 'ok' && <FunnelChart doc={doc} rows={figures.buyersPerStage.value} period={per} />}
+      <BottlenecksSection doc={doc} analysis={analysis} />
       <ProcessInputsForm doc={doc} />
     </div>
   );

@@ -34,7 +34,7 @@ export function ActionList({ stage, side }: ActionListProps) {
       {actions.length === 0 && <p className="hint">{side === 'customer' ? 'What does the buyer do in this stage?' : 'What do we do to help the buyer?'}</p>}
       <ol className="item-list">
         {actions.map((a, i) => (
-          <li key={a.id} className="item" data-testid={`${side}-action`}>
+          <li key={a.id} className="item" data-testid={`${side}-action`} data-action-id={a.id}>
             <DocField
               label={`${side === 'customer' ? 'Customer' : 'Seller'} action ${i + 1}`}
               hideLabel
@@ -90,7 +90,7 @@ export function ActionList({ stage, side }: ActionListProps) {
               </button>
             </div>
             {side === 'seller' && a.actor === 'seller' && (
-              <fieldset className="serves">
+              <fieldset className="serves" aria-label={`What "${a.text || 'this action'}" helps the customer to do`}>
                 <legend>Helps the customer to…</legend>
                 {customerActions.length === 0 ? (
                   <span className="hint">Add a customer action first.</span>

@@ -178,10 +178,19 @@ function TransitionInspector({ doc, id }: { doc: MapDocument; id: string }) {
 
 export function Inspector() {
   const doc = useDocumentStore(selectDoc);
-  const selection = useUiStore((s) => s.selection);
+  const chosen = useUiStore((s) => s.selection);
   if (!doc) return null;
+  // A selection whose element is gone (deleted, undone) shows as nothing selected.
+  const exists =
+    chosen !== null &&
+    (chosen.kind === 'stage'
+      ? doc.stages.some((s) => s.id === chosen.id)
+      : chosen.kind === 'outcome'
+        ? doc.outcomes.some((o) => o.id === chosen.id)
+        : doc.transitions.some((t) => t.id === chosen.id));
+  const selection = exists ? chosen : null;
   return (
-    <div className="inspector-content" aria-label="Inspector">
+    <div className="inspector-content" role="region" aria-label="Inspector">
       {selection?.kind === 'stage' && <StageInspector key={selection.id} doc={doc} id={selection.id} />}
       {selection?.kind === 'outcome' && <OutcomeInspector key={selection.id} doc={doc} id={selection.id} />}
       {selection?.kind === 'transition' && <TransitionInspector key={selection.id} doc={doc} id={selection.id} />}

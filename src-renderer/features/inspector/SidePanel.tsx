@@ -1,19 +1,22 @@
 // The right-hand panel: edit what is selected, the process figures, the map checks.
 import { selectDoc, useDocumentStore } from '../../store/document-store';
 import { useUiStore, type SidePanel as Tab } from '../../store/ui-store';
+import { ChecksPanel } from '../figures/ChecksPanel';
 import { FiguresPanel } from '../figures/FiguresPanel';
+import { useProcessAnalysis } from '../../store/use-analysis';
 import { Inspector } from './Inspector';
 
-const TABS: { id: Tab; label: string }[] = [
-  { id: 'edit', label: 'Edit' },
-  { id: 'figures', label: 'Figures' },
-];
-
-export function SidePanel() {
+export function SidePanel({ onShowPlan }: { onShowPlan: () => void }) {
   const doc = useDocumentStore(selectDoc);
+  const analysis = useProcessAnalysis();
   const panel = useUiStore((s) => s.panel);
   const setPanel = useUiStore((s) => s.setPanel);
-  if (!doc) return null;
+  if (!doc || !analysis) return null;
+  const TABS: { id: Tab; label: string }[] = [
+    { id: 'edit', label: 'Edit' },
+    { id: 'figures', label: 'Figures' },
+    { id: 'checks', label: `Checks (${analysis.checks.length})` },
+  ];
   return (
     <aside className="inspector" aria-label="Side panel">
       <div className="panel-tabs" role="tablist">
@@ -24,7 +27,8 @@ export function SidePanel() {
         ))}
       </div>
       {panel === 'edit' && <Inspector />}
-      {panel === 'figures' && <FiguresPanel doc={doc} />}
+      {panel === 'figures' && <FiguresPanel doc={doc} analysis={analysis} />}
+      {panel === 'checks' && <ChecksPanel checks={analysis.checks} onShowPlan={onShowPlan} />}
     </aside>
   );
 }

@@ -215,9 +215,7 @@ export class EditorPage {
   /** The "Helps the customer to…" chip of a seller action for one customer action. */
   servesChip(sellerAction: string, customerAction: string): Locator {
     return this.stageInspector
-      .getByTestId('seller-action')
-      .filter({ has: this.page.locator(`[data-testid="seller-action-text"][value=${JSON.stringify(sellerAction)}]`) })
-      .getByRole('group', { name: 'Helps the customer to…' })
+      .getByRole('group', { name: `What "${sellerAction}" helps the customer to do`, exact: true })
       .getByRole('button', { name: customerAction, exact: true });
   }
 
