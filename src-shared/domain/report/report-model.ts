@@ -1,0 +1,169 @@
+// The one report a leader receives (DOMAIN.md "What a leader receives"), as plain
+// data. Every export format is a writer of this model, so the formats cannot
+// disagree. Text here is raw user text: each writer escapes it for its format.
+
+export const REPORT_FORMATS = ['pdf', 'html', 'md', 'xlsx', 'csv', 'png', 'svg', 'json'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+/** A number as shown (text) and as data (value), so spreadsheets get typed cells. */
+export interface ReportValue {
+  text: string;
+  value: number | null;
+  /** How a spreadsheet should format `value`. */
+  kind: 'percent' | 'days' | 'count' | 'money' | 'number' | 'text';
+}
+
+export interface ReportCover {
+  title: string;
+  organisation: string;
+  team: string;
+  /** YYYY-MM-DD or ''. */
+  date: string;
+  facilitator: string;
+  objective: string;
+  scope: { segment: string; offering: string; idealCustomer: string };
+  participants: { name: string; role: string }[];
+  versionName: string;
+  status: 'draft' | 'agreed';
+  /** Present when the map version is agreed. */
+  signOff: { agreedAt: string; agreedBy: string[] } | null;
+  generatedAt: string;
+  appVersion: string;
+}
+
+/** The map picture: boxes and arrows in map coordinates, laid out once for every format. */
+export interface ReportMapNode {
+  id: string;
+  kind: 'stage' | 'outcome';
+  outcomeKind: 'won' | 'lost' | 'no_decision' | 'disqualified' | null;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  title: string;
+  /** Stage cards: wrapped lines by section; outcomes: none. */
+  sections: { kind: 'goal' | 'customer' | 'seller' | 'exit' | 'numbers'; heading: string; lines: string[] }[];
+  /** Top-two bottleneck marks on the stage are on the edges; this flags rate errors. */
+  error: string | null;
+}
+
+export interface ReportMapEdge {
+  id: string;
+  kind: 'forward' | 'loop' | 'exit';
+  outcomeKind: ReportMapNode['outcomeKind'];
+  /** SVG path data in map coordinates. */
+  path: string;
+  labelX: number;
+  labelY: number;
+  /** Label text, e.g. "Re-evaluate · 15 %" ('' when none). */
+  label: string;
+  bottleneckRank: number | null;
+}
+
+export interface ReportMap {
+  /** Bounding box of everything drawn, with a margin. */
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  nodes: ReportMapNode[];
+  edges: ReportMapEdge[];
+}
+
+export interface ReportStageRow {
+  stageId: string;
+  name: string;
+  customerGoal: string;
+  customerActions: { text: string; leanClass: string }[];
+  /** Seller-side actions with the customer actions each serves (by text). */
+  sellerActions: { text: string; actor: string; leanClass: string; serves: string[] }[];
+  exitCriteria: string[];
+  daysPerVisit: ReportValue;
+  completeAndAccurate: ReportValue;
+}
+
+export interface ReportActionRow {
+  stage: string;
+  actor: string;
+  text: string;
+  leanClass: string;
+  serves: string;
+  ownerRole: string;
+  votes: number;
+}
+
+export interface ReportTransitionRow {
+  from: string;
+  to: string;
+  kind: 'forward' | 'loop back' | 'exit';
+  label: string;
+  conversion: ReportValue;
+  /** 'entered', 'rest' (derived) or 'missing'. */
+  source: string;
+}
+
+export interface ReportFigureRow {
+  name: string;
+  value: ReportValue;
+  /** How it was worked out, or what is missing, in words. */
+  explanation: string;
+}
+
+export interface ReportMetricRow {
+  name: string;
+  question: string;
+  definition: string;
+  attachedTo: string;
+  unit: string;
+  kind: string;
+  dataSource: string;
+  ownerRole: string;
+  cadence: string;
+  baseline: ReportValue;
+  target: ReportValue;
+  readings: { date: string; value: ReportValue; note: string }[];
+}
+
+export interface ReportBottleneckRow {
+  rank: number;
+  transition: string;
+  currentRate: ReportValue;
+  newRate: ReportValue;
+  gain: ReportValue;
+  top: boolean;
+}
+
+export interface ReportCheckRow {
+  severity: 'warning' | 'error';
+  message: string;
+}
+
+export interface Report {
+  /** DRAFT on every page unless the version is agreed. */
+  draft: boolean;
+  cover: ReportCover;
+  map: ReportMap;
+  stages: ReportStageRow[];
+  actions: ReportActionRow[];
+  transitions: ReportTransitionRow[];
+  /** Process inputs (entries, deal size, target…) as rows. */
+  inputs: ReportFigureRow[];
+  figures: ReportFigureRow[];
+  bottlenecks: { basis: string; rows: ReportBottleneckRow[]; problem: string | null };
+  measurementPlan: ReportMetricRow[];
+  checks: ReportCheckRow[];
+  /** File names start with this: "<title> <date>" made safe by the writer's caller. */
+  fileStem: string;
+}
+
+/** What a report is built from: one map version of one workshop, with its plan. */
+export interface ReportInput {
+  meta: import('../workshop').WorkshopMeta;
+  versionName: string;
+  signOff: import('../export-envelope').SignOff | null;
+  document: import('../map-document').MapDocument;
+  metrics: readonly import('../metric').Metric[];
+  /** ISO timestamp. */
+  generatedAt: string;
+  appVersion: string;
+}
