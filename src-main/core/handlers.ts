@@ -30,6 +30,8 @@ export function createHandlers({ workshops, metrics, appInfo }: HandlerDeps): Ha
     'workshop.importFile': ({ text }) => workshops.importFile(text),
     'map.get': ({ versionId }) => workshops.getMap(versionId),
     'map.save': ({ versionId, revision, document }) => workshops.saveMap(versionId, revision, document),
+    'map.agree': ({ versionId, revision, signOff }) => workshops.agreeMap(versionId, revision, signOff),
+    'map.createVersion': ({ fromVersionId, name }) => workshops.createVersion(fromVersionId, name),
     'metric.list': ({ workshopId }) => metrics.list(workshopId),
     'metric.create': ({ workshopId, fields }) => metrics.create(workshopId, fields),
     'metric.update': ({ id, fields }) => metrics.update(id, fields),

@@ -2,11 +2,12 @@
 // need, each in one transaction so a failure half way changes nothing.
 import type {
   MapVersion,
+  MapVersionSummary,
   WorkshopDetail,
   WorkshopSummary,
 } from '../../src-shared/api/contract';
 import { DomainError } from '../../src-shared/api/errors';
-import { buildEnvelope, parseWorkshopFile } from '../../src-shared/domain/export-envelope';
+import { buildEnvelope, parseWorkshopFile, type SignOff } from '../../src-shared/domain/export-envelope';
 import { newId } from '../../src-shared/domain/ids';
 import type { MapDocument } from '../../src-shared/domain/map-document';
 import type { Metric } from '../../src-shared/domain/metric';
@@ -154,6 +155,37 @@ export function createWorkshopService({ db, clock, appVersion }: WorkshopService
       if (!v) throw new DomainError('NOT_FOUND', 'That map no longer exists. It may have been deleted in another window.');
       return v;
     },
+
+    agreeMap: db.transaction((versionId: string, revision: number, signOff: SignOff): MapVersionSummary => {
+      const workshopId = versions.workshopIdOf(versionId);
+      if (!workshopId) throw new DomainError('NOT_FOUND', 'That map no longer exists.');
+      const outcome = versions.agree(versionId, revision, signOff, now());
+      if (outcome === 'locked') throw new DomainError('LOCKED', 'This map version is already agreed.');
+      if (outcome === 'conflict') {
+        throw new DomainError('CONFLICT', 'This map was changed in another window or tab. Reload it, check it, then mark it agreed.');
+      }
+      const row = requireWorkshop(workshopId);
+      if (row.meta.status !== 'agreed') workshops.updateMeta(workshopId, row.revision, { ...row.meta, status: 'agreed' }, now());
+      else workshops.touch(workshopId, now());
+      return versions.listSummaries(workshopId).find((v) => v.id === versionId)!;
+    }),
+
+    createVersion: db.transaction((fromVersionId: string, name: string): MapVersionSummary => {
+      const from = versions.get(fromVersionId);
+      if (!from) throw new DomainError('NOT_FOUND', 'That map no longer exists.');
+      const id = newId();
+      versions.insert({
+        id,
+        workshopId: from.workshopId,
+        name,
+        sortOrder: versions.nextSortOrder(from.workshopId),
+        document: from.document,
+        signOff: null,
+        now: now(),
+      });
+      workshops.touch(from.workshopId, now());
+      return versions.listSummaries(from.workshopId).find((v) => v.id === id)!;
+    }),
 
     saveMap: db.transaction((versionId: string, revision: number, document: MapDocument) => {
       const at = now();

@@ -102,6 +102,23 @@ export const contract = {
     input: z.object({ versionId: IdSchema, revision: z.number().int(), document: MapDocumentSchema }),
     output: z.object({ revision: z.number().int(), updatedAt: IsoTimestamp }),
   },
+  /** Locks a map version with its sign-off; later changes go to a new version. */
+  'map.agree': {
+    input: z.object({
+      versionId: IdSchema,
+      revision: z.number().int(),
+      signOff: z.object({
+        agreedAt: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Pick the date it was agreed'),
+        agreedBy: z.array(z.string().trim().min(1).max(200)).min(1, 'Pick who agreed').max(200),
+      }),
+    }),
+    output: MapVersionSummarySchema,
+  },
+  /** A new map version that starts as a copy of another. */
+  'map.createVersion': {
+    input: z.object({ fromVersionId: IdSchema, name: z.string().trim().min(1, 'Give the version a name').max(200) }),
+    output: MapVersionSummarySchema,
+  },
   'metric.list': { input: z.object({ workshopId: IdSchema }), output: z.array(MetricSchema) },
   'metric.create': { input: z.object({ workshopId: IdSchema, fields: MetricFieldsSchema }), output: MetricSchema },
   'metric.update': { input: z.object({ id: IdSchema, fields: MetricFieldsSchema }), output: MetricSchema },

@@ -51,6 +51,11 @@ export function createMapVersionsRepo(db: Db) {
   );
   const byId = db.prepare('SELECT * FROM map_versions WHERE id = ?');
   const byWorkshop = db.prepare('SELECT * FROM map_versions WHERE workshop_id = ? ORDER BY sort_order');
+  const nextSortOrder = db.prepare('SELECT coalesce(max(sort_order), -1) + 1 AS n FROM map_versions WHERE workshop_id = ?');
+  const agree = db.prepare(
+    `UPDATE map_versions SET sign_off = @signOff, revision = revision + 1, updated_at = @now
+     WHERE id = @id AND revision = @revision AND sign_off IS NULL`,
+  );
   const save = db.prepare(
     `UPDATE map_versions SET document = @document, revision = revision + 1, updated_at = @now
      WHERE id = @id AND revision = @revision AND sign_off IS NULL`,
@@ -96,6 +101,18 @@ export function createMapVersionsRepo(db: Db) {
     },
     save(id: string, revision: number, document: MapDocument, now: string): SaveOutcome {
       const info = save.run({ id, revision, document: JSON.stringify(document), now });
+      if (info.changes === 1) return 'saved';
+      const raw = byId.get(id) as RawRow | undefined;
+      if (!raw) return 'not-found';
+      if (raw.sign_off !== null) return 'locked';
+      return 'conflict';
+    },
+    nextSortOrder(workshopId: string): number {
+      return (nextSortOrder.get(workshopId) as { n: number }).n;
+    },
+    /** Locks the version with its sign-off; same outcomes as save. */
+    agree(id: string, revision: number, signOff: SignOff, now: string): SaveOutcome {
+      const info = agree.run({ id, revision, signOff: JSON.stringify(signOff), now });
       if (info.changes === 1) return 'saved';
       const raw = byId.get(id) as RawRow | undefined;
       if (!raw) return 'not-found';
