@@ -5,11 +5,11 @@ import { Notices } from './components/Notices';
 import { EditorPage } from './features/editor/EditorPage';
 import { LibraryPage } from './features/library/LibraryPage';
 
-type Route = { page: 'library' } | { page: 'workshop'; id: string };
+type Route = { page: 'library' } | { page: 'workshop'; id: string; versionId: string | null };
 
 function parseRoute(hash: string): Route {
-  const match = /^#\/workshop\/([\w-]{1,64})$/.exec(hash);
-  return match ? { page: 'workshop', id: match[1]! } : { page: 'library' };
+  const match = /^#\/workshop\/([\w-]{1,64})(?:\/([\w-]{1,64}))?$/.exec(hash);
+  return match ? { page: 'workshop', id: match[1]!, versionId: match[2] ?? null } : { page: 'library' };
 }
 
 export function App() {
@@ -27,7 +27,13 @@ export function App() {
       {route.page === 'library' ? (
         <LibraryPage onOpen={(id) => go(`#/workshop/${id}`)} />
       ) : (
-        <EditorPage key={route.id} workshopId={route.id} onBack={() => go('#/')} />
+        <EditorPage
+          key={route.id}
+          workshopId={route.id}
+          versionId={route.versionId}
+          onOpenVersion={(versionId) => go(`#/workshop/${route.id}/${versionId}`)}
+          onBack={() => go('#/')}
+        />
       )}
       <Notices />
     </>

@@ -2,12 +2,13 @@
 // the app's own top-level page) and what it says (zod). Pure, so it is unit-tested.
 import { basename } from 'node:path';
 import { z } from 'zod';
-import type { SaveFileRequest } from '../../src-shared/api/bridge';
+import type { SaveFileRequest, SaveFilesRequest } from '../../src-shared/api/bridge';
 import { isAllowedNavigation } from './window-options';
 
 // The preload repeats these two names (it may import nothing but 'electron').
 export const INVOKE_CHANNEL = 'leanmap:invoke';
 export const SAVE_FILE_CHANNEL = 'leanmap:save-file';
+export const SAVE_FILES_CHANNEL = 'leanmap:save-files';
 
 /** Large enough for a PDF or PNG of a big map (base64), small enough to refuse nonsense. */
 export const MAX_SAVE_FILE_CHARS = 160 * 1024 * 1024;
@@ -39,6 +40,17 @@ export const SaveFileRequestSchema = z
     message: 'data is not valid base64',
     path: ['data'],
   }) satisfies z.ZodType<SaveFileRequest>;
+
+export const SaveFilesRequestSchema = z.object({
+  files: z
+    .array(
+      z
+        .object({ name: z.string().min(1).max(255), data: z.string().max(MAX_SAVE_FILE_CHARS), encoding: z.enum(['utf8', 'base64']) })
+        .refine((f) => f.encoding !== 'base64' || BASE64.test(f.data), { message: 'data is not valid base64', path: ['data'] }),
+    )
+    .min(1)
+    .max(30),
+}) satisfies z.ZodType<SaveFilesRequest>;
 
 /** The frame that sent an IPC message, as far as the check needs it. */
 export interface SenderFrame {

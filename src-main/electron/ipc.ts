@@ -3,7 +3,7 @@
 // Every message is checked for its sender frame and its shape before anything runs.
 import { app, BrowserWindow, dialog, ipcMain, type IpcMainInvokeEvent, type SaveDialogOptions } from 'electron';
 import { dirname, join } from 'node:path';
-import type { SaveFileResult } from '../../src-shared/api/bridge';
+import type { SaveFileResult, SaveFilesResult } from '../../src-shared/api/bridge';
 import type { WireResult } from '../../src-shared/api/errors';
 import type { Dispatch } from '../core/dispatcher';
 import { AtomicWriteError, writeFileAtomic } from '../fs/atomic-write';
@@ -11,7 +11,9 @@ import {
   INVOKE_CHANNEL,
   InvokeMessageSchema,
   SAVE_FILE_CHANNEL,
+  SAVE_FILES_CHANNEL,
   SaveFileRequestSchema,
+  SaveFilesRequestSchema,
   decodeSaveData,
   isTrustedSender,
   safeFileName,
@@ -74,8 +76,40 @@ export function registerIpc({ dispatch, appUrl }: IpcOptions): () => void {
     return { ok: true, value: { saved: true, path: choice.filePath } };
   });
 
+  ipcMain.handle(SAVE_FILES_CHANNEL, async (event, request: unknown): Promise<WireResult<SaveFilesResult>> => {
+    if (!fromTrustedSender(event, appUrl)) return FORBIDDEN;
+    const parsed = SaveFilesRequestSchema.safeParse(request);
+    if (!parsed.success) {
+      return { ok: false, error: { code: 'VALIDATION', message: 'Those files cannot be saved: the request is not valid.' } };
+    }
+    const window = BrowserWindow.fromWebContents(event.sender);
+    const options = {
+      title: 'Choose a folder for the export',
+      defaultPath: lastFolder ?? app.getPath('documents'),
+      properties: ['openDirectory', 'createDirectory'] as ('openDirectory' | 'createDirectory')[],
+    };
+    const choice = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
+    const folder = choice.filePaths[0];
+    if (choice.canceled || !folder) return { ok: true, value: { saved: false } };
+    const names: string[] = [];
+    try {
+      for (const file of parsed.data.files) {
+        const name = safeFileName(file.name);
+        await writeFileAtomic(join(folder, name), decodeSaveData(file));
+        names.push(name);
+      }
+    } catch (error) {
+      if (error instanceof AtomicWriteError) return { ok: false, error: { code: 'UNAVAILABLE', message: error.message } };
+      console.error('Leanmap: saving export files failed', error);
+      return { ok: false, error: { code: 'INTERNAL', message: 'Leanmap could not save the export. Try again, or choose another folder.' } };
+    }
+    lastFolder = folder;
+    return { ok: true, value: { saved: true, folder, names } };
+  });
+
   return () => {
     ipcMain.removeHandler(INVOKE_CHANNEL);
     ipcMain.removeHandler(SAVE_FILE_CHANNEL);
+    ipcMain.removeHandler(SAVE_FILES_CHANNEL);
   };
 }

@@ -2,18 +2,24 @@
 // the platform name, exposed once. Imports nothing but 'electron' (sandbox rule)
 // and never hands the page ipcRenderer itself.
 import { contextBridge, ipcRenderer } from 'electron';
-import type { LeanmapBridge, SaveFileRequest, SaveFileResult } from '../../src-shared/api/bridge';
+import type { LeanmapBridge, SaveFileRequest, SaveFileResult, SaveFilesRequest, SaveFilesResult } from '../../src-shared/api/bridge';
 import type { WireResult } from '../../src-shared/api/errors';
 
 // Same names as src-main/electron/ipc-messages.ts (a test keeps them in step).
 const INVOKE_CHANNEL = 'leanmap:invoke';
 const SAVE_FILE_CHANNEL = 'leanmap:save-file';
+const SAVE_FILES_CHANNEL = 'leanmap:save-files';
 
 const bridge: LeanmapBridge = {
   invoke: (method, input) => ipcRenderer.invoke(INVOKE_CHANNEL, { method, input }) as Promise<WireResult<unknown>>,
   saveFile: async (request: SaveFileRequest): Promise<SaveFileResult> => {
     const result = (await ipcRenderer.invoke(SAVE_FILE_CHANNEL, request)) as WireResult<SaveFileResult>;
     // The message is written for the facilitator; the renderer shows it as is.
+    if (!result.ok) throw Object.assign(new Error(result.error.message), { code: result.error.code });
+    return result.value;
+  },
+  saveFiles: async (request: SaveFilesRequest): Promise<SaveFilesResult> => {
+    const result = (await ipcRenderer.invoke(SAVE_FILES_CHANNEL, request)) as WireResult<SaveFilesResult>;
     if (!result.ok) throw Object.assign(new Error(result.error.message), { code: result.error.code });
     return result.value;
   },

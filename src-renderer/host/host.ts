@@ -2,8 +2,34 @@
 // (Electron's dialog) or as a browser download.
 export type SaveResult = { saved: true; where: string } | { saved: false };
 
+export interface HostFile {
+  name: string;
+  mime: string;
+  data: string;
+  encoding: 'utf8' | 'base64';
+}
+
 export interface Host {
   saveTextFile(suggestedName: string, text: string, mime: string): Promise<SaveResult>;
+  /** Several files at once: into a folder the facilitator picks (desktop) or as downloads (browser). */
+  saveFiles(files: HostFile[]): Promise<SaveResult>;
+}
+
+function download(name: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 30_000);
+}
+
+function toBlob(file: HostFile): Blob {
+  if (file.encoding === 'utf8') return new Blob([file.data], { type: file.mime });
+  const bytes = Uint8Array.from(atob(file.data), (c) => c.charCodeAt(0));
+  return new Blob([bytes], { type: file.mime });
 }
 
 const electronHost = (bridge: NonNullable<Window['leanmap']>): Host => ({
@@ -11,18 +37,19 @@ const electronHost = (bridge: NonNullable<Window['leanmap']>): Host => ({
     const result = await bridge.saveFile({ suggestedName, data: text, encoding: 'utf8' });
     return result.saved ? { saved: true, where: result.path } : { saved: false };
   },
+  async saveFiles(files) {
+    const result = await bridge.saveFiles({ files: files.map(({ name, data, encoding }) => ({ name, data, encoding })) });
+    return result.saved ? { saved: true, where: result.folder } : { saved: false };
+  },
 });
 
 const browserHost: Host = {
   async saveTextFile(suggestedName, text, mime) {
-    const url = URL.createObjectURL(new Blob([text], { type: mime }));
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = suggestedName;
-    document.body.append(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    download(suggestedName, new Blob([text], { type: mime }));
+    return { saved: true, where: 'your downloads folder' };
+  },
+  async saveFiles(files) {
+    for (const file of files) download(file.name, toBlob(file));
     return { saved: true, where: 'your downloads folder' };
   },
 };

@@ -12,9 +12,17 @@ export interface SaveFileRequest {
 
 export type SaveFileResult = { saved: true; path: string } | { saved: false };
 
+/** Several files (an export pack) written into one folder the facilitator picks. */
+export interface SaveFilesRequest {
+  files: { name: string; data: string; encoding: 'utf8' | 'base64' }[];
+}
+
+export type SaveFilesResult = { saved: true; folder: string; names: string[] } | { saved: false };
+
 export interface LeanmapBridge {
   invoke(method: string, input: unknown): Promise<WireResult<unknown>>;
   saveFile(request: SaveFileRequest): Promise<SaveFileResult>;
+  saveFiles(request: SaveFilesRequest): Promise<SaveFilesResult>;
   platform: string;
 }
 

@@ -7,6 +7,8 @@ import {
   INVOKE_CHANNEL,
   InvokeMessageSchema,
   SAVE_FILE_CHANNEL,
+  SAVE_FILES_CHANNEL,
+  SaveFilesRequestSchema,
   SaveFileRequestSchema,
   decodeSaveData,
   isTrustedSender,
@@ -177,6 +179,17 @@ describe('IPC messages', () => {
     const preload = readFileSync(join(__dirname, '../../src-main/preload/index.ts'), 'utf8');
     expect(preload).toContain(`'${INVOKE_CHANNEL}'`);
     expect(preload).toContain(`'${SAVE_FILE_CHANNEL}'`);
+    expect(preload).toContain(`'${SAVE_FILES_CHANNEL}'`);
     expect(preload).not.toMatch(/exposeInMainWorld\([^)]*ipcRenderer/);
+  });
+});
+
+describe('the save-files message (an export pack into one folder)', () => {
+  it('accepts a few named files and refuses none, too many, or bad base64', () => {
+    const file = { name: 'map.svg', data: '<svg/>', encoding: 'utf8' as const };
+    expect(SaveFilesRequestSchema.safeParse({ files: [file] }).success).toBe(true);
+    expect(SaveFilesRequestSchema.safeParse({ files: [] }).success).toBe(false);
+    expect(SaveFilesRequestSchema.safeParse({ files: Array.from({ length: 31 }, () => file) }).success).toBe(false);
+    expect(SaveFilesRequestSchema.safeParse({ files: [{ name: 'a.png', data: 'not base64!', encoding: 'base64' }] }).success).toBe(false);
   });
 });

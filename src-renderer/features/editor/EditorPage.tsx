@@ -16,10 +16,20 @@ import { ConflictBanner } from './ConflictBanner';
 import { Toolbar, type EditorView } from './Toolbar';
 import { useEditorShortcuts } from './use-shortcuts';
 import { WorkshopDetailsDialog } from './WorkshopDetailsDialog';
+import { AgreeDialog } from '../versions/AgreeDialog';
+import { AgreedBanner } from '../versions/AgreedBanner';
+import { NewVersionDialog } from '../versions/NewVersionDialog';
 
-function EditorLayout({ onBack, onReload }: { onBack: () => void; onReload: () => void }) {
+interface EditorLayoutProps {
+  onBack: () => void;
+  onReload: () => void;
+  onOpenVersion: (versionId: string) => void;
+}
+
+function EditorLayout({ onBack, onReload, onOpenVersion }: EditorLayoutProps) {
   const flow = useReactFlow<MapFlowNode, TransitionFlowEdge>();
   const [details, setDetails] = useState(false);
+  const [dialog, setDialog] = useState<'agree' | 'new-version' | 'export' | null>(null);
   const [view, setView] = useState<EditorView>('map');
   const notify = useUiStore((s) => s.notify);
   useEditorShortcuts(flow, view === 'map');
@@ -33,8 +43,19 @@ function EditorLayout({ onBack, onReload }: { onBack: () => void; onReload: () =
   };
   return (
     <div className="editor" data-testid="editor">
-      <Toolbar onBack={onBack} onDetails={() => setDetails(true)} onExport={() => void exportFile()} view={view} onView={setView} />
+      <Toolbar
+        onBack={onBack}
+        onDetails={() => setDetails(true)}
+        onExportFile={() => void exportFile()}
+        onExportReport={() => setDialog('export')}
+        onOpenVersion={onOpenVersion}
+        onNewVersion={() => setDialog('new-version')}
+        onAgree={() => setDialog('agree')}
+        view={view}
+        onView={setView}
+      />
       <ConflictBanner onReload={onReload} />
+      <AgreedBanner onNewVersion={() => setDialog('new-version')} />
       <div className="editor-body">
         {view === 'map' ? (
           <>
@@ -46,32 +67,52 @@ function EditorLayout({ onBack, onReload }: { onBack: () => void; onReload: () =
         )}
       </div>
       {details && <WorkshopDetailsDialog onClose={() => setDetails(false)} />}
+      {dialog === 'agree' && (
+        <AgreeDialog
+          onClose={() => setDialog(null)}
+          onAgreed={onReload}
+          onEditDetails={() => {
+            setDialog(null);
+            setDetails(true);
+          }}
+        />
+      )}
+      {dialog === 'new-version' && <NewVersionDialog onClose={() => setDialog(null)} onCreated={onOpenVersion} />}
     </div>
   );
 }
 
-export function EditorPage({ workshopId, onBack }: { workshopId: string; onBack: () => void }) {
+interface EditorPageProps {
+  workshopId: string;
+  versionId: string | null;
+  onOpenVersion: (versionId: string) => void;
+  onBack: () => void;
+}
+
+export function EditorPage({ workshopId, versionId, onOpenVersion, onBack }: EditorPageProps) {
   const [error, setError] = useState('');
   const [loaded, setLoaded] = useState(false);
 
   const load = useCallback(async () => {
     const workshop = await api().call('workshop.get', { id: workshopId });
     if (!workshop.ok) return setError(workshop.error.message);
-    const first = workshop.value.versions[0];
-    if (!first) return setError('This workshop has no map.');
-    const version = await api().call('map.get', { versionId: first.id });
+    const chosen = workshop.value.versions.find((v) => v.id === versionId) ?? workshop.value.versions[0];
+    if (!chosen) return setError('This workshop has no map.');
+    await flushSave();
+    const version = await api().call('map.get', { versionId: chosen.id });
     if (!version.ok) return setError(version.error.message);
     useDocumentStore.getState().load(workshop.value, version.value);
     void usePlanStore.getState().load(workshop.value.id);
     useUiStore.setState({ selection: null, justAdded: null });
     setLoaded(true);
-  }, [workshopId]);
+  }, [workshopId, versionId]);
 
   useEffect(() => {
     const stop = startSaver();
     void load();
     return () => {
-      void flushSave().finally(() => useDocumentStore.getState().clear());
+      // Save what is pending; the store keeps the last map until the next one loads.
+      void flushSave();
       stop();
     };
   }, [load]);
@@ -96,7 +137,7 @@ export function EditorPage({ workshopId, onBack }: { workshopId: string; onBack:
   if (!loaded) return <main className="loading">Opening the map…</main>;
   return (
     <ReactFlowProvider>
-      <EditorLayout onBack={() => void back()} onReload={() => void load()} />
+      <EditorLayout onBack={() => void back()} onReload={() => void load()} onOpenVersion={onOpenVersion} />
     </ReactFlowProvider>
   );
 }

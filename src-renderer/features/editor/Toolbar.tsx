@@ -6,6 +6,8 @@ import { canRedo, canUndo } from '../../store/history';
 import { useDocumentStore } from '../../store/document-store';
 import { addOutcomeCommand, addStageCommand, autoLayoutCommand } from './editor-commands';
 import { SaveStatus } from './SaveStatus';
+import { Menu } from '../../components/Menu';
+import { VersionSwitcher } from '../versions/VersionSwitcher';
 
 export type EditorView = 'map' | 'plan';
 
@@ -14,10 +16,14 @@ interface ToolbarProps {
   onView: (view: EditorView) => void;
   onBack: () => void;
   onDetails: () => void;
-  onExport: () => void;
+  onExportFile: () => void;
+  onExportReport: () => void;
+  onOpenVersion: (versionId: string) => void;
+  onNewVersion: () => void;
+  onAgree: () => void;
 }
 
-export function Toolbar({ view, onView, onBack, onDetails, onExport }: ToolbarProps) {
+export function Toolbar({ view, onView, onBack, onDetails, onExportFile, onExportReport, onOpenVersion, onNewVersion, onAgree }: ToolbarProps) {
   const flow = useReactFlow<MapFlowNode, TransitionFlowEdge>();
   const title = useDocumentStore((s) => s.workshop?.meta.title ?? '');
   const organisation = useDocumentStore((s) => s.workshop?.meta.organisation ?? '');
@@ -35,10 +41,8 @@ export function Toolbar({ view, onView, onBack, onDetails, onExport }: ToolbarPr
       <div className="toolbar-title">
         <h1 data-testid="workshop-title">{title}</h1>
         <div className="toolbar-subtitle">
-          <span className="muted">
-            {organisation ? `${organisation} · ` : ''}
-            {versionName}
-          </span>
+          {organisation && <span className="muted">{organisation}</span>}
+          <VersionSwitcher onOpen={onOpenVersion} />
           <SaveStatus />
         </div>
       </div>
@@ -88,12 +92,18 @@ export function Toolbar({ view, onView, onBack, onDetails, onExport }: ToolbarPr
       </>
       )}
       <div className="toolbar-group" role="group" aria-label="Workshop">
-        <button type="button" className="btn" onClick={onDetails}>
-          Details
+        <button type="button" className="btn btn-primary" onClick={onExportReport}>
+          Export…
         </button>
-        <button type="button" className="btn" onClick={onExport}>
-          Export file
-        </button>
+        <Menu
+          label="Workshop"
+          items={[
+            { label: 'Workshop details…', onSelect: onDetails },
+            { label: `Mark "${versionName}" agreed…`, onSelect: onAgree, disabled: readOnly },
+            { label: 'New version…', onSelect: onNewVersion },
+            { label: 'Save workshop file (.leanmap.json)', onSelect: onExportFile },
+          ]}
+        />
       </div>
     </header>
   );

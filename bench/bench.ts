@@ -1,0 +1,81 @@
+// `npm run bench`: speed figures as JSON. Absolute times vary between machines
+// and runs; compare the ratios measured side by side in one run.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { analyseProcess } from '../src-shared/domain/analytics';
+import { MapDocumentSchema } from '../src-shared/domain/map-document';
+import { blankWorkshopMeta } from '../src-shared/domain/workshop';
+import { createBackend } from '../src-main/backend';
+import { bigMap } from './big-map';
+import { benchExports } from './exports';
+
+/** Median wall time of `runs` calls, in ms, after one warm-up call. */
+function median(fn: () => unknown, runs: number): number {
+  fn();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    fn();
+    times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  return Math.round(times[Math.floor(times.length / 2)]! * 100) / 100;
+}
+
+async function medianAsync(fn: () => Promise<unknown>, runs: number): Promise<number> {
+  await fn();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    await fn();
+    times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  return Math.round(times[Math.floor(times.length / 2)]! * 100) / 100;
+}
+
+async function main(): Promise<void> {
+  const results: Record<string, unknown> = { node: process.version, note: 'median milliseconds; compare ratios within one run' };
+
+  // The process arithmetic runs on every keystroke that changes a number.
+  const analysis: Record<string, number> = {};
+  for (const n of [50, 200, 1000]) {
+    const doc = bigMap(n);
+    analysis[`stages_${n}_ms`] = median(() => analyseProcess(doc), n >= 1000 ? 3 : 10);
+  }
+  results.analyseProcess = analysis;
+
+  // A save: validation, JSON and one fsync'd SQLite transaction (synchronous=FULL).
+  const dataDir = mkdtempSync(join(tmpdir(), 'leanmap-bench-'));
+  try {
+    const backend = await createBackend({ dataDir, log: () => {} });
+    const created = await backend.dispatch('workshop.create', { meta: blankWorkshopMeta({ title: 'Bench' }), template: 'blank' });
+    if (!created.ok) throw new Error(created.error.message);
+    const versionId = (created.value as { versions: { id: string }[] }).versions[0]!.id;
+    const doc = bigMap(200);
+    let revision = 1;
+    const saveMs = await medianAsync(async () => {
+      const r = await backend.dispatch('map.save', { versionId, revision, document: doc });
+      if (!r.ok) throw new Error(r.error.message);
+      revision = (r.value as { revision: number }).revision;
+    }, 20);
+    const validateMs = median(() => MapDocumentSchema.parse(doc), 20);
+    const stringifyMs = median(() => JSON.stringify(doc), 20);
+    results.save200Stages = {
+      save_ms: saveMs,
+      validate_ms: validateMs,
+      stringify_ms: stringifyMs,
+      document_kb: Math.round(JSON.stringify(doc).length / 1024),
+      save_over_stringify_ratio: Math.round((saveMs / stringifyMs) * 10) / 10,
+    };
+    results.exports200Stages = await benchExports(backend, bigMap(200));
+    backend.close();
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+  console.log(JSON.stringify(results, null, 2));
+}
+
+void main();
