@@ -4,11 +4,13 @@ import { useUiStore, type SidePanel as Tab } from '../../store/ui-store';
 import { ChecksPanel } from '../figures/ChecksPanel';
 import { FiguresPanel } from '../figures/FiguresPanel';
 import { useProcessAnalysis } from '../../store/use-analysis';
+import { usePlanStore } from '../../store/plan-store';
 import { Inspector } from './Inspector';
 
 export function SidePanel({ onShowPlan }: { onShowPlan: () => void }) {
   const doc = useDocumentStore(selectDoc);
   const analysis = useProcessAnalysis();
+  const metrics = usePlanStore((s) => s.metrics);
   const panel = useUiStore((s) => s.panel);
   const setPanel = useUiStore((s) => s.setPanel);
   if (!doc || !analysis) return null;
@@ -28,7 +30,7 @@ export function SidePanel({ onShowPlan }: { onShowPlan: () => void }) {
       </div>
       {panel === 'edit' && <Inspector />}
       {panel === 'figures' && <FiguresPanel doc={doc} analysis={analysis} />}
-      {panel === 'checks' && <ChecksPanel checks={analysis.checks} onShowPlan={onShowPlan} />}
+      {panel === 'checks' && <ChecksPanel checks={analysis.checks} doc={doc} metrics={metrics} onShowPlan={onShowPlan} />}
     </aside>
   );
 }
