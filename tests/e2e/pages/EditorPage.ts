@@ -283,4 +283,78 @@ export class EditorPage {
     await this.backButton.click();
     await expect(this.page.getByTestId('library')).toBeVisible();
   }
+
+  // ——— Numbers, figures and the measurement plan ———
+
+  /** A tab of the side panel: "Edit", "Figures" or "Checks (n)". */
+  sidePanelTab(name: 'Edit' | 'Figures' | 'Checks'): Locator {
+    return this.inspector.getByRole('tab', { name: name === 'Checks' ? /^Checks \(\d+\)$/ : name, exact: name !== 'Checks' });
+  }
+
+  /** Shows a tab of the side panel. */
+  async openSidePanel(name: 'Edit' | 'Figures' | 'Checks'): Promise<void> {
+    await this.sidePanelTab(name).click();
+    await expect(this.sidePanelTab(name)).toHaveAttribute('aria-selected', 'true');
+  }
+
+  /** The Figures tab's content. */
+  get figuresPanel(): Locator {
+    return this.page.getByTestId('figures-panel');
+  }
+
+  /** One process figure (data-testid "figure-…", e.g. "figure-win-rate"). */
+  figure(testId: string): Locator {
+    return this.figuresPanel.getByTestId(testId);
+  }
+
+  /** A figure's exact value (its data-value), or null while it shows no number. */
+  async figureValue(testId: string): Promise<number | null> {
+    const value = this.figure(testId).locator('.figure-value');
+    if ((await value.count()) === 0) return null;
+    const raw = await value.getAttribute('data-value');
+    return raw === null ? null : Number(raw);
+  }
+
+  /** The Bottlenecks list of the Figures tab, best first. */
+  get bottleneckRows(): Locator {
+    return this.figuresPanel.getByTestId('bottlenecks').getByTestId('bottleneck-row');
+  }
+
+  /** The canvas label of the transition ranked 1 or 2 among the bottlenecks. */
+  bottleneckLabel(rank: 1 | 2): Locator {
+    return this.canvas.getByTestId(`bottleneck-${rank}`);
+  }
+
+  /** The selected stage's "Mean days per visit" field. */
+  get stageDays(): Locator {
+    return this.stageInspector.getByTestId('stage-days');
+  }
+
+  /** The conversion field of the selected stage's "Leads to" row for a target. */
+  outgoingConversion(target: string): Locator {
+    return this.leadsTo.getByRole('textbox', { name: `Conversion to ${target}`, exact: true });
+  }
+
+  /** The error shown under a field (in the field's own .field wrapper). */
+  fieldError(field: Locator): Locator {
+    return field.locator('xpath=ancestor::*[contains(concat(" ", normalize-space(@class), " "), " field ")][1]').locator('.field-error');
+  }
+
+  /** Replaces a field's text by typing, as a facilitator would (click, select all, type). */
+  async typeInto(field: Locator, text: string): Promise<void> {
+    await field.click();
+    await field.press('ControlOrMeta+a');
+    if (text === '') await field.press('Backspace');
+    else await field.pressSequentially(text);
+    await expect(field).toHaveValue(text);
+  }
+
+  /** The toolbar's view switch: the map or the measurement plan. */
+  async showView(view: 'Map' | 'Measurement plan'): Promise<void> {
+    const button = this.page.getByRole('group', { name: 'View' }).getByRole('button', { name: view, exact: true });
+    await button.click();
+    await expect(button).toHaveAttribute('aria-pressed', 'true');
+    if (view === 'Map') await expect(this.canvas).toBeVisible();
+    else await expect(this.page.getByTestId('measurement-plan')).toBeVisible();
+  }
 }
