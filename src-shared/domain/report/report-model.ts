@@ -5,7 +5,12 @@
 export const REPORT_FORMATS = ['pdf', 'html', 'md', 'xlsx', 'csv', 'png', 'svg', 'json'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
-/** A number as shown (text) and as data (value), so spreadsheets get typed cells. */
+/**
+ * A number as shown (text) and as data (value), so spreadsheets get typed cells.
+ * `value` is in the unit of `kind`: percent as a share 0..1 (0.35 shows as 35 %, as a
+ * spreadsheet's percent format expects), days, counts, money in `Report.currency`.
+ * null when unknown or not a number; `text` then says why (e.g. "needs: …").
+ */
 export interface ReportValue {
   text: string;
   value: number | null;
@@ -31,6 +36,29 @@ export interface ReportCover {
   appVersion: string;
 }
 
+/** One entry of a card section (an action, an exit criterion, a placeholder), wrapped. */
+export interface ReportMapItem {
+  /** Lean class letter, a check mark for exit criteria, or none. */
+  mark: 'V' | 'N' | 'W' | 'check' | null;
+  /** Shown under the text: the actor of a marketing/partner action, or a warning. */
+  tag: { text: string; tone: 'neutral' | 'warn' } | null;
+  /** 'warn' and 'muted' are placeholders such as "No customer action yet". */
+  tone: 'normal' | 'warn' | 'muted';
+  lines: string[];
+}
+
+export interface ReportMapSection {
+  kind: 'goal' | 'customer' | 'seller' | 'exit' | 'numbers';
+  heading: string;
+  /** Every item's lines, in order (the plain text of the section). */
+  lines: string[];
+  /** The lines grouped by item with their marks; buildReport sets it, writers read `lines` as one item each when absent. */
+  items?: ReportMapItem[];
+  /** Offset of the section's top from the node's top, and its height; buildReport sets them, writers place sections in order when absent. */
+  y?: number;
+  height?: number;
+}
+
 /** The map picture: boxes and arrows in map coordinates, laid out once for every format. */
 export interface ReportMapNode {
   id: string;
@@ -41,8 +69,10 @@ export interface ReportMapNode {
   width: number;
   height: number;
   title: string;
+  /** The title wrapped to the card; buildReport sets it, writers wrap `title` when it is absent. */
+  titleLines?: string[];
   /** Stage cards: wrapped lines by section; outcomes: none. */
-  sections: { kind: 'goal' | 'customer' | 'seller' | 'exit' | 'numbers'; heading: string; lines: string[] }[];
+  sections: ReportMapSection[];
   /** Top-two bottleneck marks on the stage are on the edges; this flags rate errors. */
   error: string | null;
 }
@@ -58,6 +88,8 @@ export interface ReportMapEdge {
   /** Label text, e.g. "Re-evaluate · 15 %" ('' when none). */
   label: string;
   bottleneckRank: number | null;
+  /** The arrow's tip (where `path` ends) and the way it points; buildReport sets it, writers read it off `path` when absent. */
+  end?: { x: number; y: number; direction: 'right' | 'up' | 'left' | 'down' };
 }
 
 export interface ReportMap {
@@ -154,6 +186,10 @@ export interface Report {
   checks: ReportCheckRow[];
   /** File names start with this: "<title> <date>" made safe by the writer's caller. */
   fileStem: string;
+  /** ISO 4217 code of every `money` value (the process's currency); always set by buildReport. */
+  currency?: string;
+  /** The period of the per-period figures; always set by buildReport. */
+  period?: 'month' | 'quarter';
 }
 
 /** What a report is built from: one map version of one workshop, with its plan. */
