@@ -1,0 +1,172 @@
+// The fonts every export embeds (Noto Sans, with Noto Sans JP for CJK), found at run
+// time in node_modules, and text split into runs by which font has the glyphs:
+// pdfkit draws a missing glyph as a box rather than falling back by itself.
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join, sep } from 'node:path';
+
+export type FontFace = 'regular' | 'bold' | 'jpRegular' | 'jpBold';
+
+/** The names fonts are registered under in a PDF, and the families SVG text uses. */
+export const FONT_FAMILY = 'Noto Sans';
+export const FONT_FAMILY_JP = 'Noto Sans JP';
+export const PDF_FONT_NAMES: Record<FontFace, string> = {
+  regular: 'NotoSans',
+  bold: 'NotoSans-Bold',
+  jpRegular: 'NotoSansJP',
+  jpBold: 'NotoSansJP-Bold',
+};
+
+// `require.resolve` works from vitest (TS sources) and from the bundled out/main/*.js,
+// where dependencies stay external and are found in node_modules next to the app.
+const requireHere = createRequire(typeof __filename === 'string' ? __filename : import.meta.url);
+
+const FONT_FILES: Record<FontFace, { pkg: string; file: string }> = {
+  regular: { pkg: '@expo-google-fonts/noto-sans', file: '400Regular/NotoSans_400Regular.ttf' },
+  bold: { pkg: '@expo-google-fonts/noto-sans', file: '700Bold/NotoSans_700Bold.ttf' },
+  jpRegular: { pkg: '@expo-google-fonts/noto-sans-jp', file: '400Regular/NotoSansJP_400Regular.ttf' },
+  jpBold: { pkg: '@expo-google-fonts/noto-sans-jp', file: '700Bold/NotoSansJP_700Bold.ttf' },
+};
+
+const paths = new Map<FontFace, string>();
+
+/** Absolute path of a font file (may lie inside an Electron asar archive). */
+export function fontPath(face: FontFace): string {
+  let path = paths.get(face);
+  if (!path) {
+    const { pkg, file } = FONT_FILES[face];
+    path = join(dirname(requireHere.resolve(`${pkg}/package.json`)), file);
+    paths.set(face, path);
+  }
+  return path;
+}
+
+const buffers = new Map<FontFace, Buffer>();
+
+/** The font file's bytes, read once per process. */
+export function fontBytes(face: FontFace): Buffer {
+  let bytes = buffers.get(face);
+  if (!bytes) {
+    bytes = readFileSync(fontPath(face));
+    buffers.set(face, bytes);
+  }
+  return bytes;
+}
+
+/**
+ * Font paths a native library can open. Electron's fs reads inside app.asar, but
+ * resvg's native code cannot, so files inside an archive are copied out once to a
+ * temp folder named by their content.
+ */
+export function nativeFontFiles(faces: readonly FontFace[] = ['regular', 'bold', 'jpRegular', 'jpBold']): string[] {
+  return faces.map((face) => {
+    const path = fontPath(face);
+    if (!path.includes(`.asar${sep}`)) return path;
+    const bytes = fontBytes(face);
+    const hash = createHash('sha256').update(bytes).digest('hex').slice(0, 16);
+    const folder = join(tmpdir(), 'leanmap-fonts');
+    const copy = join(folder, `${hash}-${path.split(sep).pop() ?? 'font.ttf'}`);
+    if (!existsSync(copy)) {
+      mkdirSync(folder, { recursive: true });
+      writeFileSync(copy, bytes);
+    }
+    return copy;
+  });
+}
+
+/** The part of a fontkit font we use: glyph coverage. */
+interface CoverageFont {
+  hasGlyphForCodePoint(codePoint: number): boolean;
+}
+interface Fontkit {
+  create(buffer: Buffer): CoverageFont;
+}
+
+// fontkit is pdfkit's own dependency: resolved from pdfkit so it is the copy pdfkit uses.
+let fontkit: Fontkit | undefined;
+function loadFontkit(): Fontkit {
+  fontkit ??= createRequire(requireHere.resolve('pdfkit'))('fontkit') as Fontkit;
+  return fontkit;
+}
+
+const coverage = new Map<FontFace, CoverageFont>();
+function coverageFont(face: FontFace): CoverageFont {
+  let font = coverage.get(face);
+  if (!font) {
+    font = loadFontkit().create(fontBytes(face));
+    coverage.set(face, font);
+  }
+  return font;
+}
+
+export interface TextRun {
+  face: FontFace;
+  text: string;
+}
+
+/** True for code points that need no glyph of their own (spaces, joiners, marks of control). */
+function isNeutral(codePoint: number): boolean {
+  return (
+    codePoint === 0x20 ||
+    codePoint === 0x09 ||
+    codePoint === 0xa0 ||
+    (codePoint >= 0x200b && codePoint <= 0x200f) ||
+    (codePoint >= 0xfe00 && codePoint <= 0xfe0f)
+  );
+}
+
+const faceCache = new Map<string, FontFace>();
+
+/** The face a code point is drawn in: Noto Sans when it has the glyph, else Noto Sans JP. */
+export function faceForCodePoint(codePoint: number, bold: boolean): FontFace {
+  const key = `${bold ? 'b' : 'r'}${codePoint}`;
+  let face = faceCache.get(key);
+  if (!face) {
+    const latin: FontFace = bold ? 'bold' : 'regular';
+    const jp: FontFace = bold ? 'jpBold' : 'jpRegular';
+    // Below U+0250 (Latin, Latin-1, Latin Extended-A/B) Noto Sans covers everything.
+    if (codePoint < 0x250 || coverageFont(latin).hasGlyphForCodePoint(codePoint)) face = latin;
+    else if (coverageFont(jp).hasGlyphForCodePoint(codePoint)) face = jp;
+    else face = latin; // Neither has it: Noto Sans's box is the honest answer.
+    faceCache.set(key, face);
+  }
+  return face;
+}
+
+/**
+ * Splits text into runs that one font can draw. Neutral characters (spaces) join
+ * the run they are in, so "東京 office" is two runs, not three.
+ */
+export function splitIntoRuns(text: string, bold = false): TextRun[] {
+  const runs: TextRun[] = [];
+  let current: TextRun | null = null;
+  let pending = '';
+  for (const char of text) {
+    const codePoint = char.codePointAt(0) ?? 0;
+    if (isNeutral(codePoint)) {
+      if (current) current.text += char;
+      else pending += char;
+      continue;
+    }
+    const face = faceForCodePoint(codePoint, bold);
+    if (current && current.face === face) current.text += char;
+    else {
+      current = { face, text: pending + char };
+      pending = '';
+      runs.push(current);
+    }
+  }
+  if (pending) runs.push({ face: bold ? 'bold' : 'regular', text: pending });
+  return runs;
+}
+
+/** True when some character of the text needs the CJK fallback. */
+export function needsFallback(text: string): boolean {
+  for (const char of text) {
+    const codePoint = char.codePointAt(0) ?? 0;
+    if (codePoint >= 0x250 && !isNeutral(codePoint) && faceForCodePoint(codePoint, false) !== 'regular') return true;
+  }
+  return false;
+}

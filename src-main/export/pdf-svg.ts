@@ -1,0 +1,44 @@
+// Draws the map's SVG into the PDF as vector graphics (svg-to-pdfkit), with the
+// embedded Noto fonts. svg-to-pdfkit picks one font per text element, so CJK runs
+// inside SVG text are first wrapped in tspans naming Noto Sans JP.
+import SVGtoPDF from 'svg-to-pdfkit';
+import { FONT_FAMILY_JP, PDF_FONT_NAMES, splitIntoRuns } from './fonts';
+
+/** Wraps the runs of SVG text that Noto Sans cannot draw in <tspan font-family="Noto Sans JP">. */
+export function withFallbackTspans(svg: string): string {
+  return svg.replace(/(<text\b[^>]*>)([\s\S]*?)(<\/text>)/g, (_all, open: string, inner: string, close: string) => {
+    // Text nodes are what lies between tags; entities are ASCII and stay in Latin runs.
+    const body = inner.replace(/(^|>)([^<]+)/g, (_m, lead: string, text: string) => {
+      const runs = splitIntoRuns(text);
+      if (runs.every((r) => r.face === 'regular')) return lead + text;
+      return (
+        lead +
+        runs
+          .map((r) => (r.face === 'jpRegular' ? `<tspan font-family="${FONT_FAMILY_JP}">${r.text}</tspan>` : r.text))
+          .join('')
+      );
+    });
+    return open + body + close;
+  });
+}
+
+/** Maps an SVG font-family list to a registered PDF font: JP when asked for, else Noto Sans. */
+function fontFor(family: string, bold: boolean): string {
+  const first = (family.split(',')[0] ?? '').trim().replace(/^["']|["']$/g, '');
+  const jp = first === FONT_FAMILY_JP;
+  if (jp) return bold ? PDF_FONT_NAMES.jpBold : PDF_FONT_NAMES.jpRegular;
+  return bold ? PDF_FONT_NAMES.bold : PDF_FONT_NAMES.regular;
+}
+
+/** Draws `svg` scaled to fit the box (x, y, width, height), centred, keeping its proportions. */
+export function drawSvg(doc: PDFKit.PDFDocument, svg: string, box: { x: number; y: number; width: number; height: number }): void {
+  SVGtoPDF(doc, withFallbackTspans(svg), box.x, box.y, {
+    width: box.width,
+    height: box.height,
+    preserveAspectRatio: 'xMidYMid meet',
+    assumePt: true,
+    fontCallback: (family, bold) => fontFor(family, bold),
+    // svg-to-pdfkit warns about CSS it ignores; the picture is still right.
+    warningCallback: () => undefined,
+  });
+}
