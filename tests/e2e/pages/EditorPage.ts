@@ -357,4 +357,35 @@ export class EditorPage {
     if (view === 'Map') await expect(this.canvas).toBeVisible();
     else await expect(this.page.getByTestId('measurement-plan')).toBeVisible();
   }
+
+  /** The measurement plan view (toolbar: "Measurement plan"). */
+  get plan(): Locator {
+    return this.page.getByTestId('measurement-plan');
+  }
+
+  /** The rows of the plan table. */
+  get metricRows(): Locator {
+    return this.plan.getByTestId('metric-row');
+  }
+
+  /** The plan table's row of a metric, by its exact name. */
+  metricRow(name: string): Locator {
+    return this.metricRows.filter({ has: this.page.locator('td:first-child > strong').getByText(name, { exact: true }) });
+  }
+
+  /** An inline cell of the plan table: "Owner", "Baseline" or "Target" of a metric. */
+  planCell(field: 'Owner' | 'Baseline' | 'Target', metric: string): Locator {
+    return this.plan.getByRole('textbox', { name: `${field} of ${metric}`, exact: true });
+  }
+
+  /** The metric editor (with its readings). */
+  get metricDialog(): Locator {
+    return this.page.getByRole('dialog', { name: 'Metric' });
+  }
+
+  /** Opens a metric's editor with its row's "Edit · readings" button. */
+  async openMetric(name: string): Promise<void> {
+    await this.metricRow(name).getByRole('button', { name: `Edit ${name}`, exact: true }).click();
+    await expect(this.metricDialog).toBeVisible();
+  }
 }
