@@ -192,4 +192,43 @@ test.describe('The measurement plan', () => {
     await expect(editor.plan).toBeVisible();
     await expect(editor.metricRow(PER_REP)).toBeVisible();
   });
+
+  // Known bug (src-renderer/features/plan/InlineMetricCell.tsx): each cell saves the
+  // whole metric from the props it rendered with, so when the host answers more slowly
+  // than the facilitator tabs on, the next cell's save sends the old values of the
+  // cells before it and the last save wins: only the target survives. Remove
+  // test.fail() once a cell saves only its own field (or saves are queued on the latest metric).
+  test('owner, baseline and target typed in a row are all kept when the host is slow to answer', async ({ page, library, editor }) => {
+    test.fail(true, 'InlineMetricCell overwrites the previous cells with stale values');
+    await library.createWorkshop({ title: 'Plan workshop', organisation: 'Acme Ltd', template: 'b2b' });
+    await editor.showView('Measurement plan');
+    await editor.plan.getByRole('button', { name: `Add ${WIN_RATE}`, exact: true }).click();
+    await expect(editor.metricRows).toHaveCount(1);
+
+    // A busy laptop: every save takes 300 ms to be answered.
+    await page.route('**/api/metric.update', async (route) => {
+      await new Promise((done) => setTimeout(done, 300));
+      await route.continue();
+    });
+    let answered = 0;
+    page.on('response', (response) => {
+      if (response.url().endsWith('/api/metric.update')) answered++;
+    });
+    await editor.planCell('Owner', WIN_RATE).click();
+    await page.keyboard.press('ControlOrMeta+a');
+    await page.keyboard.type(OWNER);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(BASELINE);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(TARGET);
+    await page.keyboard.press('Tab');
+    await expect.poll(() => answered, { message: 'all three saves answered' }).toBe(3);
+
+    await page.reload();
+    await editor.waitUntilOpen();
+    await editor.showView('Measurement plan');
+    await expect(editor.planCell('Target', WIN_RATE)).toHaveValue(TARGET);
+    await expect(editor.planCell('Owner', WIN_RATE)).toHaveValue(OWNER, { timeout: 2_000 });
+    await expect(editor.planCell('Baseline', WIN_RATE)).toHaveValue(BASELINE, { timeout: 2_000 });
+  });
 });
