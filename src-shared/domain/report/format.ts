@@ -9,8 +9,8 @@ export const UNKNOWN = '—';
 export function formatNumber(value: number, maxDecimals = 1, options: { keepZeros?: boolean } = {}): string {
   if (!Number.isFinite(value)) return UNKNOWN;
   const fixed = Math.abs(value).toFixed(maxDecimals);
-  let [whole = '0', fraction = ''] = fixed.split('.');
-  if (!options.keepZeros) fraction = fraction.replace(/0+$/, '');
+  const [whole = '0', digits = ''] = fixed.split('.');
+  const fraction = options.keepZeros ? digits : digits.replace(/0+$/, '');
   const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   const negative = value < 0 && /[1-9]/.test(fixed);
   return `${negative ? '-' : ''}${grouped}${fraction ? `.${fraction}` : ''}`;

@@ -7,6 +7,7 @@ import { OUTCOME_LABELS, type Action, type MapDocument, type Outcome, type Stage
 import { classifyTransitions } from '../transition-kind';
 import { formatDays, formatPercent } from './format';
 import type { ReportMap, ReportMapEdge, ReportMapItem, ReportMapNode, ReportMapSection } from './report-model';
+import { BoxIndex, boxAround, chooseSpot } from './label-placement';
 import { textWidth, wrapText } from './text-measure';
 
 /** Sizes of the drawing, in map units (px at 100 %): shared with the SVG writer. */
@@ -220,8 +221,8 @@ const r1 = (n: number) => Math.round(n * 10) / 10;
 
 interface Drawn {
   path: string;
-  labelX: number;
-  labelY: number;
+  /** Where the label may go, best first. */
+  labelSpots: { x: number; y: number }[];
   end: NonNullable<ReportMapEdge['end']>;
   /** Points that bound the drawn line, for the picture's bounding box. */
   extent: { x: number; y: number }[];
@@ -243,11 +244,9 @@ function bezier(source: ReportMapNode, target: ReportMapNode): Drawn {
       y: u * u * u * sy + 3 * u * u * t * sy + 3 * u * t * t * ey + t * t * t * ey,
     };
   };
-  const mid = at(0.5);
   return {
     path: `M ${r1(sx)} ${r1(sy)} C ${r1(c1x)} ${r1(sy)} ${r1(c2x)} ${r1(ey)} ${r1(tx)} ${r1(ey)}`,
-    labelX: r1(mid.x),
-    labelY: r1(mid.y),
+    labelSpots: [0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8, 0.12, 0.88].map(at),
     end: { x: r1(tx), y: r1(ey), direction: 'right' },
     extent: Array.from({ length: 17 }, (_, i) => at(i / 16)),
   };
@@ -269,8 +268,7 @@ function loop(source: ReportMapNode, target: ReportMapNode, lane: number): Drawn
         `L ${r1(tx - dir * r)} ${r1(laneY)} Q ${r1(tx)} ${r1(laneY)} ${r1(tx)} ${r1(laneY - r)} L ${r1(tx)} ${r1(ty)}`;
   return {
     path,
-    labelX: r1((sx + tx) / 2),
-    labelY: r1(laneY),
+    labelSpots: [0.5, 0.35, 0.65, 0.2, 0.8].map((f) => ({ x: sx + (tx - sx) * f, y: laneY })),
     end: { x: r1(tx), y: r1(ty), direction: 'up' },
     extent: [
       { x: sx, y: sy },
@@ -315,7 +313,7 @@ export function layoutReportMap(doc: MapDocument, options: MapLayoutOptions = {}
   const ranking = options.bottlenecks ?? rankBottlenecks(doc);
   const ranks = new Map(ranking.ok ? ranking.candidates.filter((c) => c.top).map((c) => [c.transitionId, c.rank]) : []);
 
-  const edges: ReportMapEdge[] = [];
+  const drawnEdges: { edge: Omit<ReportMapEdge, 'labelX' | 'labelY'>; spots: Drawn['labelSpots'] }[] = [];
   const extent: { x: number; y: number }[] = nodes.flatMap((n) => [
     { x: n.x, y: n.y },
     { x: n.x + n.width, y: n.y + n.height },
@@ -332,23 +330,31 @@ export function layoutReportMap(doc: MapDocument, options: MapLayoutOptions = {}
     const rateText = rate?.rate == null ? '' : `${formatPercent(rate.rate)}${rate.from === 'rest' ? ' (rest)' : ''}`;
     const label = [name, rateText].filter(Boolean).join(' · ');
     const bottleneckRank = ranks.get(t.id) ?? null;
-    edges.push({
-      id: t.id,
-      kind,
-      outcomeKind: outcomeKind.get(t.target) ?? null,
-      path: drawn.path,
-      labelX: drawn.labelX,
-      labelY: drawn.labelY,
-      label,
-      bottleneckRank,
-      end: drawn.end,
+    drawnEdges.push({
+      edge: { id: t.id, kind, outcomeKind: outcomeKind.get(t.target) ?? null, path: drawn.path, label, bottleneckRank, end: drawn.end },
+      spots: drawn.labelSpots,
     });
     extent.push(...drawn.extent);
-    if (label || bottleneckRank !== null) {
-      const half = edgeLabelWidth(label, bottleneckRank) / 2;
-      extent.push({ x: drawn.labelX - half, y: drawn.labelY - EDGE.label.height / 2 }, { x: drawn.labelX + half, y: drawn.labelY + EDGE.label.height / 2 });
-    }
   }
+
+  // Labels go where they hide no card and no other label if they can; the bottlenecks choose first.
+  const obstacles = new BoxIndex();
+  for (const node of nodes) obstacles.add({ x0: node.x, y0: node.y, x1: node.x + node.width, y1: node.y + node.height });
+  const labelAt = new Map<string, { x: number; y: number }>();
+  const byPriority = [...drawnEdges].sort((a, b) => (a.edge.bottleneckRank ?? Infinity) - (b.edge.bottleneckRank ?? Infinity));
+  for (const { edge, spots } of byPriority) {
+    if (!edge.label && edge.bottleneckRank === null) continue;
+    const width = edgeLabelWidth(edge.label, edge.bottleneckRank);
+    const spot = chooseSpot(spots, width + 8, EDGE.label.height + 8, obstacles);
+    const box = boxAround(spot.x, spot.y, width, EDGE.label.height);
+    obstacles.add(box);
+    labelAt.set(edge.id, spot);
+    extent.push({ x: box.x0, y: box.y0 }, { x: box.x1, y: box.y1 });
+  }
+  const edges: ReportMapEdge[] = drawnEdges.map(({ edge, spots }) => {
+    const spot = labelAt.get(edge.id) ?? spots[0]!;
+    return { ...edge, labelX: r1(spot.x), labelY: r1(spot.y) };
+  });
 
   // A loop, not Math.min(...points): a map of thousands of arrows would overflow the call stack.
   let [minX, minY, maxX, maxY] = [Infinity, Infinity, -Infinity, -Infinity];

@@ -95,7 +95,6 @@ export function wrapText(text: string, maxWidth: number, fontSize: number, weigh
         continue;
       }
       if (line.trim()) lines.push(line.trimEnd());
-      line = '';
       if (textWidth(token.trimEnd(), fontSize, weight) <= maxWidth) {
         line = token;
       } else {

@@ -1,0 +1,285 @@
+// The map picture as a standalone SVG 1.1 document, drawn from the report's map
+// model in the app's colours. Only rect, path, line, text and clipPath: the PDF
+// (svg-to-pdfkit) and PNG (resvg) renderers both draw it, and it carries no
+// script, no link and no external reference. Every user text is escaped.
+import { escapeXml } from './escape';
+import { bottleneckTag, CARD, EDGE, edgeLabelWidth, OUTCOME, placeCard, type PlacedSection } from './map-layout';
+import type { ReportMap, ReportMapEdge, ReportMapItem, ReportMapNode } from './report-model';
+import { textWidth } from './text-measure';
+
+export interface MapSvgOptions {
+  draft: boolean;
+  /** The document's title (workshop and version). */
+  title: string;
+  /** For inline use in HTML: no XML declaration and no namespace attribute (HTML puts <svg> in its namespace). */
+  inline?: boolean;
+}
+
+export const FONT_FAMILY = "'Noto Sans', 'Noto Sans JP', 'Segoe UI', Arial, sans-serif";
+
+const INK = '#111827';
+const INK_SOFT = '#374151';
+const MUTED = '#4b5563';
+
+export const SECTION_COLOURS = {
+  customer: { bar: '#1d4ed8', bg: '#eff6ff' },
+  seller: { bar: '#9a3412', bg: '#fff7ed' },
+  exit: { bar: '#166534', bg: '#f0fdf4' },
+} as const;
+
+export const OUTCOME_COLOURS = {
+  won: { border: '#15803d', text: '#15803d', bg: '#f0fdf4' },
+  lost: { border: '#b91c1c', text: '#b91c1c', bg: '#fef2f2' },
+  no_decision: { border: '#a16207', text: '#78350f', bg: '#fffbeb' },
+  disqualified: { border: '#4b5563', text: '#374151', bg: '#f3f4f6' },
+} as const;
+
+const LEAN_COLOURS = { V: '#166534', N: '#6b7280', W: '#b91c1c' } as const;
+const BOTTLENECK = '#ea580c';
+const LOOP = { stroke: '#6d28d9', text: '#5b21b6', dash: '10 6' };
+
+/** Numbers in attributes: one decimal at most, so the output is compact and stable. */
+const n = (v: number) => String(Math.round(v * 10) / 10);
+
+/** The baseline of text set at `fontSize` centred in a line box starting at `top`. */
+const baseline = (top: number, lineHeight: number, fontSize: number) => top + lineHeight / 2 + 0.36 * fontSize;
+
+function text(x: number, y: number, content: string, attrs: { size: number; bold?: boolean; italic?: boolean; fill?: string; anchor?: 'middle' }): string {
+  const parts = [`x="${n(x)}"`, `y="${n(y)}"`, `font-size="${attrs.size}"`];
+  if (attrs.bold) parts.push('font-weight="bold"');
+  if (attrs.italic) parts.push('font-style="italic"');
+  if (attrs.anchor) parts.push(`text-anchor="${attrs.anchor}"`);
+  parts.push(`fill="${attrs.fill ?? INK}"`);
+  return `<text ${parts.join(' ')}>${escapeXml(content)}</text>`;
+}
+
+function rect(x: number, y: number, width: number, height: number, attrs: string): string {
+  return `<rect x="${n(x)}" y="${n(y)}" width="${n(width)}" height="${n(height)}" ${attrs}/>`;
+}
+
+function edgeTone(edge: ReportMapEdge): { stroke: string; text: string } {
+  if (edge.kind === 'loop') return { stroke: LOOP.stroke, text: LOOP.text };
+  if (edge.kind === 'exit' && edge.outcomeKind) {
+    const c = OUTCOME_COLOURS[edge.outcomeKind];
+    return { stroke: c.border, text: c.text };
+  }
+  return { stroke: INK_SOFT, text: INK };
+}
+
+/** The arrow's tip and the unit vector it points along: from the model, or read off the path's last two points. */
+function arrowEnd(edge: ReportMapEdge): { x: number; y: number; dx: number; dy: number } | null {
+  if (edge.end) {
+    const d = { right: [1, 0], left: [-1, 0], up: [0, -1], down: [0, 1] }[edge.end.direction];
+    return { x: edge.end.x, y: edge.end.y, dx: d[0]!, dy: d[1]! };
+  }
+  const nums = (edge.path.match(/-?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?/gi) ?? []).map(Number);
+  if (nums.length < 4) return null;
+  const x = nums[nums.length - 2]!;
+  const y = nums[nums.length - 1]!;
+  for (let i = nums.length - 4; i >= 0; i -= 2) {
+    const dx = x - nums[i]!;
+    const dy = y - nums[i + 1]!;
+    const length = Math.hypot(dx, dy);
+    if (length > 0.01) return { x, y, dx: dx / length, dy: dy / length };
+  }
+  return null;
+}
+
+function drawEdge(edge: ReportMapEdge): string[] {
+  const tone = edgeTone(edge);
+  const bottleneck = edge.bottleneckRank !== null;
+  const stroke = bottleneck ? BOTTLENECK : tone.stroke;
+  const width = bottleneck ? EDGE.bottleneckWidth : EDGE.width;
+  const dash = edge.kind === 'loop' ? ` stroke-dasharray="${LOOP.dash}"` : '';
+  const out = [`<path d="${escapeXml(edge.path)}" fill="none" stroke="${stroke}" stroke-width="${width}"${dash}/>`];
+  const end = arrowEnd(edge);
+  if (end) {
+    const length = bottleneck ? EDGE.arrow + 6 : EDGE.arrow;
+    const half = length / 2 + (bottleneck ? 2 : 0);
+    const bx = end.x - end.dx * length;
+    const by = end.y - end.dy * length;
+    const px = -end.dy * half;
+    const py = end.dx * half;
+    out.push(`<path d="M ${n(end.x)} ${n(end.y)} L ${n(bx + px)} ${n(by + py)} L ${n(bx - px)} ${n(by - py)} Z" fill="${stroke}"/>`);
+  }
+  return out;
+}
+
+function drawEdgeLabel(edge: ReportMapEdge): string[] {
+  if (!edge.label && edge.bottleneckRank === null) return [];
+  const { fontSize, height, padX, tagGap } = EDGE.label;
+  const tone = edgeTone(edge);
+  const bottleneck = edge.bottleneckRank !== null;
+  const width = edgeLabelWidth(edge.label, edge.bottleneckRank);
+  const left = edge.labelX - width / 2;
+  const top = edge.labelY - height / 2;
+  const textY = baseline(top, height, fontSize);
+  const out = [
+    rect(left, top, width, height, `rx="6" fill="#ffffff" stroke="${bottleneck ? BOTTLENECK : tone.stroke}" stroke-width="${bottleneck ? 3 : 2}"`),
+  ];
+  let x = left;
+  if (bottleneck) {
+    const tag = bottleneckTag(edge.bottleneckRank!);
+    const tagWidth = textWidth(tag, fontSize, 'bold') + 2 * padX;
+    out.push(rect(left, top, tagWidth, height, `rx="6" fill="${BOTTLENECK}"`));
+    out.push(text(left + padX, textY, tag, { size: fontSize, bold: true, fill: '#ffffff' }));
+    x += tagWidth + tagGap;
+  }
+  if (edge.label) out.push(text(x + padX, textY, edge.label, { size: fontSize, bold: true, fill: tone.text }));
+  return out;
+}
+
+function drawMark(mark: NonNullable<ReportMapItem['mark']>, x: number, top: number): string[] {
+  const size = CARD.mark.size;
+  const y = top + (CARD.line.lineHeight - size) / 2;
+  if (mark === 'check') {
+    const c = SECTION_COLOURS.exit.bar;
+    return [
+      `<path d="M ${n(x + 3)} ${n(y + size * 0.55)} L ${n(x + size * 0.42)} ${n(y + size - 3)} L ${n(x + size - 2)} ${n(y + 3)}" fill="none" stroke="${c}" stroke-width="3" stroke-linecap="round" stroke-linejoin="round"/>`,
+    ];
+  }
+  return [
+    rect(x, y, size, size, `rx="4" fill="${LEAN_COLOURS[mark]}"`),
+    text(x + size / 2, baseline(y, size, 11), mark, { size: 11, bold: true, fill: '#ffffff', anchor: 'middle' }),
+  ];
+}
+
+function drawItems(items: readonly ReportMapItem[], left: number, top: number): string[] {
+  const out: string[] = [];
+  let y = top;
+  items.forEach((item, i) => {
+    if (i > 0) y += CARD.line.itemGap;
+    if (item.mark) out.push(...drawMark(item.mark, left, y));
+    const textX = item.mark ? left + CARD.mark.size + CARD.mark.gap : left;
+    const style =
+      item.tone === 'warn'
+        ? { size: CARD.line.fontSize, bold: true, fill: '#92400e' }
+        : item.tone === 'muted'
+          ? { size: CARD.line.fontSize, italic: true, fill: MUTED }
+          : { size: CARD.line.fontSize, fill: INK };
+    for (const line of item.lines) {
+      out.push(text(textX, baseline(y, CARD.line.lineHeight, CARD.line.fontSize), line, style));
+      y += CARD.line.lineHeight;
+    }
+    if (item.tag) {
+      const { fontSize, height } = CARD.tag;
+      const width = textWidth(item.tag.text, fontSize, 'bold') + 10;
+      const warn = item.tag.tone === 'warn';
+      out.push(rect(textX, y + 1, width, height, `rx="4" fill="${warn ? '#fef3c7' : '#e5e7eb'}"`));
+      out.push(text(textX + 5, baseline(y + 1, height, fontSize), item.tag.text, { size: fontSize, bold: true, fill: warn ? '#92400e' : INK }));
+      y += CARD.tag.rowHeight;
+    }
+  });
+  return out;
+}
+
+function drawBody(node: ReportMapNode, placed: PlacedSection): string[] {
+  const kind = placed.section.kind;
+  const colours = kind === 'customer' || kind === 'seller' || kind === 'exit' ? SECTION_COLOURS[kind] : { bar: INK_SOFT, bg: '#f9fafb' };
+  const top = node.y + placed.y;
+  const { padTop, headingHeight, headingSize, bar, textLeft } = CARD.section;
+  return [
+    rect(node.x, top, node.width, placed.height, `fill="${colours.bg}"`),
+    rect(node.x, top, bar, placed.height, `fill="${colours.bar}"`),
+    text(node.x + textLeft, baseline(top + padTop, headingHeight, headingSize), placed.section.heading.toUpperCase(), {
+      size: headingSize,
+      bold: true,
+      fill: colours.bar,
+    }),
+    ...drawItems(placed.items, node.x + textLeft, top + padTop + headingHeight),
+  ];
+}
+
+function drawBadges(texts: readonly string[], x: number, top: number, colours: { bg: string; text: string }): string[] {
+  const { fontSize, height, padX, gap } = CARD.badge;
+  const out: string[] = [];
+  let left = x;
+  for (const t of texts) {
+    const width = textWidth(t, fontSize, 'bold') + 2 * padX;
+    out.push(rect(left, top, width, height, `rx="6" fill="${colours.bg}"`));
+    out.push(text(left + padX, baseline(top, height, fontSize), t, { size: fontSize, bold: true, fill: colours.text }));
+    left += width + gap;
+  }
+  return out;
+}
+
+function drawStage(node: ReportMapNode, index: number): string[] {
+  const placed = placeCard(node);
+  const { x, y, width, height } = node;
+  const clip = `card-${index}`;
+  const out = [
+    `<clipPath id="${clip}">${rect(x, y, width, height, `rx="${CARD.radius}"`)}</clipPath>`,
+    rect(x + 2, y + 3, width, height, `rx="${CARD.radius}" fill="#000000" fill-opacity="0.08"`),
+    `<g clip-path="url(#${clip})">`,
+    rect(x, y, width, height, 'fill="#ffffff"'),
+  ];
+  placed.titleLines.forEach((line, i) => {
+    const top = y + CARD.headerTop + i * CARD.title.lineHeight;
+    out.push(text(x + CARD.padX, baseline(top, CARD.title.lineHeight, CARD.title.fontSize), line, { size: CARD.title.fontSize, bold: true }));
+  });
+  if (placed.goal) {
+    let top = y + placed.goal.y + CARD.goal.gapAbove;
+    for (const line of placed.goal.items.flatMap((i) => i.lines)) {
+      out.push(text(x + CARD.padX, baseline(top, CARD.goal.lineHeight, CARD.goal.fontSize), line, { size: CARD.goal.fontSize, italic: true, fill: INK_SOFT }));
+      top += CARD.goal.lineHeight;
+    }
+  }
+  if (placed.badges) out.push(...drawBadges(placed.badges.texts, x + CARD.padX, y + placed.badges.y, { bg: '#ede9fe', text: '#4c1d95' }));
+  if (placed.error) out.push(...drawBadges([placed.error.text], x + CARD.padX, y + placed.error.y, { bg: '#b91c1c', text: '#ffffff' }));
+  out.push(`<line x1="${n(x)}" y1="${n(y + placed.dividerY)}" x2="${n(x + width)}" y2="${n(y + placed.dividerY)}" stroke="#e5e7eb" stroke-width="2"/>`);
+  for (const body of placed.bodies) out.push(...drawBody(node, body));
+  out.push('</g>');
+  out.push(rect(x, y, width, height, `rx="${CARD.radius}" fill="none" stroke="${node.error ? '#b91c1c' : INK_SOFT}" stroke-width="${CARD.border}"`));
+  return out;
+}
+
+function drawOutcome(node: ReportMapNode): string[] {
+  const c = OUTCOME_COLOURS[node.outcomeKind ?? 'disqualified'];
+  const r = node.height / 2;
+  return [
+    rect(node.x, node.y, node.width, node.height, `rx="${n(r)}" fill="${c.bg}" stroke="${c.border}" stroke-width="${OUTCOME.border}"`),
+    text(node.x + node.width / 2, baseline(node.y, node.height, OUTCOME.fontSize), node.title, {
+      size: OUTCOME.fontSize,
+      bold: true,
+      fill: c.text,
+      anchor: 'middle',
+    }),
+  ];
+}
+
+/** DRAFT across the picture, repeated along a wide map so every printed part shows it. */
+function drawDraft(map: ReportMap): string[] {
+  const size = Math.max(48, Math.min(map.height * 0.4, map.width * 0.3, 400));
+  const step = size * 4;
+  const count = Math.max(1, Math.floor(map.width / step));
+  const cy = map.y + map.height / 2 + size * 0.36;
+  const out = ['<g fill="#b91c1c" fill-opacity="0.12" font-weight="bold">'];
+  for (let i = 0; i < count; i++) {
+    const cx = map.x + (map.width * (i + 0.5)) / count;
+    out.push(`<text x="${n(cx)}" y="${n(cy)}" font-size="${n(size)}" text-anchor="middle" transform="rotate(-20 ${n(cx)} ${n(cy - size * 0.36)})">DRAFT</text>`);
+  }
+  out.push('</g>');
+  out.push(text(map.x + 16, map.y + 30, 'DRAFT — not yet agreed', { size: 18, bold: true, fill: '#b91c1c' }));
+  return out;
+}
+
+/** The map as an SVG document (or an inline <svg> element for HTML). */
+export function renderMapSvg(map: ReportMap, options: MapSvgOptions): string {
+  const out: string[] = [];
+  if (!options.inline) out.push('<?xml version="1.0" encoding="UTF-8"?>');
+  const ns = options.inline ? '' : ' xmlns="http://www.w3.org/2000/svg"';
+  out.push(
+    `<svg${ns} version="1.1" width="${n(map.width)}" height="${n(map.height)}" viewBox="${n(map.x)} ${n(map.y)} ${n(map.width)} ${n(map.height)}" font-family="${FONT_FAMILY}">`,
+  );
+  out.push(`<title>${escapeXml(options.title)}</title>`);
+  out.push(rect(map.x, map.y, map.width, map.height, 'fill="#ffffff"'));
+  if (map.nodes.length === 0) {
+    out.push(text(map.x + map.width / 2, map.y + map.height / 2, 'No stages on the map yet', { size: 22, italic: true, fill: MUTED, anchor: 'middle' }));
+  }
+  out.push('<g>', ...map.edges.flatMap(drawEdge), '</g>');
+  out.push('<g>', ...map.nodes.flatMap((node, i) => (node.kind === 'stage' ? drawStage(node, i) : drawOutcome(node))), '</g>');
+  out.push('<g>', ...map.edges.flatMap(drawEdgeLabel), '</g>');
+  if (options.draft) out.push(...drawDraft(map));
+  out.push('</svg>');
+  return out.join('\n') + '\n';
+}
