@@ -29,10 +29,24 @@ export function figuresSection(frame: PdfFrame, report: Report): void {
     ...TYPE.body,
     color: COLORS.muted,
   });
+  // A figure that cannot be worked out says why; that sentence belongs beside the explanation.
+  const long = (r: ReportFigureRow) => r.value.value === null && r.value.kind !== 'text' && r.value.text.length > 16;
   const columns = [
     { header: 'Figure', weight: 2.2, cell: (r: ReportFigureRow) => [{ text: r.name, style: STRONG }] },
-    { header: 'Value', weight: 1.4, align: 'right' as const, cell: (r: ReportFigureRow) => [{ text: r.value.text, style: STRONG }] },
-    { header: 'How it was worked out', weight: 5, cell: (r: ReportFigureRow) => dash(r.explanation) },
+    {
+      header: 'Value',
+      weight: 1.4,
+      align: 'right' as const,
+      cell: (r: ReportFigureRow) => [long(r) ? { text: 'not available', style: { color: COLORS.muted } } : { text: r.value.text, style: STRONG }],
+    },
+    {
+      header: 'How it was worked out',
+      weight: 5,
+      cell: (r: ReportFigureRow): CellParagraph[] => [
+        { text: dash(r.explanation) },
+        ...(long(r) ? [{ text: r.value.text, style: { color: COLORS.draft }, gapBefore: 3 }] : []),
+      ],
+    },
   ];
   if (report.figures.length === 0) frame.paragraph('No figures: the map has no stages yet.');
   else drawTable(frame, columns, report.figures);
@@ -40,8 +54,20 @@ export function figuresSection(frame: PdfFrame, report: Report): void {
   frame.subheading('Process inputs', 60);
   const inputColumns = [
     { header: 'Input', weight: 2.2, cell: (r: ReportFigureRow) => [{ text: r.name, style: STRONG }] },
-    { header: 'Value', weight: 1.4, align: 'right' as const, cell: (r: ReportFigureRow) => r.value.text },
-    { header: 'Note', weight: 5, cell: (r: ReportFigureRow) => dash(r.explanation) },
+    {
+      header: 'Value',
+      weight: 1.4,
+      align: 'right' as const,
+      cell: (r: ReportFigureRow) => [long(r) ? { text: 'not given', style: { color: COLORS.muted } } : { text: r.value.text }],
+    },
+    {
+      header: 'Note',
+      weight: 5,
+      cell: (r: ReportFigureRow): CellParagraph[] => [
+        { text: dash(r.explanation) },
+        ...(long(r) ? [{ text: r.value.text, style: { color: COLORS.muted }, gapBefore: 3 }] : []),
+      ],
+    },
   ];
   if (report.inputs.length === 0) frame.paragraph('No process inputs were entered.');
   else drawTable(frame, inputColumns, report.inputs);

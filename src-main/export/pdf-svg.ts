@@ -37,7 +37,11 @@ export function drawSvg(doc: PDFKit.PDFDocument, svg: string, box: { x: number; 
     height: box.height,
     preserveAspectRatio: 'xMidYMid meet',
     assumePt: true,
-    fontCallback: (family, bold) => fontFor(family, bold),
+    fontCallback: (family, bold, italic, fontOptions) => {
+      // No italic face is embedded: italic text is slanted by svg-to-pdfkit.
+      if (italic) fontOptions.fauxItalic = true;
+      return fontFor(family, bold);
+    },
     // svg-to-pdfkit warns about CSS it ignores; the picture is still right.
     warningCallback: () => undefined,
   });

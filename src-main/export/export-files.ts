@@ -1,0 +1,103 @@
+// Builds the files of an export from one report (every format from the same model)
+// and writes them into a folder, each atomically, with messages a facilitator can
+// act on when the folder cannot take them. JSON is built by the caller.
+import { basename, join } from 'node:path';
+import { DomainError, isErrorCode, type ErrorCode } from '../../src-shared/api/errors';
+import type { Report, ReportFormat } from '../../src-shared/domain/report/report-model';
+import { AtomicWriteError, describeWriteError, writeFileAtomic } from '../fs/atomic-write';
+import { safeFileStem } from '../services/file-names';
+import { mapSvgOf } from './map-svg';
+import type { Paper } from './pdf-frame';
+import { writePdf } from './pdf-writer';
+import { writePng, type PngScale } from './png-writer';
+import { writeXlsx } from './xlsx-writer';
+
+export interface ExportFile {
+  name: string;
+  mime: string;
+  data: Buffer;
+}
+
+export interface ExportOptions {
+  paper: Paper;
+}
+
+export type ExportFormat = Exclude<ReportFormat, 'json'>;
+
+export const EXPORT_MIME: Record<ExportFormat, string> = {
+  pdf: 'application/pdf',
+  html: 'text/html; charset=utf-8',
+  md: 'text/markdown; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  csv: 'text/csv; charset=utf-8',
+  png: 'image/png',
+  svg: 'image/svg+xml',
+};
+
+const PNG_SCALES: readonly PngScale[] = [1, 2, 4];
+
+/** "map.png", "map@2x.png", "map@4x.png". */
+const pngName = (stem: string, scale: PngScale) => `${stem} map${scale === 1 ? '' : `@${scale}x`}.png`;
+
+/** Every requested format's files, in the order asked; 'json' is left to the caller. */
+export async function exportReport(
+  report: Report,
+  formats: readonly ReportFormat[],
+  options: ExportOptions,
+): Promise<ExportFile[]> {
+  const stem = safeFileStem(report.fileStem, 'Leanmap report');
+  const wanted = [...new Set(formats)].filter((f): f is ExportFormat => f !== 'json');
+  let svg: string | undefined;
+  const mapSvg = () => (svg ??= mapSvgOf(report));
+  const files: ExportFile[] = [];
+  const add = (name: string, format: ExportFormat, data: Buffer) => files.push({ name, mime: EXPORT_MIME[format], data });
+
+  for (const format of wanted) {
+    switch (format) {
+      case 'pdf':
+        add(`${stem}.pdf`, format, await writePdf(report, { paper: options.paper, mapSvg: mapSvg() }));
+        break;
+      case 'xlsx':
+        add(`${stem}.xlsx`, format, await writeXlsx(report));
+        break;
+      case 'png':
+        for (const scale of PNG_SCALES) add(pngName(stem, scale), format, writePng(mapSvg(), scale));
+        break;
+      case 'svg':
+        add(`${stem} map.svg`, format, Buffer.from(mapSvg(), 'utf8'));
+        break;
+      case 'html':
+      case 'md':
+      case 'csv':
+        throw new DomainError('VALIDATION', `Export as ${format} is not available yet.`);
+    }
+  }
+  return files;
+}
+
+/** EXPORT_FAILED once the API has it; INTERNAL until then. */
+function exportFailedCode(): ErrorCode {
+  const code: string = 'EXPORT_FAILED';
+  return isErrorCode(code) ? code : 'INTERNAL';
+}
+
+/**
+ * Writes each file into `folder` atomically (temp file, fsync, rename). On the first
+ * failure it stops and says, in plain words, what went wrong and what was saved.
+ * Returns the paths written.
+ */
+export async function writeExportFiles(files: readonly ExportFile[], folder: string): Promise<string[]> {
+  const written: string[] = [];
+  for (const file of files) {
+    const path = join(folder, file.name);
+    try {
+      await writeFileAtomic(path, file.data);
+    } catch (error) {
+      const reason = error instanceof AtomicWriteError ? error.message : describeWriteError(error, path);
+      const saved = written.length > 0 ? ` Saved before this: ${written.map((p) => `"${basename(p)}"`).join(', ')}.` : '';
+      throw new DomainError(exportFailedCode(), `The export was not saved. ${reason}${saved}`);
+    }
+    written.push(path);
+  }
+  return written;
+}

@@ -1,0 +1,46 @@
+// The map as a PNG picture (resvg): the report's SVG rasterised with the embedded
+// Noto fonts only (never the machine's), so the picture is the same everywhere.
+// resvg falls back from Noto Sans to Noto Sans JP by itself for CJK text.
+import { Resvg } from '@resvg/resvg-js';
+import { FONT_FAMILY, nativeFontFiles } from './fonts';
+
+export type PngScale = 1 | 2 | 4;
+
+/**
+ * Limits that keep a huge map from exhausting memory: a 4× picture of a 200-stage
+ * map would be gigabytes. Past them the picture is scaled down to fit.
+ */
+export const PNG_MAX_SIDE = 16_384;
+export const PNG_MAX_PIXELS = 80_000_000;
+
+/** The SVG's own size in px, from its width/height attributes or else its viewBox. */
+export function svgSize(svg: string): { width: number; height: number } {
+  const open = /<svg\b[^>]*>/i.exec(svg)?.[0] ?? '';
+  const attr = (name: string) => {
+    const match = new RegExp(`\\s${name}\\s*=\\s*["']\\s*([\\d.]+)(px)?\\s*["']`, 'i').exec(open)?.[1];
+    return match ? Number(match) : NaN;
+  };
+  const viewBox = /\bviewBox\s*=\s*["']([^"']+)["']/i.exec(open)?.[1]?.trim().split(/[\s,]+/).map(Number) ?? [];
+  const width = Number.isFinite(attr('width')) ? attr('width') : (viewBox[2] ?? NaN);
+  const height = Number.isFinite(attr('height')) ? attr('height') : (viewBox[3] ?? NaN);
+  if (!(width > 0) || !(height > 0)) throw new Error('The map picture has no size.');
+  return { width, height };
+}
+
+/** Width in px of the picture at a scale, within the limits above. */
+export function pngWidth(svg: string, scale: PngScale): number {
+  const { width, height } = svgSize(svg);
+  const byPixels = Math.sqrt(PNG_MAX_PIXELS * (width / height));
+  const bySide = Math.min(PNG_MAX_SIDE, PNG_MAX_SIDE * (width / height));
+  return Math.max(1, Math.round(Math.min(width * scale, byPixels, bySide)));
+}
+
+export function writePng(svg: string, scale: PngScale): Buffer {
+  const resvg = new Resvg(svg, {
+    font: { fontFiles: nativeFontFiles(), loadSystemFonts: false, defaultFontFamily: FONT_FAMILY },
+    fitTo: { mode: 'width', value: pngWidth(svg, scale) },
+    background: '#ffffff',
+    logLevel: 'off',
+  });
+  return resvg.render().asPng();
+}

@@ -1,0 +1,288 @@
+// The report as a spreadsheet (exceljs): one sheet a table, typed cells (numbers as
+// numbers, percentages as fractions formatted 0.0 %, money in the process's
+// currency), bold frozen header rows, and every text cell defused so no formula
+// ever runs when a leader opens or re-saves it (OWASP CSV injection).
+import ExcelJS from 'exceljs';
+import { defuseSpreadsheetText } from './spreadsheet-text';
+import type { Report, ReportValue } from '../../src-shared/domain/report/report-model';
+
+type Cell = string | number | Date | null;
+type Column = { header: string; width: number; wrap?: boolean };
+
+const HEADER_FILL = 'FF1D3B63';
+
+/** Characters XML 1.0 forbids would make the file unreadable; they are dropped. */
+function xmlSafe(text: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are what this removes
+  return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '').replace(/[\ud800-\udfff]/g, (c, i: number, s: string) => {
+    const code = c.charCodeAt(0);
+    const next = s.charCodeAt(i + 1);
+    const prev = s.charCodeAt(i - 1);
+    const paired = code <= 0xdbff ? next >= 0xdc00 && next <= 0xdfff : prev >= 0xd800 && prev <= 0xdbff;
+    return paired ? c : '';
+  });
+}
+
+/** Every piece of user text goes through here before it becomes a cell. */
+const text = (value: string): string => defuseSpreadsheetText(xmlSafe(value));
+
+/** A ReportValue as a typed cell: the number, or empty when unknown. */
+interface TypedCell {
+  value: number | null;
+  numFmt: string | undefined;
+}
+
+function moneyFormat(currency: string, value: number): string {
+  const code = /^[A-Z]{3}$/.test(currency) ? ` "${currency}"` : '';
+  return Number.isInteger(value) ? `#,##0${code}` : `#,##0.00${code}`;
+}
+
+export function typedValue(v: ReportValue, currency: string): TypedCell {
+  if (v.value === null || !Number.isFinite(v.value)) return { value: null, numFmt: undefined };
+  switch (v.kind) {
+    case 'percent':
+      return { value: v.value, numFmt: '0.0%' };
+    case 'days':
+      return { value: v.value, numFmt: '0.0' };
+    case 'money':
+      return { value: v.value, numFmt: moneyFormat(currency, v.value) };
+    case 'count':
+      return { value: v.value, numFmt: Number.isInteger(v.value) ? '#,##0' : '#,##0.0' };
+    default:
+      return { value: v.value, numFmt: undefined };
+  }
+}
+
+class SheetWriter {
+  private readonly sheet: ExcelJS.Worksheet;
+  constructor(
+    workbook: ExcelJS.Workbook,
+    name: string,
+    private readonly columns: readonly Column[],
+    private readonly currency: string,
+  ) {
+    this.sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
+    this.sheet.columns = columns.map((c) => ({ width: c.width }));
+    const header = this.sheet.addRow(columns.map((c) => c.header));
+    header.font = { bold: true, color: { argb: 'FFFFFFFF' } };
+    header.alignment = { vertical: 'middle', wrapText: true };
+    header.eachCell((cell) => {
+      cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: HEADER_FILL } };
+    });
+    header.height = 20;
+  }
+
+  /** Adds a row: strings are defused text, ReportValues typed numbers. */
+  row(values: readonly (string | number | ReportValue | Date | null)[]): void {
+    const cells: Cell[] = [];
+    const formats: (string | undefined)[] = [];
+    for (const v of values) {
+      if (typeof v === 'string') {
+        cells.push(text(v));
+        formats.push(undefined);
+      } else if (v === null || typeof v === 'number' || v instanceof Date) {
+        cells.push(v);
+        formats.push(v instanceof Date ? 'yyyy-mm-dd' : undefined);
+      } else {
+        const typed = typedValue(v, this.currency);
+        cells.push(typed.value);
+        formats.push(typed.numFmt);
+      }
+    }
+    const row = this.sheet.addRow(cells);
+    row.alignment = { vertical: 'top' };
+    formats.forEach((fmt, i) => {
+      const cell = row.getCell(i + 1);
+      if (fmt) cell.numFmt = fmt;
+      if (this.columns[i]?.wrap) cell.alignment = { vertical: 'top', wrapText: true };
+    });
+  }
+
+  /** A sentence under the table (after a blank row), in the given column. */
+  note(sentence: string, column = 1): void {
+    this.sheet.addRow([]);
+    const row = this.sheet.addRow([]);
+    const cell = row.getCell(column);
+    cell.value = text(sentence);
+    cell.font = { italic: true, color: { argb: 'FF56606D' } };
+    cell.alignment = { vertical: 'top', wrapText: true };
+  }
+
+  /** A filter on the header, over the rows written. */
+  finish(): void {
+    if (this.sheet.rowCount > 1) {
+      this.sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: this.sheet.rowCount, column: this.columns.length } };
+    }
+  }
+}
+
+/** An ISO date (YYYY-MM-DD) as a date cell; anything else stays text. */
+function dateCell(iso: string): Date | string {
+  return /^\d{4}-\d{2}-\d{2}$/.test(iso) ? new Date(`${iso}T00:00:00Z`) : iso;
+}
+
+export async function writeXlsx(report: Report): Promise<Buffer> {
+  const currency = report.currency ?? '';
+  const workbook = new ExcelJS.Workbook();
+  const generated = new Date(report.cover.generatedAt);
+  workbook.creator = 'Leanmap';
+  workbook.lastModifiedBy = 'Leanmap';
+  workbook.created = generated;
+  workbook.modified = generated;
+  workbook.title = xmlSafe(report.cover.title);
+  workbook.company = xmlSafe(report.cover.organisation);
+
+  const { cover } = report;
+  const coverSheet = new SheetWriter(workbook, 'Cover', [
+    { header: 'Field', width: 22 },
+    { header: 'Value', width: 70, wrap: true },
+  ], currency);
+  const facts: [string, string][] = [
+    ['Workshop', cover.title],
+    ['Organisation', cover.organisation],
+    ['Team', cover.team],
+    ['Date', cover.date],
+    ['Facilitator', cover.facilitator],
+    ['Objective', cover.objective],
+    ['Segment', cover.scope.segment],
+    ['Offering', cover.scope.offering],
+    ['Ideal customer', cover.scope.idealCustomer],
+    ['Map version', cover.versionName],
+    ['Status', report.draft ? 'DRAFT — not agreed' : 'Agreed'],
+    ['Agreed by', cover.signOff?.agreedBy.join(', ') ?? ''],
+    ['Agreed at', cover.signOff?.agreedAt ?? ''],
+    ['Generated', cover.generatedAt],
+    ['Leanmap version', cover.appVersion],
+  ];
+  for (const [field, value] of facts) coverSheet.row([field, value]);
+  for (const p of cover.participants) coverSheet.row(['Participant', p.role.trim() ? `${p.name} (${p.role})` : p.name]);
+  coverSheet.finish();
+
+  const stages = new SheetWriter(workbook, 'Stages', [
+    { header: 'Stage', width: 28, wrap: true },
+    { header: 'Customer goal', width: 36, wrap: true },
+    { header: 'Customer actions', width: 44, wrap: true },
+    { header: 'Seller actions', width: 48, wrap: true },
+    { header: 'Exit criteria', width: 36, wrap: true },
+    { header: 'Days per visit', width: 14 },
+    { header: '%C&A', width: 10 },
+  ], currency);
+  for (const s of report.stages) {
+    stages.row([
+      s.name,
+      s.customerGoal,
+      s.customerActions.map((a) => a.text).join('\n'),
+      s.sellerActions.map((a) => (a.actor !== 'seller' ? `${a.actor}: ${a.text}` : a.text)).join('\n'),
+      s.exitCriteria.join('\n'),
+      s.daysPerVisit,
+      s.completeAndAccurate,
+    ]);
+  }
+  stages.finish();
+
+  const actions = new SheetWriter(workbook, 'Actions', [
+    { header: 'Stage', width: 28, wrap: true },
+    { header: 'Actor', width: 12 },
+    { header: 'Action', width: 50, wrap: true },
+    { header: 'Lean class', width: 12 },
+    { header: 'Helps customer action', width: 40, wrap: true },
+    { header: 'Owner role', width: 20 },
+    { header: 'Votes', width: 8 },
+  ], currency);
+  for (const a of report.actions) actions.row([a.stage, a.actor, a.text, a.leanClass, a.serves, a.ownerRole, a.votes]);
+  actions.finish();
+
+  const transitions = new SheetWriter(workbook, 'Transitions', [
+    { header: 'From', width: 30, wrap: true },
+    { header: 'To', width: 30, wrap: true },
+    { header: 'Kind', width: 12 },
+    { header: 'Label', width: 24, wrap: true },
+    { header: 'Conversion', width: 12 },
+    { header: 'Source', width: 10 },
+  ], currency);
+  for (const t of report.transitions) transitions.row([t.from, t.to, t.kind, t.label, t.conversion, t.source]);
+  transitions.finish();
+
+  const metrics = new SheetWriter(workbook, 'Metrics', [
+    { header: 'Metric', width: 30, wrap: true },
+    { header: 'Question', width: 36, wrap: true },
+    { header: 'Definition', width: 44, wrap: true },
+    { header: 'Attached to', width: 26, wrap: true },
+    { header: 'Unit', width: 10 },
+    { header: 'Kind', width: 12 },
+    { header: 'Data source', width: 26, wrap: true },
+    { header: 'Owner role', width: 20 },
+    { header: 'Review cadence', width: 14 },
+    { header: 'Baseline', width: 12 },
+    { header: 'Target', width: 12 },
+    { header: 'Latest reading', width: 14 },
+    { header: 'Latest reading date', width: 14 },
+  ], currency);
+  for (const m of report.measurementPlan) {
+    const latest = m.readings[m.readings.length - 1];
+    metrics.row([
+      m.name,
+      m.question,
+      m.definition,
+      m.attachedTo,
+      m.unit,
+      m.kind,
+      m.dataSource,
+      m.ownerRole,
+      m.cadence,
+      m.baseline,
+      m.target,
+      latest ? latest.value : null,
+      latest ? dateCell(latest.date) : null,
+    ]);
+  }
+  metrics.finish();
+
+  const readings = new SheetWriter(workbook, 'Readings', [
+    { header: 'Metric', width: 30, wrap: true },
+    { header: 'Date', width: 12 },
+    { header: 'Value', width: 14 },
+    { header: 'Unit', width: 10 },
+    { header: 'Note', width: 50, wrap: true },
+  ], currency);
+  for (const m of report.measurementPlan) {
+    for (const r of m.readings) readings.row([m.name, dateCell(r.date), r.value, m.unit, r.note]);
+  }
+  readings.finish();
+
+  const figures = new SheetWriter(workbook, 'Figures', [
+    { header: 'Group', width: 14 },
+    { header: 'Name', width: 32, wrap: true },
+    { header: 'Value', width: 16 },
+    { header: 'Shown as', width: 30, wrap: true },
+    { header: 'How it was worked out', width: 70, wrap: true },
+  ], currency);
+  for (const f of report.inputs) figures.row(['Process input', f.name, f.value, f.value.text, f.explanation]);
+  for (const f of report.figures) figures.row(['Figure', f.name, f.value, f.value.text, f.explanation]);
+  figures.finish();
+
+  const bottlenecks = new SheetWriter(workbook, 'Bottlenecks', [
+    { header: 'Rank', width: 8 },
+    { header: 'Transition', width: 50, wrap: true },
+    { header: 'Rate now', width: 12 },
+    { header: 'Raised to', width: 12 },
+    { header: 'Extra wins', width: 12 },
+    { header: 'Top two', width: 10 },
+  ], currency);
+  for (const b of report.bottlenecks.rows) {
+    bottlenecks.row([b.rank, b.transition, b.currentRate, b.newRate, b.gain, b.top ? 'Yes' : 'No']);
+  }
+  bottlenecks.finish();
+  bottlenecks.note(report.bottlenecks.basis, 2);
+  if (report.bottlenecks.problem) bottlenecks.note(report.bottlenecks.problem, 2);
+
+  const checks = new SheetWriter(workbook, 'Checks', [
+    { header: 'Severity', width: 12 },
+    { header: 'Message', width: 100, wrap: true },
+  ], currency);
+  for (const c of report.checks) checks.row([c.severity === 'error' ? 'Error' : 'Warning', c.message]);
+  checks.finish();
+
+  const data = await workbook.xlsx.writeBuffer();
+  return Buffer.from(data as ArrayBuffer);
+}
