@@ -6,6 +6,7 @@ import { createDispatcher, type Dispatch } from './core/dispatcher';
 import { createHandlers } from './core/handlers';
 import { migrateDatabase, type MigrateResult } from './db/migrate';
 import { openDatabase, type Db } from './db/open';
+import { createExportService, type ExportService } from './services/export-service';
 import { createMetricService } from './services/metric-service';
 import { createWorkshopService } from './services/workshop-service';
 import { APP_VERSION } from './app-version';
@@ -25,6 +26,8 @@ export interface Backend {
   db: Db;
   databaseFile: string;
   migration: MigrateResult;
+  /** For the command line: the same export files the app makes. */
+  exports: ExportService;
   close(): void;
 }
 
@@ -41,9 +44,11 @@ export async function createBackend({ dataDir, clock = () => new Date(), nativeB
   }
   const workshops = createWorkshopService({ db, clock, appVersion: APP_VERSION });
   const metrics = createMetricService({ db, clock });
+  const exports = createExportService({ db, clock, appVersion: APP_VERSION });
   const handlers = createHandlers({
     workshops,
     metrics,
+    exports,
     appInfo: { name: 'Leanmap', version: APP_VERSION, dataDir, databaseFile },
   });
   return {
@@ -51,6 +56,7 @@ export async function createBackend({ dataDir, clock = () => new Date(), nativeB
     db,
     databaseFile,
     migration,
+    exports,
     close: () => {
       if (db.open) db.close();
     },

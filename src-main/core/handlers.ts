@@ -1,6 +1,7 @@
 // The implementation of every contract method. The mapped type makes a method
 // without a handler (or a handler with the wrong shape) a compile error.
 import type { Method, MethodOutput, ParsedInput } from '../../src-shared/api/contract';
+import type { ExportService } from '../services/export-service';
 import type { MetricService } from '../services/metric-service';
 import type { WorkshopService } from '../services/workshop-service';
 
@@ -11,10 +12,11 @@ export type Handlers = {
 export interface HandlerDeps {
   workshops: WorkshopService;
   metrics: MetricService;
+  exports: ExportService;
   appInfo: MethodOutput<'app.info'>;
 }
 
-export function createHandlers({ workshops, metrics, appInfo }: HandlerDeps): Handlers {
+export function createHandlers({ workshops, metrics, exports, appInfo }: HandlerDeps): Handlers {
   return {
     'app.info': () => appInfo,
     'workshop.list': ({ query, trash }) => workshops.list(query, trash),
@@ -32,6 +34,7 @@ export function createHandlers({ workshops, metrics, appInfo }: HandlerDeps): Ha
     'map.save': ({ versionId, revision, document }) => workshops.saveMap(versionId, revision, document),
     'map.agree': ({ versionId, revision, signOff }) => workshops.agreeMap(versionId, revision, signOff),
     'map.createVersion': ({ fromVersionId, name }) => workshops.createVersion(fromVersionId, name),
+    'export.build': ({ versionId, format, paper }) => exports.build(versionId, format, paper),
     'metric.list': ({ workshopId }) => metrics.list(workshopId),
     'metric.create': ({ workshopId, fields }) => metrics.create(workshopId, fields),
     'metric.update': ({ id, fields }) => metrics.update(id, fields),

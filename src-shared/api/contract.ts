@@ -60,6 +60,19 @@ export const AppInfoSchema = z.object({
 });
 export type AppInfo = z.infer<typeof AppInfoSchema>;
 
+export const EXPORT_FORMATS = ['pdf', 'html', 'md', 'xlsx', 'csv', 'png', 'svg'] as const;
+export const ExportFormatSchema = z.enum(EXPORT_FORMATS);
+export type ExportFormat = z.infer<typeof ExportFormatSchema>;
+
+/** One exported file; binary formats travel as base64. */
+export const ExportedFileSchema = z.object({
+  name: z.string(),
+  mime: z.string(),
+  data: z.string(),
+  encoding: z.enum(['utf8', 'base64']),
+});
+export type ExportedFile = z.infer<typeof ExportedFileSchema>;
+
 const ById = z.object({ id: IdSchema });
 const Empty = z.object({});
 
@@ -118,6 +131,11 @@ export const contract = {
   'map.createVersion': {
     input: z.object({ fromVersionId: IdSchema, name: z.string().trim().min(1, 'Give the version a name').max(200) }),
     output: MapVersionSummarySchema,
+  },
+  /** The report of one map version in one format (the workshop file is workshop.exportFile). */
+  'export.build': {
+    input: z.object({ versionId: IdSchema, format: ExportFormatSchema, paper: z.enum(['A4', 'Letter']).default('A4') }),
+    output: z.object({ files: z.array(ExportedFileSchema) }),
   },
   'metric.list': { input: z.object({ workshopId: IdSchema }), output: z.array(MetricSchema) },
   'metric.create': { input: z.object({ workshopId: IdSchema, fields: MetricFieldsSchema }), output: MetricSchema },

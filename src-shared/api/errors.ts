@@ -12,6 +12,7 @@ export const ERROR_CODES = [
   'UNAUTHORIZED',
   'FORBIDDEN',
   'PAYLOAD_TOO_LARGE',
+  'EXPORT_FAILED',
   'UNAVAILABLE',
   'INTERNAL',
 ] as const;

@@ -19,6 +19,7 @@ import { WorkshopDetailsDialog } from './WorkshopDetailsDialog';
 import { AgreeDialog } from '../versions/AgreeDialog';
 import { AgreedBanner } from '../versions/AgreedBanner';
 import { NewVersionDialog } from '../versions/NewVersionDialog';
+import { ExportDialog } from '../export/ExportDialog';
 
 interface EditorLayoutProps {
   onBack: () => void;
@@ -78,6 +79,7 @@ function EditorLayout({ onBack, onReload, onOpenVersion }: EditorLayoutProps) {
         />
       )}
       {dialog === 'new-version' && <NewVersionDialog onClose={() => setDialog(null)} onCreated={onOpenVersion} />}
+      {dialog === 'export' && <ExportDialog onClose={() => setDialog(null)} />}
     </div>
   );
 }

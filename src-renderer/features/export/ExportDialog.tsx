@@ -1,0 +1,129 @@
+// Export…: pick formats and paper, then each format is built (with progress for
+// the slow ones) and saved together: into a folder on the desktop, as downloads
+// in the browser. A draft version says DRAFT on every page.
+import { useState } from 'react';
+import type { ExportFormat as ReportExportFormat } from '../../../src-shared/api/contract';
+import { api } from '../../api/client';
+import { Dialog } from '../../components/Dialog';
+import { host, type HostFile } from '../../host/host';
+import { useDocumentStore } from '../../store/document-store';
+import { flushSave } from '../../store/saver';
+
+type ExportFormat = ReportExportFormat | 'json';
+
+const FORMATS: { id: ExportFormat; label: string; hint: string }[] = [
+  { id: 'pdf', label: 'PDF', hint: 'print-ready report' },
+  { id: 'html', label: 'HTML', hint: 'one self-contained web page' },
+  { id: 'md', label: 'Markdown', hint: 'text and tables' },
+  { id: 'xlsx', label: 'Excel (XLSX)', hint: 'one sheet per table' },
+  { id: 'csv', label: 'CSV', hint: 'one file per table' },
+  { id: 'png', label: 'PNG', hint: 'the map at 1×, 2× and 4×' },
+  { id: 'svg', label: 'SVG', hint: 'the map, sharp at any size' },
+  { id: 'json', label: 'Workshop file (JSON)', hint: 'imports back into Leanmap' },
+];
+
+type Step = { format: ExportFormat; state: 'waiting' | 'building' | 'done' | 'failed'; message?: string };
+
+export function ExportDialog({ onClose }: { onClose: () => void }) {
+  const versionName = useDocumentStore((s) => s.versionName);
+  const agreed = useDocumentStore((s) => s.readOnly);
+  const [chosen, setChosen] = useState<Set<ExportFormat>>(new Set(['pdf', 'html', 'xlsx']));
+  const [paper, setPaper] = useState<'A4' | 'Letter'>('A4');
+  const [steps, setSteps] = useState<Step[] | null>(null);
+  const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
+  const running = steps !== null && result === null;
+
+  const run = async () => {
+    if (chosen.size === 0) return setResult({ ok: false, text: 'Pick at least one format.' });
+    await flushSave();
+    const { versionId, workshop } = useDocumentStore.getState();
+    if (!versionId || !workshop) return;
+    const order = FORMATS.map((f) => f.id).filter((id) => chosen.has(id));
+    let current: Step[] = order.map((format) => ({ format, state: 'waiting' }));
+    setSteps(current);
+    setResult(null);
+    const files: HostFile[] = [];
+    for (const format of order) {
+      current = current.map((s) => (s.format === format ? { ...s, state: 'building' } : s));
+      setSteps(current);
+      const built =
+        format === 'json'
+          ? await api().call('workshop.exportFile', { id: workshop.id }).then((r) =>
+              r.ok ? ({ ok: true, value: { files: [{ name: r.value.fileName, mime: 'application/json', data: r.value.text, encoding: 'utf8' as const }] } } as const) : r,
+            )
+          : await api().call('export.build', { versionId, format, paper });
+      if (!built.ok) {
+        current = current.map((s) => (s.format === format ? { ...s, state: 'failed', message: built.error.message } : s));
+        setSteps(current);
+        return setResult({ ok: false, text: `${format.toUpperCase()} could not be made: ${built.error.message} Nothing was saved.` });
+      }
+      files.push(...built.value.files);
+      current = current.map((s) => (s.format === format ? { ...s, state: 'done' } : s));
+      setSteps(current);
+    }
+    try {
+      const saved = await host().saveFiles(files);
+      setResult(saved.saved ? { ok: true, text: `${files.length} files saved to ${saved.where}.` } : { ok: false, text: 'Nothing was saved.' });
+    } catch (error) {
+      setResult({ ok: false, text: (error as Error).message });
+    }
+  };
+
+  return (
+    <Dialog title={`Export "${versionName}"`} onClose={running ? () => {} : onClose}>
+      {!agreed && (
+        <p className="banner banner-draft" data-testid="export-draft-note">
+          This version is not agreed: every page says <strong>DRAFT</strong>. Mark it agreed first for a final report.
+        </p>
+      )}
+      <fieldset className="export-formats">
+        <legend>Formats</legend>
+        {FORMATS.map((f) => (
+          <label key={f.id} className="radio">
+            <input
+              type="checkbox"
+              checked={chosen.has(f.id)}
+              disabled={running}
+              onChange={(e) => {
+                const next = new Set(chosen);
+                if (e.target.checked) next.add(f.id);
+                else next.delete(f.id);
+                setChosen(next);
+              }}
+            />
+            <strong>{f.label}</strong> <span className="muted">{f.hint}</span>
+          </label>
+        ))}
+      </fieldset>
+      <label className="field">
+        <span>Paper (PDF)</span>
+        <select value={paper} disabled={running} onChange={(e) => setPaper(e.target.value as 'A4' | 'Letter')}>
+          <option value="A4">A4</option>
+          <option value="Letter">US Letter</option>
+        </select>
+      </label>
+      {steps && (
+        <ol className="export-steps" aria-label="Progress" data-testid="export-progress">
+          {steps.map((s) => (
+            <li key={s.format} className={`export-step step-${s.state}`}>
+              {s.format.toUpperCase()}: {s.state === 'building' ? 'building…' : s.state === 'done' ? 'ready' : s.state === 'failed' ? 'failed' : 'waiting'}
+            </li>
+          ))}
+        </ol>
+      )}
+      {result && (
+        <p className={result.ok ? 'export-ok' : 'field-error'} role={result.ok ? 'status' : 'alert'} data-testid="export-result">
+          {result.text}
+        </p>
+      )}
+      <div className="dialog-actions">
+        <button type="button" className="btn" onClick={onClose} disabled={running}>
+          {result?.ok ? 'Close' : 'Cancel'}
+        </button>
+        <button type="button" className="btn btn-primary" disabled={running} onClick={() => void run()}>
+          {running ? 'Exporting…' : 'Export'}
+        </button>
+      </div>
+    </Dialog>
+  );
+}
