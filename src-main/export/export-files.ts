@@ -3,6 +3,9 @@
 // act on when the folder cannot take them. JSON is built by the caller.
 import { basename, join } from 'node:path';
 import { DomainError, isErrorCode, type ErrorCode } from '../../src-shared/api/errors';
+import { renderCsvFiles } from '../../src-shared/domain/report/csv-writer';
+import { renderHtml } from '../../src-shared/domain/report/html-writer';
+import { renderMarkdown } from '../../src-shared/domain/report/markdown-writer';
 import type { Report, ReportFormat } from '../../src-shared/domain/report/report-model';
 import { AtomicWriteError, describeWriteError, writeFileAtomic } from '../fs/atomic-write';
 import { safeFileStem } from '../services/file-names';
@@ -55,7 +58,7 @@ export async function exportReport(
   for (const format of wanted) {
     switch (format) {
       case 'pdf':
-        add(`${stem}.pdf`, format, await writePdf(report, { paper: options.paper, mapSvg: mapSvg() }));
+        add(`${stem}.pdf`, format, await writePdf(report, { paper: options.paper }));
         break;
       case 'xlsx':
         add(`${stem}.xlsx`, format, await writeXlsx(report));
@@ -67,9 +70,15 @@ export async function exportReport(
         add(`${stem} map.svg`, format, Buffer.from(mapSvg(), 'utf8'));
         break;
       case 'html':
+        add(`${stem}.html`, format, Buffer.from(renderHtml(report), 'utf8'));
+        break;
       case 'md':
+        add(`${stem}.md`, format, Buffer.from(renderMarkdown(report), 'utf8'));
+        break;
       case 'csv':
-        throw new DomainError('VALIDATION', `Export as ${format} is not available yet.`);
+        // "stages.csv" → "<stem> stages.csv": one file a table.
+        for (const csv of renderCsvFiles(report)) add(`${stem} ${csv.name}`, format, Buffer.from(csv.text, 'utf8'));
+        break;
     }
   }
   return files;

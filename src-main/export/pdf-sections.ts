@@ -9,8 +9,10 @@ import type {
   ReportBottleneckRow,
   ReportCheckRow,
 } from '../../src-shared/domain/report/report-model';
+import { gainHeader } from './labels';
 import { COLORS, TYPE, type PdfFrame } from './pdf-frame';
-import { drawTable, type CellParagraph } from './pdf-table';
+import { drawTable, tableHeight, type CellParagraph, type TableColumn } from './pdf-table';
+
 
 const MUTED = { color: COLORS.muted, size: 7.5 };
 const STRONG = { bold: true };
@@ -22,6 +24,12 @@ const bullets = (items: readonly string[], empty: string): CellParagraph[] =>
   items.length === 0 ? [{ text: empty, style: { color: COLORS.muted } }] : items.map((text) => ({ text, bullet: true, gapBefore: 3 }));
 
 const leanSuffix = (leanClass: string) => (leanClass && leanClass !== 'value' ? ` (${leanClass})` : '');
+
+/** Room to keep after a heading: the whole of a short table, else its first rows. */
+function keepFor<Row>(frame: PdfFrame, columns: readonly TableColumn<Row>[], rows: readonly Row[], extra = 0): number {
+  const height = tableHeight(frame, columns, rows) + extra;
+  return height <= frame.bodyHeight * 0.6 ? height : 80;
+}
 
 export function figuresSection(frame: PdfFrame, report: Report): void {
   frame.heading('Process figures');
@@ -51,7 +59,6 @@ export function figuresSection(frame: PdfFrame, report: Report): void {
   if (report.figures.length === 0) frame.paragraph('No figures: the map has no stages yet.');
   else drawTable(frame, columns, report.figures);
 
-  frame.subheading('Process inputs', 60);
   const inputColumns = [
     { header: 'Input', weight: 2.2, cell: (r: ReportFigureRow) => [{ text: r.name, style: STRONG }] },
     {
@@ -69,19 +76,13 @@ export function figuresSection(frame: PdfFrame, report: Report): void {
       ],
     },
   ];
+  frame.subheading('Process inputs', keepFor(frame, inputColumns, report.inputs));
   if (report.inputs.length === 0) frame.paragraph('No process inputs were entered.');
   else drawTable(frame, inputColumns, report.inputs);
 }
 
 export function bottlenecksSection(frame: PdfFrame, report: Report): void {
   const { bottlenecks } = report;
-  frame.heading('Bottlenecks');
-  frame.paragraph(bottlenecks.basis, { ...TYPE.body, color: COLORS.muted });
-  if (bottlenecks.problem) frame.paragraph(bottlenecks.problem, { ...TYPE.body, color: COLORS.draft });
-  if (bottlenecks.rows.length === 0) {
-    if (!bottlenecks.problem) frame.paragraph('No transition has a rate that can be raised.');
-    return;
-  }
   const columns = [
     { header: 'Rank', weight: 0.7, align: 'right' as const, cell: (r: ReportBottleneckRow) => [{ text: String(r.rank), style: STRONG }] },
     {
@@ -94,8 +95,15 @@ export function bottlenecksSection(frame: PdfFrame, report: Report): void {
     },
     { header: 'Rate now', weight: 1.2, align: 'right' as const, cell: (r: ReportBottleneckRow) => r.currentRate.text },
     { header: 'Raised to', weight: 1.2, align: 'right' as const, cell: (r: ReportBottleneckRow) => r.newRate.text },
-    { header: 'Extra wins', weight: 1.3, align: 'right' as const, cell: (r: ReportBottleneckRow) => [{ text: r.gain.text, style: STRONG }] },
+    { header: gainHeader(report), weight: 1.5, align: 'right' as const, cell: (r: ReportBottleneckRow) => [{ text: r.gain.text, style: STRONG }] },
   ];
+  frame.heading('Bottlenecks', keepFor(frame, columns, bottlenecks.rows, 60));
+  frame.paragraph(bottlenecks.basis, { ...TYPE.body, color: COLORS.muted });
+  if (bottlenecks.problem) frame.paragraph(bottlenecks.problem, { ...TYPE.body, color: COLORS.draft });
+  if (bottlenecks.rows.length === 0) {
+    if (!bottlenecks.problem) frame.paragraph('No transition has a rate that can be raised.');
+    return;
+  }
   drawTable(frame, columns, bottlenecks.rows, { highlight: (r) => r.top });
 }
 
@@ -143,11 +151,6 @@ export function stagesSection(frame: PdfFrame, report: Report): void {
 }
 
 export function transitionsSection(frame: PdfFrame, report: Report): void {
-  frame.heading('Transitions');
-  if (report.transitions.length === 0) {
-    frame.paragraph('The map has no transitions yet.');
-    return;
-  }
   const columns = [
     { header: 'From', weight: 2.6, cell: (t: ReportTransitionRow) => t.from },
     { header: 'To', weight: 2.6, cell: (t: ReportTransitionRow) => t.to },
@@ -156,7 +159,9 @@ export function transitionsSection(frame: PdfFrame, report: Report): void {
     { header: 'Conversion', weight: 1.3, align: 'right' as const, cell: (t: ReportTransitionRow) => [{ text: t.conversion.text, style: STRONG }] },
     { header: 'Source', weight: 1, cell: (t: ReportTransitionRow) => t.source },
   ];
-  drawTable(frame, columns, report.transitions);
+  frame.heading('Transitions', keepFor(frame, columns, report.transitions));
+  if (report.transitions.length === 0) frame.paragraph('The map has no transitions yet.');
+  else drawTable(frame, columns, report.transitions);
 }
 
 function readingsCell(m: ReportMetricRow): CellParagraph[] {
@@ -213,15 +218,6 @@ export function measurementPlanSection(frame: PdfFrame, report: Report): void {
 }
 
 export function checksSection(frame: PdfFrame, report: Report): void {
-  frame.heading('Checks');
-  if (report.checks.length === 0) {
-    frame.paragraph('No open checks: every stage has customer actions and exit criteria, and every metric is complete.');
-    return;
-  }
-  frame.paragraph('Points the app flags to keep the map honest. They never block the workshop; review them before the next session.', {
-    ...TYPE.body,
-    color: COLORS.muted,
-  });
   const columns = [
     {
       header: 'Severity',
@@ -232,5 +228,14 @@ export function checksSection(frame: PdfFrame, report: Report): void {
     },
     { header: 'What to look at', weight: 7, cell: (c: ReportCheckRow) => c.message },
   ];
+  frame.heading('Checks', keepFor(frame, columns, report.checks, 30));
+  if (report.checks.length === 0) {
+    frame.paragraph('No open checks: every stage has customer actions and exit criteria, and every metric is complete.');
+    return;
+  }
+  frame.paragraph('Points the app flags to keep the map honest. They never block the workshop; review them before the next session.', {
+    ...TYPE.body,
+    color: COLORS.muted,
+  });
   drawTable(frame, columns, report.checks);
 }

@@ -61,6 +61,15 @@ function cellItems(frame: PdfFrame, cell: Cell, width: number): Item[] {
 
 const itemsHeight = (items: readonly Item[]): number => items.reduce((s, it) => s + it.gap + it.line.height, 0);
 
+/** Height the whole table would take on one page (header and rows), to keep a short table together. */
+export function tableHeight<Row>(frame: PdfFrame, columns: readonly TableColumn<Row>[], rows: readonly Row[]): number {
+  const totalWeight = columns.reduce((s, c) => s + c.weight, 0);
+  const widths = columns.map((c) => (c.weight / totalWeight) * frame.width - 2 * PAD_X);
+  const rowHeight = (cells: readonly Cell[]) => Math.max(...cells.map((cell, i) => itemsHeight(cellItems(frame, cell, widths[i] ?? 0)))) + 2 * PAD_Y;
+  const header = rowHeight(columns.map((c) => [{ text: c.header, style: TYPE.cellHeader }]));
+  return rows.reduce((sum, row) => sum + rowHeight(columns.map((c) => c.cell(row))), header) + 8;
+}
+
 export function drawTable<Row>(
   frame: PdfFrame,
   columns: readonly TableColumn<Row>[],

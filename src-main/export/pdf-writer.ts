@@ -18,7 +18,7 @@ import type { TextStyle } from './pdf-text';
 
 export interface PdfOptions {
   paper: Paper;
-  /** The map picture; by default the report's own SVG. */
+  /** The map picture; by default the report's SVG without its DRAFT marks (every page has them). */
   mapSvg?: string;
 }
 
@@ -154,7 +154,7 @@ export async function writePdf(report: Report, options: PdfOptions): Promise<Buf
     info: { title: `${title}: sales process map and measurement plan`, author: cover.facilitator, subject: cover.organisation },
   });
   const sections: { title: string; layout: 'portrait' | 'landscape'; draw: () => void }[] = [
-    { title: 'Process map', layout: 'landscape', draw: () => mapPage(frame, report, options.mapSvg ?? mapSvgOf(report)) },
+    { title: 'Process map', layout: 'landscape', draw: () => mapPage(frame, report, options.mapSvg ?? mapSvgOf(report, { draft: false })) },
     { title: 'Process figures', layout: 'portrait', draw: () => figuresSection(frame, report) },
     { title: 'Bottlenecks', layout: 'portrait', draw: () => bottlenecksSection(frame, report) },
     { title: 'Stages of the buying journey', layout: 'landscape', draw: () => stagesSection(frame, report) },

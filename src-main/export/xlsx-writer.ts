@@ -3,27 +3,17 @@
 // currency), bold frozen header rows, and every text cell defused so no formula
 // ever runs when a leader opens or re-saves it (OWASP CSV injection).
 import ExcelJS from 'exceljs';
-import { defuseSpreadsheetText } from './spreadsheet-text';
+import { defuseSpreadsheetText } from '../../src-shared/domain/report/csv-writer';
+import { xmlSafe } from '../../src-shared/domain/report/escape';
 import type { Report, ReportValue } from '../../src-shared/domain/report/report-model';
+import { gainHeader } from './labels';
 
 type Cell = string | number | Date | null;
 type Column = { header: string; width: number; wrap?: boolean };
 
 const HEADER_FILL = 'FF1D3B63';
 
-/** Characters XML 1.0 forbids would make the file unreadable; they are dropped. */
-function xmlSafe(text: string): string {
-  // eslint-disable-next-line no-control-regex -- control characters are what this removes
-  return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '').replace(/[\ud800-\udfff]/g, (c, i: number, s: string) => {
-    const code = c.charCodeAt(0);
-    const next = s.charCodeAt(i + 1);
-    const prev = s.charCodeAt(i - 1);
-    const paired = code <= 0xdbff ? next >= 0xdc00 && next <= 0xdfff : prev >= 0xd800 && prev <= 0xdbff;
-    return paired ? c : '';
-  });
-}
-
-/** Every piece of user text goes through here before it becomes a cell. */
+/** Every piece of user text goes through here before it becomes a cell (XML-safe, formula defused). */
 const text = (value: string): string => defuseSpreadsheetText(xmlSafe(value));
 
 /** A ReportValue as a typed cell: the number, or empty when unknown. */
@@ -266,7 +256,7 @@ export async function writeXlsx(report: Report): Promise<Buffer> {
     { header: 'Transition', width: 50, wrap: true },
     { header: 'Rate now', width: 12 },
     { header: 'Raised to', width: 12 },
-    { header: 'Extra wins', width: 12 },
+    { header: gainHeader(report), width: 14 },
     { header: 'Top two', width: 10 },
   ], currency);
   for (const b of report.bottlenecks.rows) {
