@@ -71,7 +71,7 @@ footer { margin-top: 3em; font-size: 0.85rem; color: var(--muted); border-top: 1
   thead { display: table-header-group; }
   tr, li { break-inside: avoid; }
   .map-frame { overflow: visible; max-height: none; border: none; }
-  .map-frame svg { width: 100% !important; max-height: 180mm; }
+  .map-frame svg { width: 100% !important; min-width: 0 !important; max-height: 180mm; }
   .watermark { display: block; position: fixed; top: 40%; left: 0; right: 0; text-align: center; font-size: 110pt; font-weight: 800;
     color: #b91c1c; opacity: 0.1; transform: rotate(-25deg); z-index: 1000; pointer-events: none; }
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
@@ -139,13 +139,13 @@ function cover(report: Report): string {
 
 function mapSection(report: Report): string {
   const svg = renderMapSvg(report.map, { draft: report.draft, title: `${report.cover.title} — ${report.cover.versionName}`, inline: true });
-  // On screen a wide map keeps a readable scale and scrolls; in print it fits the page.
-  const width = report.map.width > 2400 ? `${Math.round(report.map.width * 0.5)}px` : '100%';
+  // On screen a wide map keeps a readable scale (at least 40 %) and scrolls; in print it fits the page.
+  const minWidth = Math.round(report.map.width * 0.4);
   return [
     '<section class="map-section" id="map">',
     '<h2>The map</h2>',
     '<p class="small">Stages of the buying journey with what the customer does, what we do and the exit criteria; arrows carry the conversion rates. Dashed purple arrows loop back; the top two bottlenecks are marked in orange.</p>',
-    `<div class="map-frame">${svg.replace('<svg ', `<svg style="width: ${width}" role="img" aria-label="Process map" `)}</div>`,
+    `<div class="map-frame">${svg.replace('<svg ', `<svg style="width: 100%; min-width: ${minWidth}px" role="img" aria-label="Process map" `)}</div>`,
     '</section>',
   ].join('\n');
 }

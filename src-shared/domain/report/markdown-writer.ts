@@ -4,13 +4,14 @@ import { formatTimestamp } from './format';
 import type { Report, ReportFigureRow } from './report-model';
 
 /** ASCII punctuation that Markdown (CommonMark + GFM tables) could read as structure. */
-const INLINE = /[\\`*_[\]<>|~]/g;
+const INLINE = /[\\`*_[\]|~]/g;
 
 /**
  * User text for a Markdown paragraph, list item or table cell: punctuation that could
- * format, link, open HTML or split a cell is backslash-escaped, & cannot start an entity,
- * a leading character that would start a heading, list, quote or rule is escaped, and
- * line breaks become <br> so one value stays one cell.
+ * format, link or split a cell is backslash-escaped; & < > become entities, so no
+ * entity, HTML tag or autolink can start; a leading character that would start a
+ * heading, list, quote or rule is escaped; line breaks become <br>, so one value
+ * stays one cell.
  */
 export function escapeMarkdown(text: string): string {
   return text
@@ -19,9 +20,11 @@ export function escapeMarkdown(text: string): string {
       line
         .trim()
         .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
         .replace(INLINE, (c) => `\\${c}`)
         .replace(/^([#+=-])/, '\\$1')
-        .replace(/^(\d+)([.)])/, '$1\\$2'),
+        .replace(/^(\d{1,9})([.)])(?=\s|$)/, '$1\\$2'),
     )
     .join('<br>');
 }

@@ -1,0 +1,112 @@
+// The map as a standalone SVG: well-formed XML that PDF and PNG renderers can draw,
+// every user text escaped, nothing that runs or loads, DRAFT while not agreed.
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { describe, expect, it } from 'vitest';
+import { buildReport } from '../../../src-shared/domain/report/build-report';
+import { escapeXml } from '../../../src-shared/domain/report/escape';
+import { renderMapSvg } from '../../../src-shared/domain/report/svg-writer';
+import { aChainMap, aHostileReportInput, aReportInput, aSignOff, aStage, aMapDocument, HOSTILE_TEXTS } from '../../fixtures/factories';
+
+type XmlNode = Record<string, unknown>;
+
+/** Every element name and every text of an SVG document, entities decoded. */
+function readSvg(svg: string): { elements: string[]; texts: string[]; attributes: string[] } {
+  const parsed = new XMLParser({ preserveOrder: true, ignoreAttributes: false, parseTagValue: false, parseAttributeValue: false, trimValues: false }).parse(svg) as XmlNode[];
+  const elements: string[] = [];
+  const texts: string[] = [];
+  const attributes: string[] = [];
+  const decode = (s: string) => s.replace(/&#(\d+);/g, (_, code: string) => String.fromCodePoint(Number(code)));
+  const walk = (nodes: XmlNode[]) => {
+    for (const node of nodes) {
+      for (const [key, value] of Object.entries(node)) {
+        if (key === '#text') texts.push(decode(String(value)));
+        else if (key === ':@') attributes.push(...Object.entries(value as Record<string, string>).map(([k, v]) => `${k.slice(2)}=${v}`));
+        else {
+          elements.push(key);
+          walk(value as XmlNode[]);
+        }
+      }
+    }
+  };
+  walk(parsed);
+  return { elements, texts, attributes };
+}
+
+const ALLOWED_ELEMENTS = new Set(['?xml', 'svg', 'title', 'g', 'rect', 'path', 'line', 'text', 'tspan', 'clipPath']);
+
+function svgOf(input = aReportInput()) {
+  const report = buildReport(input);
+  return renderMapSvg(report.map, { draft: report.draft, title: `${report.cover.title} — ${report.cover.versionName}` });
+}
+
+describe('the map SVG', () => {
+  it('is a well-formed SVG 1.1 document with its size and view box', () => {
+    const report = buildReport(aReportInput());
+    const svg = renderMapSvg(report.map, { draft: true, title: 'Pipeline review' });
+    expect(XMLValidator.validate(svg)).toBe(true);
+    expect(svg.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg" version="1.1"')).toBe(true);
+    const { map } = report;
+    expect(svg).toContain(`width="${map.width}" height="${map.height}" viewBox="${map.x} ${map.y} ${map.width} ${map.height}"`);
+    expect(svg).toContain("font-family=\"'Noto Sans', 'Noto Sans JP'");
+  });
+
+  it('draws every stage, outcome and label of the map', () => {
+    const report = buildReport(aReportInput());
+    const { texts } = readSvg(renderMapSvg(report.map, { draft: false, title: 'x' }));
+    for (const node of report.map.nodes) for (const line of node.titleLines!) expect(texts).toContain(line);
+    for (const edge of report.map.edges.filter((e) => e.label)) expect(texts).toContain(edge.label);
+    expect(texts).toEqual(expect.arrayContaining(['Bottleneck #1', 'Bottleneck #2', 'CUSTOMER DOES', 'WE DO', 'EXIT CRITERIA']));
+  });
+
+  it('uses only plain drawing elements: no script, no foreignObject, no image, no link', () => {
+    const { elements, attributes } = readSvg(svgOf(aHostileReportInput()));
+    expect(elements.filter((e) => !ALLOWED_ELEMENTS.has(e))).toEqual([]);
+    // The only reference is to the SVG namespace; clip paths point inside the document.
+    const references = attributes.filter((a) => /https?:|href|url\(/i.test(a));
+    expect(references.every((a) => a === 'xmlns=http://www.w3.org/2000/svg' || /^clip-path=url\(#card-\d+\)$/.test(a))).toBe(true);
+    expect(attributes.some((a) => /^on/i.test(a))).toBe(false);
+  });
+
+  it('escapes every stage name, and reads them back as they were typed', () => {
+    const svg = svgOf(aHostileReportInput());
+    expect(XMLValidator.validate(svg)).toBe(true);
+    expect(svg).not.toMatch(/<script/i);
+    const { texts } = readSvg(svg);
+    for (const text of HOSTILE_TEXTS) {
+      expect(svg).toContain(escapeXml(text));
+      expect(texts).toContain(text);
+    }
+  });
+
+  it('drops control characters XML cannot hold', () => {
+    const stage = aStage({ name: 'Bell\u0007 and escape\u001b' });
+    const svg = svgOf(aReportInput({ document: aMapDocument({ stages: [stage] }) }));
+    expect(XMLValidator.validate(svg)).toBe(true);
+    expect(readSvg(svg).texts).toContain('Bell and escape');
+  });
+
+  it('says DRAFT across the picture until the version is agreed', () => {
+    expect(svgOf(aReportInput({ signOff: null }))).toContain('>DRAFT</text>');
+    expect(svgOf(aReportInput({ signOff: aSignOff() }))).not.toContain('DRAFT');
+  });
+
+  it('of an empty map says so', () => {
+    const svg = svgOf(aReportInput({ document: aMapDocument() }));
+    expect(XMLValidator.validate(svg)).toBe(true);
+    expect(readSvg(svg).texts).toContain('No stages on the map yet');
+  });
+
+  it('for inline use in HTML leaves out the XML declaration and the namespace', () => {
+    const report = buildReport(aReportInput());
+    const svg = renderMapSvg(report.map, { draft: false, title: 'x', inline: true });
+    expect(svg.startsWith('<svg version="1.1"')).toBe(true);
+    expect(svg).not.toContain('http');
+  });
+
+  it('of 200 stages is well-formed and holds every card', () => {
+    const { doc } = aChainMap(200, { filled: true });
+    const svg = svgOf(aReportInput({ document: doc }));
+    expect(XMLValidator.validate(svg)).toBe(true);
+    expect(readSvg(svg).texts.filter((t) => /^Stage \d+$/.test(t))).toHaveLength(200);
+  });
+});
