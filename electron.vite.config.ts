@@ -11,6 +11,7 @@ export default defineConfig({
         input: {
           index: resolve(__dirname, 'src-main/index.ts'),
           server: resolve(__dirname, 'src-main/server/main.ts'),
+          cli: resolve(__dirname, 'src-main/cli/main.ts'),
         },
       },
     },

@@ -24,6 +24,8 @@ export function NumberField({ label, value, rule, share, unit, onChange, testId,
   const [text, setText] = useState(() => formatNumberInput(value, rule, share));
   const [error, setError] = useState('');
   const focused = useRef(false);
+  /** The value when the field was entered: an invalid entry puts the map back to it. */
+  const valueAtFocus = useRef<number | null>(value);
 
   // Follow the document (undo, another field) unless the facilitator is typing here.
   useEffect(() => {
@@ -35,7 +37,11 @@ export function NumberField({ label, value, rule, share, unit, onChange, testId,
   const onType = (next: string) => {
     setText(next);
     const parsed = parseNumberInput(next, rule);
-    if (!parsed.ok) return setError(parsed.message);
+    if (!parsed.ok) {
+      // "150" passes through "1" and "15" on the way: none of them may stay on the map.
+      if (value !== valueAtFocus.current) onChange(valueAtFocus.current);
+      return setError(parsed.message);
+    }
     setError('');
     const stored = parsed.value === null ? null : share ? parsed.value / 100 : parsed.value;
     if (stored !== value) onChange(stored);
@@ -59,6 +65,7 @@ export function NumberField({ label, value, rule, share, unit, onChange, testId,
           data-testid={testId}
           onFocus={() => {
             focused.current = true;
+            valueAtFocus.current = value;
           }}
           onBlur={() => {
             focused.current = false;
@@ -66,6 +73,11 @@ export function NumberField({ label, value, rule, share, unit, onChange, testId,
           }}
           onKeyDown={(e) => {
             if (e.key === 'Enter') useDocumentStore.getState().commit();
+            if (e.key === 'Escape') {
+              if (value !== valueAtFocus.current) onChange(valueAtFocus.current);
+              setText(formatNumberInput(valueAtFocus.current, rule, share));
+              setError('');
+            }
           }}
           onChange={(e) => onType(e.target.value)}
         />

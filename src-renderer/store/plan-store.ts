@@ -13,12 +13,17 @@ interface PlanState {
   create(fields: MetricFields): Promise<Metric | null>;
   createMany(fields: MetricFields[]): Promise<void>;
   update(id: string, fields: MetricFields): Promise<boolean>;
+  /** Changes some fields of a metric, applied in order onto the latest saved metric. */
+  patch(id: string, fields: Partial<MetricFields>): Promise<boolean>;
   remove(id: string): Promise<void>;
   addReading(metricId: string, reading: ReadingInput): Promise<boolean>;
   deleteReading(metricId: string, readingId: string): Promise<void>;
 }
 
 const fail = (message: string) => useUiStore.getState().notify({ text: message, tone: 'error' });
+
+/** One chain of pending patches per metric, so quick edits of two cells never undo each other. */
+const patchQueues = new Map<string, Promise<boolean>>();
 
 export const usePlanStore = create<PlanState>((set, get) => {
   const replace = (metric: Metric) => set({ metrics: get().metrics.map((m) => (m.id === metric.id ? metric : m)) });
@@ -58,6 +63,20 @@ export const usePlanStore = create<PlanState>((set, get) => {
       }
       replace(result.value);
       return true;
+    },
+    patch: (id, fields) => {
+      const previous = patchQueues.get(id) ?? Promise.resolve(true);
+      const next = previous.then(async () => {
+        const current = get().metrics.find((m) => m.id === id);
+        if (!current) return false;
+        const { id: _id, readings: _readings, ...saved } = current;
+        return get().update(id, { ...saved, ...fields });
+      });
+      patchQueues.set(id, next);
+      void next.finally(() => {
+        if (patchQueues.get(id) === next) patchQueues.delete(id);
+      });
+      return next;
     },
     remove: async (id) => {
       const result = await api().call('metric.delete', { id });

@@ -106,13 +106,14 @@ test.describe('Importing and exporting workshop files', () => {
     await editor.selectStage('Run a pilot');
   });
 
-  test('"Export file" in the editor includes a change made a moment before', async ({ library, editor }) => {
+  test('"Save workshop file" in the editor includes a change made a moment before', async ({ library, editor }) => {
     await library.openWorkshop(TITLE);
     await editor.selectStage('Run a pilot');
     await editor.stageName.fill('Run a paid pilot');
     // No waiting for the save: the export saves what is pending first.
     const downloading = editor.page.waitForEvent('download');
-    await editor.root.getByRole('group', { name: 'Workshop' }).getByRole('button', { name: 'Export file' }).click();
+    await editor.root.getByRole('button', { name: /^Workshop ▾/ }).click();
+    await editor.root.getByRole('menuitem', { name: 'Save workshop file (.leanmap.json)' }).click();
     const download = await downloading;
     const file = JSON.parse(await readFile(await download.path(), 'utf8'));
     const names = (file.workshop.versions[0].document.stages as { name: string }[]).map((st) => st.name);

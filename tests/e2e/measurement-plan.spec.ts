@@ -193,13 +193,9 @@ test.describe('The measurement plan', () => {
     await expect(editor.metricRow(PER_REP)).toBeVisible();
   });
 
-  // Known bug (src-renderer/features/plan/InlineMetricCell.tsx): each cell saves the
-  // whole metric from the props it rendered with, so when the host answers more slowly
-  // than the facilitator tabs on, the next cell's save sends the old values of the
-  // cells before it and the last save wins: only the target survives. Remove
-  // test.fail() once a cell saves only its own field (or saves are queued on the latest metric).
+  // Each cell sends only its own field; the plan store queues a metric's patches and
+  // applies each onto the latest saved metric, so a slow host cannot lose one.
   test('owner, baseline and target typed in a row are all kept when the host is slow to answer', async ({ page, library, editor }) => {
-    test.fail(true, 'InlineMetricCell overwrites the previous cells with stale values');
     await library.createWorkshop({ title: 'Plan workshop', organisation: 'Acme Ltd', template: 'b2b' });
     await editor.showView('Measurement plan');
     await editor.plan.getByRole('button', { name: `Add ${WIN_RATE}`, exact: true }).click();

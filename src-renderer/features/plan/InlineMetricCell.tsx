@@ -13,26 +13,26 @@ const shown = (metric: Metric, field: Field) =>
   field === 'ownerRole' ? metric.ownerRole : formatNumberInput(metric[field], ruleForUnit(metric.unit));
 
 export function InlineMetricCell({ metric, field, label }: { metric: Metric; field: Field; label: string }) {
-  const update = usePlanStore((s) => s.update);
+  const patch = usePlanStore((s) => s.patch);
   const [text, setText] = useState<string | null>(null);
   const [error, setError] = useState('');
   const value = text ?? shown(metric, field);
 
   const save = async () => {
     if (text === null) return;
-    const { id: _id, readings: _readings, ...current } = metric;
-    let next: MetricFields;
+    let change: Partial<MetricFields>;
     if (field === 'ownerRole') {
-      next = { ...current, ownerRole: text.trim() };
+      change = { ownerRole: text.trim() };
     } else {
       const parsed = parseNumberInput(text, ruleForUnit(metric.unit));
       if (!parsed.ok) return setError(parsed.message);
-      next = { ...current, [field]: parsed.value };
+      change = { [field]: parsed.value };
     }
-    const checked = MetricFieldsSchema.safeParse(next);
+    const checked = MetricFieldsSchema.partial().safeParse(change);
     if (!checked.success) return setError(checked.error.issues[0]?.message ?? 'That value cannot be used.');
     setError('');
-    if (await update(metric.id, checked.data)) setText(null);
+    // Only this cell's field is sent, merged onto the latest saved metric.
+    if (await patch(metric.id, checked.data)) setText(null);
   };
 
   return (
