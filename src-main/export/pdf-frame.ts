@@ -50,8 +50,8 @@ export class PdfFrame {
   readonly text: TextMeasurer;
   y = 0;
   layout: Layout = 'portrait';
-  /** 1-based number of the page the last section heading went on (for the contents). */
-  lastHeadingPage = 0;
+  /** 1-based page of the first heading since this was last set to null (a section's start, for the contents). */
+  sectionPage: number | null = null;
 
   constructor(private readonly options: FrameOptions) {
     this.doc = new PDFDocument({
@@ -115,7 +115,7 @@ export class PdfFrame {
     const height = lines.reduce((s, l) => s + l.height, 0);
     if (this.y > this.top) this.y += 14;
     this.ensure(height + 10 + keep);
-    this.lastHeadingPage = this.doc.bufferedPageRange().count;
+    this.sectionPage ??= this.doc.bufferedPageRange().count;
     this.text.draw(lines, this.left, this.y);
     this.y += height + 3;
     this.doc.moveTo(this.left, this.y).lineTo(this.left + this.width, this.y).lineWidth(1.2).strokeColor(COLORS.accent).stroke();

@@ -2,7 +2,6 @@
 // the map as vector graphics on a landscape page, then the figures, bottlenecks,
 // stages, transitions, measurement plan and checks as tables.
 import type { Report } from '../../src-shared/domain/report/report-model';
-import { mapSvgOf } from './map-svg';
 import { COLORS, PdfFrame, TYPE, type Paper } from './pdf-frame';
 import {
   bottlenecksSection,
@@ -12,13 +11,16 @@ import {
   stagesSection,
   transitionsSection,
 } from './pdf-sections';
-import { drawSvg } from './pdf-svg';
+import { mapPageFromSvg, mapPages } from './pdf-map';
 import { drawTable } from './pdf-table';
 import type { TextStyle } from './pdf-text';
 
 export interface PdfOptions {
   paper: Paper;
-  /** The map picture; by default the report's SVG without its DRAFT marks (every page has them). */
+  /**
+   * A ready-made map picture, fitted to one page. By default the map is drawn from the
+   * report's model (without the SVG's DRAFT marks: every page has them), in parts when large.
+   */
   mapSvg?: string;
 }
 
@@ -112,19 +114,6 @@ function coverPage(frame: PdfFrame, report: Report, sectionCount: number): { x: 
   return at;
 }
 
-function mapPage(frame: PdfFrame, report: Report, svg: string): void {
-  frame.heading('Process map', 200);
-  const caption = `${dash(report.cover.versionName)} · vector drawing: zoom in on screen for detail.`;
-  frame.y += frame.text.text(caption, frame.left, frame.y - 4, frame.width, { ...TYPE.small, size: 8.5 }) + 4;
-  const box = { x: frame.left, y: frame.y, width: frame.width, height: frame.bottom - frame.y };
-  frame.doc.save();
-  frame.doc.rect(box.x, box.y, box.width, box.height).lineWidth(0.5).strokeColor(COLORS.rule).stroke();
-  frame.doc.rect(box.x, box.y, box.width, box.height).clip();
-  drawSvg(frame.doc, svg, { x: box.x + 8, y: box.y + 8, width: box.width - 16, height: box.height - 16 });
-  frame.doc.restore();
-  frame.y = frame.bottom;
-}
-
 function contents(frame: PdfFrame, at: { x: number; y: number; width: number }, entries: readonly ContentsEntry[]): void {
   const range = frame.doc.bufferedPageRange();
   frame.doc.switchToPage(range.start);
@@ -153,8 +142,16 @@ export async function writePdf(report: Report, options: PdfOptions): Promise<Buf
     createdAt: new Date(cover.generatedAt),
     info: { title: `${title}: sales process map and measurement plan`, author: cover.facilitator, subject: cover.organisation },
   });
+  const mapTitle = [cover.title, cover.versionName].filter((t) => t.trim() !== '').join(' — ');
   const sections: { title: string; layout: 'portrait' | 'landscape'; draw: () => void }[] = [
-    { title: 'Process map', layout: 'landscape', draw: () => mapPage(frame, report, options.mapSvg ?? mapSvgOf(report, { draft: false })) },
+    {
+      title: 'Process map',
+      layout: 'landscape',
+      draw: () =>
+        options.mapSvg === undefined
+          ? mapPages(frame, report.map, dash(cover.versionName), mapTitle)
+          : mapPageFromSvg(frame, dash(cover.versionName), options.mapSvg),
+    },
     { title: 'Process figures', layout: 'portrait', draw: () => figuresSection(frame, report) },
     { title: 'Bottlenecks', layout: 'portrait', draw: () => bottlenecksSection(frame, report) },
     { title: 'Stages of the buying journey', layout: 'landscape', draw: () => stagesSection(frame, report) },
@@ -166,11 +163,12 @@ export async function writePdf(report: Report, options: PdfOptions): Promise<Buf
   const entries: ContentsEntry[] = [];
   let previous: 'portrait' | 'landscape' | null = null;
   for (const section of sections) {
-    // Sections share a page when they share its orientation and there is room.
-    if (section.title === 'Process map' || previous !== section.layout) frame.addPage(section.layout);
+    // Sections share a page when they share its orientation and there is room; the map makes its own pages.
+    if (section.title !== 'Process map' && previous !== section.layout) frame.addPage(section.layout);
+    frame.sectionPage = null;
     previous = section.layout;
     section.draw();
-    entries.push({ title: section.title, page: frame.lastHeadingPage });
+    entries.push({ title: section.title, page: frame.sectionPage ?? frame.doc.bufferedPageRange().count });
   }
   contents(frame, contentsAt, entries);
   return frame.finish();

@@ -3,7 +3,7 @@
 // asked for, numbered "Page n of m", marked DRAFT until the version is agreed.
 import { describe, expect, it } from 'vitest';
 import { writePdf } from '../../../src-main/export/pdf-writer';
-import { aReport, aTemplateReport } from '../../fixtures/report-fixture';
+import { aLargeReport, aReport, aTemplateReport } from '../../fixtures/report-fixture';
 import { allText, readPdf, squashed } from './pdf-helpers';
 
 const A4 = { width: 595.28, height: 841.89 };
@@ -121,5 +121,18 @@ describe('tables that run over several pages', () => {
     const continued = pages.filter((p) => p.text.includes('Long stage (continued)'));
     expect(continued.length).toBeGreaterThan(0);
     for (const page of continued) expect(page.text).toContain('Customer actions');
+  });
+});
+
+describe('a map too large for one page', () => {
+  it('follows the whole map with numbered parts at a legible scale, every stage in one of them', async () => {
+    const report = aLargeReport(40);
+    const { pages } = await readPdf(await writePdf(report, { paper: 'A4' }));
+    const parts = pages.filter((p) => /Process map, part \d+ of \d+/.test(p.text));
+    expect(parts.length).toBeGreaterThan(1);
+    expect(parts[0]?.text).toContain(`part 1 of ${parts.length}`);
+    for (const part of parts) expect(part.width).toBeGreaterThan(part.height);
+    const partText = parts.map((p) => p.text).join('\n');
+    for (const stage of report.stages) expect(partText).toMatch(new RegExp(`${stage.name}\\b`));
   });
 });
