@@ -36,7 +36,7 @@ export const EDGE = {
   loopDrop: 50,
   loopLane: 26,
   loopRadius: 16,
-  label: { fontSize: 15, height: 26, padX: 8, tagGap: 6 },
+  label: { fontSize: 15, rowHeight: 26, padX: 8 },
 } as const;
 
 const MARGIN = 40;
@@ -278,11 +278,17 @@ function loop(source: ReportMapNode, target: ReportMapNode, lane: number): Drawn
   };
 }
 
-/** Width of an edge label's box as the SVG writer draws it. */
-export function edgeLabelWidth(label: string, bottleneckRank: number | null): number {
-  const { fontSize, padX, tagGap } = EDGE.label;
-  const tag = bottleneckRank === null ? 0 : textWidth(bottleneckTag(bottleneckRank), fontSize, 'bold') + 2 * padX + (label ? tagGap : 0);
-  return tag + (label ? textWidth(label, fontSize, 'bold') + 2 * padX : 0);
+/**
+ * The size of an edge label's box as the SVG writer draws it: the bottleneck tag on a
+ * row of its own above the text, so a label between close cards stays narrow.
+ */
+export function edgeLabelBox(label: string, bottleneckRank: number | null): { width: number; height: number; rows: number } {
+  const { fontSize, padX, rowHeight } = EDGE.label;
+  const widths = [
+    ...(bottleneckRank === null ? [] : [textWidth(bottleneckTag(bottleneckRank), fontSize, 'bold')]),
+    ...(label ? [textWidth(label, fontSize, 'bold')] : []),
+  ];
+  return { width: Math.max(0, ...widths) + 2 * padX, height: widths.length * rowHeight, rows: widths.length };
 }
 
 export function bottleneckTag(rank: number): string {
@@ -344,9 +350,9 @@ export function layoutReportMap(doc: MapDocument, options: MapLayoutOptions = {}
   const byPriority = [...drawnEdges].sort((a, b) => (a.edge.bottleneckRank ?? Infinity) - (b.edge.bottleneckRank ?? Infinity));
   for (const { edge, spots } of byPriority) {
     if (!edge.label && edge.bottleneckRank === null) continue;
-    const width = edgeLabelWidth(edge.label, edge.bottleneckRank);
-    const spot = chooseSpot(spots, width + 8, EDGE.label.height + 8, obstacles);
-    const box = boxAround(spot.x, spot.y, width, EDGE.label.height);
+    const { width, height } = edgeLabelBox(edge.label, edge.bottleneckRank);
+    const spot = chooseSpot(spots, width + 8, height + 8, obstacles);
+    const box = boxAround(spot.x, spot.y, width, height);
     obstacles.add(box);
     labelAt.set(edge.id, spot);
     extent.push({ x: box.x0, y: box.y0 }, { x: box.x1, y: box.y1 });

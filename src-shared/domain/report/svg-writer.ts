@@ -1,9 +1,9 @@
 // The map picture as a standalone SVG 1.1 document, drawn from the report's map
-// model in the app's colours. Only rect, path, line, text and clipPath: the PDF
+// model in the app's colours. Only rect, path, line and text: the PDF
 // (svg-to-pdfkit) and PNG (resvg) renderers both draw it, and it carries no
 // script, no link and no external reference. Every user text is escaped.
 import { escapeXml } from './escape';
-import { bottleneckTag, CARD, EDGE, edgeLabelWidth, OUTCOME, placeCard, type PlacedSection } from './map-layout';
+import { bottleneckTag, CARD, EDGE, edgeLabelBox, OUTCOME, placeCard, type PlacedSection } from './map-layout';
 import type { ReportMap, ReportMapEdge, ReportMapItem, ReportMapNode } from './report-model';
 import { textWidth } from './text-measure';
 
@@ -107,25 +107,19 @@ function drawEdge(edge: ReportMapEdge): string[] {
 
 function drawEdgeLabel(edge: ReportMapEdge): string[] {
   if (!edge.label && edge.bottleneckRank === null) return [];
-  const { fontSize, height, padX, tagGap } = EDGE.label;
+  const { fontSize, rowHeight } = EDGE.label;
   const tone = edgeTone(edge);
   const bottleneck = edge.bottleneckRank !== null;
-  const width = edgeLabelWidth(edge.label, edge.bottleneckRank);
+  const { width, height } = edgeLabelBox(edge.label, edge.bottleneckRank);
   const left = edge.labelX - width / 2;
-  const top = edge.labelY - height / 2;
-  const textY = baseline(top, height, fontSize);
-  const out = [
-    rect(left, top, width, height, `rx="6" fill="#ffffff" stroke="${bottleneck ? BOTTLENECK : tone.stroke}" stroke-width="${bottleneck ? 3 : 2}"`),
-  ];
-  let x = left;
+  let top = edge.labelY - height / 2;
+  const out = [rect(left, top, width, height, `rx="6" fill="#ffffff" stroke="${bottleneck ? BOTTLENECK : tone.stroke}" stroke-width="${bottleneck ? 3 : 2}"`)];
   if (bottleneck) {
-    const tag = bottleneckTag(edge.bottleneckRank!);
-    const tagWidth = textWidth(tag, fontSize, 'bold') + 2 * padX;
-    out.push(rect(left, top, tagWidth, height, `rx="6" fill="${BOTTLENECK}"`));
-    out.push(text(left + padX, textY, tag, { size: fontSize, bold: true, fill: '#ffffff' }));
-    x += tagWidth + tagGap;
+    out.push(rect(left, top, width, rowHeight, `rx="6" fill="${BOTTLENECK}"`));
+    out.push(text(edge.labelX, baseline(top, rowHeight, fontSize), bottleneckTag(edge.bottleneckRank!), { size: fontSize, bold: true, fill: '#ffffff', anchor: 'middle' }));
+    top += rowHeight;
   }
-  if (edge.label) out.push(text(x + padX, textY, edge.label, { size: fontSize, bold: true, fill: tone.text }));
+  if (edge.label) out.push(text(edge.labelX, baseline(top, rowHeight, fontSize), edge.label, { size: fontSize, bold: true, fill: tone.text, anchor: 'middle' }));
   return out;
 }
 
@@ -173,14 +167,33 @@ function drawItems(items: readonly ReportMapItem[], left: number, top: number): 
   return out;
 }
 
+/**
+ * A section's background and colour bar. The one at the card's bottom follows the
+ * card's rounded corners with arcs: no clipPath, which resvg 2.6 can abort on.
+ */
+function sectionShapes(node: ReportMapNode, top: number, height: number, colours: { bar: string; bg: string }): string[] {
+  const { x, width } = node;
+  const bar = CARD.section.bar;
+  const bottom = top + height;
+  const r = CARD.radius;
+  if (Math.abs(bottom - (node.y + node.height)) > 0.5 || height < r) {
+    return [rect(x, top, width, height, `fill="${colours.bg}"`), rect(x, top, bar, height, `fill="${colours.bar}"`)];
+  }
+  // Where the bar's right edge meets the bottom-left corner's arc.
+  const barBottom = bottom - r + Math.sqrt(r * r - (r - bar) * (r - bar));
+  return [
+    `<path d="M ${n(x)} ${n(top)} H ${n(x + width)} V ${n(bottom - r)} A ${r} ${r} 0 0 1 ${n(x + width - r)} ${n(bottom)} H ${n(x + r)} A ${r} ${r} 0 0 1 ${n(x)} ${n(bottom - r)} Z" fill="${colours.bg}"/>`,
+    `<path d="M ${n(x)} ${n(top)} H ${n(x + bar)} V ${n(barBottom)} A ${r} ${r} 0 0 1 ${n(x)} ${n(bottom - r)} Z" fill="${colours.bar}"/>`,
+  ];
+}
+
 function drawBody(node: ReportMapNode, placed: PlacedSection): string[] {
   const kind = placed.section.kind;
   const colours = kind === 'customer' || kind === 'seller' || kind === 'exit' ? SECTION_COLOURS[kind] : { bar: INK_SOFT, bg: '#f9fafb' };
   const top = node.y + placed.y;
-  const { padTop, headingHeight, headingSize, bar, textLeft } = CARD.section;
+  const { padTop, headingHeight, headingSize, textLeft } = CARD.section;
   return [
-    rect(node.x, top, node.width, placed.height, `fill="${colours.bg}"`),
-    rect(node.x, top, bar, placed.height, `fill="${colours.bar}"`),
+    ...sectionShapes(node, top, placed.height, colours),
     text(node.x + textLeft, baseline(top + padTop, headingHeight, headingSize), placed.section.heading.toUpperCase(), {
       size: headingSize,
       bold: true,
@@ -203,15 +216,12 @@ function drawBadges(texts: readonly string[], x: number, top: number, colours: {
   return out;
 }
 
-function drawStage(node: ReportMapNode, index: number): string[] {
+function drawStage(node: ReportMapNode): string[] {
   const placed = placeCard(node);
   const { x, y, width, height } = node;
-  const clip = `card-${index}`;
   const out = [
-    `<clipPath id="${clip}">${rect(x, y, width, height, `rx="${CARD.radius}"`)}</clipPath>`,
     rect(x + 2, y + 3, width, height, `rx="${CARD.radius}" fill="#000000" fill-opacity="0.08"`),
-    `<g clip-path="url(#${clip})">`,
-    rect(x, y, width, height, 'fill="#ffffff"'),
+    rect(x, y, width, height, `rx="${CARD.radius}" fill="#ffffff"`),
   ];
   placed.titleLines.forEach((line, i) => {
     const top = y + CARD.headerTop + i * CARD.title.lineHeight;
@@ -226,9 +236,8 @@ function drawStage(node: ReportMapNode, index: number): string[] {
   }
   if (placed.badges) out.push(...drawBadges(placed.badges.texts, x + CARD.padX, y + placed.badges.y, { bg: '#ede9fe', text: '#4c1d95' }));
   if (placed.error) out.push(...drawBadges([placed.error.text], x + CARD.padX, y + placed.error.y, { bg: '#b91c1c', text: '#ffffff' }));
-  out.push(`<line x1="${n(x)}" y1="${n(y + placed.dividerY)}" x2="${n(x + width)}" y2="${n(y + placed.dividerY)}" stroke="#e5e7eb" stroke-width="2"/>`);
+  out.push(`<line x1="${n(x + 1.5)}" y1="${n(y + placed.dividerY)}" x2="${n(x + width - 1.5)}" y2="${n(y + placed.dividerY)}" stroke="#e5e7eb" stroke-width="2"/>`);
   for (const body of placed.bodies) out.push(...drawBody(node, body));
-  out.push('</g>');
   out.push(rect(x, y, width, height, `rx="${CARD.radius}" fill="none" stroke="${node.error ? '#b91c1c' : INK_SOFT}" stroke-width="${CARD.border}"`));
   return out;
 }
@@ -277,7 +286,7 @@ export function renderMapSvg(map: ReportMap, options: MapSvgOptions): string {
     out.push(text(map.x + map.width / 2, map.y + map.height / 2, 'No stages on the map yet', { size: 22, italic: true, fill: MUTED, anchor: 'middle' }));
   }
   out.push('<g>', ...map.edges.flatMap(drawEdge), '</g>');
-  out.push('<g>', ...map.nodes.flatMap((node, i) => (node.kind === 'stage' ? drawStage(node, i) : drawOutcome(node))), '</g>');
+  out.push('<g>', ...map.nodes.flatMap((node) => (node.kind === 'stage' ? drawStage(node) : drawOutcome(node))), '</g>');
   out.push('<g>', ...map.edges.flatMap(drawEdgeLabel), '</g>');
   if (options.draft) out.push(...drawDraft(map));
   out.push('</svg>');

@@ -32,7 +32,8 @@ function readSvg(svg: string): { elements: string[]; texts: string[]; attributes
   return { elements, texts, attributes };
 }
 
-const ALLOWED_ELEMENTS = new Set(['?xml', 'svg', 'title', 'g', 'rect', 'path', 'line', 'text', 'tspan', 'clipPath']);
+// No clipPath or mask either: resvg 2.6 can abort the whole process on a clip path outside its view.
+const ALLOWED_ELEMENTS = new Set(['?xml', 'svg', 'title', 'g', 'rect', 'path', 'line', 'text', 'tspan']);
 
 function svgOf(input = aReportInput()) {
   const report = buildReport(input);
@@ -61,9 +62,8 @@ describe('the map SVG', () => {
   it('uses only plain drawing elements: no script, no foreignObject, no image, no link', () => {
     const { elements, attributes } = readSvg(svgOf(aHostileReportInput()));
     expect(elements.filter((e) => !ALLOWED_ELEMENTS.has(e))).toEqual([]);
-    // The only reference is to the SVG namespace; clip paths point inside the document.
-    const references = attributes.filter((a) => /https?:|href|url\(/i.test(a));
-    expect(references.every((a) => a === 'xmlns=http://www.w3.org/2000/svg' || /^clip-path=url\(#card-\d+\)$/.test(a))).toBe(true);
+    // The only reference is the SVG namespace.
+    expect(attributes.filter((a) => /https?:|href|url\(|clip|mask|filter/i.test(a))).toEqual(['xmlns=http://www.w3.org/2000/svg']);
     expect(attributes.some((a) => /^on/i.test(a))).toBe(false);
   });
 
