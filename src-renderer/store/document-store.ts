@@ -21,7 +21,6 @@ export interface DocumentState {
   readOnly: boolean;
 
   load(workshop: WorkshopDetail, version: MapVersion): void;
-  clear(): void;
   change(fn: (doc: MapDocument) => MapDocument, options?: { commit?: boolean }): void;
   commit(): void;
   undo(): void;
@@ -53,8 +52,6 @@ export const useDocumentStore = create<DocumentState>((set, get) => ({
       saveMessage: '',
       readOnly: version.signOff !== null,
     }),
-
-  clear: () => set({ workshop: null, versionId: null, history: null, savedDoc: null, saveState: 'saved', saveMessage: '' }),
 
   change: (fn, options) => {
     const { history: h, readOnly, saveState } = get();

@@ -78,7 +78,7 @@ describe('stages', () => {
     const doc = aMapDocument({
       stages: [aStage({ position: { x: 100, y: 50 } }), aStage({ position: { x: 900, y: 300 } })],
     });
-    expect(nextStagePosition(doc)).toEqual({ x: 1320, y: 50 });
+    expect(nextStagePosition(doc)).toEqual({ x: 900 + 460, y: 50 });
   });
 
   it('updating a stage changes only the given fields and only that stage', () => {

@@ -23,10 +23,28 @@ import { ActionList } from './ActionList';
 import { ExitCriteriaList } from './ExitCriteriaList';
 import { TransitionsFrom, nodeName } from './TransitionsFrom';
 
-function StageInspector({ doc, id }: { doc: MapDocument; id: string }) {
+/** Deletes the selected element in one undo step and clears the selection. */
+function DeleteButton({ label, remove }: { label: string; remove: (doc: MapDocument) => MapDocument }) {
   const change = useDocumentStore((s) => s.change);
   const readOnly = useDocumentStore((s) => s.readOnly);
   const select = useUiStore((s) => s.select);
+  if (readOnly) return null;
+  return (
+    <button
+      type="button"
+      className="btn btn-danger"
+      onClick={() => {
+        change(remove, { commit: true });
+        select(null);
+      }}
+    >
+      {label}
+    </button>
+  );
+}
+
+function StageInspector({ doc, id }: { doc: MapDocument; id: string }) {
+  const change = useDocumentStore((s) => s.change);
   const justAdded = useUiStore((s) => s.justAdded === id);
   const stage = doc.stages.find((s) => s.id === id);
   if (!stage) return null;
@@ -69,18 +87,7 @@ function StageInspector({ doc, id }: { doc: MapDocument; id: string }) {
         <DocField label="Pain points" multiline value={stage.painPoints} maxLength={4000} onChange={(painPoints) => set({ painPoints })} />
         <DocField label="Notes" multiline value={stage.notes} maxLength={10000} onChange={(notes) => set({ notes })} />
       </section>
-      {!readOnly && (
-        <button
-          type="button"
-          className="btn btn-danger"
-          onClick={() => {
-            change((d) => removeNodes(d, new Set([id])), { commit: true });
-            select(null);
-          }}
-        >
-          Delete stage
-        </button>
-      )}
+      <DeleteButton label="Delete stage" remove={(d) => removeNodes(d, new Set([id]))} />
     </div>
   );
 }
@@ -88,7 +95,6 @@ function StageInspector({ doc, id }: { doc: MapDocument; id: string }) {
 function OutcomeInspector({ doc, id }: { doc: MapDocument; id: string }) {
   const change = useDocumentStore((s) => s.change);
   const readOnly = useDocumentStore((s) => s.readOnly);
-  const select = useUiStore((s) => s.select);
   const outcome = doc.outcomes.find((o) => o.id === id);
   if (!outcome) return null;
   return (
@@ -110,25 +116,13 @@ function OutcomeInspector({ doc, id }: { doc: MapDocument; id: string }) {
           ))}
         </select>
       </label>
-      {!readOnly && (
-        <button
-          type="button"
-          className="btn btn-danger"
-          onClick={() => {
-            change((d) => removeNodes(d, new Set([id])), { commit: true });
-            select(null);
-          }}
-        >
-          Delete outcome
-        </button>
-      )}
+      <DeleteButton label="Delete outcome" remove={(d) => removeNodes(d, new Set([id]))} />
     </div>
   );
 }
 
 function TransitionInspector({ doc, id }: { doc: MapDocument; id: string }) {
   const change = useDocumentStore((s) => s.change);
-  const readOnly = useDocumentStore((s) => s.readOnly);
   const select = useUiStore((s) => s.select);
   const transition = doc.transitions.find((t) => t.id === id);
   if (!transition) return null;
@@ -160,18 +154,7 @@ function TransitionInspector({ doc, id }: { doc: MapDocument; id: string }) {
         testId="transition-conversion"
         onChange={(conversionRate) => change((d) => updateTransition(d, id, { conversionRate }))}
       />
-      {!readOnly && (
-        <button
-          type="button"
-          className="btn btn-danger"
-          onClick={() => {
-            change((d) => removeTransitions(d, new Set([id])), { commit: true });
-            select(null);
-          }}
-        >
-          Delete transition
-        </button>
-      )}
+      <DeleteButton label="Delete transition" remove={(d) => removeTransitions(d, new Set([id]))} />
     </div>
   );
 }
