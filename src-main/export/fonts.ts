@@ -76,9 +76,11 @@ export function nativeFontFiles(faces: readonly FontFace[] = ['regular', 'bold',
   });
 }
 
-/** The part of a fontkit font we use: glyph coverage. */
+/** The part of a fontkit font we use: glyph coverage and advance widths. */
 interface CoverageFont {
+  unitsPerEm: number;
   hasGlyphForCodePoint(codePoint: number): boolean;
+  layout(text: string): { advanceWidth: number };
 }
 interface Fontkit {
   create(buffer: Buffer): CoverageFont;
@@ -160,6 +162,12 @@ export function splitIntoRuns(text: string, bold = false): TextRun[] {
   }
   if (pending) runs.push({ face: bold ? 'bold' : 'regular', text: pending });
   return runs;
+}
+
+/** Advance width of a run set in `face` at `size` (kerning and shaping included). */
+export function runWidth(face: FontFace, text: string, size: number): number {
+  const font = coverageFont(face);
+  return (font.layout(text).advanceWidth / font.unitsPerEm) * size;
 }
 
 /** True when some character of the text needs the CJK fallback. */

@@ -1,26 +1,8 @@
 // Draws the map's SVG into the PDF as vector graphics (svg-to-pdfkit), with the
-// embedded Noto fonts. svg-to-pdfkit picks one font per text element, so CJK runs
-// inside SVG text are first wrapped in tspans naming Noto Sans JP.
+// embedded Noto fonts; CJK runs get their own font first (svg-fonts.ts).
 import SVGtoPDF from 'svg-to-pdfkit';
-import { FONT_FAMILY_JP, PDF_FONT_NAMES, splitIntoRuns } from './fonts';
-
-/** Wraps the runs of SVG text that Noto Sans cannot draw in <tspan font-family="Noto Sans JP">. */
-export function withFallbackTspans(svg: string): string {
-  return svg.replace(/(<text\b[^>]*>)([\s\S]*?)(<\/text>)/g, (_all, open: string, inner: string, close: string) => {
-    // Text nodes are what lies between tags; entities are ASCII and stay in Latin runs.
-    const body = inner.replace(/(^|>)([^<]+)/g, (_m, lead: string, text: string) => {
-      const runs = splitIntoRuns(text);
-      if (runs.every((r) => r.face === 'regular')) return lead + text;
-      return (
-        lead +
-        runs
-          .map((r) => (r.face === 'jpRegular' ? `<tspan font-family="${FONT_FAMILY_JP}">${r.text}</tspan>` : r.text))
-          .join('')
-      );
-    });
-    return open + body + close;
-  });
-}
+import { FONT_FAMILY_JP, PDF_FONT_NAMES } from './fonts';
+import { withFallbackTspans } from './svg-fonts';
 
 /** Maps an SVG font-family list to a registered PDF font: JP when asked for, else Noto Sans. */
 function fontFor(family: string, bold: boolean): string {

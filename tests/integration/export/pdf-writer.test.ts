@@ -56,6 +56,8 @@ describe('the PDF of the B2B template report', async () => {
   it('draws the map as vector graphics with its text, not as a picture', () => {
     const mapPage = pages.find((p) => p.text.includes('Process map') && !p.text.includes('Contents'));
     expect(squashed(mapPage?.text ?? '')).toContain(squashed(report.stages[0]?.name ?? '?'));
+    // CJK inside the SVG's text is drawn in Noto Sans JP, so it is text too.
+    expect(mapPage?.text).toContain('東京');
     expect(data.toString('latin1')).not.toMatch(/\/Subtype\s*\/Image/);
   });
 
