@@ -1,7 +1,8 @@
 // A workshop's map editor as a facilitator drives it: the toolbar, the stage and
 // outcome cards on the React Flow canvas (dragged with the mouse), the inspector
 // on the right, the keyboard shortcuts and the save state.
-import { expect, type Locator, type Page } from '@playwright/test';
+import { join } from 'node:path';
+import { expect, type Download, type Locator, type Page } from '@playwright/test';
 
 export interface Point {
   x: number;
@@ -388,4 +389,142 @@ export class EditorPage {
     await this.metricRow(name).getByRole('button', { name: `Edit ${name}`, exact: true }).click();
     await expect(this.metricDialog).toBeVisible();
   }
+
+  // ——— Workshop details, agreeing a version, versions and the Export… dialog ———
+
+  /** The toolbar's "Workshop ▾" menu button. */
+  get workshopMenuButton(): Locator {
+    return this.page.getByRole('group', { name: 'Workshop' }).getByRole('button', { name: /^Workshop ▾/ });
+  }
+
+  /** An item of the open "Workshop ▾" menu. */
+  workshopMenuItem(name: string | RegExp): Locator {
+    return this.page.getByRole('menu', { name: 'Workshop' }).getByRole('menuitem', { name, exact: typeof name === 'string' });
+  }
+
+  /** Opens "Workshop ▾" and chooses an item. */
+  async chooseFromWorkshopMenu(name: string | RegExp): Promise<void> {
+    await this.workshopMenuButton.click();
+    await this.workshopMenuItem(name).click();
+  }
+
+  /** The "Map version" select of the toolbar. */
+  get versionSelect(): Locator {
+    return this.page.getByRole('combobox', { name: 'Map version', exact: true });
+  }
+
+  /** The option the "Map version" select shows. */
+  get selectedVersion(): Locator {
+    return this.versionSelect.locator('option:checked');
+  }
+
+  /** "Agreed on … by …. This version is read-only." */
+  get agreedBanner(): Locator {
+    return this.page.getByTestId('agreed-banner');
+  }
+
+  get detailsDialog(): Locator {
+    return this.page.getByRole('dialog', { name: 'Workshop details', exact: true });
+  }
+
+  /** Workshop ▾ → Workshop details…: adds participants, saves; returns the workshop's date (YYYY-MM-DD). */
+  async addParticipants(people: readonly { name: string; role: string }[]): Promise<string> {
+    await this.chooseFromWorkshopMenu('Workshop details…');
+    const dialog = this.detailsDialog;
+    await expect(dialog).toBeVisible();
+    const date = await dialog.getByLabel('Date', { exact: true }).inputValue();
+    const first = await dialog.getByRole('textbox', { name: /^Participant \d+ name$/ }).count();
+    for (const [i, person] of people.entries()) {
+      const n = first + i + 1;
+      await dialog.getByRole('button', { name: '+ Add participant', exact: true }).click();
+      await dialog.getByLabel(`Participant ${n} name`, { exact: true }).fill(person.name);
+      await dialog.getByLabel(`Participant ${n} role`, { exact: true }).fill(person.role);
+    }
+    await dialog.getByRole('button', { name: 'Save details', exact: true }).click();
+    await expect(dialog).toBeHidden();
+    return date;
+  }
+
+  /** The "Mark "<version>" agreed" dialog. */
+  get agreeDialog(): Locator {
+    return this.page.getByRole('dialog', { name: /^Mark ".*" agreed$/ });
+  }
+
+  /** Workshop ▾ → Mark "<version>" agreed…; returns the dialog. */
+  async openAgreeDialog(versionName: string): Promise<Locator> {
+    await this.chooseFromWorkshopMenu(`Mark "${versionName}" agreed…`);
+    await expect(this.agreeDialog).toBeVisible();
+    return this.agreeDialog;
+  }
+
+  /** The "New map version" dialog. */
+  get newVersionDialog(): Locator {
+    return this.page.getByRole('dialog', { name: 'New map version', exact: true });
+  }
+
+  /** The toolbar's "Export…" button. */
+  get exportButton(): Locator {
+    return this.page.getByRole('group', { name: 'Workshop' }).getByRole('button', { name: 'Export…', exact: true });
+  }
+
+  /** The Export… dialog ("Export "<version>""). */
+  get exportDialog(): Locator {
+    return this.page.getByRole('dialog', { name: /^Export "/ });
+  }
+
+  /** A format's checkbox in the Export… dialog, by the label shown in bold. */
+  exportFormat(label: ExportFormatLabel): Locator {
+    const escaped = label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    return this.exportDialog.getByRole('checkbox', { name: new RegExp(`^${escaped} `) });
+  }
+
+  /**
+   * Export… with exactly these formats (and paper): presses Export, waits for the
+   * result ("n files saved to your downloads folder."), and saves every browser
+   * download into `dir` under its suggested name. Returns the names in the order
+   * they arrived. The dialog is left open.
+   */
+  async exportReport(formats: readonly ExportFormatLabel[], dir: string, paper: 'A4' | 'US Letter' = 'A4'): Promise<string[]> {
+    await this.exportButton.click();
+    const dialog = this.exportDialog;
+    await expect(dialog).toBeVisible();
+    for (const label of EXPORT_FORMAT_LABELS) await this.exportFormat(label).setChecked(formats.includes(label));
+    await dialog.getByLabel('Paper (PDF)').selectOption({ label: paper });
+    const names: string[] = [];
+    const saving: Promise<void>[] = [];
+    const onDownload = (download: Download) => {
+      const name = download.suggestedFilename();
+      names.push(name);
+      saving.push(download.saveAs(join(dir, name)));
+    };
+    this.page.on('download', onDownload);
+    try {
+      await dialog.getByRole('button', { name: 'Export', exact: true }).click();
+      await expect(dialog.getByTestId('export-progress')).toBeVisible();
+      const result = dialog.getByTestId('export-result');
+      await expect(result).toHaveText(/^\d+ files saved to your downloads folder\.$/, { timeout: 45_000 });
+      const count = Number(/^(\d+)/.exec((await result.textContent()) ?? '')![1]);
+      // Every file the dialog counts must arrive as a download (Chromium silently drops
+      // more than 10 downloads a second from one frame).
+      await expect
+        .poll(() => names.length, { message: `the dialog says ${count} files were saved: ${count} downloads arrive` })
+        .toBeGreaterThanOrEqual(count);
+      await Promise.all(saving);
+      expect(names, 'one download per file the dialog counted').toHaveLength(count);
+    } finally {
+      this.page.off('download', onDownload);
+    }
+    await expect(dialog.getByTestId('export-progress').locator('li')).toHaveText(formats.map(() => /: ready$/));
+    return names;
+  }
+
+  /** Closes the Export… dialog after an export. */
+  async closeExportDialog(): Promise<void> {
+    await this.exportDialog.getByRole('button', { name: 'Close', exact: true }).click();
+    await expect(this.exportDialog).toBeHidden();
+  }
 }
+
+/** The formats of the Export… dialog, as its checkboxes name them. */
+export const EXPORT_FORMAT_LABELS = ['PDF', 'HTML', 'Markdown', 'Excel (XLSX)', 'CSV', 'PNG', 'SVG', 'Workshop file (JSON)'] as const;
+export type ExportFormatLabel = (typeof EXPORT_FORMAT_LABELS)[number];
