@@ -15,6 +15,9 @@ export interface Host {
   saveFiles(files: HostFile[]): Promise<SaveResult>;
 }
 
+/** Gap between downloads of one export in the browser. */
+const DOWNLOAD_GAP_MS = 150;
+
 function download(name: string, blob: Blob): void {
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
@@ -49,7 +52,11 @@ const browserHost: Host = {
     return { saved: true, where: 'your downloads folder' };
   },
   async saveFiles(files) {
-    for (const file of files) download(file.name, toBlob(file));
+    // Chromium silently drops downloads started faster than about ten a second.
+    for (const [i, file] of files.entries()) {
+      if (i > 0) await new Promise((resolve) => setTimeout(resolve, DOWNLOAD_GAP_MS));
+      download(file.name, toBlob(file));
+    }
     return { saved: true, where: 'your downloads folder' };
   },
 };
