@@ -19,9 +19,10 @@ export const PDF_FONT_NAMES: Record<FontFace, string> = {
   jpBold: 'NotoSansJP-Bold',
 };
 
-// `require.resolve` works from vitest (TS sources) and from the bundled out/main/*.js,
-// where dependencies stay external and are found in node_modules next to the app.
-const requireHere = createRequire(typeof __filename === 'string' ? __filename : import.meta.url);
+// Resolves from vitest (TS sources) and from the bundled out/main/*.js, where
+// dependencies stay external and are found in node_modules next to the app
+// (src-main is CommonJS once built, like index.ts's __dirname).
+const requireHere = createRequire(__filename);
 
 const FONT_FILES: Record<FontFace, { pkg: string; file: string }> = {
   regular: { pkg: '@expo-google-fonts/noto-sans', file: '400Regular/NotoSans_400Regular.ttf' },

@@ -6,8 +6,12 @@ import { renderMapSvg } from '../../src-shared/domain/report/svg-writer';
 import { COLORS, TYPE, type PdfFrame } from './pdf-frame';
 import { drawSvg } from './pdf-svg';
 
-/** Below this many points per map unit, card text (15 units) prints under 5 pt: split into parts. */
-export const MIN_LEGIBLE_SCALE = 0.33;
+/**
+ * Below this many points per map unit, card text (15 units) prints under 3.75 pt and
+ * titles under 5.5 pt: the map follows in parts. The five-stage template still fits
+ * one A4 or Letter page (about 0.26–0.28).
+ */
+export const MIN_LEGIBLE_SCALE = 0.25;
 const INSET = 8;
 
 interface Box {
@@ -95,7 +99,8 @@ export function mapPages(frame: PdfFrame, map: ReportMap, versionName: string, t
     }
   }
 
-  drawInBox(frame, overview, svg(map));
+  // At this scale card text is unreadable: the overview shows the cards' titles and the arrows only.
+  drawInBox(frame, overview, svg({ ...map, nodes: map.nodes.map((n) => ({ ...n, sections: [] })) }));
   // Outline and number each part on the overview.
   const { doc } = frame;
   const origin = {
