@@ -132,6 +132,12 @@ function contents(frame: PdfFrame, at: { x: number; y: number; width: number }, 
   });
 }
 
+/** The report's timestamp; a broken one must not stop the export (the epoch, visibly wrong, instead). */
+function validDate(iso: string): Date {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? new Date(0) : date;
+}
+
 export async function writePdf(report: Report, options: PdfOptions): Promise<Buffer> {
   const { cover } = report;
   const title = [cover.title, cover.organisation].filter((t) => t.trim() !== '').join(' — ') || 'Sales process report';
@@ -139,7 +145,7 @@ export async function writePdf(report: Report, options: PdfOptions): Promise<Buf
     paper: options.paper,
     title: report.draft ? `${title} · ${cover.versionName}` : title,
     draft: report.draft,
-    createdAt: new Date(cover.generatedAt),
+    createdAt: validDate(cover.generatedAt),
     info: { title: `${title}: sales process map and measurement plan`, author: cover.facilitator, subject: cover.organisation },
   });
   const mapTitle = [cover.title, cover.versionName].filter((t) => t.trim() !== '').join(' — ');

@@ -114,7 +114,8 @@ function dateCell(iso: string): Date | string {
 export async function writeXlsx(report: Report): Promise<Buffer> {
   const currency = report.currency ?? '';
   const workbook = new ExcelJS.Workbook();
-  const generated = new Date(report.cover.generatedAt);
+  const parsed = new Date(report.cover.generatedAt);
+  const generated = Number.isNaN(parsed.getTime()) ? new Date(0) : parsed;
   workbook.creator = 'Leanmap';
   workbook.lastModifiedBy = 'Leanmap';
   workbook.created = generated;

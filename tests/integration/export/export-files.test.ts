@@ -6,7 +6,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DomainError } from '../../../src-shared/api/errors';
+import { buildReport } from '../../../src-shared/domain/report/build-report';
 import { REPORT_FORMATS } from '../../../src-shared/domain/report/report-model';
+import { emptyDocument } from '../../../src-shared/domain/map-document';
+import { aWorkshopMeta } from '../../fixtures/factories';
 import { exportReport, writeExportFiles, type ExportFile } from '../../../src-main/export/export-files';
 import { aLargeReport, aTemplateReport } from '../../fixtures/report-fixture';
 
@@ -78,6 +81,21 @@ describe('exportReport', () => {
     const report = { ...aTemplateReport(), fileStem: 'Q3: "North/South" review?' };
     const files = await exportReport(report, ['svg', 'pdf'], { paper: 'Letter' });
     expect(files.map((f) => f.name)).toEqual(['Q3 North South review map.svg', 'Q3 North South review.pdf']);
+  });
+
+  it('exports an empty workshop too: a map with no stages, no metrics', async () => {
+    const report = buildReport({
+      meta: aWorkshopMeta({ title: 'Blank', date: '' }),
+      versionName: 'Current state',
+      signOff: null,
+      document: emptyDocument(),
+      metrics: [],
+      generatedAt: '2026-11-24T09:30:00.000Z',
+      appVersion: '0.1.0',
+    });
+    const files = await exportReport(report, REPORT_FORMATS, { paper: 'A4' });
+    expect(files.map((f) => f.name)).toContain('Blank 2026-11-24.pdf');
+    for (const file of files) expect(file.data.length, file.name).toBeGreaterThan(0);
   });
 
   it('finishes every format for a 200-stage report', async () => {
