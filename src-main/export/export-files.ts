@@ -2,7 +2,7 @@
 // and writes them into a folder, each atomically, with messages a facilitator can
 // act on when the folder cannot take them. JSON is built by the caller.
 import { basename, join } from 'node:path';
-import { DomainError, isErrorCode, type ErrorCode } from '../../src-shared/api/errors';
+import { DomainError } from '../../src-shared/api/errors';
 import { renderCsvFiles } from '../../src-shared/domain/report/csv-writer';
 import { renderHtml } from '../../src-shared/domain/report/html-writer';
 import { renderMarkdown } from '../../src-shared/domain/report/markdown-writer';
@@ -84,12 +84,6 @@ export async function exportReport(
   return files;
 }
 
-/** EXPORT_FAILED once the API has it; INTERNAL until then. */
-function exportFailedCode(): ErrorCode {
-  const code: string = 'EXPORT_FAILED';
-  return isErrorCode(code) ? code : 'INTERNAL';
-}
-
 /**
  * Writes each file into `folder` atomically (temp file, fsync, rename). On the first
  * failure it stops and says, in plain words, what went wrong and what was saved.
@@ -104,7 +98,7 @@ export async function writeExportFiles(files: readonly ExportFile[], folder: str
     } catch (error) {
       const reason = error instanceof AtomicWriteError ? error.message : describeWriteError(error, path);
       const saved = written.length > 0 ? ` Saved before this: ${written.map((p) => `"${basename(p)}"`).join(', ')}.` : '';
-      throw new DomainError(exportFailedCode(), `The export was not saved. ${reason}${saved}`);
+      throw new DomainError('EXPORT_FAILED', `The export was not saved. ${reason}${saved}`);
     }
     written.push(path);
   }
