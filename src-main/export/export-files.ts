@@ -12,7 +12,7 @@ import { safeFileStem } from '../services/file-names';
 import { mapSvgOf } from './map-svg';
 import type { Paper } from './pdf-frame';
 import { writePdf } from './pdf-writer';
-import { writePng, type PngScale } from './png-writer';
+import { pngWidth, writePng, type PngScale } from './png-writer';
 import { writeXlsx } from './xlsx-writer';
 
 export interface ExportFile {
@@ -63,9 +63,17 @@ export async function exportReport(
       case 'xlsx':
         add(`${stem}.xlsx`, format, await writeXlsx(report));
         break;
-      case 'png':
-        for (const scale of PNG_SCALES) add(pngName(stem, scale), format, writePng(mapSvg(), scale));
+      case 'png': {
+        // A huge map is capped to the same size at every scale: render it once.
+        const byWidth = new Map<number, Buffer>();
+        for (const scale of PNG_SCALES) {
+          const width = pngWidth(mapSvg(), scale);
+          const png = byWidth.get(width) ?? writePng(mapSvg(), scale);
+          byWidth.set(width, png);
+          add(pngName(stem, scale), format, png);
+        }
         break;
+      }
       case 'svg':
         add(`${stem} map.svg`, format, Buffer.from(mapSvg(), 'utf8'));
         break;
