@@ -61,6 +61,14 @@ export function createMapVersionsRepo(db: Db) {
      WHERE id = @id AND revision = @revision AND sign_off IS NULL`,
   );
 
+  /** Why a guarded UPDATE (WHERE revision = ? AND sign_off IS NULL) changed nothing, if it did not. */
+  const outcomeOf = (id: string, changes: number): SaveOutcome => {
+    if (changes === 1) return 'saved';
+    const raw = byId.get(id) as RawRow | undefined;
+    if (!raw) return 'not-found';
+    return raw.sign_off !== null ? 'locked' : 'conflict';
+  };
+
   return {
     insert(v: {
       id: string;
@@ -100,24 +108,14 @@ export function createMapVersionsRepo(db: Db) {
       }));
     },
     save(id: string, revision: number, document: MapDocument, now: string): SaveOutcome {
-      const info = save.run({ id, revision, document: JSON.stringify(document), now });
-      if (info.changes === 1) return 'saved';
-      const raw = byId.get(id) as RawRow | undefined;
-      if (!raw) return 'not-found';
-      if (raw.sign_off !== null) return 'locked';
-      return 'conflict';
+      return outcomeOf(id, save.run({ id, revision, document: JSON.stringify(document), now }).changes);
     },
     nextSortOrder(workshopId: string): number {
       return (nextSortOrder.get(workshopId) as { n: number }).n;
     },
     /** Locks the version with its sign-off; same outcomes as save. */
     agree(id: string, revision: number, signOff: SignOff, now: string): SaveOutcome {
-      const info = agree.run({ id, revision, signOff: JSON.stringify(signOff), now });
-      if (info.changes === 1) return 'saved';
-      const raw = byId.get(id) as RawRow | undefined;
-      if (!raw) return 'not-found';
-      if (raw.sign_off !== null) return 'locked';
-      return 'conflict';
+      return outcomeOf(id, agree.run({ id, revision, signOff: JSON.stringify(signOff), now }).changes);
     },
     revisionOf(id: string): number | undefined {
       return (byId.get(id) as RawRow | undefined)?.revision;
