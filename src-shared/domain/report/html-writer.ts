@@ -1,6 +1,7 @@
 // The report as one self-contained web page: inline CSS with print rules (A4, the
 // map on a landscape page, table heads repeated), the map as inline SVG, no script,
 // no link and no external reference of any kind, every user text escaped.
+import { coverFacts } from './cover-facts';
 import { escapeXml } from './escape';
 import { formatTimestamp } from './format';
 import type { Report, ReportFigureRow, ReportValue } from './report-model';
@@ -100,25 +101,14 @@ function table(head: readonly string[], rows: readonly string[], options: { nume
 
 function cover(report: Report): string {
   const c = report.cover;
-  const facts: [string, string][] = [];
-  const add = (label: string, value: string) => {
-    if (value.trim()) facts.push([label, escLines(value)]);
-  };
-  add('Organisation', c.organisation);
-  add('Team', c.team);
-  add('Workshop date', c.date);
-  add('Facilitator', c.facilitator);
-  facts.push(['Map version', esc(c.versionName)]);
-  facts.push([
-    'Status',
-    c.signOff
-      ? `<span class="status-agreed">Agreed</span> on ${esc(formatTimestamp(c.signOff.agreedAt))}${c.signOff.agreedBy.length ? ` by ${esc(c.signOff.agreedBy.join(', '))}` : ''}`
-      : '<span class="status-draft">Draft</span> — not agreed yet',
+  const facts: [string, string][] = coverFacts(c).map((f) => [
+    f.label,
+    f.kind === 'text'
+      ? escLines(f.value)
+      : f.agreed
+        ? `<span class="status-agreed">Agreed</span> ${esc(f.detail)}`
+        : '<span class="status-draft">Draft</span> — not agreed yet',
   ]);
-  add('Objective', c.objective);
-  add('Segment', c.scope.segment);
-  add('Offering', c.scope.offering);
-  add('Ideal customer', c.scope.idealCustomer);
   const participants =
     c.participants.length === 0
       ? '<p class="missing">No participants recorded.</p>'

@@ -1,5 +1,6 @@
 // The report as Markdown: the same sections as the web page, as headings, lists and
 // tables. User text is escaped so it can never become Markdown (or HTML) structure.
+import { coverFacts } from './cover-facts';
 import { formatTimestamp } from './format';
 import type { Report, ReportFigureRow } from './report-model';
 
@@ -38,25 +39,10 @@ function table(head: readonly string[], rows: readonly (readonly string[])[], nu
 
 function cover(report: Report): string[] {
   const c = report.cover;
-  const facts: [string, string][] = [];
-  const add = (label: string, value: string) => {
-    if (value.trim()) facts.push([label, md(value)]);
-  };
-  add('Organisation', c.organisation);
-  add('Team', c.team);
-  add('Workshop date', c.date);
-  add('Facilitator', c.facilitator);
-  facts.push(['Map version', md(c.versionName)]);
-  facts.push([
-    'Status',
-    c.signOff
-      ? `**Agreed** on ${md(formatTimestamp(c.signOff.agreedAt))}${c.signOff.agreedBy.length ? ` by ${md(c.signOff.agreedBy.join(', '))}` : ''}`
-      : '**Draft**, not agreed yet',
+  const facts: [string, string][] = coverFacts(c).map((f) => [
+    f.label,
+    f.kind === 'text' ? md(f.value) : f.agreed ? `**Agreed** ${md(f.detail)}` : '**Draft**, not agreed yet',
   ]);
-  add('Objective', c.objective);
-  add('Segment', c.scope.segment);
-  add('Offering', c.scope.offering);
-  add('Ideal customer', c.scope.idealCustomer);
   return [
     `# ${md(c.title || 'Leanmap report')}`,
     ...(report.draft ? ['', '> **DRAFT**: this map version has not been agreed yet.'] : []),
