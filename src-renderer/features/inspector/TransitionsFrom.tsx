@@ -4,6 +4,7 @@ import type { MapDocument, Stage } from '../../../src-shared/domain/map-document
 import { connect, updateTransition } from '../../../src-shared/domain/map-ops';
 import { PERCENT_RULE } from '../../../src-shared/domain/number-input';
 import { NumberField } from '../../components/NumberField';
+import { RATE_TOLERANCE, resolveRates } from '../../../src-shared/domain/analytics';
 import { classifyTransitions } from '../../../src-shared/domain/transition-kind';
 import { useDocumentStore } from '../../store/document-store';
 import { useUiStore } from '../../store/ui-store';
@@ -22,8 +23,8 @@ export function TransitionsFrom({ doc, stage }: { doc: MapDocument; stage: Stage
   const kinds = classifyTransitions(doc);
   const outgoing = doc.transitions.filter((t) => t.source === stage.id);
   const taken = new Set(outgoing.map((t) => t.target));
-  const rated = outgoing.filter((t) => t.conversionRate !== null);
-  const sum = rated.reduce((total, t) => total + (t.conversionRate ?? 0), 0);
+  // The same reading of the rates as the figures use (tolerance, "rest", stalled).
+  const rates = resolveRates(doc).get(stage.id);
   const targets = [
     ...doc.stages.filter((s) => s.id !== stage.id && !taken.has(s.id)).map((s) => ({ id: s.id, name: `Stage: ${s.name}` })),
     ...doc.outcomes.filter((o) => !taken.has(o.id)).map((o) => ({ id: o.id, name: `Outcome: ${o.label}` })),
@@ -57,14 +58,14 @@ export function TransitionsFrom({ doc, stage }: { doc: MapDocument; stage: Stage
           </li>
         ))}
       </ul>
-      {sum > 1 + 1e-9 && (
+      {rates?.exceeds100 && (
         <p className="field-error" role="alert" data-testid="rates-too-high">
-          The ways out of this stage add up to {Math.round(sum * 1000) / 10} %: more than 100 %. Lower one of them.
+          The ways out of this stage add up to {Math.round(rates.enteredSum * 1000) / 10} %: more than 100 %. Lower one of them.
         </p>
       )}
-      {rated.length > 0 && sum <= 1 + 1e-9 && sum < 1 - 1e-9 && rated.length === outgoing.length && (
+      {outgoing.length > 0 && rates && !rates.exceeds100 && rates.stalled !== null && rates.stalled > RATE_TOLERANCE && (
         <p className="hint">
-          {Math.round((1 - sum) * 1000) / 10} % of buyers are not assigned a way out: they count as stalled (no decision).
+          {Math.round(rates.stalled * 1000) / 10} % of buyers are not assigned a way out: they count as stalled (no decision).
         </p>
       )}
       {!readOnly && targets.length > 0 && (
