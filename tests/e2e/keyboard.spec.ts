@@ -15,10 +15,9 @@ test.describe('Keyboard shortcuts in the editor', () => {
     await expect(editor.stage('Compare options')).toHaveCount(0);
     await expect(editor.stageCards).toHaveCount(4);
     await expect(editor.edges).not.toHaveCount(edges);
-    // The inspector no longer shows the deleted stage. (It should say "Nothing
-    // selected", as after the inspector's Delete stage button, but the Delete key
-    // leaves the selection on the deleted id and the inspector goes blank.)
+    // The inspector no longer shows the deleted stage: nothing is selected.
     await expect(editor.stageInspector).toBeHidden();
+    await expect(editor.nothingSelected).toBeVisible();
     await editor.expectSaved();
 
     await editor.page.reload();
