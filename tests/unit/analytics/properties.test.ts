@@ -10,57 +10,7 @@ import {
   type Figure,
   type ProcessFigures,
 } from '../../../src-shared/domain/analytics';
-import { OUTCOME_KINDS, type MapDocument, type Transition } from '../../../src-shared/domain/map-document';
-import { aMapDocument, anOutcome, aStage } from '../../fixtures/factories';
-
-const OUTCOMES = OUTCOME_KINDS.map((kind) => anOutcome(kind, { id: `o-${kind}` }));
-
-/** One stage's wiring: which stages and outcomes it leads to, weights, its stall share, and whether a blank exit takes the rest. */
-const stageWiring = (n: number) =>
-  fc.record({
-    toStages: fc.array(fc.boolean(), { minLength: n, maxLength: n }),
-    toOutcomes: fc.subarray([0, 1, 2, 3], { minLength: 1 }),
-    weights: fc.array(fc.integer({ min: 0, max: 1000 }), { minLength: n + 4, maxLength: n + 4 }),
-    stall: fc.integer({ min: 0, max: 1000 }),
-    blankRest: fc.boolean(),
-    days: fc.integer({ min: 0, max: 60 }),
-    completeAndAccurate: fc.integer({ min: 0, max: 100 }),
-  });
-
-const anAbsorbingMap = fc
-  .integer({ min: 1, max: 8 })
-  .chain((n) =>
-    fc.record({
-      wiring: fc.array(stageWiring(n), { minLength: n, maxLength: n }),
-      entries: fc.option(fc.integer({ min: 0, max: 1000 })),
-      dealSize: fc.option(fc.integer({ min: 0, max: 100_000 })),
-      target: fc.option(fc.integer({ min: 0, max: 10_000_000 })),
-    }),
-  )
-  .map(({ wiring, entries, dealSize, target }): MapDocument => {
-    const n = wiring.length;
-    const stages = wiring.map((w, i) => aStage({ id: `s${i}`, name: `Stage ${i}`, daysPerVisit: w.days, completeAndAccurate: w.completeAndAccurate / 100 }));
-    const transitions: Transition[] = [];
-    wiring.forEach((w, i) => {
-      // The next stage is always wired, so most of the map is reachable.
-      const targets = [
-        ...stages.filter((_, j) => j !== i && (j === i + 1 || w.toStages[j])).map((s) => ({ id: s.id, weight: w.weights[stages.indexOf(s)]! })),
-        // The first outcome exit gets a floor, so every stage can end: the chain is absorbing.
-        ...w.toOutcomes.map((k, m) => ({ id: OUTCOMES[k]!.id, weight: w.weights[n + k]! + (m === 0 ? 50 : 0) })),
-      ];
-      const total = targets.reduce((s, t) => s + t.weight, 0) + w.stall;
-      const blank = w.blankRest ? targets.findLastIndex((t) => t.id.startsWith('o-')) : -1;
-      targets.forEach((t, k) =>
-        transitions.push({ id: `t-${i}-${t.id}`, source: `s${i}`, target: t.id, label: '', conversionRate: k === blank ? null : t.weight / total }),
-      );
-    });
-    return aMapDocument({
-      stages,
-      outcomes: OUTCOMES,
-      transitions,
-      process: { entryStageId: 's0', period: 'month', entriesPerPeriod: entries, averageDealSize: dealSize, revenueTarget: target, currency: 'EUR' },
-    });
-  });
+import { anAbsorbingMap } from '../../fixtures/arbitrary-maps';
 
 function shuffled<T>(items: readonly T[]) {
   return fc.shuffledSubarray([...items], { minLength: items.length, maxLength: items.length });
