@@ -2,7 +2,7 @@
 // run the handler, and answer with a WireResult. Never throws.
 import { contract, isMethod, type Method } from '../../src-shared/api/contract';
 import { DomainError, type WireResult } from '../../src-shared/api/errors';
-import { describeProblems } from '../../src-shared/domain/plain-issues';
+import { describeProblems, parseForPeople } from '../../src-shared/domain/plain-issues';
 import type { Handlers } from './handlers';
 
 export type Dispatch = (method: string, input: unknown) => Promise<WireResult<unknown>>;
@@ -12,7 +12,7 @@ export function createDispatcher(handlers: Handlers, log: (message: string, erro
     if (!isMethod(method)) {
       return { ok: false, error: { code: 'UNKNOWN_METHOD', message: `Leanmap has no operation called "${method}".` } };
     }
-    const parsed = contract[method].input.safeParse(input ?? {});
+    const parsed = parseForPeople(contract[method].input, input ?? {});
     if (!parsed.success) {
       // A field the app never sends is named, not silently dropped.
       const unknownField = parsed.error.issues.some((issue) => issue.code === 'unrecognized_keys');

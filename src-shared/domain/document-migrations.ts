@@ -1,7 +1,7 @@
 // Forward migrations of the map document format, run on every read from the
 // database and on every import, so old files and rows always open as the current shape.
 import { CURRENT_DOCUMENT_VERSION, MapDocumentSchema, type MapDocument } from './map-document';
-import { describeProblems } from './plain-issues';
+import { describeProblems, parseForPeople } from './plain-issues';
 
 /** One named step that turns a document of `from` into one of `from + 1`. */
 export interface DocumentMigration {
@@ -81,7 +81,7 @@ export function migrateDocument(
     // Only reachable in tests that exercise the stepping with their own list.
     return { ok: true, doc: doc as unknown as MapDocument, migrated: version !== currentVersion };
   }
-  const parsed = MapDocumentSchema.safeParse(doc);
+  const parsed = parseForPeople(MapDocumentSchema, doc);
   if (!parsed.success) return { ok: false, error: { kind: 'invalid', message: describeIssues(parsed.error.issues) } };
   return { ok: true, doc: parsed.data, migrated: version !== currentVersion };
 }

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { migrateDocument } from './document-migrations';
 import type { MapDocument } from './map-document';
 import { MetricSchema, type Metric } from './metric';
-import { describeProblems } from './plain-issues';
+import { describeProblems, parseForPeople } from './plain-issues';
 import { ImportedSignOffSchema, type SignOff } from './sign-off';
 import { WorkshopMetaSchema, type WorkshopMeta } from './workshop';
 
@@ -89,7 +89,7 @@ export function parseWorkshopFile(text: string): ParseWorkshopFileResult {
       `This file was exported by a newer Leanmap (file format ${version}; this one reads up to ${CURRENT_ENVELOPE_VERSION}). Update Leanmap to import it.`,
     );
   }
-  const parsed = EnvelopeSchema.safeParse(raw);
+  const parsed = parseForPeople(EnvelopeSchema, raw);
   if (!parsed.success) {
     return fail('invalid', `This workshop file is damaged. ${describeProblems(parsed.error.issues, { nameFields: true })} Nothing was imported.`);
   }

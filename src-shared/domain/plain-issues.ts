@@ -151,9 +151,11 @@ export function issueSentence(issue: Issue, { nameFields = false }: DescribeOpti
     const own = /[.!?]$/.test(trimmed) ? trimmed : `${trimmed}.`;
     return nameFields && issue.path.length ? `${Field}: ${own.charAt(0).toLowerCase()}${own.slice(1)}` : own;
   }
+  // Parsed with reportInput (parseForPeople), a missing field is one whose input is undefined.
+  const missing = issue.code === 'invalid_type' ? /received undefined$/.test(issue.message) : (issue as { input?: unknown }).input === undefined;
   switch (issue.code) {
     case 'invalid_type':
-      if (/received undefined$/.test(issue.message)) return `${Field} is missing.`;
+      if (missing) return `${Field} is missing.`;
       return `${Field} should be ${TYPE_WORDS[issue.expected] ?? issue.expected}.`;
     case 'too_small':
       if (issue.origin === 'string') return Number(issue.minimum) <= 1 ? `${Field} is empty; fill it in.` : `${Field} needs at least ${issue.minimum} characters.`;
@@ -164,11 +166,16 @@ export function issueSentence(issue: Issue, { nameFields = false }: DescribeOpti
       if (issue.origin === 'array' || issue.origin === 'set') return `${Field} has too many entries; at most ${issue.maximum}.`;
       return `${Field} must be ${issue.inclusive ? 'at most' : 'less than'} ${issue.maximum}.`;
     case 'invalid_value':
+      if (missing) return `${Field} is missing.`;
       return issue.values.length <= 6
         ? `${Field} must be one of ${issue.values.map((v) => `"${String(v)}"`).join(', ')}.`
         : `${Field} is not one Leanmap knows.`;
-    case 'invalid_union':
+    case 'invalid_union': {
+      const options = (issue as { options?: unknown[] }).options;
+      if (missing) return `${Field} is missing.`;
+      if (Array.isArray(options) && options.length <= 6) return `${Field} must be one of ${options.map((v) => `"${String(v)}"`).join(', ')}.`;
       return `${Field} is not in a form Leanmap knows.`;
+    }
     case 'invalid_format':
       return `${Field} is not written the way Leanmap expects.`;
     case 'not_multiple_of':
@@ -176,6 +183,11 @@ export function issueSentence(issue: Issue, { nameFields = false }: DescribeOpti
     default:
       return `${Field} is not valid.`;
   }
+}
+
+/** Parses for a refusal worth reading: with reportInput, a missing choice reads "is missing". */
+export function parseForPeople<T extends z.ZodType>(schema: T, input: unknown): z.ZodSafeParseResult<z.output<T>> {
+  return schema.safeParse(input, { reportInput: true });
 }
 
 /** Up to three sentences, then how many more problems there are. */
