@@ -1,6 +1,7 @@
 // app://leanmap/ serves the built renderer and nothing else: every way of naming a
 // file outside its folder, another host, or something that is not an app file is refused.
-import { isAbsolute, join, relative, sep } from 'node:path';
+import { existsSync, readdirSync } from 'node:fs';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { APP_INDEX_URL, APP_ORIGIN, appResponseHeaders, resolveAppRequest } from '../../src-main/electron/app-protocol';
@@ -78,6 +79,15 @@ describe('app://leanmap/', () => {
       }),
       { numRuns: 3000 },
     );
+  });
+
+  const built = resolve(__dirname, '../../out/renderer');
+  it.skipIf(!existsSync(join(built, 'index.html')))('serves every file the renderer build writes (after electron-vite build)', () => {
+    const files = readdirSync(built, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => relative(built, join(entry.parentPath, entry.name)).split(sep).join('/'));
+    expect(files).toContain('index.html');
+    for (const file of files) expect(resolveAppRequest(`${APP_ORIGIN}/${file}`, built), file).toMatchObject({ status: 200, file: join(built, file) });
   });
 
   it('sends the page policy and no sniffing with every file', () => {
