@@ -7,6 +7,7 @@ import { createHandlers } from './core/handlers';
 import { migrateDatabase, type MigrateResult } from './db/migrate';
 import { openDatabase, type Db } from './db/open';
 import { createExportService, type ExportService } from './services/export-service';
+import { createGuards } from './services/guards';
 import { createMetricService } from './services/metric-service';
 import { createWorkshopService } from './services/workshop-service';
 import { APP_VERSION } from './app-version';
@@ -49,6 +50,7 @@ export async function createBackend({ dataDir, clock = () => new Date(), nativeB
     workshops,
     metrics,
     exports,
+    guards: createGuards(db),
     appInfo: { name: 'Leanmap', version: APP_VERSION, dataDir, databaseFile },
   });
   return {

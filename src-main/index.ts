@@ -3,10 +3,11 @@
 import { app, BrowserWindow, dialog, session } from 'electron';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { createBackend, type Backend } from './backend';
 import { dataDirFromArgs } from './data-dir';
 import { DatabaseError } from './db/database-error';
+import { APP_INDEX_URL } from './electron/app-protocol';
+import { registerAppScheme, serveAppProtocol } from './electron/app-protocol-electron';
 import { registerIpc } from './electron/ipc';
 import { installMenu } from './electron/menu';
 import { hardenSession, installAppSecurity } from './electron/security';
@@ -21,10 +22,9 @@ const dataDir = app.getPath('userData');
 
 // Only an unpackaged app follows electron-vite's dev server; a packaged one must
 // not be pointed at another page by an environment variable.
-const appUrl = appPageUrl(
-  app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL,
-  pathToFileURL(join(__dirname, '../renderer/index.html')).href,
-);
+// The built renderer is served from the privileged app://leanmap origin, never file://.
+const appUrl = appPageUrl(app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL, APP_INDEX_URL);
+const rendererRoot = join(__dirname, '../renderer');
 const preloadPath = join(__dirname, '../preload/index.js');
 
 /** better_sqlite3.node built for Electron's ABI (npm run electron:native), if there is one. */
@@ -62,6 +62,7 @@ function openMainWindow(): void {
 async function start(): Promise<void> {
   await app.whenReady();
   hardenSession(session.defaultSession);
+  serveAppProtocol(session.defaultSession, rendererRoot);
   try {
     const nativeBinding = electronNativeBinding();
     backend = await createBackend({ dataDir, ...(nativeBinding ? { nativeBinding } : {}) });
@@ -83,6 +84,7 @@ if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   app.enableSandbox();
+  registerAppScheme();
   installAppSecurity(() => appUrl);
   app.on('second-instance', () => {
     if (!mainWindow) return;

@@ -2,7 +2,7 @@
 // run the handler, and answer with a WireResult. Never throws.
 import { contract, isMethod, type Method } from '../../src-shared/api/contract';
 import { DomainError, type WireResult } from '../../src-shared/api/errors';
-import { describeIssues } from '../../src-shared/domain/document-migrations';
+import { describeProblems, parseForPeople } from '../../src-shared/domain/plain-issues';
 import type { Handlers } from './handlers';
 
 export type Dispatch = (method: string, input: unknown) => Promise<WireResult<unknown>>;
@@ -12,11 +12,13 @@ export function createDispatcher(handlers: Handlers, log: (message: string, erro
     if (!isMethod(method)) {
       return { ok: false, error: { code: 'UNKNOWN_METHOD', message: `Leanmap has no operation called "${method}".` } };
     }
-    const parsed = contract[method].input.safeParse(input ?? {});
+    const parsed = parseForPeople(contract[method].input, input ?? {});
     if (!parsed.success) {
+      // A field the app never sends is named, not silently dropped.
+      const unknownField = parsed.error.issues.some((issue) => issue.code === 'unrecognized_keys');
       return {
         ok: false,
-        error: { code: 'VALIDATION', message: `That request is not valid: ${describeIssues(parsed.error.issues)}` },
+        error: { code: unknownField ? 'UNKNOWN_FIELD' : 'VALIDATION', message: describeProblems(parsed.error.issues) },
       };
     }
     try {

@@ -2,6 +2,7 @@
 // without a handler (or a handler with the wrong shape) a compile error.
 import type { Method, MethodOutput, ParsedInput } from '../../src-shared/api/contract';
 import type { ExportService } from '../services/export-service';
+import type { Guards } from '../services/guards';
 import type { MetricService } from '../services/metric-service';
 import type { WorkshopService } from '../services/workshop-service';
 
@@ -13,33 +14,73 @@ export interface HandlerDeps {
   workshops: WorkshopService;
   metrics: MetricService;
   exports: ExportService;
+  /** Refusals of what the app never sends, run before the service. */
+  guards: Guards;
   appInfo: MethodOutput<'app.info'>;
 }
 
-export function createHandlers({ workshops, metrics, exports, appInfo }: HandlerDeps): Handlers {
+export function createHandlers({ workshops, metrics, exports, guards, appInfo }: HandlerDeps): Handlers {
   return {
     'app.info': () => appInfo,
     'workshop.list': ({ query, trash }) => workshops.list(query, trash),
-    'workshop.create': ({ meta, template }) => workshops.create(meta, template),
+    'workshop.create': ({ meta, template }) => {
+      guards.statusBacked(null, meta);
+      return workshops.create(meta, template);
+    },
     'workshop.get': ({ id }) => workshops.get(id),
-    'workshop.update': ({ id, revision, meta }) => workshops.update(id, revision, meta),
-    'workshop.rename': ({ id, title }) => workshops.rename(id, title),
-    'workshop.duplicate': ({ id }) => workshops.duplicate(id),
+    'workshop.update': ({ id, revision, meta }) => {
+      guards.workshopEditable(id);
+      guards.statusBacked(id, meta);
+      return workshops.update(id, revision, meta);
+    },
+    'workshop.rename': ({ id, title }) => {
+      guards.workshopEditable(id);
+      return workshops.rename(id, title);
+    },
+    'workshop.duplicate': ({ id }) => {
+      guards.workshopEditable(id);
+      return workshops.duplicate(id);
+    },
     'workshop.trash': ({ id }) => workshops.trash(id),
     'workshop.restore': ({ id }) => workshops.restore(id),
     'workshop.purge': ({ id }) => workshops.purge(id),
     'workshop.exportFile': ({ id }) => workshops.exportFile(id),
     'workshop.importFile': ({ text }) => workshops.importFile(text),
     'map.get': ({ versionId }) => workshops.getMap(versionId),
-    'map.save': ({ versionId, revision, document }) => workshops.saveMap(versionId, revision, document),
-    'map.agree': ({ versionId, revision, signOff }) => workshops.agreeMap(versionId, revision, signOff),
-    'map.createVersion': ({ fromVersionId, name }) => workshops.createVersion(fromVersionId, name),
+    'map.save': ({ versionId, revision, document }) => {
+      guards.versionEditable(versionId);
+      return workshops.saveMap(versionId, revision, document);
+    },
+    'map.agree': ({ versionId, revision, signOff }) => {
+      guards.versionEditable(versionId);
+      guards.signOffByParticipants(versionId, signOff);
+      return workshops.agreeMap(versionId, revision, signOff);
+    },
+    'map.createVersion': ({ fromVersionId, name }) => {
+      guards.versionEditable(fromVersionId);
+      return workshops.createVersion(fromVersionId, name);
+    },
     'export.build': ({ versionId, format, paper }) => exports.build(versionId, format, paper),
     'metric.list': ({ workshopId }) => metrics.list(workshopId),
-    'metric.create': ({ workshopId, fields }) => metrics.create(workshopId, fields),
-    'metric.update': ({ id, fields }) => metrics.update(id, fields),
-    'metric.delete': ({ id }) => metrics.remove(id),
-    'metric.addReading': ({ metricId, reading }) => metrics.addReading(metricId, reading),
-    'metric.deleteReading': ({ metricId, readingId }) => metrics.removeReading(metricId, readingId),
+    'metric.create': ({ workshopId, fields }) => {
+      guards.metricCreatable(workshopId, fields.attachTo);
+      return metrics.create(workshopId, fields);
+    },
+    'metric.update': ({ id, fields }) => {
+      guards.metricUpdatable(id, fields.attachTo);
+      return metrics.update(id, fields);
+    },
+    'metric.delete': ({ id }) => {
+      guards.metricEditable(id);
+      return metrics.remove(id);
+    },
+    'metric.addReading': ({ metricId, reading }) => {
+      guards.metricEditable(metricId);
+      return metrics.addReading(metricId, reading);
+    },
+    'metric.deleteReading': ({ metricId, readingId }) => {
+      guards.metricEditable(metricId);
+      return metrics.removeReading(metricId, readingId);
+    },
   };
 }

@@ -7,8 +7,8 @@ import { contentSecurityPolicyHeader, isAllowedNavigation, isSafeExternalUrl } f
 
 /**
  * Adds the CSP header to the app's responses and refuses every permission request.
- * index.html carries the same policy as a meta tag, which is what counts where an
- * Electron version does not report file:// responses to webRequest.
+ * The app:// handler sets the same header itself (custom protocols do not always pass
+ * through webRequest), and index.html carries the policy as a meta tag as well.
  */
 export function hardenSession(session: Session): void {
   const csp = contentSecurityPolicyHeader(CONTENT_SECURITY_POLICY);

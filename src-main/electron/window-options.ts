@@ -1,6 +1,7 @@
 // Secure defaults for every Leanmap window, as one pure function so a test can
 // prove them: isolated, sandboxed, no Node in the page, no webviews.
 import type { BrowserWindowConstructorOptions } from 'electron';
+import { APP_SCHEME } from './app-protocol';
 
 export { CONTENT_SECURITY_POLICY } from '../security-policy';
 
@@ -30,13 +31,26 @@ export function secureWindowOptions(preloadPath: string): BrowserWindowConstruct
   };
 }
 
-/** Only the app's own page may load; everything else is refused. */
+/**
+ * Only the app's own page may load; everything else is refused. The packaged app
+ * lives at app://leanmap/index.html (any hash route); the dev server is one origin.
+ * file:// never is: Leanmap does not load from it, and its fuse privileges are off.
+ */
 export function isAllowedNavigation(url: string, appUrl: string): boolean {
   try {
     const target = new URL(url);
     const app = new URL(appUrl);
-    if (app.protocol === 'file:') return target.protocol === 'file:' && target.pathname === app.pathname;
-    return target.origin === app.origin;
+    if (app.protocol === `${APP_SCHEME}:`) {
+      return (
+        target.protocol === app.protocol &&
+        target.host === app.host &&
+        target.pathname === app.pathname &&
+        !target.username &&
+        !target.password
+      );
+    }
+    if (app.protocol === 'http:' || app.protocol === 'https:') return target.origin === app.origin;
+    return false;
   } catch {
     return false;
   }
@@ -56,8 +70,8 @@ export function isSafeExternalUrl(url: string): boolean {
   }
 }
 
-/** The page every Leanmap window shows: the dev server in development, else the built file. */
-export function appPageUrl(devServerUrl: string | undefined, rendererIndexFileUrl: string): string {
+/** The page every Leanmap window shows: the dev server in development, else the built page on app://leanmap. */
+export function appPageUrl(devServerUrl: string | undefined, builtPageUrl: string): string {
   if (devServerUrl) {
     try {
       const url = new URL(devServerUrl);
@@ -66,7 +80,7 @@ export function appPageUrl(devServerUrl: string | undefined, rendererIndexFileUr
       // Fall through to the built renderer.
     }
   }
-  return rendererIndexFileUrl;
+  return builtPageUrl;
 }
 
 /** The CSP header for the app's responses; frame-ancestors only works as a header. */

@@ -2,6 +2,7 @@
 // output. Electron IPC and the browser host both carry exactly these payloads.
 import { z } from 'zod';
 import { SignOffSchema } from '../domain/export-envelope';
+import { AgreedSignOffSchema } from '../domain/sign-off';
 import { IdSchema, MapDocumentSchema } from '../domain/map-document';
 import { MetricFieldsSchema, MetricSchema, ReadingInputSchema } from '../domain/metric';
 import { TemplateIdSchema, WorkshopMetaSchema, WorkshopStatusSchema } from '../domain/workshop';
@@ -73,26 +74,27 @@ export const ExportedFileSchema = z.object({
 });
 export type ExportedFile = z.infer<typeof ExportedFileSchema>;
 
-const ById = z.object({ id: IdSchema });
-const Empty = z.object({});
+// Every input is strict: a field the app never sends is refused and named, not dropped.
+const ById = z.strictObject({ id: IdSchema });
+const Empty = z.strictObject({});
 
 export const contract = {
   'app.info': { input: Empty, output: AppInfoSchema },
   'workshop.list': {
-    input: z.object({ query: z.string().max(200).default(''), trash: z.boolean().default(false) }),
+    input: z.strictObject({ query: z.string().max(200).default(''), trash: z.boolean().default(false) }),
     output: z.array(WorkshopSummarySchema),
   },
   'workshop.create': {
-    input: z.object({ meta: WorkshopMetaSchema, template: TemplateIdSchema }),
+    input: z.strictObject({ meta: WorkshopMetaSchema, template: TemplateIdSchema }),
     output: WorkshopDetailSchema,
   },
   'workshop.get': { input: ById, output: WorkshopDetailSchema },
   'workshop.update': {
-    input: z.object({ id: IdSchema, revision: z.number().int(), meta: WorkshopMetaSchema }),
+    input: z.strictObject({ id: IdSchema, revision: z.number().int(), meta: WorkshopMetaSchema }),
     output: WorkshopDetailSchema,
   },
   'workshop.rename': {
-    input: z.object({ id: IdSchema, title: WorkshopMetaSchema.shape.title }),
+    input: z.strictObject({ id: IdSchema, title: WorkshopMetaSchema.shape.title }),
     output: WorkshopSummarySchema,
   },
   'workshop.duplicate': { input: ById, output: WorkshopSummarySchema },
@@ -107,42 +109,39 @@ export const contract = {
   },
   'workshop.importFile': {
     // Size is checked by the handler so the refusal can say how large is too large.
-    input: z.object({ text: z.string() }),
+    input: z.strictObject({ text: z.string() }),
     output: WorkshopSummarySchema,
   },
-  'map.get': { input: z.object({ versionId: IdSchema }), output: MapVersionSchema },
+  'map.get': { input: z.strictObject({ versionId: IdSchema }), output: MapVersionSchema },
   'map.save': {
-    input: z.object({ versionId: IdSchema, revision: z.number().int(), document: MapDocumentSchema }),
+    input: z.strictObject({ versionId: IdSchema, revision: z.number().int(), document: MapDocumentSchema }),
     output: z.object({ revision: z.number().int(), updatedAt: IsoTimestamp }),
   },
   /** Locks a map version with its sign-off; later changes go to a new version. */
   'map.agree': {
-    input: z.object({
+    input: z.strictObject({
       versionId: IdSchema,
       revision: z.number().int(),
-      signOff: z.object({
-        agreedAt: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Pick the date it was agreed'),
-        agreedBy: z.array(z.string().trim().min(1).max(200)).min(1, 'Pick who agreed').max(200),
-      }),
+      signOff: AgreedSignOffSchema,
     }),
     output: MapVersionSummarySchema,
   },
   /** A new map version that starts as a copy of another. */
   'map.createVersion': {
-    input: z.object({ fromVersionId: IdSchema, name: z.string().trim().min(1, 'Give the version a name').max(200) }),
+    input: z.strictObject({ fromVersionId: IdSchema, name: z.string().trim().min(1, 'Give the version a name').max(200) }),
     output: MapVersionSummarySchema,
   },
   /** The report of one map version in one format (the workshop file is workshop.exportFile). */
   'export.build': {
-    input: z.object({ versionId: IdSchema, format: ExportFormatSchema, paper: z.enum(['A4', 'Letter']).default('A4') }),
+    input: z.strictObject({ versionId: IdSchema, format: ExportFormatSchema, paper: z.enum(['A4', 'Letter']).default('A4') }),
     output: z.object({ files: z.array(ExportedFileSchema) }),
   },
-  'metric.list': { input: z.object({ workshopId: IdSchema }), output: z.array(MetricSchema) },
-  'metric.create': { input: z.object({ workshopId: IdSchema, fields: MetricFieldsSchema }), output: MetricSchema },
-  'metric.update': { input: z.object({ id: IdSchema, fields: MetricFieldsSchema }), output: MetricSchema },
+  'metric.list': { input: z.strictObject({ workshopId: IdSchema }), output: z.array(MetricSchema) },
+  'metric.create': { input: z.strictObject({ workshopId: IdSchema, fields: MetricFieldsSchema }), output: MetricSchema },
+  'metric.update': { input: z.strictObject({ id: IdSchema, fields: MetricFieldsSchema }), output: MetricSchema },
   'metric.delete': { input: ById, output: Empty },
-  'metric.addReading': { input: z.object({ metricId: IdSchema, reading: ReadingInputSchema }), output: MetricSchema },
-  'metric.deleteReading': { input: z.object({ metricId: IdSchema, readingId: IdSchema }), output: MetricSchema },
+  'metric.addReading': { input: z.strictObject({ metricId: IdSchema, reading: ReadingInputSchema }), output: MetricSchema },
+  'metric.deleteReading': { input: z.strictObject({ metricId: IdSchema, readingId: IdSchema }), output: MetricSchema },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

@@ -2,7 +2,17 @@
 // branches on the code and shows the message, which is written for a facilitator.
 export const ERROR_CODES = [
   'VALIDATION',
+  /** The input has a field the app never sends; the message names it. */
+  'UNKNOWN_FIELD',
   'NOT_FOUND',
+  /** The workshop is in the trash: restore it before changing it. */
+  'IN_TRASH',
+  /** A metric names a stage or transition that is not on this workshop's map. */
+  'BAD_REFERENCE',
+  /** A sign-off names someone who is not a participant of the workshop. */
+  'NOT_A_PARTICIPANT',
+  /** A workshop marked agreed without an agreed map version. */
+  'NOT_AGREED',
   'CONFLICT',
   'LOCKED',
   'IMPORT_INVALID',

@@ -1,6 +1,7 @@
 // Forward migrations of the map document format, run on every read from the
 // database and on every import, so old files and rows always open as the current shape.
 import { CURRENT_DOCUMENT_VERSION, MapDocumentSchema, type MapDocument } from './map-document';
+import { describeProblems, parseForPeople } from './plain-issues';
 
 /** One named step that turns a document of `from` into one of `from + 1`. */
 export interface DocumentMigration {
@@ -45,12 +46,8 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** Describes zod issues in a line a facilitator can act on (first few only). */
-export function describeIssues(issues: readonly { path: readonly PropertyKey[]; message: string }[]): string {
-  const shown = issues.slice(0, 3).map((i) => (i.path.length ? `${i.path.map(String).join('.')}: ${i.message}` : i.message));
-  const more = issues.length > 3 ? ` (and ${issues.length - 3} more problems)` : '';
-  return shown.join('; ') + more;
-}
+/** Describes zod issues in sentences a facilitator can act on (first few only). */
+export const describeIssues = (issues: Parameters<typeof describeProblems>[0]) => describeProblems(issues, { nameFields: true });
 
 export function migrateDocument(
   raw: unknown,
@@ -84,7 +81,7 @@ export function migrateDocument(
     // Only reachable in tests that exercise the stepping with their own list.
     return { ok: true, doc: doc as unknown as MapDocument, migrated: version !== currentVersion };
   }
-  const parsed = MapDocumentSchema.safeParse(doc);
+  const parsed = parseForPeople(MapDocumentSchema, doc);
   if (!parsed.success) return { ok: false, error: { kind: 'invalid', message: describeIssues(parsed.error.issues) } };
   return { ok: true, doc: parsed.data, migrated: version !== currentVersion };
 }

@@ -1,9 +1,11 @@
 // The lossless workshop file (.leanmap.json): a versioned envelope around the
 // workshop's details and every map version, read back through the same migrations.
 import { z } from 'zod';
-import { describeIssues, migrateDocument } from './document-migrations';
+import { migrateDocument } from './document-migrations';
 import type { MapDocument } from './map-document';
 import { MetricSchema, type Metric } from './metric';
+import { describeProblems, parseForPeople } from './plain-issues';
+import { ImportedSignOffSchema, type SignOff } from './sign-off';
 import { WorkshopMetaSchema, type WorkshopMeta } from './workshop';
 
 export const ENVELOPE_FORMAT = 'leanmap.workshop';
@@ -12,15 +14,11 @@ export const CURRENT_ENVELOPE_VERSION = 2;
 /** Larger files are refused before parsing: a real workshop is a few hundred KB. */
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 
-export const SignOffSchema = z.object({
-  agreedAt: z.string().max(40),
-  agreedBy: z.array(z.string().max(200)).max(200),
-});
-export type SignOff = z.infer<typeof SignOffSchema>;
+export { SignOffSchema, type SignOff } from './sign-off';
 
 const EnvelopeVersionSchema = z.object({
   name: z.string().trim().min(1).max(200),
-  signOff: SignOffSchema.nullable(),
+  signOff: ImportedSignOffSchema.nullable(),
   document: z.unknown(),
 });
 
@@ -91,9 +89,9 @@ export function parseWorkshopFile(text: string): ParseWorkshopFileResult {
       `This file was exported by a newer Leanmap (file format ${version}; this one reads up to ${CURRENT_ENVELOPE_VERSION}). Update Leanmap to import it.`,
     );
   }
-  const parsed = EnvelopeSchema.safeParse(raw);
+  const parsed = parseForPeople(EnvelopeSchema, raw);
   if (!parsed.success) {
-    return fail('invalid', `This workshop file is damaged: ${describeIssues(parsed.error.issues)}. Nothing was imported.`);
+    return fail('invalid', `This workshop file is damaged. ${describeProblems(parsed.error.issues, { nameFields: true })} Nothing was imported.`);
   }
   const versions: WorkshopFileVersion[] = [];
   for (const [i, v] of parsed.data.workshop.versions.entries()) {

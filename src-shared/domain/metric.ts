@@ -3,12 +3,13 @@
 // Values are in the metric's own unit as people say them: 35 means 35 % for a
 // percent metric (unlike conversion rates in the map, which are shares 0..1).
 import { z } from 'zod';
+import { CalendarDateSchema } from './calendar-date';
 import { IdSchema } from './map-document';
 
 export const MetricAttachmentSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('process') }),
-  z.object({ kind: z.literal('stage'), stageId: IdSchema }),
-  z.object({ kind: z.literal('transition'), transitionId: IdSchema }),
+  z.strictObject({ kind: z.literal('process') }),
+  z.strictObject({ kind: z.literal('stage'), stageId: IdSchema }),
+  z.strictObject({ kind: z.literal('transition'), transitionId: IdSchema }),
 ]);
 export type MetricAttachment = z.infer<typeof MetricAttachmentSchema>;
 
@@ -28,7 +29,8 @@ export type Cadence = z.infer<typeof CadenceSchema>;
 
 const MetricValueSchema = z.number().finite().min(-1e15).max(1e15).nullable();
 
-export const MetricFieldsSchema = z.object({
+// Strict records: a field Leanmap does not know is refused, never silently dropped.
+export const MetricFieldsSchema = z.strictObject({
   attachTo: MetricAttachmentSchema,
   name: z.string().trim().min(1, 'Give the metric a name').max(200),
   question: z.string().max(500),
@@ -45,8 +47,8 @@ export const MetricFieldsSchema = z.object({
 });
 export type MetricFields = z.infer<typeof MetricFieldsSchema>;
 
-export const ReadingInputSchema = z.object({
-  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2027-01-31'),
+export const ReadingInputSchema = z.strictObject({
+  date: CalendarDateSchema,
   value: z.number().finite().min(-1e15).max(1e15),
   note: z.string().max(1000),
 });

@@ -1,8 +1,10 @@
 // A workshop's own details (everything but its maps), as stored and edited.
 import { z } from 'zod';
+import { OptionalCalendarDateSchema } from './calendar-date';
 import { IdSchema } from './map-document';
 
-export const ParticipantSchema = z.object({
+// Strict records: a field Leanmap does not know is refused, never silently dropped.
+export const ParticipantSchema = z.strictObject({
   id: IdSchema,
   name: z.string().trim().min(1, 'A participant needs a name').max(200),
   role: z.string().max(200),
@@ -13,27 +15,16 @@ export const WORKSHOP_STATUSES = ['draft', 'agreed'] as const;
 export const WorkshopStatusSchema = z.enum(WORKSHOP_STATUSES);
 export type WorkshopStatus = z.infer<typeof WorkshopStatusSchema>;
 
-/** ISO calendar date (YYYY-MM-DD) or empty when not yet fixed. */
-export const CalendarDateSchema = z
-  .string()
-  .regex(/^(\d{4}-\d{2}-\d{2})?$/, 'Use a date like 2026-11-22')
-  // Round-tripped, not just parsed: Date.parse rolls 2026-02-30 over to 2 March.
-  .refine((s) => s === '' || isCalendarDate(s), 'That date does not exist');
-
-function isCalendarDate(s: string): boolean {
-  const time = Date.parse(`${s}T00:00:00Z`);
-  return !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === s;
-}
-
-export const WorkshopMetaSchema = z.object({
+export const WorkshopMetaSchema = z.strictObject({
   title: z.string().trim().min(1, 'Give the workshop a title').max(200),
   organisation: z.string().trim().max(200),
   team: z.string().trim().max(200),
-  date: CalendarDateSchema,
+  /** The workshop's day, or empty while it is not fixed. */
+  date: OptionalCalendarDateSchema,
   facilitator: z.string().trim().max(200),
   participants: z.array(ParticipantSchema).max(200),
   objective: z.string().max(4000),
-  scope: z.object({
+  scope: z.strictObject({
     segment: z.string().max(500),
     offering: z.string().max(500),
     idealCustomer: z.string().max(1000),

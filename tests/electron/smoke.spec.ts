@@ -52,7 +52,7 @@ test('the desktop app opens a secure window and answers over IPC', async () => {
 
   await test.step('one window shows the built app', async () => {
     expect(launched.windows()).toHaveLength(1);
-    expect(page.url()).toMatch(/^file:.*\/out\/renderer\/index\.html/);
+    expect(page.url()).toMatch(/^app:\/\/leanmap\/index\.html/);
     await expect(page).toHaveTitle(/Leanmap/);
   });
 

@@ -7,7 +7,13 @@ const temp = useTempDirs();
 
 async function aWorkshopWithAMap() {
   const backend = await temp.openBackend(temp.makeDir());
-  const workshop = await call(backend, 'workshop.create', { meta: aWorkshopMeta({ title: 'Sign-off' }), template: 'b2b-buying-journey' });
+  const workshop = await call(backend, 'workshop.create', { meta: aWorkshopMeta({
+      title: 'Sign-off',
+      participants: [
+        { id: 'p1', name: 'Anna Müller', role: '' },
+        { id: 'p2', name: 'Jan Kowalski', role: '' },
+      ],
+    }), template: 'b2b-buying-journey' });
   const version = await call(backend, 'map.get', { versionId: workshop.versions[0]!.id });
   return { backend, workshop, version };
 }

@@ -19,7 +19,7 @@ describe('reading a workshop file', () => {
     const file = aWorkshopFile({
       meta: aWorkshopMeta({ participants: [{ id: 'p1', name: 'Sam', role: 'Sales manager' }], status: 'agreed' }),
       versions: [
-        { name: 'Current state', signOff: { agreedAt: '2026-11-22T16:00:00.000Z', agreedBy: ['Sam'] }, document: aChainMap(3, { filled: true }).doc },
+        { name: 'Current state', signOff: { agreedAt: '2026-11-22', agreedBy: ['Sam (Sales manager)'] }, document: aChainMap(3, { filled: true }).doc },
         { name: 'Future state', signOff: null, document: aChainMap(2).doc },
       ],
     });

@@ -23,6 +23,7 @@ import {
   secureWindowOptions,
 } from '../../src-main/electron/window-options';
 
+const APP = 'app://leanmap/index.html';
 const FILE_APP = 'file:///opt/Leanmap/resources/app.asar/out/renderer/index.html';
 const DEV_APP = 'http://localhost:5173/';
 
@@ -56,15 +57,24 @@ describe('secureWindowOptions', () => {
 });
 
 describe('isAllowedNavigation', () => {
-  it('allows the built app page, with or without a hash or query', () => {
-    expect(isAllowedNavigation(FILE_APP, FILE_APP)).toBe(true);
-    expect(isAllowedNavigation(`${FILE_APP}#/workshop/abc`, FILE_APP)).toBe(true);
-    expect(isAllowedNavigation(`${FILE_APP}?view=present`, FILE_APP)).toBe(true);
+  it('allows the app page on app://leanmap, with or without a hash or query', () => {
+    expect(isAllowedNavigation(APP, APP)).toBe(true);
+    expect(isAllowedNavigation(`${APP}#/workshop/abc`, APP)).toBe(true);
+    expect(isAllowedNavigation(`${APP}?view=present`, APP)).toBe(true);
   });
 
-  it('refuses any other local file', () => {
-    expect(isAllowedNavigation('file:///etc/passwd', FILE_APP)).toBe(false);
-    expect(isAllowedNavigation('file:///opt/Leanmap/resources/app.asar/out/renderer/other.html', FILE_APP)).toBe(false);
+  it('refuses other pages, hosts and credentials on the app scheme', () => {
+    expect(isAllowedNavigation('app://leanmap/other.html', APP)).toBe(false);
+    expect(isAllowedNavigation('app://leanmap/assets/index.js', APP)).toBe(false);
+    expect(isAllowedNavigation('app://evil/index.html', APP)).toBe(false);
+    expect(isAllowedNavigation('app://user:pw@leanmap/index.html', APP)).toBe(false);
+    expect(isAllowedNavigation('leanmap://leanmap/index.html', APP)).toBe(false);
+  });
+
+  it('refuses every file:// page, the built one included: Leanmap no longer loads from file://', () => {
+    expect(isAllowedNavigation(FILE_APP, APP)).toBe(false);
+    expect(isAllowedNavigation('file:///etc/passwd', APP)).toBe(false);
+    expect(isAllowedNavigation(FILE_APP, FILE_APP)).toBe(false);
   });
 
   it('allows the dev server origin on any path', () => {
@@ -73,20 +83,21 @@ describe('isAllowedNavigation', () => {
   });
 
   it('refuses other origins, ports and schemes', () => {
-    expect(isAllowedNavigation('https://example.com/', FILE_APP)).toBe(false);
+    expect(isAllowedNavigation('https://example.com/', APP)).toBe(false);
     expect(isAllowedNavigation('https://example.com/', DEV_APP)).toBe(false);
     expect(isAllowedNavigation('http://localhost:5174/', DEV_APP)).toBe(false);
     expect(isAllowedNavigation('https://localhost:5173/', DEV_APP)).toBe(false);
     expect(isAllowedNavigation('http://127.0.0.1:5173/', DEV_APP)).toBe(false);
     expect(isAllowedNavigation('file:///tmp/index.html', DEV_APP)).toBe(false);
-    expect(isAllowedNavigation(FILE_APP.replace('file:', 'http:'), FILE_APP)).toBe(false);
+    expect(isAllowedNavigation(APP, DEV_APP)).toBe(false);
+    expect(isAllowedNavigation('http://leanmap/index.html', APP)).toBe(false);
   });
 
   it('refuses garbage', () => {
-    expect(isAllowedNavigation('', FILE_APP)).toBe(false);
+    expect(isAllowedNavigation('', APP)).toBe(false);
     expect(isAllowedNavigation('not a url', DEV_APP)).toBe(false);
     expect(isAllowedNavigation('javascript:alert(1)', DEV_APP)).toBe(false);
-    expect(isAllowedNavigation('data:text/html,<script>1</script>', FILE_APP)).toBe(false);
+    expect(isAllowedNavigation('data:text/html,<script>1</script>', APP)).toBe(false);
     expect(isAllowedNavigation(DEV_APP, 'garbage')).toBe(false);
   });
 });
@@ -115,13 +126,22 @@ describe('isSafeExternalUrl', () => {
 
 describe('appPageUrl', () => {
   it('uses the dev server when one is given, else the built page', () => {
-    expect(appPageUrl(DEV_APP, FILE_APP)).toBe(DEV_APP);
-    expect(appPageUrl(undefined, FILE_APP)).toBe(FILE_APP);
+    expect(appPageUrl(DEV_APP, APP)).toBe(DEV_APP);
+    expect(appPageUrl(undefined, APP)).toBe(APP);
   });
 
   it('ignores a dev server address that is not http(s)', () => {
-    expect(appPageUrl('javascript:alert(1)', FILE_APP)).toBe(FILE_APP);
-    expect(appPageUrl('nonsense', FILE_APP)).toBe(FILE_APP);
+    expect(appPageUrl('javascript:alert(1)', APP)).toBe(APP);
+    expect(appPageUrl('nonsense', APP)).toBe(APP);
+    expect(appPageUrl('file:///tmp/index.html', APP)).toBe(APP);
+  });
+
+  it('is the app origin in the main process, not a file:// address', () => {
+    const main = readFileSync(join(__dirname, '../../src-main/index.ts'), 'utf8');
+    expect(main).toContain('APP_INDEX_URL');
+    expect(main).not.toContain('pathToFileURL');
+    expect(main).toMatch(/registerAppScheme\(\)/);
+    expect(main).toMatch(/serveAppProtocol\(session\.defaultSession, rendererRoot\)/);
   });
 });
 
@@ -136,12 +156,15 @@ describe('contentSecurityPolicyHeader', () => {
 });
 
 describe('IPC messages', () => {
-  it('trusts only the app page in its top-level frame', () => {
-    expect(isTrustedSender({ url: FILE_APP, parent: null }, FILE_APP)).toBe(true);
-    expect(isTrustedSender({ url: FILE_APP, parent: {} }, FILE_APP)).toBe(false);
-    expect(isTrustedSender({ url: 'https://example.com/', parent: null }, FILE_APP)).toBe(false);
-    expect(isTrustedSender(null, FILE_APP)).toBe(false);
-    expect(isTrustedSender(undefined, FILE_APP)).toBe(false);
+  it('trusts only the app page on app://leanmap in its top-level frame', () => {
+    expect(isTrustedSender({ url: APP, parent: null }, APP)).toBe(true);
+    expect(isTrustedSender({ url: `${APP}#/workshop/abc`, parent: null }, APP)).toBe(true);
+    expect(isTrustedSender({ url: APP, parent: {} }, APP)).toBe(false);
+    expect(isTrustedSender({ url: 'https://example.com/', parent: null }, APP)).toBe(false);
+    expect(isTrustedSender({ url: FILE_APP, parent: null }, APP)).toBe(false);
+    expect(isTrustedSender({ url: 'app://other/index.html', parent: null }, APP)).toBe(false);
+    expect(isTrustedSender(null, APP)).toBe(false);
+    expect(isTrustedSender(undefined, APP)).toBe(false);
   });
 
   it('accepts a method name with any input and refuses anything else', () => {

@@ -45,15 +45,24 @@ describe('workshop details', () => {
   });
 
   it('refuse a date that does not exist', () => {
-    expect(problemsOf(aWorkshopMeta({ date: '2026-02-30' }))).toEqual(['That date does not exist']);
-    expect(problemsOf(aWorkshopMeta({ date: '2026-02-29' }))).toEqual(['That date does not exist']);
-    expect(problemsOf(aWorkshopMeta({ date: '2026-04-31' }))).toEqual(['That date does not exist']);
-    expect(problemsOf(aWorkshopMeta({ date: '2026-13-01' }))).toEqual(['That date does not exist']);
+    for (const date of ['2026-02-30', '2026-02-29', '2026-04-31', '2026-13-01', '0000-00-00']) {
+      expect(problemsOf(aWorkshopMeta({ date }))).toEqual([`There is no day ${date} on the calendar. Pick a date that exists, like 2026-11-22.`]);
+    }
   });
 
   it('refuse a date written another way than YYYY-MM-DD', () => {
-    expect(problemsOf(aWorkshopMeta({ date: '22/11/2026' }))).toContain('Use a date like 2026-11-22');
-    expect(problemsOf(aWorkshopMeta({ date: '2026-11-22T10:00' }))).toContain('Use a date like 2026-11-22');
+    expect(problemsOf(aWorkshopMeta({ date: '22/11/2026' }))).toEqual(['Write the date as year-month-day, like 2026-11-22.']);
+    expect(problemsOf(aWorkshopMeta({ date: '2026-11-22T10:00' }))).toEqual(['Write the date as year-month-day, like 2026-11-22.']);
+  });
+
+  it('refuse a real day in a year no workshop is held', () => {
+    expect(problemsOf(aWorkshopMeta({ date: '0001-01-01' }))).toEqual(['Pick a date between the years 1900 and 2199.']);
+    expect(problemsOf(aWorkshopMeta({ date: '9999-12-31' }))).toEqual(['Pick a date between the years 1900 and 2199.']);
+  });
+
+  it('refuse a field Leanmap does not know instead of dropping it', () => {
+    expect(WorkshopMetaSchema.safeParse({ ...aWorkshopMeta(), budget: 100 }).success).toBe(false);
+    expect(WorkshopMetaSchema.safeParse({ ...aWorkshopMeta({ participants: [{ id: 'p1', name: 'Sam', role: '', email: 'x' } as never] }) }).success).toBe(false);
   });
 
   it('refuse a participant without a name', () => {

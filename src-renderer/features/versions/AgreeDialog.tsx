@@ -1,6 +1,8 @@
 // Marking a map version agreed: who agreed (picked from the workshop's
 // participants) and when. The version then becomes read-only.
 import { useState } from 'react';
+import { calendarDateProblem } from '../../../src-shared/domain/calendar-date';
+import { signOffName } from '../../../src-shared/domain/sign-off';
 import { api } from '../../api/client';
 import { Dialog } from '../../components/Dialog';
 import { useDocumentStore } from '../../store/document-store';
@@ -23,7 +25,8 @@ export function AgreeDialog({ onClose, onAgreed, onEditDetails }: { onClose: () 
 
   const agree = async () => {
     if (picked.size === 0) return setError('Pick at least one person who agreed.');
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return setError('Pick the date it was agreed.');
+    const dateProblem = calendarDateProblem(date);
+    if (dateProblem) return setError(dateProblem);
     setBusy(true);
     await flushSave();
     const { versionId, revision, saveState } = useDocumentStore.getState();
@@ -31,7 +34,7 @@ export function AgreeDialog({ onClose, onAgreed, onEditDetails }: { onClose: () 
       setBusy(false);
       return setError('The map has changes that are not saved. Reload it first, then mark it agreed.');
     }
-    const agreedBy = participants.filter((p) => picked.has(p.id)).map((p) => (p.role ? `${p.name} (${p.role})` : p.name));
+    const agreedBy = participants.filter((p) => picked.has(p.id)).map(signOffName);
     const result = await api().call('map.agree', { versionId: versionId!, revision, signOff: { agreedAt: date, agreedBy } });
     setBusy(false);
     if (!result.ok) return setError(result.error.message);

@@ -1,0 +1,85 @@
+// Refusals of what the app itself never sends, checked at the top of a handler
+// before any service runs: edits to a workshop in the trash, metrics naming a stage
+// of another map, sign-offs by non-participants, "agreed" without an agreed version.
+import { DomainError } from '../../src-shared/api/errors';
+import type { MetricAttachment } from '../../src-shared/domain/metric';
+import { attachmentIsOnMaps, sameAttachment } from '../../src-shared/domain/metric-attachment';
+import { namesNotParticipants, type SignOff } from '../../src-shared/domain/sign-off';
+import type { WorkshopMeta } from '../../src-shared/domain/workshop';
+import type { Db } from '../db/open';
+import { createMapVersionsRepo } from '../db/repositories/map-versions-repo';
+import { createMetricsRepo } from '../db/repositories/metrics-repo';
+import { createWorkshopsRepo } from '../db/repositories/workshops-repo';
+
+const IN_TRASH_MESSAGE = 'This workshop is in the trash. Restore it from the Trash in the library to change it; nothing was changed.';
+
+export function createGuards(db: Db) {
+  const workshops = createWorkshopsRepo(db);
+  const versions = createMapVersionsRepo(db);
+  const metrics = createMetricsRepo(db);
+
+  /** A workshop that does not exist is left to the service's NOT_FOUND. */
+  const notTrashed = (workshopId: string | undefined): void => {
+    if (workshopId === undefined) return;
+    if (workshops.get(workshopId)?.deletedAt) throw new DomainError('IN_TRASH', IN_TRASH_MESSAGE);
+  };
+
+  const attachmentOnMap = (workshopId: string, attachTo: MetricAttachment): void => {
+    if (attachTo.kind === 'process' || !workshops.get(workshopId)) return;
+    if (attachmentIsOnMaps(attachTo, versions.listFull(workshopId).map((v) => v.document))) return;
+    const what = attachTo.kind === 'stage' ? 'stage' : 'transition';
+    throw new DomainError(
+      'BAD_REFERENCE',
+      `That ${what} is not on this workshop's map, so a metric cannot be attached to it. Pick a ${what} of this map or the whole process.`,
+    );
+  };
+
+  return {
+    /** Changes to the workshop itself (details, title, copies). */
+    workshopEditable(workshopId: string): void {
+      notTrashed(workshopId);
+    },
+    /** Changes to a map version (save, agree, new version from it). */
+    versionEditable(versionId: string): void {
+      notTrashed(versions.workshopIdOf(versionId));
+    },
+    /** Changes to a metric or its readings. */
+    metricEditable(metricId: string): void {
+      notTrashed(metrics.get(metricId)?.workshopId);
+    },
+    /** A new metric: the workshop is not in the trash and the metric measures something on its map. */
+    metricCreatable(workshopId: string, attachTo: MetricAttachment): void {
+      notTrashed(workshopId);
+      attachmentOnMap(workshopId, attachTo);
+    },
+    /** An edited metric: a new target must be on the map; keeping the old one is always allowed. */
+    metricUpdatable(metricId: string, attachTo: MetricAttachment): void {
+      const existing = metrics.get(metricId);
+      if (!existing) return;
+      notTrashed(existing.workshopId);
+      if (!sameAttachment(existing.attachTo, attachTo)) attachmentOnMap(existing.workshopId, attachTo);
+    },
+    /** Only the workshop's participants, as the Mark agreed dialog names them, can agree a version. */
+    signOffByParticipants(versionId: string, signOff: SignOff): void {
+      const workshopId = versions.workshopIdOf(versionId);
+      const workshop = workshopId ? workshops.get(workshopId) : undefined;
+      if (!workshop) return;
+      const strangers = namesNotParticipants(signOff.agreedBy, workshop.meta.participants);
+      if (strangers.length === 0) return;
+      const list = strangers.map((n) => `"${n.slice(0, 80)}"`).join(', ');
+      throw new DomainError(
+        'NOT_A_PARTICIPANT',
+        `${list} ${strangers.length === 1 ? 'is not a participant' : 'are not participants'} of this workshop. Add them to the workshop details first, then mark the version agreed.`,
+      );
+    },
+    /** "Agreed" is what marking a version agreed sets; the details cannot claim it without one. */
+    statusBacked(workshopId: string | null, meta: Pick<WorkshopMeta, 'status'>): void {
+      if (meta.status !== 'agreed') return;
+      if (workshopId !== null && !workshops.get(workshopId)) return;
+      const agreed = workshopId !== null && versions.listSummaries(workshopId).some((v) => v.signOff !== null);
+      if (agreed) return;
+      throw new DomainError('NOT_AGREED', 'A workshop is agreed only once one of its map versions is marked agreed. Use Mark agreed… on the version.');
+    },
+  };
+}
+export type Guards = ReturnType<typeof createGuards>;
