@@ -5,7 +5,7 @@ import { analyseProcess, resolveRates, type Figure, type FlowProblem, type Missi
 import { OUTCOME_LABELS, type MapDocument } from '../map-document';
 import { METRIC_KIND_LABELS, type Metric, type MetricUnit } from '../metric';
 import { classifyTransitions } from '../transition-kind';
-import { formatDays, formatMoney, formatNumber, formatPercent, isoDate, unknown, valueOf, UNKNOWN } from './format';
+import { formatDays, formatMoney, formatNumber, formatPercent, unknown, valueOf, UNKNOWN } from './format';
 import { layoutReportMap } from './map-layout';
 import type {
   Report,
@@ -301,7 +301,7 @@ export function buildReport(input: ReportInput): Report {
     bottlenecks: bottlenecks(doc, analysis, names),
     measurementPlan: metricRows(doc, input.metrics, names),
     checks: analysis.checks.map((c) => ({ severity: c.severity, message: c.message })),
-    fileStem: `${title} ${input.meta.date || isoDate(input.generatedAt)}`.trim(),
+    fileStem: `${title} – ${input.versionName.trim() || 'Map'}`,
     currency: doc.process.currency,
     period: doc.process.period,
   };

@@ -184,7 +184,7 @@ export interface Report {
   bottlenecks: { basis: string; rows: ReportBottleneckRow[]; problem: string | null };
   measurementPlan: ReportMetricRow[];
   checks: ReportCheckRow[];
-  /** File names start with this: "<title> <date>" made safe by the writer's caller. */
+  /** What the files are named after, "<title> – <version>", as typed; export-files makes it safe (reportFileStem). */
   fileStem: string;
   /** ISO 4217 code of every `money` value (the process's currency); always set by buildReport. */
   currency?: string;
