@@ -7,6 +7,7 @@ import { METRIC_KIND_LABELS, type Metric, type MetricUnit } from '../metric';
 import { classifyTransitions } from '../transition-kind';
 import { formatDays, formatMoney, formatNumber, formatPercent, unknown, valueOf, UNKNOWN } from './format';
 import { layoutReportMap } from './map-layout';
+import { stageDetailsTable } from './stage-details';
 import type {
   Report,
   ReportActionRow,
@@ -294,6 +295,7 @@ export function buildReport(input: ReportInput): Report {
     cover: cover(input),
     map: layoutReportMap(doc, { bottlenecks: analysis.bottlenecks }),
     stages: stageRows(doc),
+    stageDetails: stageDetailsTable(doc.stages),
     actions: actionRows(doc),
     transitions: transitionRows(doc, names),
     inputs: inputRows(doc, analysis, names),
