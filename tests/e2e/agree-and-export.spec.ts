@@ -259,7 +259,7 @@ test.describe('Agreeing and exporting the map', () => {
     expect(four.height).toBe(one.height * 4);
 
     // JSON: the lossless workshop file, with the participants and the plan.
-    const envelope = JSON.parse(await readFile(file('.leanmap.json'), 'utf8'));
+    const envelope = JSON.parse(await readFile(join(dir, `${TITLE} ${date}.leanmap.json`), 'utf8'));
     expect(envelope.format).toBe('leanmap.workshop');
     expect(envelope.workshop.meta.title).toBe(TITLE);
     expect(envelope.workshop.meta.organisation).toBe(ORGANISATION);
