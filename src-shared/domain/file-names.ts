@@ -76,3 +76,18 @@ export function safeFileStem(text: string, fallback = 'workshop', maxUnits = 80)
 export function reportFileStem(title: string, versionName: string): string {
   return `${safeFileStem(title, 'Leanmap report', 60)} – ${safeFileStem(versionName, 'Map', 40)}`;
 }
+
+/** Up to two short extensions at the end of a name: ".pdf", ".leanmap.json". */
+const EXTENSIONS = /^(.+?)((?:\.[A-Za-z0-9]{1,16}){1,2})$/;
+
+/**
+ * A whole file name (stem and extension) made safe by the same rules as a stem: the
+ * extension is kept, the stem cleaned and cut so the name stays within `maxUnits`.
+ * For names that arrive from elsewhere (the desktop save, which trusts no renderer).
+ */
+export function safeFileName(name: string, fallback = 'Leanmap export', maxUnits = 200): string {
+  const match = EXTENSIONS.exec(name);
+  const extension = match?.[2] ?? '';
+  const stem = match?.[1] ?? name;
+  return `${safeFileStem(stem, fallback, maxUnits - extension.length)}${extension}`;
+}

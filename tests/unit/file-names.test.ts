@@ -2,7 +2,7 @@
 // never hidden, never a path, never a Windows device, never half an emoji.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cutToGraphemes, reportFileStem, safeFileStem } from '../../src-shared/domain/file-names';
+import { cutToGraphemes, reportFileStem, safeFileName, safeFileStem } from '../../src-shared/domain/file-names';
 
 /** No unpaired surrogate (half an emoji). */
 const isWellFormed = (text: string) => !/\p{Cs}/u.test(text);
@@ -130,5 +130,30 @@ describe('reportFileStem', () => {
   it('makes both parts safe', () => {
     expect(reportFileStem('con.txt', '../x')).toBe('con_.txt – x');
     expect(reportFileStem('', '')).toBe('Leanmap report – Map');
+  });
+});
+
+describe('safeFileName', () => {
+  it.each([
+    ['Renewal journey – Future state.pdf', 'Renewal journey – Future state.pdf'],
+    ['Renewal journey 2026-11-22.leanmap.json', 'Renewal journey 2026-11-22.leanmap.json'],
+    ['Renewal – Future state map@2x.png', 'Renewal – Future state map@2x.png'],
+    ['con.txt', 'con_.txt'],
+    ['NUL.tar.gz', 'NUL_.tar.gz'],
+    ['LPT1.report', 'LPT1_.report'],
+    ['con.txt – Future state.pdf', 'con_.txt – Future state.pdf'],
+    ['.hidden', 'hidden'],
+    ['..', 'Leanmap export'],
+    ['.pdf', 'pdf'],
+    ['invoice\u202Efdp.exe', 'invoicefdp.exe'],
+  ])('%j → %j', (input, expected) => {
+    expect(safeFileName(input)).toBe(expected);
+  });
+
+  it('keeps the extension and cuts the stem between whole characters', () => {
+    const name = safeFileName(`${'😀'.repeat(150)}.xlsx`);
+    expect(name.endsWith('.xlsx')).toBe(true);
+    expect(name.length).toBeLessThanOrEqual(200);
+    expect(isWellFormed(name)).toBe(true);
   });
 });
