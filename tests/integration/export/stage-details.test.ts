@@ -105,4 +105,23 @@ describe('the stage details table', () => {
     expect(renderMarkdown(bare)).toContain(`*${bare.stageDetails.empty}*`);
     expect(parse(renderCsvFiles(bare).find((f) => f.name === 'stage-details.csv')!.text, { bom: true })).toEqual([HEADERS]);
   });
+
+  it('is printed by the XLSX and PDF writers with the columns the report defines, not a list of their own', async () => {
+    const custom = {
+      ...report,
+      stageDetails: {
+        ...report.stageDetails,
+        title: 'Room notes',
+        columns: ['Step', 'Friction', 'Owner'].map((header) => ({ header, weight: 1 })),
+        rows: [['Decide', 'Budget freeze', 'Dana Okafor']],
+      },
+    };
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await writeXlsx(custom)) as unknown as ArrayBuffer);
+    const sheet = workbook.getWorksheet('Room notes')!;
+    expect(sheet.getRow(1).values).toEqual([undefined, 'Step', 'Friction', 'Owner']);
+    expect(sheet.getRow(2).values).toEqual([undefined, 'Decide', 'Budget freeze', 'Dana Okafor']);
+    const text = allText((await readPdf(await writePdf(custom, { paper: 'A4' }))).pages);
+    for (const word of ['Room notes', 'Friction', 'Owner', 'Dana Okafor']) expect(text).toContain(word);
+  });
 });
