@@ -8,13 +8,12 @@ import { xmlSafe } from '../../src-shared/domain/report/escape';
 import { startsLikeFormula } from '../../src-shared/domain/report/spreadsheet-text';
 import type { Report, ReportTable, ReportValue } from '../../src-shared/domain/report/report-model';
 import { gainHeader } from './labels';
+import { TEXT_FORMAT, withQuotePrefixOnTextCells } from './xlsx-quote-prefix';
 
 type Cell = string | number | Date | null;
 type Column = { header: string; width: number; wrap?: boolean };
 
 const HEADER_FILL = 'FF1D3B63';
-
-import { TEXT_FORMAT, withQuotePrefixOnTextCells } from './xlsx-quote-prefix';
 
 /** Every piece of user text goes through here before it becomes a cell: XML-safe, otherwise as typed. */
 const text = (value: string): string => xmlSafe(value);
@@ -117,7 +116,7 @@ class SheetWriter {
 /** Character width of an XLSX column per unit of a ReportTable column's weight. */
 const WIDTH_PER_WEIGHT = 18;
 
-/** A ReportTable as a sheet of its own, columns as the model defines them; its intro (or empty sentence) under the rows. */
+/** A ReportTable as a sheet of its own, columns as the model defines them; when it has no rows, the sentence that says so. */
 function textTableSheet(workbook: ExcelJS.Workbook, table: ReportTable, currency: string): void {
   const sheet = new SheetWriter(
     workbook,
