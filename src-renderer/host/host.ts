@@ -12,6 +12,8 @@ export interface HostFile {
 }
 
 export interface Host {
+  /** Where the files of an export go, in a sentence for the Export dialog. */
+  readonly saveFilesHint: string;
   saveTextFile(suggestedName: string, text: string, mime: string): Promise<SaveResult>;
   /**
    * Several files at once: into a folder the facilitator picks (desktop), or in the
@@ -36,6 +38,7 @@ function toBlob(file: HostFile): Blob {
 }
 
 const electronHost = (bridge: NonNullable<Window['leanmap']>): Host => ({
+  saveFilesHint: 'The files are saved into a folder you choose.',
   async saveTextFile(suggestedName, text) {
     const result = await bridge.saveFile({ suggestedName, data: text, encoding: 'utf8' });
     return result.saved ? { saved: true, where: result.path } : { saved: false };
@@ -47,6 +50,7 @@ const electronHost = (bridge: NonNullable<Window['leanmap']>): Host => ({
 });
 
 const browserHost: Host = {
+  saveFilesHint: 'One file downloads as it is; several download together as one zip.',
   async saveTextFile(suggestedName, text, mime) {
     download(suggestedName, new Blob([text], { type: mime }));
     return { saved: true, where: 'your downloads folder' };

@@ -160,6 +160,7 @@ test.describe('Agreeing and exporting the map', () => {
     const dir = testInfo.outputPath('downloads');
     await editor.exportButton.click();
     await expect(editor.exportDialog.getByTestId('export-draft-note')).toContainText('DRAFT');
+    await expect(editor.exportDialog.getByTestId('export-where')).toHaveText('One file downloads as it is; several download together as one zip.');
     await editor.exportDialog.getByRole('button', { name: 'Cancel', exact: true }).click();
     const { download, files: names } = await editor.exportReport(EXPORT_FORMAT_LABELS, dir);
     const expected = expectedFiles(date);

@@ -97,6 +97,9 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
           </label>
         ))}
       </fieldset>
+      <p className="muted" data-testid="export-where">
+        {host().saveFilesHint}
+      </p>
       <label className="field">
         <span>Paper (PDF)</span>
         <select value={paper} disabled={running} onChange={(e) => setPaper(e.target.value as 'A4' | 'Letter')}>
