@@ -2,6 +2,7 @@
 // the app's own top-level page) and what it says (zod). Pure, so it is unit-tested.
 import { basename } from 'node:path';
 import { z } from 'zod';
+import { safeFileName as safeExportFileName } from '../../src-shared/domain/file-names';
 import type { SaveFileRequest, SaveFilesRequest } from '../../src-shared/api/bridge';
 import { isAllowedNavigation } from './window-options';
 
@@ -68,8 +69,8 @@ export function isTrustedSender(frame: SenderFrame | null | undefined, appUrl: s
 export function safeFileName(suggested: string): string {
   // eslint-disable-next-line no-control-regex
   const cleaned = basename(suggested.replace(/\\/g, '/')).replace(/[\u0000-\u001f<>:"/\\|?*]/g, '_').trim();
-  const withoutDots = cleaned.replace(/^\.+/, '');
-  return withoutDots === '' ? 'Leanmap export' : withoutDots.slice(0, 200);
+  // Then the export rules: no invisible characters, reserved device names or leading dots, cut between whole characters.
+  return safeExportFileName(cleaned, 'Leanmap export', 200);
 }
 
 export function decodeSaveData(request: Pick<SaveFileRequest, 'data' | 'encoding'>): Buffer {

@@ -8,7 +8,7 @@ import { renderHtml } from '../../src-shared/domain/report/html-writer';
 import { renderMarkdown } from '../../src-shared/domain/report/markdown-writer';
 import type { Report, ReportFormat } from '../../src-shared/domain/report/report-model';
 import { AtomicWriteError, describeWriteError, writeFileAtomic } from '../fs/atomic-write';
-import { safeFileStem } from '../services/file-names';
+import { reportFileStem } from '../services/file-names';
 import { mapSvgOf } from './map-svg';
 import type { Paper } from './pdf-frame';
 import { writePdf } from './pdf-writer';
@@ -48,7 +48,7 @@ export async function exportReport(
   formats: readonly ReportFormat[],
   options: ExportOptions,
 ): Promise<ExportFile[]> {
-  const stem = safeFileStem(report.fileStem, 'Leanmap report');
+  const stem = reportFileStem(report.cover.title, report.cover.versionName);
   const wanted = [...new Set(formats)].filter((f): f is ExportFormat => f !== 'json');
   let svg: string | undefined;
   const mapSvg = () => (svg ??= mapSvgOf(report));

@@ -8,6 +8,7 @@ import type {
   ReportTransitionRow,
   ReportBottleneckRow,
   ReportCheckRow,
+  ReportTable,
 } from '../../src-shared/domain/report/report-model';
 import { gainHeader } from './labels';
 import { COLORS, TYPE, type PdfFrame } from './pdf-frame';
@@ -148,6 +149,19 @@ export function stagesSection(frame: PdfFrame, report: Report): void {
     { header: 'Exit criteria', weight: 2.1, cell: (s: ReportStageRow) => bullets(s.exitCriteria, 'No exit criteria yet') },
   ];
   drawTable(frame, columns, report.stages, { continuedLabel: (s) => `${s.name} (continued)` });
+}
+
+/** A ReportTable as a section: its heading, intro and columns, as the model defines them. */
+export function textTableSection(frame: PdfFrame, table: ReportTable): void {
+  const columns: TableColumn<string[]>[] = table.columns.map((c, i) => ({
+    header: c.header,
+    weight: c.weight,
+    cell: (row: string[]) => (i === 0 ? [{ text: row[i] ?? '', style: STRONG }] : dash(row[i] ?? '')),
+  }));
+  frame.heading(table.title, keepFor(frame, columns, table.rows, 30));
+  frame.paragraph(table.intro, { ...TYPE.body, color: COLORS.muted });
+  if (table.rows.length === 0) frame.paragraph(table.empty);
+  else drawTable(frame, columns, table.rows, { continuedLabel: (row) => `${row[0] ?? ''} (continued)` });
 }
 
 export function transitionsSection(frame: PdfFrame, report: Report): void {

@@ -1,15 +1,14 @@
 // Draws the map's SVG into the PDF as vector graphics (svg-to-pdfkit), with the
-// embedded Noto fonts; CJK runs get their own font first (svg-fonts.ts).
+// embedded Noto fonts; CJK and emoji runs get their own font first (svg-fonts.ts).
 import SVGtoPDF from 'svg-to-pdfkit';
-import { FONT_FAMILY_JP, PDF_FONT_NAMES } from './fonts';
+import { FONT_FALLBACKS, PDF_FONT_NAMES } from './fonts';
 import { withFallbackTspans } from './svg-fonts';
 
-/** Maps an SVG font-family list to a registered PDF font: JP when asked for, else Noto Sans. */
+/** Maps an SVG font-family list to a registered PDF font: the fallback it names, else Noto Sans. */
 function fontFor(family: string, bold: boolean): string {
   const first = (family.split(',')[0] ?? '').trim().replace(/^["']|["']$/g, '');
-  const jp = first === FONT_FAMILY_JP;
-  if (jp) return bold ? PDF_FONT_NAMES.jpBold : PDF_FONT_NAMES.jpRegular;
-  return bold ? PDF_FONT_NAMES.bold : PDF_FONT_NAMES.regular;
+  const font = FONT_FALLBACKS.find((f) => f.family === first) ?? FONT_FALLBACKS[0]!;
+  return PDF_FONT_NAMES[bold ? font.bold : font.regular];
 }
 
 /** Draws `svg` scaled to fit the box (x, y, width, height), centred, keeping its proportions. */

@@ -9,6 +9,7 @@ import {
   figuresSection,
   measurementPlanSection,
   stagesSection,
+  textTableSection,
   transitionsSection,
 } from './pdf-sections';
 import { mapPageFromSvg, mapPages } from './pdf-map';
@@ -161,6 +162,7 @@ export async function writePdf(report: Report, options: PdfOptions): Promise<Buf
     { title: 'Process figures', layout: 'portrait', draw: () => figuresSection(frame, report) },
     { title: 'Bottlenecks', layout: 'portrait', draw: () => bottlenecksSection(frame, report) },
     { title: 'Stages of the buying journey', layout: 'landscape', draw: () => stagesSection(frame, report) },
+    { title: report.stageDetails.title, layout: 'landscape', draw: () => textTableSection(frame, report.stageDetails) },
     { title: 'Transitions', layout: 'landscape', draw: () => transitionsSection(frame, report) },
     { title: 'Measurement plan', layout: 'landscape', draw: () => measurementPlanSection(frame, report) },
     { title: 'Checks', layout: 'landscape', draw: () => checksSection(frame, report) },

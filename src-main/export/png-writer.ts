@@ -1,6 +1,6 @@
 // The map as a PNG picture (resvg): the report's SVG rasterised with the embedded
 // Noto fonts only (never the machine's), so the picture is the same everywhere.
-// CJK runs are made chunks of their own first: resvg's fallback fails on mixed text.
+// CJK and emoji runs are made chunks of their own first: resvg's fallback fails on mixed text.
 import { Resvg } from '@resvg/resvg-js';
 import { FONT_FAMILY, nativeFontFiles } from './fonts';
 import { withSingleFontChunks } from './svg-fonts';
@@ -36,12 +36,17 @@ export function pngWidth(svg: string, scale: PngScale): number {
   return Math.max(1, Math.round(Math.min(width * scale, byPixels, bySide)));
 }
 
-export function writePng(svg: string, scale: PngScale): Buffer {
+/** The picture as resvg renders it (RGBA pixels), with the embedded fonts only. */
+export function renderSvg(svg: string, width: number) {
   const resvg = new Resvg(withSingleFontChunks(svg), {
     font: { fontFiles: nativeFontFiles(), loadSystemFonts: false, defaultFontFamily: FONT_FAMILY },
-    fitTo: { mode: 'width', value: pngWidth(svg, scale) },
+    fitTo: { mode: 'width', value: width },
     background: '#ffffff',
     logLevel: 'off',
   });
-  return resvg.render().asPng();
+  return resvg.render();
+}
+
+export function writePng(svg: string, scale: PngScale): Buffer {
+  return renderSvg(svg, pngWidth(svg, scale)).asPng();
 }

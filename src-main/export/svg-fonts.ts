@@ -3,7 +3,7 @@
 // svg-to-pdfkit uses one font per element, and resvg shapes a whole text chunk
 // with its first font, dropping CJK glyphs when the Latin part has letters like
 // "ź" (linebender/resvg#973: "make sure your SVG files do not rely on font fallback").
-import { FONT_FAMILY, FONT_FAMILY_JP, runWidth, splitIntoRuns } from './fonts';
+import { familyOf, FONT_FAMILY, runWidth, splitIntoRuns } from './fonts';
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 const decode = (text: string) =>
@@ -16,13 +16,13 @@ const encode = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;
 
 const isLatinOnly = (text: string) => splitIntoRuns(text).every((r) => r.face === 'regular');
 
-/** For svg-to-pdfkit: CJK runs in <tspan font-family="Noto Sans JP">, the rest left to the element's font. */
+/** For svg-to-pdfkit: CJK and emoji runs in a <tspan> of their fallback family, the rest left to the element's font. */
 export function withFallbackTspans(svg: string): string {
   return svg.replace(/(<text\b[^>]*>)([\s\S]*?)(<\/text>)/g, (_all, open: string, inner: string, close: string) => {
     const body = inner.replace(/(^|>)([^<]+)/g, (_m, lead: string, text: string) => {
       if (isLatinOnly(decode(text))) return lead + text;
       const runs = splitIntoRuns(decode(text));
-      return lead + runs.map((r) => (r.face === 'jpRegular' ? `<tspan font-family="${FONT_FAMILY_JP}">${encode(r.text)}</tspan>` : encode(r.text))).join('');
+      return lead + runs.map((r) => (familyOf(r.face) !== FONT_FAMILY ? `<tspan font-family="${familyOf(r.face)}">${encode(r.text)}</tspan>` : encode(r.text))).join('');
     });
     return open + body + close;
   });
@@ -50,7 +50,7 @@ export function withSingleFontChunks(svg: string): string {
     let left = anchor === 'middle' ? x - total / 2 : anchor === 'end' ? x - total : x;
     const rest = attrs.replace(/\s(x|text-anchor)="[^"]*"/g, '');
     const spans = runs.map((r) => {
-      const family = r.face === 'jpRegular' || r.face === 'jpBold' ? FONT_FAMILY_JP : FONT_FAMILY;
+      const family = familyOf(r.face);
       const span = `<tspan x="${Math.round(left * 100) / 100}" font-family="${family}" xml:space="preserve">${encode(r.text)}</tspan>`;
       left += r.width;
       return span;

@@ -1,20 +1,25 @@
 // The report as a spreadsheet (exceljs): one sheet a table, typed cells (numbers as
 // numbers, percentages as fractions formatted 0.0 %, money in the process's
-// currency), bold frozen header rows, and every text cell defused so no formula
-// ever runs when a leader opens or re-saves it (OWASP CSV injection).
+// currency), bold frozen header rows, and user text that starts like a formula kept
+// as typed in a text cell with the quote-prefix style, so no formula ever runs when
+// a leader opens, edits or re-saves it (OWASP CSV injection).
 import ExcelJS from 'exceljs';
-import { defuseSpreadsheetText } from '../../src-shared/domain/report/csv-writer';
 import { xmlSafe } from '../../src-shared/domain/report/escape';
-import type { Report, ReportValue } from '../../src-shared/domain/report/report-model';
+import { startsLikeFormula } from '../../src-shared/domain/report/spreadsheet-text';
+import type { Report, ReportTable, ReportValue } from '../../src-shared/domain/report/report-model';
 import { gainHeader } from './labels';
+import { TEXT_FORMAT, withQuotePrefixOnTextCells } from './xlsx-quote-prefix';
 
 type Cell = string | number | Date | null;
 type Column = { header: string; width: number; wrap?: boolean };
 
 const HEADER_FILL = 'FF1D3B63';
 
-/** Every piece of user text goes through here before it becomes a cell (XML-safe, formula defused). */
-const text = (value: string): string => defuseSpreadsheetText(xmlSafe(value));
+/** Every piece of user text goes through here before it becomes a cell: XML-safe, otherwise as typed. */
+const text = (value: string): string => xmlSafe(value);
+
+/** The number format a text cell gets: Text ("@", quote prefix added on writing) when it starts like a formula. */
+const textFormat = (value: string): string | undefined => (startsLikeFormula(value) ? TEXT_FORMAT : undefined);
 
 /** A ReportValue as a typed cell: the number, or empty when unknown. */
 interface TypedCell {
@@ -69,7 +74,7 @@ class SheetWriter {
     for (const v of values) {
       if (typeof v === 'string') {
         cells.push(text(v));
-        formats.push(undefined);
+        formats.push(textFormat(text(v)));
       } else if (v === null || typeof v === 'number' || v instanceof Date) {
         cells.push(v);
         formats.push(v instanceof Date ? 'yyyy-mm-dd' : undefined);
@@ -94,6 +99,8 @@ class SheetWriter {
     const row = this.sheet.addRow([]);
     const cell = row.getCell(column);
     cell.value = text(sentence);
+    const format = textFormat(text(sentence));
+    if (format) cell.numFmt = format;
     cell.font = { italic: true, color: { argb: 'FF56606D' } };
     cell.alignment = { vertical: 'top', wrapText: true };
   }
@@ -104,6 +111,22 @@ class SheetWriter {
       this.sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: this.sheet.rowCount, column: this.columns.length } };
     }
   }
+}
+
+/** Character width of an XLSX column per unit of a ReportTable column's weight. */
+const WIDTH_PER_WEIGHT = 18;
+
+/** A ReportTable as a sheet of its own, columns as the model defines them; when it has no rows, the sentence that says so. */
+function textTableSheet(workbook: ExcelJS.Workbook, table: ReportTable, currency: string): void {
+  const sheet = new SheetWriter(
+    workbook,
+    table.title,
+    table.columns.map((c) => ({ header: c.header, width: Math.round(c.weight * WIDTH_PER_WEIGHT), wrap: true })),
+    currency,
+  );
+  for (const row of table.rows) sheet.row(row);
+  sheet.finish();
+  if (table.rows.length === 0) sheet.note(table.empty);
 }
 
 /** An ISO date (YYYY-MM-DD) as a date cell; anything else stays text. */
@@ -170,6 +193,8 @@ export async function writeXlsx(report: Report): Promise<Buffer> {
     ]);
   }
   stages.finish();
+
+  textTableSheet(workbook, report.stageDetails, currency);
 
   const actions = new SheetWriter(workbook, 'Actions', [
     { header: 'Stage', width: 28, wrap: true },
@@ -275,5 +300,5 @@ export async function writeXlsx(report: Report): Promise<Buffer> {
   checks.finish();
 
   const data = await workbook.xlsx.writeBuffer();
-  return Buffer.from(data as ArrayBuffer);
+  return withQuotePrefixOnTextCells(Buffer.from(data as ArrayBuffer));
 }

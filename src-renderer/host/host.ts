@@ -1,5 +1,7 @@
 // Host capabilities that are not API: saving a file where the facilitator picks
 // (Electron's dialog) or as a browser download.
+import { fileBytes, zipFiles } from './zip-files';
+
 export type SaveResult = { saved: true; where: string } | { saved: false };
 
 export interface HostFile {
@@ -10,13 +12,15 @@ export interface HostFile {
 }
 
 export interface Host {
+  /** Where the files of an export go, in a sentence for the Export dialog. */
+  readonly saveFilesHint: string;
   saveTextFile(suggestedName: string, text: string, mime: string): Promise<SaveResult>;
-  /** Several files at once: into a folder the facilitator picks (desktop) or as downloads (browser). */
-  saveFiles(files: HostFile[]): Promise<SaveResult>;
+  /**
+   * Several files at once: into a folder the facilitator picks (desktop), or in the
+   * browser as one download (a single file as it is, more as "<bundleName>.zip").
+   */
+  saveFiles(files: HostFile[], bundleName: string): Promise<SaveResult>;
 }
-
-/** Gap between downloads of one export in the browser. */
-const DOWNLOAD_GAP_MS = 150;
 
 function download(name: string, blob: Blob): void {
   const url = URL.createObjectURL(blob);
@@ -30,12 +34,11 @@ function download(name: string, blob: Blob): void {
 }
 
 function toBlob(file: HostFile): Blob {
-  if (file.encoding === 'utf8') return new Blob([file.data], { type: file.mime });
-  const bytes = Uint8Array.from(atob(file.data), (c) => c.charCodeAt(0));
-  return new Blob([bytes], { type: file.mime });
+  return new Blob([file.encoding === 'utf8' ? file.data : (fileBytes(file) as Uint8Array<ArrayBuffer>)], { type: file.mime });
 }
 
 const electronHost = (bridge: NonNullable<Window['leanmap']>): Host => ({
+  saveFilesHint: 'The files are saved into a folder you choose.',
   async saveTextFile(suggestedName, text) {
     const result = await bridge.saveFile({ suggestedName, data: text, encoding: 'utf8' });
     return result.saved ? { saved: true, where: result.path } : { saved: false };
@@ -47,17 +50,20 @@ const electronHost = (bridge: NonNullable<Window['leanmap']>): Host => ({
 });
 
 const browserHost: Host = {
+  saveFilesHint: 'One file downloads as it is; several download together as one zip.',
   async saveTextFile(suggestedName, text, mime) {
     download(suggestedName, new Blob([text], { type: mime }));
     return { saved: true, where: 'your downloads folder' };
   },
-  async saveFiles(files) {
-    // Chromium silently drops downloads started faster than about ten a second.
-    for (const [i, file] of files.entries()) {
-      if (i > 0) await new Promise((resolve) => setTimeout(resolve, DOWNLOAD_GAP_MS));
-      download(file.name, toBlob(file));
+  async saveFiles(files, bundleName) {
+    const [only] = files;
+    if (files.length === 1 && only) {
+      download(only.name, toBlob(only));
+      return { saved: true, where: 'your downloads folder' };
     }
-    return { saved: true, where: 'your downloads folder' };
+    const zipName = `${bundleName}.zip`;
+    download(zipName, new Blob([zipFiles(files) as Uint8Array<ArrayBuffer>], { type: 'application/zip' }));
+    return { saved: true, where: `your downloads folder, in "${zipName}"` };
   },
 };
 

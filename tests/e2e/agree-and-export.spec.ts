@@ -38,13 +38,20 @@ const CONVERSIONS = [
   { from: DEFINE, to: HOSTILE, typed: '70' },
 ] as const;
 const METRIC = 'Win rate';
+/** A pain point the room named for "Recognise the problem", with an emoji and a formula-looking start. */
+const PAIN_POINT = ' =Nobody owns the downtime figures 🔥';
 
-const CSV_TABLES = ['stages', 'actions', 'transitions', 'figures', 'inputs', 'bottlenecks', 'metrics', 'readings', 'checks'];
-const XLSX_SHEETS = ['Cover', 'Stages', 'Actions', 'Transitions', 'Metrics', 'Readings', 'Figures', 'Bottlenecks', 'Checks'];
+const CSV_TABLES = ['stages', 'stage-details', 'actions', 'transitions', 'figures', 'inputs', 'bottlenecks', 'metrics', 'readings', 'checks'];
+const XLSX_SHEETS = ['Cover', 'Stages', 'Stage details', 'Actions', 'Transitions', 'Metrics', 'Readings', 'Figures', 'Bottlenecks', 'Checks'];
 
-/** Every file one export in all formats gives, for a workshop dated `date`. */
+/** The map version the report is of. */
+const VERSION = 'Current state';
+/** Every report file is named after the workshop and the version. */
+const STEM = `${TITLE} – ${VERSION}`;
+
+/** Every file one export in all formats gives, for a workshop dated `date` (the workshop file carries the date). */
 function expectedFiles(date: string): string[] {
-  const stem = `${TITLE} ${date}`;
+  const stem = STEM;
   return [
     `${stem}.pdf`,
     `${stem}.html`,
@@ -55,7 +62,7 @@ function expectedFiles(date: string): string[] {
     `${stem} map@2x.png`,
     `${stem} map@4x.png`,
     `${stem} map.svg`,
-    `${stem}.leanmap.json`,
+    `${TITLE} ${date}.leanmap.json`,
   ];
 }
 
@@ -123,6 +130,10 @@ async function prepareWorkshop(library: LibraryPage, editor: EditorPage): Promis
     await expect(field).not.toHaveAttribute('aria-invalid', 'true');
   }
 
+  await editor.selectStage(RECOGNISE);
+  await editor.typeInto(editor.stageDetail('Pain points'), PAIN_POINT);
+  await editor.stageDetail('Pain points').press('Tab');
+
   await editor.showView('Measurement plan');
   await editor.plan.getByRole('button', { name: `Add ${METRIC}`, exact: true }).click();
   await expect(editor.metricRow(METRIC)).toBeVisible();
@@ -149,13 +160,17 @@ test.describe('Agreeing and exporting the map', () => {
     const dir = testInfo.outputPath('downloads');
     await editor.exportButton.click();
     await expect(editor.exportDialog.getByTestId('export-draft-note')).toContainText('DRAFT');
+    await expect(editor.exportDialog.getByTestId('export-where')).toHaveText('One file downloads as it is; several download together as one zip.');
     await editor.exportDialog.getByRole('button', { name: 'Cancel', exact: true }).click();
-    const names = await editor.exportReport(EXPORT_FORMAT_LABELS, dir);
+    const { download, files: names } = await editor.exportReport(EXPORT_FORMAT_LABELS, dir);
     const expected = expectedFiles(date);
+    expect(download, 'every format comes as one zip named after the workshop and version').toBe(`${STEM}.zip`);
     expect([...names].sort()).toEqual([...expected].sort());
-    await expect(editor.exportDialog.getByTestId('export-result')).toHaveText(`${expected.length} files saved to your downloads folder.`);
+    await expect(editor.exportDialog.getByTestId('export-result')).toHaveText(
+      `${expected.length} files saved to your downloads folder, in "${STEM}.zip".`,
+    );
     await editor.closeExportDialog();
-    const file = (suffix: string) => join(dir, `${TITLE} ${date}${suffix}`);
+    const file = (suffix: string) => join(dir, `${STEM}${suffix}`);
 
     // PDF: DRAFT, every stage (the hostile one as plain text), the metric, accents and Japanese.
     const pdf = await pdfText(file('.pdf'));
@@ -163,6 +178,7 @@ test.describe('Agreeing and exporting the map', () => {
     for (const stage of STAGES) expect(squashed(pdf), `the PDF names "${stage}"`).toContain(squashed(stage));
     expect(pdf).toContain(METRIC);
     for (const word of ['Müller', 'Łódź', '東京']) expect(pdf).toContain(word);
+    expect(squashed(pdf), 'the pain point, emoji intact').toContain(squashed(PAIN_POINT));
 
     // HTML: no script anywhere (the hostile name escaped), nothing fetched from the web, DRAFT.
     const html = await readFile(file('.html'), 'utf8');
@@ -170,7 +186,7 @@ test.describe('Agreeing and exporting the map', () => {
     expect(html).toContain(HOSTILE_ESCAPED);
     expect(html.replace(/\sxmlns(?::[\w-]+)?="[^"]*"/g, '')).not.toMatch(/https?:\/\//i);
     expect(html).toContain('DRAFT');
-    for (const word of ['Müller', 'Łódź', '東京', METRIC]) expect(html).toContain(word);
+    for (const word of ['Müller', 'Łódź', '東京', METRIC, PAIN_POINT.trim()]) expect(html).toContain(word);
 
     // Markdown: DRAFT, the hostile name as entities.
     const md = await readFile(file('.md'), 'utf8');
@@ -178,6 +194,7 @@ test.describe('Agreeing and exporting the map', () => {
     expect(md).not.toMatch(/<script/i);
     expect(md).toContain(HOSTILE_ESCAPED);
     expect(md).toContain('Łódź');
+    expect(md).toContain('Nobody owns the downtime figures 🔥');
 
     // SVG: well-formed XML, the hostile name escaped in the source and plain text once parsed.
     const svg = await readFile(file(' map.svg'), 'utf8');
@@ -210,6 +227,9 @@ test.describe('Agreeing and exporting the map', () => {
     }
     const metricNames = workbook.getWorksheet('Metrics')!.getColumn(1).values.slice(2);
     expect(metricNames).toContain(METRIC);
+    const painCell = workbook.getWorksheet('Stage details')!.getRow(2).getCell(2);
+    expect(painCell.value, 'the pain point as typed, in a text cell').toBe(PAIN_POINT);
+    expect(painCell.numFmt).toBe('@');
     const cover = JSON.stringify(workbook.getWorksheet('Cover')!.getSheetValues());
     expect(cover).toContain('DRAFT');
     expect(cover).toContain('Łódź');
@@ -226,6 +246,9 @@ test.describe('Agreeing and exporting the map', () => {
       expect(Number(row![4])).toBe(Number(way.typed));
     }
     expect(tables.metrics!.slice(1).map((r) => r[0])).toContain(METRIC);
+    // The stage details the room wrote down, defused as text.
+    expect(tables['stage-details']![0]).toEqual(['Stage', 'Pain points', 'Stakeholders', 'Tools and content', 'Notes']);
+    expect(tables['stage-details']!.slice(1)).toEqual([[RECOGNISE, `'${PAIN_POINT}`, '', '', '']]);
 
     // PNG: the map at 1×, 2× and 4×.
     const sizes = await Promise.all(['', '@2x', '@4x'].map(async (s) => pngSize(await readFile(file(` map${s}.png`)))));
@@ -237,7 +260,7 @@ test.describe('Agreeing and exporting the map', () => {
     expect(four.height).toBe(one.height * 4);
 
     // JSON: the lossless workshop file, with the participants and the plan.
-    const envelope = JSON.parse(await readFile(file('.leanmap.json'), 'utf8'));
+    const envelope = JSON.parse(await readFile(join(dir, `${TITLE} ${date}.leanmap.json`), 'utf8'));
     expect(envelope.format).toBe('leanmap.workshop');
     expect(envelope.workshop.meta.title).toBe(TITLE);
     expect(envelope.workshop.meta.organisation).toBe(ORGANISATION);
@@ -254,7 +277,7 @@ test.describe('Agreeing and exporting the map', () => {
     editor,
   }, testInfo) => {
     testInfo.setTimeout(120_000);
-    const date = await prepareWorkshop(library, editor);
+    await prepareWorkshop(library, editor);
     const stagesBefore = await stageNamesOnCanvas(editor);
     expect(stagesBefore).toEqual([...STAGES].sort());
     await expect(editor.selectedVersion).toHaveText('Current state');
@@ -297,8 +320,9 @@ test.describe('Agreeing and exporting the map', () => {
     await expect(editor.exportDialog).toBeVisible();
     await expect(editor.exportDialog.getByTestId('export-draft-note')).toHaveCount(0);
     await editor.exportDialog.getByRole('button', { name: 'Cancel', exact: true }).click();
-    const names = await editor.exportReport(['PDF'], dir);
-    expect(names).toEqual([`${TITLE} ${date}.pdf`]);
+    const { download, files: names } = await editor.exportReport(['PDF'], dir);
+    expect(download).toBe(`${STEM}.pdf`);
+    expect(names).toEqual([`${STEM}.pdf`]);
     await editor.closeExportDialog();
     const pdf = await pdfText(join(dir, names[0]!));
     expect(pdf).not.toContain('DRAFT');

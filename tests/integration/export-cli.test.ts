@@ -32,10 +32,10 @@ describe('exporting from the command line', () => {
     const result = runCli(['--workshop', 'renewal journey', '--format', 'pdf,xlsx,svg,json', '--out', out, '--data-dir', dataDir]);
     expect(result.status, result.stderr).toBe(0);
     expect(readdirSync(out).sort()).toEqual([
-      'Renewal journey 2026-11-22 map.svg',
       'Renewal journey 2026-11-22.leanmap.json',
-      'Renewal journey 2026-11-22.pdf',
-      'Renewal journey 2026-11-22.xlsx',
+      'Renewal journey – Current state map.svg',
+      'Renewal journey – Current state.pdf',
+      'Renewal journey – Current state.xlsx',
     ]);
   }, 60_000);
 

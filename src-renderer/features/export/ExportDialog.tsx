@@ -1,8 +1,9 @@
 // Export…: pick formats and paper, then each format is built (with progress for
-// the slow ones) and saved together: into a folder on the desktop, as downloads
-// in the browser. A draft version says DRAFT on every page.
+// the slow ones) and saved together: into a folder on the desktop, as one zip
+// download in the browser. A draft version says DRAFT on every page.
 import { useState } from 'react';
 import type { ExportFormat as ReportExportFormat } from '../../../src-shared/api/contract';
+import { reportFileStem } from '../../../src-shared/domain/file-names';
 import { api } from '../../api/client';
 import { Dialog } from '../../components/Dialog';
 import { host, type HostFile } from '../../host/host';
@@ -62,8 +63,9 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
       setSteps(current);
     }
     try {
-      const saved = await host().saveFiles(files);
-      setResult(saved.saved ? { ok: true, text: `${files.length} files saved to ${saved.where}.` } : { ok: false, text: 'Nothing was saved.' });
+      const saved = await host().saveFiles(files, reportFileStem(workshop.meta.title, versionName));
+      const count = `${files.length} ${files.length === 1 ? 'file' : 'files'}`;
+      setResult(saved.saved ? { ok: true, text: `${count} saved to ${saved.where}.` } : { ok: false, text: 'Nothing was saved.' });
     } catch (error) {
       setResult({ ok: false, text: (error as Error).message });
     }
@@ -95,6 +97,9 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
           </label>
         ))}
       </fieldset>
+      <p className="muted" data-testid="export-where">
+        {host().saveFilesHint}
+      </p>
       <label className="field">
         <span>Paper (PDF)</span>
         <select value={paper} disabled={running} onChange={(e) => setPaper(e.target.value as 'A4' | 'Letter')}>

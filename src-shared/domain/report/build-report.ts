@@ -5,8 +5,9 @@ import { analyseProcess, resolveRates, type Figure, type FlowProblem, type Missi
 import { OUTCOME_LABELS, type MapDocument } from '../map-document';
 import { METRIC_KIND_LABELS, type Metric, type MetricUnit } from '../metric';
 import { classifyTransitions } from '../transition-kind';
-import { formatDays, formatMoney, formatNumber, formatPercent, isoDate, unknown, valueOf, UNKNOWN } from './format';
+import { formatDays, formatMoney, formatNumber, formatPercent, unknown, valueOf, UNKNOWN } from './format';
 import { layoutReportMap } from './map-layout';
+import { stageDetailsTable } from './stage-details';
 import type {
   Report,
   ReportActionRow,
@@ -294,6 +295,7 @@ export function buildReport(input: ReportInput): Report {
     cover: cover(input),
     map: layoutReportMap(doc, { bottlenecks: analysis.bottlenecks }),
     stages: stageRows(doc),
+    stageDetails: stageDetailsTable(doc.stages),
     actions: actionRows(doc),
     transitions: transitionRows(doc, names),
     inputs: inputRows(doc, analysis, names),
@@ -301,7 +303,7 @@ export function buildReport(input: ReportInput): Report {
     bottlenecks: bottlenecks(doc, analysis, names),
     measurementPlan: metricRows(doc, input.metrics, names),
     checks: analysis.checks.map((c) => ({ severity: c.severity, message: c.message })),
-    fileStem: `${title} ${input.meta.date || isoDate(input.generatedAt)}`.trim(),
+    fileStem: `${title} – ${input.versionName.trim() || 'Map'}`,
     currency: doc.process.currency,
     period: doc.process.period,
   };

@@ -66,6 +66,8 @@ export function renderCsvFiles(report: Report): CsvFile[] {
       num(s.completeAndAccurate),
     ]),
   ];
+  const details = report.stageDetails;
+  const stageDetails: Cell[][] = [details.columns.map((c) => c.header), ...details.rows];
   const actions: Cell[][] = [
     ['Stage', 'Actor', 'Action', 'Lean class', 'Helps customer actions', 'Owner role', 'Votes'],
     ...report.actions.map((a) => [a.stage, a.actor, a.text, a.leanClass, a.serves, a.ownerRole, a.votes]),
@@ -114,6 +116,7 @@ export function renderCsvFiles(report: Report): CsvFile[] {
   const checks: Cell[][] = [['Severity', 'Message'], ...report.checks.map((c) => [c.severity, c.message])];
   return [
     { name: 'stages.csv', text: toCsv(stages) },
+    { name: `${details.id}.csv`, text: toCsv(stageDetails) },
     { name: 'actions.csv', text: toCsv(actions) },
     { name: 'transitions.csv', text: toCsv(transitions) },
     { name: 'figures.csv', text: toCsv(figures) },

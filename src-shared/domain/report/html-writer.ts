@@ -4,7 +4,7 @@
 import { coverFacts } from './cover-facts';
 import { escapeXml } from './escape';
 import { formatTimestamp } from './format';
-import type { Report, ReportFigureRow, ReportValue } from './report-model';
+import type { Report, ReportFigureRow, ReportTable, ReportValue } from './report-model';
 import { renderMapSvg } from './svg-writer';
 
 const esc = escapeXml;
@@ -170,6 +170,22 @@ function stagesSection(report: Report): string {
   ].join('\n');
 }
 
+/** A ReportTable as a section: heading, intro, and its rows (or what it says when empty). */
+function textTableSection(t: ReportTable): string {
+  return [
+    `<section id="${esc(t.id)}">`,
+    `<h2>${esc(t.title)}</h2>`,
+    `<p class="small">${esc(t.intro)}</p>`,
+    t.rows.length === 0
+      ? `<p class="missing">${esc(t.empty)}</p>`
+      : table(
+          t.columns.map((c) => c.header),
+          t.rows.map((row) => `<tr>${row.map((cell, i) => `<td>${i === 0 ? `<strong>${esc(cell)}</strong>` : escLines(cell)}</td>`).join('')}</tr>`),
+        ),
+    '</section>',
+  ].join('\n');
+}
+
 function figureTable(rows: readonly ReportFigureRow[], head: string): string {
   return table(
     [head, 'Value', 'How it is worked out'],
@@ -274,6 +290,7 @@ export function renderHtml(report: Report): string {
     cover(report),
     mapSection(report),
     stagesSection(report),
+    textTableSection(report.stageDetails),
     figuresSection(report),
     bottlenecksSection(report),
     planSection(report),

@@ -2,6 +2,7 @@
 // (SVG, HTML, Markdown, CSV). PDF, XLSX and PNG writers live in src-main/export.
 export * from './report-model';
 export { buildReport, metricValue, BOTTLENECK_ROWS } from './build-report';
+export { stageDetailsTable, STAGE_DETAIL_COLUMNS } from './stage-details';
 export { layoutReportMap, placeCard, CARD, OUTCOME, EDGE, type MapLayoutOptions } from './map-layout';
 export { renderMapSvg, FONT_FAMILY, type MapSvgOptions } from './svg-writer';
 export { renderHtml } from './html-writer';

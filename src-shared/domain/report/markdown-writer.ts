@@ -2,7 +2,7 @@
 // tables. User text is escaped so it can never become Markdown (or HTML) structure.
 import { coverFacts } from './cover-facts';
 import { formatTimestamp } from './format';
-import type { Report, ReportFigureRow } from './report-model';
+import type { Report, ReportFigureRow, ReportTable } from './report-model';
 
 /** ASCII punctuation that Markdown (CommonMark + GFM tables) could read as structure. */
 const INLINE = /[\\`*_[\]|~]/g;
@@ -99,6 +99,17 @@ function stagesSection(report: Report): string[] {
   return out;
 }
 
+/** A ReportTable as a section: heading, intro, and its rows (or what it says when empty). */
+function textTableSection(t: ReportTable): string[] {
+  return [
+    `## ${md(t.title)}`,
+    '',
+    md(t.intro),
+    '',
+    t.rows.length === 0 ? `*${md(t.empty)}*` : table(t.columns.map((c) => c.header), t.rows.map((row) => row.map(md))),
+  ];
+}
+
 function figureTable(rows: readonly ReportFigureRow[], head: string): string {
   return table([head, 'Value', 'How it is worked out'], rows.map((r) => [md(r.name), md(r.value.text), md(r.explanation)]), [1]);
 }
@@ -159,6 +170,7 @@ export function renderMarkdown(report: Report): string {
     cover(report),
     mapSection(report),
     stagesSection(report),
+    textTableSection(report.stageDetails),
     figuresSection(report),
     bottlenecksSection(report),
     planSection(report),

@@ -114,6 +114,31 @@ export interface ReportStageRow {
   completeAndAccurate: ReportValue;
 }
 
+/** One column of a ReportTable. */
+export interface ReportTableColumn {
+  header: string;
+  /** Relative width where a writer sets widths (PDF columns, XLSX sheets). */
+  weight: number;
+}
+
+/**
+ * A table of text that every writer prints as it stands, from this one definition:
+ * the columns are named once, so the formats cannot disagree about them.
+ */
+export interface ReportTable {
+  /** Names the CSV file ("<id>.csv"). */
+  id: string;
+  /** The heading, and the XLSX sheet's name (31 characters at most). */
+  title: string;
+  /** One sentence under the heading. */
+  intro: string;
+  /** What is said instead of the table when it has no rows. */
+  empty: string;
+  columns: ReportTableColumn[];
+  /** Raw user text, one string a cell (line breaks kept), as many as there are columns. */
+  rows: string[][];
+}
+
 export interface ReportActionRow {
   stage: string;
   actor: string;
@@ -176,6 +201,8 @@ export interface Report {
   cover: ReportCover;
   map: ReportMap;
   stages: ReportStageRow[];
+  /** Pain points, stakeholders, tools and content, and notes of each stage that has any. */
+  stageDetails: ReportTable;
   actions: ReportActionRow[];
   transitions: ReportTransitionRow[];
   /** Process inputs (entries, deal size, target…) as rows. */
@@ -184,7 +211,7 @@ export interface Report {
   bottlenecks: { basis: string; rows: ReportBottleneckRow[]; problem: string | null };
   measurementPlan: ReportMetricRow[];
   checks: ReportCheckRow[];
-  /** File names start with this: "<title> <date>" made safe by the writer's caller. */
+  /** What the files are named after, "<title> – <version>", as typed; export-files makes it safe (reportFileStem). */
   fileStem: string;
   /** ISO 4217 code of every `money` value (the process's currency); always set by buildReport. */
   currency?: string;

@@ -1,7 +1,9 @@
 // A workshop's map editor as a facilitator drives it: the toolbar, the stage and
 // outcome cards on the React Flow canvas (dragged with the mouse), the inspector
 // on the right, the keyboard shortcuts and the save state.
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { unzipSync } from 'fflate';
 import { expect, type Download, type Locator, type Page } from '@playwright/test';
 
 export interface Point {
@@ -37,6 +39,8 @@ export class EditorPage {
   readonly backButton: Locator;
   readonly stageName: Locator;
   readonly customerGoal: Locator;
+  /** "More about this stage": the detail fields by label (Pain points, Notes…). */
+  readonly stageDetail: (label: 'Stakeholders on the buyer\'s side' | 'Tools and content used' | 'Pain points' | 'Notes') => Locator;
   readonly customerActions: Locator;
   readonly sellerActions: Locator;
   readonly leadsTo: Locator;
@@ -64,6 +68,7 @@ export class EditorPage {
     this.backButton = page.getByRole('button', { name: 'Back to the workshop library' });
     this.stageName = this.stageInspector.getByLabel("Stage name (the customer's step)");
     this.customerGoal = this.stageInspector.getByLabel('Customer goal');
+    this.stageDetail = (label) => this.stageInspector.getByRole('region', { name: 'More about this stage' }).getByLabel(label, { exact: true });
     this.customerActions = this.stageInspector.getByRole('region', { name: 'Customer actions' }).getByTestId('customer-action-text');
     this.sellerActions = this.stageInspector.getByRole('region', { name: 'Seller actions' }).getByTestId('seller-action-text');
     this.leadsTo = this.stageInspector.getByRole('region', { name: 'Leads to' });
@@ -480,42 +485,47 @@ export class EditorPage {
 
   /**
    * Export… with exactly these formats (and paper): presses Export, waits for the
-   * result ("n files saved to your downloads folder."), and saves every browser
-   * download into `dir` under its suggested name. Returns the names in the order
-   * they arrived. The dialog is left open.
+   * result ("n files saved to your downloads folder[, in "<name>.zip"]."), saves the
+   * browser's one download into `dir` and, when it is a zip, unpacks it there.
+   * Returns the download's name and the names of the files it holds. The dialog is left open.
    */
-  async exportReport(formats: readonly ExportFormatLabel[], dir: string, paper: 'A4' | 'US Letter' = 'A4'): Promise<string[]> {
+  async exportReport(
+    formats: readonly ExportFormatLabel[],
+    dir: string,
+    paper: 'A4' | 'US Letter' = 'A4',
+  ): Promise<{ download: string; files: string[] }> {
     await this.exportButton.click();
     const dialog = this.exportDialog;
     await expect(dialog).toBeVisible();
     for (const label of EXPORT_FORMAT_LABELS) await this.exportFormat(label).setChecked(formats.includes(label));
     await dialog.getByLabel('Paper (PDF)').selectOption({ label: paper });
-    const names: string[] = [];
-    const saving: Promise<void>[] = [];
-    const onDownload = (download: Download) => {
-      const name = download.suggestedFilename();
-      names.push(name);
-      saving.push(download.saveAs(join(dir, name)));
-    };
+    const downloads: Download[] = [];
+    const onDownload = (download: Download) => void downloads.push(download);
     this.page.on('download', onDownload);
+    let count: number;
     try {
       await dialog.getByRole('button', { name: 'Export', exact: true }).click();
       await expect(dialog.getByTestId('export-progress')).toBeVisible();
       const result = dialog.getByTestId('export-result');
-      await expect(result).toHaveText(/^\d+ files saved to your downloads folder\.$/, { timeout: 45_000 });
-      const count = Number(/^(\d+)/.exec((await result.textContent()) ?? '')![1]);
-      // Every file the dialog counts must arrive as a download (Chromium silently drops
-      // more than 10 downloads a second from one frame).
-      await expect
-        .poll(() => names.length, { message: `the dialog says ${count} files were saved: ${count} downloads arrive` })
-        .toBeGreaterThanOrEqual(count);
-      await Promise.all(saving);
-      expect(names, 'one download per file the dialog counted').toHaveLength(count);
+      await expect(result).toHaveText(/^\d+ files? saved to your downloads folder(, in ".+\.zip")?\.$/, { timeout: 45_000 });
+      count = Number(/^(\d+)/.exec((await result.textContent()) ?? '')![1]);
+      await expect.poll(() => downloads.length, { message: 'one export is one download' }).toBe(1);
     } finally {
       this.page.off('download', onDownload);
     }
     await expect(dialog.getByTestId('export-progress').locator('li')).toHaveText(formats.map(() => /: ready$/));
-    return names;
+    const download = downloads[0]!;
+    const name = download.suggestedFilename();
+    await download.saveAs(join(dir, name));
+    if (!name.endsWith('.zip')) {
+      expect(count, 'a single file comes as it is').toBe(1);
+      return { download: name, files: [name] };
+    }
+    const entries = unzipSync(new Uint8Array(await readFile(join(dir, name))));
+    const files = Object.keys(entries);
+    for (const file of files) await writeFile(join(dir, file), entries[file]!);
+    expect(files, 'the zip holds every file the dialog counted').toHaveLength(count);
+    return { download: name, files };
   }
 
   /** Closes the Export… dialog after an export. */

@@ -47,11 +47,11 @@ async function asOrdinaryUser<T>(fn: () => Promise<T>): Promise<T> {
 }
 
 describe('exportReport', () => {
-  it('builds every format, named after the workshop and its date', async () => {
+  it('builds every format, named after the workshop and its map version', async () => {
     const report = aTemplateReport();
     const files = await exportReport(report, REPORT_FORMATS, { paper: 'A4' });
     const names = files.map((f) => f.name);
-    const stem = 'Acme renewal 2026-11-22';
+    const stem = 'Acme renewal – Current state';
     expect(names).toEqual(
       expect.arrayContaining([
         `${stem}.pdf`,
@@ -78,9 +78,10 @@ describe('exportReport', () => {
   });
 
   it('builds only what is asked, and makes file names safe', async () => {
-    const report = { ...aTemplateReport(), fileStem: 'Q3: "North/South" review?' };
+    const base = aTemplateReport();
+    const report = { ...base, cover: { ...base.cover, title: 'Q3: "North/South" review?', versionName: '../Future\u202E state' } };
     const files = await exportReport(report, ['svg', 'pdf'], { paper: 'Letter' });
-    expect(files.map((f) => f.name)).toEqual(['Q3 North South review map.svg', 'Q3 North South review.pdf']);
+    expect(files.map((f) => f.name)).toEqual(['Q3 North South review – Future state map.svg', 'Q3 North South review – Future state.pdf']);
   });
 
   it('exports an empty workshop too: a map with no stages, no metrics', async () => {
@@ -94,7 +95,7 @@ describe('exportReport', () => {
       appVersion: '0.1.0',
     });
     const files = await exportReport(report, REPORT_FORMATS, { paper: 'A4' });
-    expect(files.map((f) => f.name)).toContain('Blank 2026-11-24.pdf');
+    expect(files.map((f) => f.name)).toContain('Blank – Current state.pdf');
     for (const file of files) expect(file.data.length, file.name).toBeGreaterThan(0);
   });
 

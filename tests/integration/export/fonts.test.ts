@@ -6,11 +6,11 @@ import { fontPath, nativeFontFiles, splitIntoRuns } from '../../../src-main/expo
 
 describe('export fonts', () => {
   it('are found as files', () => {
-    for (const face of ['regular', 'bold', 'jpRegular', 'jpBold'] as const) {
+    for (const face of ['regular', 'bold', 'jpRegular', 'jpBold', 'emojiRegular', 'emojiBold'] as const) {
       expect(existsSync(fontPath(face)), face).toBe(true);
       expect(fontPath(face)).toMatch(/\.ttf$/);
     }
-    expect(nativeFontFiles()).toHaveLength(4);
+    expect(nativeFontFiles()).toHaveLength(6);
   });
 
   it('draw Latin, Greek and Cyrillic in Noto Sans', () => {

@@ -4,7 +4,8 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { writeXlsx } from '../../../src-main/export/xlsx-writer';
-import { aTemplateReport, HOSTILE_TEXT } from '../../fixtures/report-fixture';
+import { strFromU8, unzipSync } from 'fflate';
+import { aTemplateReport, HOSTILE_TEXT, STAGE_DETAILS } from '../../fixtures/report-fixture';
 
 async function readBack(data: Buffer): Promise<ExcelJS.Workbook> {
   const workbook = new ExcelJS.Workbook();
@@ -35,6 +36,7 @@ describe('the XLSX of the B2B template report', async () => {
     expect(workbook.worksheets.map((w) => w.name)).toEqual([
       'Cover',
       'Stages',
+      'Stage details',
       'Actions',
       'Transitions',
       'Metrics',
@@ -101,14 +103,47 @@ describe('the XLSX of the B2B template report', async () => {
     expect(days.getCell(3)).toMatchObject({ value: 71.5, numFmt: '0.0' });
   });
 
-  it('keeps formula-looking text as text starting with an apostrophe', () => {
+  it('keeps formula-looking text as typed, in a text cell with the quote-prefix style', async () => {
     const actions = sheet(workbook, 'Actions');
     const hostile = actions.getColumn(3).values.find((v) => typeof v === 'string' && v.includes('HYPERLINK'));
-    expect(hostile).toBe(`'${HOSTILE_TEXT}`);
+    expect(hostile).toBe(HOSTILE_TEXT);
     const metric = sheet(workbook, 'Metrics').getColumn(1).values.find((v) => typeof v === 'string' && v.includes('HYPERLINK'));
-    expect(metric).toMatch(/^'=HYPERLINK/);
+    expect(metric).toMatch(/^=HYPERLINK/);
     const cover = sheet(workbook, 'Cover').getColumn(2).values;
-    expect(cover).toContain("'@Dana Lee (+Marketing)");
+    expect(cover).toContain('@Dana Lee (+Marketing)');
+    const note = rowWith(sheet(workbook, 'Stage details'), 'Recognise the problem (Müller GmbH)').getCell(5);
+    expect(note.value).toBe(STAGE_DETAILS.first.notes);
+    for (const cell of [note, rowWith(actions, HOSTILE_TEXT, 3).getCell(3)]) {
+      expect(cell.type).toBe(ExcelJS.ValueType.String);
+      expect(cell.numFmt).toBe('@');
+    }
+    // The Text format's cell style carries quotePrefix="1", which exceljs cannot read back.
+    const styles = strFromU8(unzipSync(new Uint8Array(await writeXlsx(report)))['xl/styles.xml']!);
+    const textStyles = styles.match(/<xf\b[^>]*numFmtId="49"[^>]*>/g) ?? [];
+    expect(textStyles.length).toBeGreaterThan(0);
+    for (const xf of textStyles) expect(xf).toContain('quotePrefix="1"');
+  });
+
+  it('gives plain text no Text format and no quote prefix', () => {
+    const stage = rowWith(sheet(workbook, 'Stages'), 'Recognise the problem (Müller GmbH)').getCell(1);
+    expect(stage.numFmt).toBeUndefined();
+  });
+
+  it('has a sheet with every stage detail the room wrote down, as typed', () => {
+    const details = sheet(workbook, 'Stage details');
+    expect(details.getRow(1).values).toEqual([undefined, 'Stage', 'Pain points', 'Stakeholders', 'Tools and content', 'Notes']);
+    expect(details.rowCount).toBe(3);
+    const first = rowWith(details, 'Recognise the problem (Müller GmbH)');
+    expect([2, 3, 4, 5].map((c) => first.getCell(c).value)).toEqual([
+      STAGE_DETAILS.first.painPoints,
+      STAGE_DETAILS.first.stakeholders,
+      STAGE_DETAILS.first.toolsAndContent,
+      STAGE_DETAILS.first.notes,
+    ]);
+    expect(first.getCell(2).alignment?.wrapText).toBe(true);
+    const second = rowWith(details, 'Define what good looks like in Łódź and 東京');
+    expect(second.getCell(2).value).toBe('');
+    expect(second.getCell(5).value).toBe(STAGE_DETAILS.second.notes);
   });
 
   it('never writes a formula', () => {

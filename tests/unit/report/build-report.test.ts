@@ -59,8 +59,8 @@ describe('a report of an empty workshop', () => {
     expect(report.bottlenecks.problem).not.toBeNull();
   });
 
-  it('names its files after the title and, without a workshop date, the day it was generated', () => {
-    expect(report.fileStem).toBe('Pipeline review 2026-11-24');
+  it('names its files after the title and the map version', () => {
+    expect(report.fileStem).toBe('Pipeline review – Current state');
   });
 });
 
@@ -139,8 +139,8 @@ describe('a report of the B2B template with rates', () => {
     ]);
   });
 
-  it('names its files after the title and the workshop date', () => {
-    expect(report.fileStem).toBe('Pipeline review 2026-11-22');
+  it('names its files after the title and the map version', () => {
+    expect(report.fileStem).toBe('Pipeline review – Current state');
     expect(report.currency).toBe('EUR');
     expect(report.period).toBe('month');
   });

@@ -3,7 +3,7 @@
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { buildReport } from '../../../src-shared/domain/report/build-report';
-import { defuseSpreadsheetText, renderCsvFiles, toCsv } from '../../../src-shared/domain/report/csv-writer';
+import { defuseSpreadsheetText, renderCsvFiles, startsLikeFormula, toCsv } from '../../../src-shared/domain/report/csv-writer';
 import type { ReportInput } from '../../../src-shared/domain/report/report-model';
 import { aHostileReportInput, aMapDocument, aMetric, aReading, aReportInput, HOSTILE_TEXTS } from '../../fixtures/factories';
 
@@ -28,12 +28,13 @@ function rowsOf(files: Map<string, string>, name: string): Record<string, string
 }
 
 /** What the user typed, as a spreadsheet must show it: formula-like text with a leading quote. */
-const shown = (text: string) => (/^[=+\-@\t\r\n]/.test(text) ? `'${text}` : text);
+const shown = (text: string) => (startsLikeFormula(text) ? `'${text}` : text);
 
 describe('the CSV files', () => {
   it('are one per table', () => {
     expect([...filesOf().keys()]).toEqual([
       'stages.csv',
+      'stage-details.csv',
       'actions.csv',
       'transitions.csv',
       'figures.csv',
@@ -106,11 +107,40 @@ describe('the CSV files', () => {
 });
 
 describe('defusing spreadsheet text', () => {
-  it.each(['=HYPERLINK("http://x")', '+1', '-2', '@SUM(A1:A2)', '\t=1', '\r=1'])('puts a quote before %j', (text) => {
+  it.each([
+    '=HYPERLINK("http://x")',
+    '+1',
+    '-2',
+    '@SUM(A1:A2)',
+    '\t=1',
+    '\r=1',
+    '\n=1',
+    // Spaces a spreadsheet skips before it looks for the sign.
+    ' =1+1',
+    '   @SUM(A1)',
+    '\u00a0=1+1',
+    '\u00a0\u00a0-1',
+    '\u3000+1',
+    '\u2003=1',
+    // Invisible characters in front.
+    '\u200b=1',
+    '\ufeff=1',
+    '\u0000=1',
+    // Fullwidth and small forms of the signs.
+    '＝1+1',
+    '＋1',
+    '－1',
+    '＠SUM(A1)',
+    ' ＝1',
+    '﹦1',
+    // A tab or line break at the start, even before plain text.
+    '\tplain',
+    '\rplain',
+  ])('puts a quote before %j', (text) => {
     expect(defuseSpreadsheetText(text)).toBe(`'${text}`);
   });
 
-  it.each(['Müller', 'Łódź', '東京', '1+1', ' =1', "'quoted", ''])('leaves %j as it is', (text) => {
+  it.each(['Müller', 'Łódź', '東京', '1+1', 'a = b', ' plain', '\u00a0plain', "'quoted", ''])('leaves %j as it is', (text) => {
     expect(defuseSpreadsheetText(text)).toBe(text);
   });
 });
