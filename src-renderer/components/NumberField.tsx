@@ -4,7 +4,7 @@
 // asks which reading was meant; neither changes anything. Empty means "not known".
 // After a commit the field shows what was stored, grouped, so the reading is seen.
 import { useEffect, useId, useRef, useState } from 'react';
-import { formatNumberInput, parseNumberInput, type NumberRule } from '../../src-shared/domain/number-input';
+import { formatNumberInput, parseNumberInput, shareOfPercent, type NumberRule } from '../../src-shared/domain/number-input';
 import { useDocumentStore } from '../store/document-store';
 import { NumberProblem, type NumberTrouble } from './NumberProblem';
 
@@ -37,7 +37,7 @@ export function NumberField({ label, value, rule, share, unit, onChange, testId,
     setProblem(null);
   }, [value, rule, share]);
 
-  const toStored = (reading: number | null) => (reading === null ? null : share ? reading / 100 : reading);
+  const toStored = (reading: number | null) => (reading === null ? null : share ? shareOfPercent(reading) : reading);
 
   const onType = (next: string) => {
     setText(next);

@@ -154,6 +154,11 @@ const withUnit = (value: number, rule: NumberRule): string => {
   return rule.kind === 'percent' ? `${text} %` : rule.kind === 'days' ? `${text} ${text === '1' ? 'day' : 'days'}` : rule.kind === 'money' && rule.currency ? `${text} ${rule.currency}` : text;
 };
 
+/** A percentage as the share stored for it (35.5 → 0.355), free of floating-point residue (8.69 → 0.0869, not 0.086899…). */
+export function shareOfPercent(percent: number): number {
+  return Number((percent / 100).toPrecision(12));
+}
+
 /** Shows a stored value in a field (percent rules with `share` show 0..1 shares as 0..100). */
 export function formatNumberInput(value: number | null, rule: NumberRule, share = false): string {
   if (value === null) return '';
