@@ -33,6 +33,10 @@ export function NumberProblem({ id, problem, onPick, className = '' }: NumberPro
             type="button"
             className="btn btn-small"
             onClick={() => onPick(r.value)}
+            // Enter and Space answer the question; the editor's own keys (Enter opens the inspector) must not see them.
+            onKeyDown={(e) => {
+              if (e.key === 'Enter' || e.key === ' ') e.stopPropagation();
+            }}
           >
             {r.text}
           </button>

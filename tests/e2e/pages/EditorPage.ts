@@ -341,6 +341,17 @@ export class EditorPage {
     return field.locator('xpath=ancestor::*[contains(concat(" ", normalize-space(@class), " "), " field ")][1]').locator('.field-error');
   }
 
+  /** The question a number field asks when what was typed reads two ways (in the field's own .field wrapper). */
+  numberQuestion(field: Locator): Locator {
+    return field.locator('xpath=ancestor::*[contains(concat(" ", normalize-space(@class), " "), " field ")][1]').getByTestId('number-question');
+  }
+
+  /** Answers a number field's question by clicking one of its readings ("80 %"). */
+  async pickReading(field: Locator, reading: string): Promise<void> {
+    await this.numberQuestion(field).getByRole('button', { name: reading, exact: true }).click();
+    await expect(this.numberQuestion(field)).toHaveCount(0);
+  }
+
   /** Replaces a field's text by typing, as a facilitator would (click, select all, type). */
   async typeInto(field: Locator, text: string): Promise<void> {
     await field.click();
