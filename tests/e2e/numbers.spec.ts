@@ -165,9 +165,7 @@ test.describe('Typed numbers are read as meant, or asked about', () => {
     await page.reload();
     await editor.waitUntilOpen();
     await editor.fitToScreen();
-    // By its name: the arrow labels of this template can lie over the lower part of the card.
-    await editor.stage(DECIDE).click({ position: { x: 30, y: 20 } });
-    await expect(editor.stageName).toHaveValue(DECIDE);
+    await editor.selectStage(DECIDE);
     await expect(editor.outgoingConversion('Won')).toHaveValue('0.5 %');
     await expect(editor.stageDays).toHaveValue('1234');
   });

@@ -154,10 +154,11 @@ export class EditorPage {
   /** Selects a stage by clicking its card; the inspector shows it. */
   async selectStage(name: string): Promise<void> {
     const card = this.stage(name);
-    // The card's bottom strip: away from the handles on its left and right edges.
+    // The card's top middle (its name): away from the handles on its left and right
+    // edges and from arrow labels, which can lie over the lower part of a card.
     const box = await card.boundingBox();
     if (!box) throw new Error(`Stage "${name}" is not on screen.`);
-    await this.page.mouse.click(box.x + box.width / 2, box.y + box.height * 0.8);
+    await this.page.mouse.click(box.x + box.width / 2, box.y + box.height * 0.15);
     await expect(this.stageInspector).toBeVisible();
     await expect(this.stageName).toHaveValue(name);
   }
