@@ -169,4 +169,47 @@ test.describe('Typed numbers are read as meant, or asked about', () => {
     await expect(editor.outgoingConversion('Won')).toHaveValue('0.5 %');
     await expect(editor.stageDays).toHaveValue('1234');
   });
+
+  test('the measurement plan asks the same questions: baseline in the table, a reading, a target in the editor', async ({ page, library, editor }) => {
+    await library.createWorkshop({ title: 'Numbers workshop', organisation: 'Acme Ltd', template: 'b2b' });
+    await editor.showView('Measurement plan');
+    await editor.plan.getByRole('button', { name: 'Add Win rate', exact: true }).click();
+    await expect(editor.metricRow('Win rate')).toBeVisible();
+
+    // A share typed into a percent cell: asked, not saved, until a reading is picked.
+    const baseline = editor.planCell('Baseline', 'Win rate');
+    await baseline.click();
+    await page.keyboard.press('ControlOrMeta+a');
+    await page.keyboard.type('0.22');
+    await page.keyboard.press('Enter');
+    const question = editor.metricRow('Win rate').getByTestId('number-question');
+    await expect(question).toContainText('0.22 % — did you mean 22 %?');
+    await question.getByRole('button', { name: '22 %', exact: true }).click();
+    await expect(question).toHaveCount(0);
+    await expect(baseline).toHaveValue('22');
+
+    // A reading typed as "0,3": the readings form asks before adding it.
+    await editor.openMetric('Win rate');
+    const readings = editor.metricDialog.getByRole('region', { name: 'Readings' });
+    await readings.getByTestId('reading-value').fill('0,3');
+    await readings.getByRole('button', { name: 'Add reading', exact: true }).click();
+    await expect(readings.getByTestId('number-question')).toContainText('0.3 % — did you mean 30 %?');
+    await expect(readings.getByTestId('reading-row')).toHaveCount(0);
+    await readings.getByTestId('number-question').getByRole('button', { name: '30 %', exact: true }).click();
+    await expect(readings.getByTestId('reading-row')).toHaveCount(1);
+    await expect(readings.getByTestId('reading-row')).toContainText('30 %');
+
+    // A target of "1,500" %: both readings named, the one a percentage can be offered.
+    const target = editor.metricDialog.getByLabel('Target', { exact: true });
+    await target.fill('1,500');
+    await editor.metricDialog.getByRole('button', { name: 'Save metric', exact: true }).click();
+    const asked = editor.metricDialog.getByTestId('number-question');
+    await expect(asked).toHaveText(/"1,500" could be 1\.5 % or 1500 %, but a percentage is at most 100 %\. Did you mean 1\.5 %\?/);
+    await expect(editor.metricDialog).toBeVisible();
+    await asked.getByRole('button', { name: '1.5 %', exact: true }).click();
+    await expect(target).toHaveValue('1.5');
+    await editor.metricDialog.getByRole('button', { name: 'Save metric', exact: true }).click();
+    await expect(editor.metricDialog).toBeHidden();
+    await expect(editor.planCell('Target', 'Win rate')).toHaveValue('1.5');
+  });
 });
