@@ -5,6 +5,7 @@
 // After a commit the field shows what was stored, grouped, so the reading is seen.
 import { useEffect, useId, useRef, useState } from 'react';
 import { formatNumberInput, parseNumberInput, shareOfPercent, type NumberRule } from '../../src-shared/domain/number-input';
+import { DISPLAY_SEPARATORS } from '../lib/number-display';
 import { useDocumentStore } from '../store/document-store';
 import { NumberProblem, type NumberTrouble } from './NumberProblem';
 
@@ -24,7 +25,7 @@ interface NumberFieldProps {
 export function NumberField({ label, value, rule, share, unit, onChange, testId, hideLabel, compact }: NumberFieldProps) {
   const id = useId();
   const readOnly = useDocumentStore((s) => s.readOnly);
-  const [text, setText] = useState(() => formatNumberInput(value, rule, share));
+  const [text, setText] = useState(() => formatNumberInput(value, rule, share, DISPLAY_SEPARATORS));
   const [problem, setProblem] = useState<NumberTrouble | null>(null);
   const focused = useRef(false);
   /** The value when the field was entered: an unusable entry puts the map back to it. */
@@ -33,7 +34,7 @@ export function NumberField({ label, value, rule, share, unit, onChange, testId,
   // Follow the document (undo, another field) unless the facilitator is typing here.
   useEffect(() => {
     if (focused.current) return;
-    setText(formatNumberInput(value, rule, share));
+    setText(formatNumberInput(value, rule, share, DISPLAY_SEPARATORS));
     setProblem(null);
   }, [value, rule, share]);
 
@@ -54,14 +55,14 @@ export function NumberField({ label, value, rule, share, unit, onChange, testId,
 
   /** The committed value, shown as the app writes it ("5000" becomes "5,000"). */
   const showStored = () => {
-    if (!problem) setText(formatNumberInput(value, rule, share));
+    if (!problem) setText(formatNumberInput(value, rule, share, DISPLAY_SEPARATORS));
   };
 
   const pick = (reading: number) => {
     const stored = toStored(reading);
     valueAtFocus.current = stored;
     setProblem(null);
-    setText(formatNumberInput(stored, rule, share));
+    setText(formatNumberInput(stored, rule, share, DISPLAY_SEPARATORS));
     if (stored !== value) onChange(stored);
     useDocumentStore.getState().commit();
   };
@@ -98,7 +99,7 @@ export function NumberField({ label, value, rule, share, unit, onChange, testId,
             }
             if (e.key === 'Escape') {
               if (value !== valueAtFocus.current) onChange(valueAtFocus.current);
-              setText(formatNumberInput(valueAtFocus.current, rule, share));
+              setText(formatNumberInput(valueAtFocus.current, rule, share, DISPLAY_SEPARATORS));
               setProblem(null);
             }
           }}

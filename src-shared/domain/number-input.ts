@@ -131,19 +131,38 @@ function readDigits(body: string, thousandsUsual: boolean): Digits[] | null {
 
 // ——— Showing a value ———
 
-function plain(value: number, kind: NumberKind, forField = true): string {
+/** How numbers are written on screen: the display locale's thousands and decimal marks. */
+export interface Separators {
+  group: string;
+  decimal: '.' | ',';
+}
+
+/** The separators this reader can read back: "1,234.5". */
+export const PLAIN_SEPARATORS: Separators = { group: ',', decimal: '.' };
+
+/**
+ * A locale's marks if the reader reads them back ("1.234,5", "1 234,5", "1’234.5"),
+ * otherwise the plain ones; a display locale never makes a field unreadable.
+ */
+export function readableSeparators(group: string, decimal: string): Separators {
+  if ((decimal === '.' || decimal === ',') && group !== decimal && /^[,.\s\u00a0\u202f'’]$/.test(group)) return { group, decimal };
+  return PLAIN_SEPARATORS;
+}
+
+function plain(value: number, kind: NumberKind, forField = true, sep: Separators = PLAIN_SEPARATORS): string {
   const fixed = value.toFixed(6);
   const [whole = '0', digits = ''] = fixed.split('.');
   let fraction = digits.replace(/0+$/, '');
   // Exactly three decimals would read back as a thousands group: "12.5670" cannot.
   if (forField && fraction.length === 3) fraction += '0';
-  const grouped = kind === 'money' || kind === 'count' ? whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',') : whole;
-  return fraction ? `${grouped}.${fraction}` : grouped;
+  // Thousands are grouped only where the reader takes a three-digit group as thousands.
+  const grouped = kind === 'money' || kind === 'count' ? whole.replace(/\B(?=(\d{3})+(?!\d))/g, sep.group) : whole;
+  return fraction ? `${grouped}${sep.decimal}${fraction}` : grouped;
 }
 
 /** A value in the field's units as the app shows it: "5,000", "12.5", "0.8 %". */
-export function formatReading(value: number, rule: NumberRule): string {
-  const text = plain(value, rule.kind);
+export function formatReading(value: number, rule: NumberRule, sep: Separators = PLAIN_SEPARATORS): string {
+  const text = plain(value, rule.kind, true, sep);
   // A percentage under 1 carries its sign, so it reads back as itself and not as the 80 % question.
   if (rule.kind === 'percent' && value > 0 && value < 1) return `${text} %`;
   return text;
@@ -160,9 +179,9 @@ export function shareOfPercent(percent: number): number {
 }
 
 /** Shows a stored value in a field (percent rules with `share` show 0..1 shares as 0..100). */
-export function formatNumberInput(value: number | null, rule: NumberRule, share = false): string {
+export function formatNumberInput(value: number | null, rule: NumberRule, share = false, sep: Separators = PLAIN_SEPARATORS): string {
   if (value === null) return '';
-  return formatReading(share ? Number((value * 100).toFixed(10)) : value, rule);
+  return formatReading(share ? Number((value * 100).toFixed(10)) : value, rule, sep);
 }
 
 // ——— Reading a value ———

@@ -11,8 +11,11 @@ import {
   PERCENT_RULE,
   formatNumberInput,
   moneyRule,
+  PLAIN_SEPARATORS,
   parseNumberInput,
+  readableSeparators,
   shareOfPercent,
+  type Separators,
   type NumberRule,
 } from '../../src-shared/domain/number-input';
 
@@ -211,6 +214,32 @@ describe('showing a stored number in a field', () => {
   });
 });
 
+describe("showing a number in the display locale's marks", () => {
+  const DE: Separators = { group: '.', decimal: ',' };
+  const FR: Separators = { group: '\u202f', decimal: ',' };
+  const CH: Separators = { group: '’', decimal: '.' };
+
+  it('groups amounts and counts with the locale mark and writes its decimal mark', () => {
+    expect(formatNumberInput(5000, EUR, false, DE)).toBe('5.000');
+    expect(formatNumberInput(1234.5, EUR, false, DE)).toBe('1.234,5');
+    expect(formatNumberInput(1_400_000, COUNT_RULE, false, FR)).toBe('1\u202f400\u202f000');
+    expect(formatNumberInput(1234.5, EUR, false, CH)).toBe('1’234.5');
+    expect(formatNumberInput(0.355, PERCENT_RULE, true, DE)).toBe('35,5');
+    expect(formatNumberInput(0.008, PERCENT_RULE, true, DE)).toBe('0,8 %');
+    expect(formatNumberInput(10.5, DAYS_RULE, false, FR)).toBe('10,5');
+  });
+
+  it('keeps only marks the reader reads back, else the plain ones', () => {
+    expect(readableSeparators('.', ',')).toEqual(DE);
+    expect(readableSeparators('\u202f', ',')).toEqual(FR);
+    expect(readableSeparators('’', '.')).toEqual(CH);
+    expect(readableSeparators(',', '.')).toEqual(PLAIN_SEPARATORS);
+    // Arabic marks, or a group mark equal to the decimal one: not readable, so plain.
+    expect(readableSeparators('٬', '٫')).toEqual(PLAIN_SEPARATORS);
+    expect(readableSeparators(',', ',')).toEqual(PLAIN_SEPARATORS);
+  });
+});
+
 describe('what the app shows reads back to what was stored', () => {
   /** Values a field can hold: up to 6 decimals in the field's units, in range, whole where required. */
   const valueIn = (rule: NumberRule) =>
@@ -223,25 +252,36 @@ describe('what the app shows reads back to what was stored', () => {
       })
       .filter((v) => v <= rule.max);
 
+  /** Every set of marks a display locale can give the fields. */
+  const separators = fc.constantFrom<Separators>(
+    PLAIN_SEPARATORS,
+    { group: '.', decimal: ',' },
+    { group: '\u202f', decimal: ',' },
+    { group: '\u00a0', decimal: ',' },
+    { group: ' ', decimal: ',' },
+    { group: '’', decimal: '.' },
+    { group: "'", decimal: '.' },
+  );
+
   for (const [name, rule] of Object.entries(FIELDS)) {
-    it(`in a ${name} field`, () => {
+    it(`in a ${name} field, in every display locale's marks`, () => {
       fc.assert(
-        fc.property(valueIn(rule), (value) => {
-          expect(parseNumberInput(formatNumberInput(value, rule), rule)).toEqual({ ok: true, value });
+        fc.property(valueIn(rule), separators, (value, sep) => {
+          expect(parseNumberInput(formatNumberInput(value, rule, false, sep), rule)).toEqual({ ok: true, value });
         }),
-        { numRuns: 500 },
+        { numRuns: 1000 },
       );
     });
   }
 
   it('in a percent field holding a share (conversion, %C&A)', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 1_000_000 }), (millionths) => {
+      fc.property(fc.integer({ min: 0, max: 1_000_000 }), separators, (millionths, sep) => {
         const share = millionths / 1_000_000;
-        const read = parseNumberInput(formatNumberInput(share, PERCENT_RULE, true), PERCENT_RULE);
+        const read = parseNumberInput(formatNumberInput(share, PERCENT_RULE, true, sep), PERCENT_RULE);
         expect(read.ok && read.value !== null ? shareOfPercent(read.value) : read).toBe(share);
       }),
-      { numRuns: 500 },
+      { numRuns: 1000 },
     );
   });
 });

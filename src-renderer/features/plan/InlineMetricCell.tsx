@@ -7,6 +7,7 @@ import { MetricFieldsSchema, type Metric, type MetricFields } from '../../../src
 import { formatNumberInput, parseNumberInput } from '../../../src-shared/domain/number-input';
 import { NumberProblem, type NumberTrouble } from '../../components/NumberProblem';
 import { ruleForUnit } from '../../lib/metric-format';
+import { DISPLAY_SEPARATORS } from '../../lib/number-display';
 import { usePlanStore } from '../../store/plan-store';
 
 type Field = 'ownerRole' | 'baseline' | 'target';
@@ -16,7 +17,7 @@ export function InlineMetricCell({ metric, field, label, currency }: { metric: M
   const rule = ruleForUnit(metric.unit, currency);
   const [text, setText] = useState<string | null>(null);
   const [problem, setProblem] = useState<NumberTrouble | { kind: 'invalid'; message: string } | null>(null);
-  const value = text ?? (field === 'ownerRole' ? metric.ownerRole : formatNumberInput(metric[field], rule));
+  const value = text ?? (field === 'ownerRole' ? metric.ownerRole : formatNumberInput(metric[field], rule, false, DISPLAY_SEPARATORS));
 
   const send = async (change: Partial<MetricFields>) => {
     const checked = MetricFieldsSchema.partial().safeParse(change);

@@ -16,6 +16,7 @@ import { formatNumberInput, parseNumberInput } from '../../../src-shared/domain/
 import { Dialog } from '../../components/Dialog';
 import { NumberProblem, type NumberTrouble } from '../../components/NumberProblem';
 import { attachmentLabel, ruleForUnit } from '../../lib/metric-format';
+import { DISPLAY_SEPARATORS } from '../../lib/number-display';
 import { usePlanStore } from '../../store/plan-store';
 import { ReadingsPanel } from './ReadingsPanel';
 
@@ -55,8 +56,8 @@ export function MetricDialog({ doc, metric, onClose }: { doc: MapDocument; metri
   });
   const currency = doc.process.currency;
   const rule = ruleForUnit(fields.unit, currency);
-  const [baselineText, setBaselineText] = useState(formatNumberInput(metric.baseline, rule));
-  const [targetText, setTargetText] = useState(formatNumberInput(metric.target, rule));
+  const [baselineText, setBaselineText] = useState(formatNumberInput(metric.baseline, rule, false, DISPLAY_SEPARATORS));
+  const [targetText, setTargetText] = useState(formatNumberInput(metric.target, rule, false, DISPLAY_SEPARATORS));
   const [errors, setErrors] = useState<Record<string, string>>({});
   /** Baseline or target typed so that it reads two ways: asked, not guessed. */
   const [questions, setQuestions] = useState<Partial<Record<'baseline' | 'target', NumberTrouble>>>({});
@@ -166,7 +167,7 @@ export function MetricDialog({ doc, metric, onClose }: { doc: MapDocument; metri
                       problem={questions[key]}
                       onPick={(value) => {
                         // The picked reading replaces the text, written as the app writes it.
-                        setText(formatNumberInput(value, rule));
+                        setText(formatNumberInput(value, rule, false, DISPLAY_SEPARATORS));
                         setQuestions(({ [key]: _answered, ...rest }) => rest);
                       }}
                     />
