@@ -213,3 +213,32 @@ test.describe('Typed numbers are read as meant, or asked about', () => {
     await expect(editor.planCell('Target', 'Win rate')).toHaveValue('1.5');
   });
 });
+
+test.describe('In a German-language browser', () => {
+  test.use({ locale: 'de-DE' });
+
+  test('amounts are shown with the marks of the display locale and read back as themselves', async ({ page, library, editor }) => {
+    await library.createWorkshop({ title: 'Zahlen', organisation: 'Acme GmbH', template: 'b2b' });
+    await editor.fitToScreen();
+    await editor.openSidePanel('Figures');
+    const dealSize = editor.figuresPanel.getByTestId('average-deal-size');
+    await editor.typeInto(dealSize, '48.000');
+    await dealSize.press('Tab');
+    await expect(dealSize).toHaveValue('48.000');
+    await editor.typeInto(dealSize, '1234,5');
+    await dealSize.press('Tab');
+    await expect(dealSize).toHaveValue('1.234,5');
+
+    await editor.openSidePanel('Edit');
+    await editor.selectStage(COMPARE);
+    await editor.typeInto(editor.stageDays, '10.5');
+    await editor.stageDays.press('Enter');
+    await expect(editor.stageDays).toHaveValue('10,5');
+
+    await editor.expectSaved();
+    await page.reload();
+    await editor.waitUntilOpen();
+    await editor.openSidePanel('Figures');
+    await expect(dealSize).toHaveValue('1.234,5');
+  });
+});
