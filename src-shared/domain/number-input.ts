@@ -203,6 +203,12 @@ export function parseNumberInput(text: string, rule: NumberRule): ParsedNumber {
   const typed = text.trim();
   if (typed === '') return { ok: true, value: null };
   let s = typed;
+  // A minus may come before a currency sign ("-€5") or after it ("€-5").
+  let negative = false;
+  if (/^[-−–]/.test(s)) {
+    negative = true;
+    s = s.slice(1).trim();
+  }
 
   // A currency mark: only in money fields, and only the workshop's currency.
   const { rest, mark } = takeCurrencyMark(s, rule.currency);
@@ -235,7 +241,6 @@ export function parseNumberInput(text: string, rule: NumberRule): ParsedNumber {
     break;
   }
 
-  let negative = false;
   if (/^[-−–]/.test(s)) {
     negative = true;
     s = s.slice(1).trim();

@@ -111,6 +111,8 @@ const TABLE: [typed: string, field: Field, expected: Expected][] = [
   ['−3', 'days', { refuse: 'A number of days cannot be negative. Type a number from 0 to 3,650 days.' }],
   ['-5,000', 'money EUR', { refuse: 'An amount cannot be negative. Type a number from 0 to 1,000,000,000,000 EUR.' }],
   ['-2', 'count', { refuse: 'A count cannot be negative. Type a whole number from 0 to 1,000,000,000.' }],
+  ['-€500', 'money EUR', { refuse: 'An amount cannot be negative. Type a number from 0 to 1,000,000,000,000 EUR.' }],
+  ['€-500', 'money EUR', { refuse: 'An amount cannot be negative. Type a number from 0 to 1,000,000,000,000 EUR.' }],
   // Not numbers, and numbers out of range.
   ['about 30', 'percent', { refuse: '"about 30" is not a number. Type a number from 0 to 100 %, or leave it empty if unknown.' }],
   ['3O', 'percent', { refuse: /^"3O" is not a number/ }],
