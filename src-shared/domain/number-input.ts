@@ -116,7 +116,8 @@ function readDigits(body: string, thousandsUsual: boolean): Digits[] | null {
     if (!/^\d+$/.test(fraction)) return null;
   }
   // What is left of the whole part is groups separated by spaces, apostrophes or the grouping mark.
-  const groups = intText === '' ? [''] : intText.split(/[\s\u00a0\u202f'’.,]+/);
+  // Spaces may be doubled by a slip of the thumb; a doubled mark ("1,,000") is not a number.
+  const groups = intText === '' ? [''] : intText.split(/[.,'’]|[\s\u00a0\u202f]+/);
   if (groups.length > 1 && !isGrouped(groups)) return null;
   const whole = groups.join('');
   if (whole !== '' && !/^\d+$/.test(whole)) return null;

@@ -118,6 +118,8 @@ const TABLE: [typed: string, field: Field, expected: Expected][] = [
   ['3O', 'percent', { refuse: /^"3O" is not a number/ }],
   ['1e3', 'money EUR', { refuse: /^"1e3" is not a number/ }],
   ['12 34', 'count', { refuse: /^"12 34" is not a number/ }],
+  ['1,,000', 'money EUR', { refuse: /^"1,,000" is not a number/ }],
+  ['1  400', 'count', 1400],
   ['1,23,456', 'money EUR', { refuse: /^"1,23,456" is not a number/ }],
   ['1.234,567.5', 'money EUR', { refuse: /is not a number/ }],
   ['120', 'percent', { refuse: '120 is out of range. Type a number from 0 to 100 %.' }],
