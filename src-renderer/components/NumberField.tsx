@@ -1,9 +1,13 @@
-// A number field bound to the open document. What is typed is checked as it is
-// typed: a valid value changes the map (and is saved), an invalid one shows what
-// to type instead and changes nothing. Empty means "not known".
+// A number field bound to the open document. What is typed is read as it is typed
+// (one reader for every number, src-shared/domain/number-input): a value read as
+// meant changes the map (and is saved), a refused one says why, an ambiguous one
+// asks which reading was meant; neither changes anything. Empty means "not known".
+// After a commit the field shows what was stored, grouped, so the reading is seen.
 import { useEffect, useId, useRef, useState } from 'react';
-import { formatNumberInput, parseNumberInput, type NumberRule } from '../../src-shared/domain/number-input';
+import { formatNumberInput, parseNumberInput, shareOfPercent, type NumberRule } from '../../src-shared/domain/number-input';
+import { DISPLAY_SEPARATORS } from '../lib/number-display';
 import { useDocumentStore } from '../store/document-store';
+import { NumberProblem, type NumberTrouble } from './NumberProblem';
 
 interface NumberFieldProps {
   label: string;
@@ -21,18 +25,20 @@ interface NumberFieldProps {
 export function NumberField({ label, value, rule, share, unit, onChange, testId, hideLabel, compact }: NumberFieldProps) {
   const id = useId();
   const readOnly = useDocumentStore((s) => s.readOnly);
-  const [text, setText] = useState(() => formatNumberInput(value, rule, share));
-  const [error, setError] = useState('');
+  const [text, setText] = useState(() => formatNumberInput(value, rule, share, DISPLAY_SEPARATORS));
+  const [problem, setProblem] = useState<NumberTrouble | null>(null);
   const focused = useRef(false);
-  /** The value when the field was entered: an invalid entry puts the map back to it. */
+  /** The value when the field was entered: an unusable entry puts the map back to it. */
   const valueAtFocus = useRef<number | null>(value);
 
   // Follow the document (undo, another field) unless the facilitator is typing here.
   useEffect(() => {
     if (focused.current) return;
-    setText(formatNumberInput(value, rule, share));
-    setError('');
+    setText(formatNumberInput(value, rule, share, DISPLAY_SEPARATORS));
+    setProblem(null);
   }, [value, rule, share]);
+
+  const toStored = (reading: number | null) => (reading === null ? null : share ? shareOfPercent(reading) : reading);
 
   const onType = (next: string) => {
     setText(next);
@@ -40,11 +46,25 @@ export function NumberField({ label, value, rule, share, unit, onChange, testId,
     if (!parsed.ok) {
       // "150" passes through "1" and "15" on the way: none of them may stay on the map.
       if (value !== valueAtFocus.current) onChange(valueAtFocus.current);
-      return setError(parsed.message);
+      return setProblem(parsed);
     }
-    setError('');
-    const stored = parsed.value === null ? null : share ? parsed.value / 100 : parsed.value;
+    setProblem(null);
+    const stored = toStored(parsed.value);
     if (stored !== value) onChange(stored);
+  };
+
+  /** The committed value, shown as the app writes it ("5000" becomes "5,000"). */
+  const showStored = () => {
+    if (!problem) setText(formatNumberInput(value, rule, share, DISPLAY_SEPARATORS));
+  };
+
+  const pick = (reading: number) => {
+    const stored = toStored(reading);
+    valueAtFocus.current = stored;
+    setProblem(null);
+    setText(formatNumberInput(stored, rule, share, DISPLAY_SEPARATORS));
+    if (stored !== value) onChange(stored);
+    useDocumentStore.getState().commit();
   };
 
   return (
@@ -60,8 +80,8 @@ export function NumberField({ label, value, rule, share, unit, onChange, testId,
           readOnly={readOnly}
           placeholder="unknown"
           aria-label={hideLabel ? label : undefined}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={error ? `${id}-error` : undefined}
+          aria-invalid={problem ? true : undefined}
+          aria-describedby={problem ? `${id}-problem` : undefined}
           data-testid={testId}
           onFocus={() => {
             focused.current = true;
@@ -69,25 +89,25 @@ export function NumberField({ label, value, rule, share, unit, onChange, testId,
           }}
           onBlur={() => {
             focused.current = false;
+            showStored();
             useDocumentStore.getState().commit();
           }}
           onKeyDown={(e) => {
-            if (e.key === 'Enter') useDocumentStore.getState().commit();
+            if (e.key === 'Enter') {
+              showStored();
+              useDocumentStore.getState().commit();
+            }
             if (e.key === 'Escape') {
               if (value !== valueAtFocus.current) onChange(valueAtFocus.current);
-              setText(formatNumberInput(valueAtFocus.current, rule, share));
-              setError('');
+              setText(formatNumberInput(valueAtFocus.current, rule, share, DISPLAY_SEPARATORS));
+              setProblem(null);
             }
           }}
           onChange={(e) => onType(e.target.value)}
         />
         {unit && <span className="number-unit">{unit}</span>}
       </div>
-      {error && (
-        <p className="field-error" id={`${id}-error`} role="alert">
-          {error}
-        </p>
-      )}
+      {problem && <NumberProblem id={`${id}-problem`} problem={problem} onPick={pick} />}
     </div>
   );
 }

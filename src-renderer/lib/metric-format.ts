@@ -1,10 +1,11 @@
 // How metric values and attachments read on screen.
 import type { MapDocument } from '../../src-shared/domain/map-document';
 import type { Metric, MetricAttachment, MetricUnit } from '../../src-shared/domain/metric';
-import { COUNT_RULE, DAYS_RULE, MONEY_RULE, PERCENT_RULE, type NumberRule } from '../../src-shared/domain/number-input';
+import { COUNT_RULE, DAYS_RULE, PERCENT_RULE, moneyRule, type NumberRule } from '../../src-shared/domain/number-input';
 
-export function ruleForUnit(unit: MetricUnit): NumberRule {
-  return unit === 'percent' ? PERCENT_RULE : unit === 'days' ? DAYS_RULE : unit === 'currency' ? MONEY_RULE : COUNT_RULE;
+/** The number reader's rule for a metric's values; amounts are in the workshop's currency. */
+export function ruleForUnit(unit: MetricUnit, currency: string): NumberRule {
+  return unit === 'percent' ? PERCENT_RULE : unit === 'days' ? DAYS_RULE : unit === 'currency' ? moneyRule(currency) : COUNT_RULE;
 }
 
 export function formatMetricValue(value: number | null, unit: MetricUnit, currency: string): string {

@@ -390,8 +390,9 @@ test.describe('Process figures from the numbers typed on the map', () => {
     await editor.openSidePanel('Figures');
     await expectAllFigures(editor, expected);
     await expect(editor.figuresPanel.getByTestId('entries-per-period')).toHaveValue(ENTRIES);
-    await expect(editor.figuresPanel.getByTestId('average-deal-size')).toHaveValue(DEAL_SIZE);
-    await expect(editor.figuresPanel.getByTestId('revenue-target')).toHaveValue(TARGET);
+    // Amounts are shown as they were read: grouped by thousands.
+    await expect(editor.figuresPanel.getByTestId('average-deal-size')).toHaveValue('40,000');
+    await expect(editor.figuresPanel.getByTestId('revenue-target')).toHaveValue('500,000');
     await expect(editor.bottleneckLabel(1)).toBeVisible();
     await editor.openSidePanel('Edit');
     for (const stage of STAGES) {

@@ -2,7 +2,7 @@
 // size and revenue target. Typed with units and checked as typed.
 import { PERIODS, type MapDocument, type Period } from '../../../src-shared/domain/map-document';
 import { updateProcessInputs } from '../../../src-shared/domain/map-ops';
-import { COUNT_RULE, MONEY_RULE } from '../../../src-shared/domain/number-input';
+import { COUNT_RULE, moneyRule } from '../../../src-shared/domain/number-input';
 import { entryStageId } from '../../../src-shared/domain/transition-kind';
 import { NumberField } from '../../components/NumberField';
 import { useDocumentStore } from '../../store/document-store';
@@ -56,7 +56,7 @@ export function ProcessInputsForm({ doc }: { doc: MapDocument }) {
         <NumberField
           label="Average deal size"
           value={p.averageDealSize}
-          rule={MONEY_RULE}
+          rule={moneyRule(p.currency)}
           unit={p.currency}
           testId="average-deal-size"
           onChange={(averageDealSize) => change((d) => updateProcessInputs(d, { averageDealSize }))}
@@ -64,7 +64,7 @@ export function ProcessInputsForm({ doc }: { doc: MapDocument }) {
         <NumberField
           label={`Revenue target per ${per}`}
           value={p.revenueTarget}
-          rule={MONEY_RULE}
+          rule={moneyRule(p.currency)}
           unit={p.currency}
           testId="revenue-target"
           onChange={(revenueTarget) => change((d) => updateProcessInputs(d, { revenueTarget }))}

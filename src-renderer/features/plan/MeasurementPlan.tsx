@@ -130,15 +130,15 @@ export function MeasurementPlan() {
                     <td>{METRIC_KIND_LABELS[m.kind]}</td>
                     <td className="small">{m.dataSource || <span className="warn-tag">no source</span>}</td>
                     <td>
-                      <InlineMetricCell metric={m} field="ownerRole" label="Owner" />
+                      <InlineMetricCell metric={m} field="ownerRole" label="Owner" currency={currency} />
                     </td>
                     <td>{m.cadence}</td>
                     <td className="num">
-                      <InlineMetricCell metric={m} field="baseline" label="Baseline" />
+                      <InlineMetricCell metric={m} field="baseline" label="Baseline" currency={currency} />
                       <span className="cell-unit">{UNIT_SUFFIX[m.unit](currency)}</span>
                     </td>
                     <td className="num">
-                      <InlineMetricCell metric={m} field="target" label="Target" />
+                      <InlineMetricCell metric={m} field="target" label="Target" currency={currency} />
                       <span className="cell-unit">{UNIT_SUFFIX[m.unit](currency)}</span>
                     </td>
                     <td className="num">

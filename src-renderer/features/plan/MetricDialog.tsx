@@ -14,7 +14,9 @@ import {
 } from '../../../src-shared/domain/metric';
 import { formatNumberInput, parseNumberInput } from '../../../src-shared/domain/number-input';
 import { Dialog } from '../../components/Dialog';
+import { NumberProblem, type NumberTrouble } from '../../components/NumberProblem';
 import { attachmentLabel, ruleForUnit } from '../../lib/metric-format';
+import { DISPLAY_SEPARATORS } from '../../lib/number-display';
 import { usePlanStore } from '../../store/plan-store';
 import { ReadingsPanel } from './ReadingsPanel';
 
@@ -52,10 +54,13 @@ export function MetricDialog({ doc, metric, onClose }: { doc: MapDocument; metri
     const { id: _id, readings: _readings, ...rest } = metric;
     return rest;
   });
-  const rule = ruleForUnit(fields.unit);
-  const [baselineText, setBaselineText] = useState(formatNumberInput(metric.baseline, rule));
-  const [targetText, setTargetText] = useState(formatNumberInput(metric.target, rule));
+  const currency = doc.process.currency;
+  const rule = ruleForUnit(fields.unit, currency);
+  const [baselineText, setBaselineText] = useState(formatNumberInput(metric.baseline, rule, false, DISPLAY_SEPARATORS));
+  const [targetText, setTargetText] = useState(formatNumberInput(metric.target, rule, false, DISPLAY_SEPARATORS));
   const [errors, setErrors] = useState<Record<string, string>>({});
+  /** Baseline or target typed so that it reads two ways: asked, not guessed. */
+  const [questions, setQuestions] = useState<Partial<Record<'baseline' | 'target', NumberTrouble>>>({});
   const set = <K extends keyof MetricFields>(key: K, value: MetricFields[K]) => setFields((f) => ({ ...f, [key]: value }));
 
   const submit = async (e: FormEvent) => {
@@ -63,13 +68,15 @@ export function MetricDialog({ doc, metric, onClose }: { doc: MapDocument; metri
     const next: Record<string, string> = {};
     const baseline = parseNumberInput(baselineText, rule);
     const target = parseNumberInput(targetText, rule);
-    if (!baseline.ok) next.baseline = baseline.message;
-    if (!target.ok) next.target = target.message;
+    const asked: typeof questions = {};
+    if (!baseline.ok) asked.baseline = baseline;
+    if (!target.ok) asked.target = target;
     const candidate = { ...fields, baseline: baseline.ok ? baseline.value : null, target: target.ok ? target.value : null };
     const parsed = MetricFieldsSchema.safeParse(candidate);
     if (!parsed.success) for (const issue of parsed.error.issues) next[issue.path.map(String).join('.')] ??= issue.message;
     setErrors(next);
-    if (Object.keys(next).length > 0 || !parsed.success) return;
+    setQuestions(asked);
+    if (Object.keys(next).length > 0 || Object.keys(asked).length > 0 || !parsed.success) return;
     if (await update(metric.id, parsed.data)) onClose();
   };
 
@@ -145,12 +152,30 @@ export function MetricDialog({ doc, metric, onClose }: { doc: MapDocument; metri
             {(id) => <input id={id} value={fields.ownerRole} maxLength={200} onChange={(e) => set('ownerRole', e.target.value)} />}
           </Labelled>
           <div />
-          <Labelled label="Baseline" error={errors.baseline}>
-            {(id) => <input id={id} value={baselineText} inputMode="decimal" placeholder="unknown" onChange={(e) => setBaselineText(e.target.value)} aria-invalid={errors.baseline ? true : undefined} />}
-          </Labelled>
-          <Labelled label="Target" error={errors.target}>
-            {(id) => <input id={id} value={targetText} inputMode="decimal" placeholder="unknown" onChange={(e) => setTargetText(e.target.value)} aria-invalid={errors.target ? true : undefined} />}
-          </Labelled>
+          {(
+            [
+              ['baseline', 'Baseline', baselineText, setBaselineText],
+              ['target', 'Target', targetText, setTargetText],
+            ] as const
+          ).map(([key, label, text, setText]) => (
+            <Labelled key={key} label={label}>
+              {(id) => (
+                <>
+                  <input id={id} value={text} inputMode="decimal" placeholder="unknown" onChange={(e) => setText(e.target.value)} aria-invalid={questions[key] ? true : undefined} />
+                  {questions[key] && (
+                    <NumberProblem
+                      problem={questions[key]}
+                      onPick={(value) => {
+                        // The picked reading replaces the text, written as the app writes it.
+                        setText(formatNumberInput(value, rule, false, DISPLAY_SEPARATORS));
+                        setQuestions(({ [key]: _answered, ...rest }) => rest);
+                      }}
+                    />
+                  )}
+                </>
+              )}
+            </Labelled>
+          ))}
         </div>
         <div className="dialog-actions">
           <button type="button" className="btn" onClick={onClose}>

@@ -1,6 +1,7 @@
 // The dated readings of one metric, added at each review, drawn against baseline and target.
 import { useState, type FormEvent } from 'react';
 import { parseNumberInput } from '../../../src-shared/domain/number-input';
+import { NumberProblem, type NumberTrouble } from '../../components/NumberProblem';
 import { formatDate } from '../../lib/format';
 import { formatMetricValue, ruleForUnit } from '../../lib/metric-format';
 import { usePlanStore } from '../../store/plan-store';
@@ -19,19 +20,27 @@ export function ReadingsPanel({ metricId, currency }: { metricId: string; curren
   const [valueText, setValueText] = useState('');
   const [note, setNote] = useState('');
   const [error, setError] = useState('');
+  const [question, setQuestion] = useState<NumberTrouble | null>(null);
   if (!metric) return null;
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    const parsed = parseNumberInput(valueText, ruleForUnit(metric.unit));
-    if (!parsed.ok) return setError(parsed.message);
-    if (parsed.value === null) return setError('Type the value that was measured.');
+  const add = async (value: number) => {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return setError('Pick the date of the reading.');
     setError('');
-    if (await addReading(metric.id, { date, value: parsed.value, note })) {
+    setQuestion(null);
+    if (await addReading(metric.id, { date, value, note })) {
       setValueText('');
       setNote('');
     }
+  };
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const parsed = parseNumberInput(valueText, ruleForUnit(metric.unit, currency));
+    setQuestion(null);
+    setError('');
+    if (!parsed.ok) return parsed.kind === 'ambiguous' ? setQuestion(parsed) : setError(parsed.message);
+    if (parsed.value === null) return setError('Type the value that was measured.');
+    await add(parsed.value);
   };
 
   return (
@@ -73,7 +82,7 @@ export function ReadingsPanel({ metricId, currency }: { metricId: string; curren
         </label>
         <label className="field">
           <span>Value ({metric.unit === 'percent' ? '%' : metric.unit === 'currency' ? currency : metric.unit})</span>
-          <input value={valueText} inputMode="decimal" onChange={(e) => setValueText(e.target.value)} data-testid="reading-value" aria-invalid={error ? true : undefined} />
+          <input value={valueText} inputMode="decimal" onChange={(e) => setValueText(e.target.value)} data-testid="reading-value" aria-invalid={error || question ? true : undefined} />
         </label>
         <label className="field reading-note">
           <span>Note</span>
@@ -88,6 +97,7 @@ export function ReadingsPanel({ metricId, currency }: { metricId: string; curren
           {error}
         </p>
       )}
+      {question && <NumberProblem problem={question} onPick={(value) => void add(value)} />}
     </section>
   );
 }

@@ -159,10 +159,11 @@ export class EditorPage {
   /** Selects a stage by clicking its card; the inspector shows it. */
   async selectStage(name: string): Promise<void> {
     const card = this.stage(name);
-    // The card's bottom strip: away from the handles on its left and right edges.
+    // The card's top middle (its name): away from the handles on its left and right
+    // edges and from arrow labels, which can lie over the lower part of a card.
     const box = await card.boundingBox();
     if (!box) throw new Error(`Stage "${name}" is not on screen.`);
-    await this.page.mouse.click(box.x + box.width / 2, box.y + box.height * 0.8);
+    await this.page.mouse.click(box.x + box.width / 2, box.y + box.height * 0.15);
     await expect(this.stageInspector).toBeVisible();
     await expect(this.stageName).toHaveValue(name);
   }
@@ -344,6 +345,17 @@ export class EditorPage {
   /** The error shown under a field (in the field's own .field wrapper). */
   fieldError(field: Locator): Locator {
     return field.locator('xpath=ancestor::*[contains(concat(" ", normalize-space(@class), " "), " field ")][1]').locator('.field-error');
+  }
+
+  /** The question a number field asks when what was typed reads two ways (in the field's own .field wrapper). */
+  numberQuestion(field: Locator): Locator {
+    return field.locator('xpath=ancestor::*[contains(concat(" ", normalize-space(@class), " "), " field ")][1]').getByTestId('number-question');
+  }
+
+  /** Answers a number field's question by clicking one of its readings ("80 %"). */
+  async pickReading(field: Locator, reading: string): Promise<void> {
+    await this.numberQuestion(field).getByRole('button', { name: reading, exact: true }).click();
+    await expect(this.numberQuestion(field)).toHaveCount(0);
   }
 
   /** Replaces a field's text by typing, as a facilitator would (click, select all, type). */
