@@ -68,6 +68,15 @@ describe('reading a workshop file', () => {
     expect(result.ok ? '' : result.message).toContain('Nothing was imported');
   });
 
+  it('refuses a file with a card placed absurdly far away, saying so, before any export could choke on it', () => {
+    const { doc } = aChainMap(2);
+    const far = { ...doc, stages: [doc.stages[0]!, { ...doc.stages[1]!, position: { x: 0, y: 4e18 } }] };
+    const result = parseWorkshopFile(anEnvelopeText(aWorkshopFile({ versions: [{ name: 'Current state', signOff: null, document: far }] })));
+    expect(problemOf(result)).toBe('invalid');
+    expect(result.ok ? '' : result.message).toContain('A card is placed too far from the rest of the map');
+    expect(result.ok ? '' : result.message).toContain('Nothing was imported');
+  });
+
   it('refuses a file with damaged workshop details', () => {
     expect(problemOf(parseWorkshopFile(anEnvelopeText(aWorkshopFile({ meta: aWorkshopMeta({ date: '22/11/2026' }) }))))).toBe(
       'invalid',

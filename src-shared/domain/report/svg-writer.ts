@@ -260,7 +260,8 @@ function drawOutcome(node: ReportMapNode): string[] {
 function drawDraft(map: ReportMap): string[] {
   const size = Math.max(48, Math.min(map.height * 0.4, map.width * 0.3, 400));
   const step = size * 4;
-  const count = Math.max(1, Math.floor(map.width / step));
+  // Capped: one mark per 4 sizes of a map up to 20,000,000 wide would be 100,000 texts.
+  const count = Math.min(200, Math.max(1, Math.floor(map.width / step)));
   const cy = map.y + map.height / 2 + size * 0.36;
   const out = ['<g fill="#b91c1c" fill-opacity="0.12" font-weight="bold">'];
   for (let i = 0; i < count; i++) {
