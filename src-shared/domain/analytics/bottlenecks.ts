@@ -14,7 +14,7 @@
 // O(n³) in all, about 10⁷ multiply-adds for 200 stages; memory O(n²) for the LU.
 import type { MapDocument } from '../map-document';
 import { buildFlowModel, type FlowFailure, type FlowModel, type FlowModelResult, type FlowProblem } from './flow';
-import { classifyFromEntry } from './graph';
+import { classifyTransitions } from '../transition-kind';
 import { nodeName } from './labels';
 import { luSolve, solveVector } from './linear-algebra';
 import { resolveRates, type ResolvedRate } from './rates';
@@ -131,7 +131,7 @@ export function rankBottlenecks(doc: MapDocument, options: { step?: number; flow
   if (!built.ok) return built;
   const model = built.model;
   const { chain, stageRates, index, factorization, visits, wonExit, canWin } = model;
-  const kinds = classifyFromEntry(doc, chain.entryStageId);
+  const kinds = classifyTransitions(doc, chain.entryStageId);
   const wonIds = new Set(doc.outcomes.filter((o) => o.kind === 'won').map((o) => o.id));
   const b = solveVector(factorization, wonExit);
   const kindOf = (r: ResolvedRate): ImprovableKind | null =>
