@@ -6,6 +6,7 @@ import {
   MAX_IMPORT_BYTES,
   parseWorkshopFile,
   type ParseWorkshopFileResult,
+  utf8Length,
 } from '../../src-shared/domain/export-envelope';
 import { CURRENT_DOCUMENT_VERSION } from '../../src-shared/domain/map-document';
 import { aChainMap, aWorkshopFile, aWorkshopMeta, anEnvelope, anEnvelopeText } from '../fixtures/factories';
@@ -102,5 +103,13 @@ describe('reading a workshop file', () => {
     const text = anEnvelopeText();
     const padded = text + ' '.repeat(MAX_IMPORT_BYTES - text.length);
     expect(problemOf(parseWorkshopFile(padded))).toBe('ok');
+  });
+});
+
+describe('the size of a workshop file', () => {
+  it('is counted in UTF-8 bytes, as an encoder counts them', () => {
+    for (const text of ['', 'plain', 'Müller', '東京', '👋🏽 emoji', 'lone \ud800 surrogate', 'x'.repeat(1000)]) {
+      expect(utf8Length(text)).toBe(Buffer.byteLength(text, 'utf8'));
+    }
   });
 });
