@@ -5,7 +5,8 @@ import { analyseProcess, resolveRates, type Figure, type FlowProblem, type Missi
 import { OUTCOME_LABELS, type MapDocument } from '../map-document';
 import { METRIC_KIND_LABELS, type Metric, type MetricUnit } from '../metric';
 import { classifyTransitions } from '../transition-kind';
-import { formatDays, formatMoney, formatNumber, formatPercent, isoDate, unknown, valueOf, UNKNOWN } from './format';
+import { METRIC_PERCENT_DECIMALS } from '../number-format';
+import { formatDays, formatMoney, formatNumber, formatPercent, formatPercentPoints, isoDate, unknown, valueOf, UNKNOWN } from './format';
 import { layoutReportMap } from './map-layout';
 import type {
   Report,
@@ -233,7 +234,7 @@ function bottlenecks(doc: MapDocument, analysis: ProcessAnalysis, names: Map<str
         ? unknown(byWins ? 'count' : 'percent', `unknown: ${problemText(c.problems)}`.trim())
         : byWins
           ? { text: `+${formatNumber(c.gain, 2)}`, value: c.gain, kind: 'count' }
-          : { text: `+${formatNumber(c.gain * 100, 2)} pts`, value: c.gain, kind: 'percent' },
+          : { text: formatPercentPoints(c.gain), value: c.gain, kind: 'percent' },
     top: c.top,
   }));
   return { basis, rows, problem: null };
@@ -246,7 +247,7 @@ export function metricValue(value: number | null, unit: MetricUnit, currency: st
   if (value === null) return unknown(unit === 'currency' ? 'money' : unit === 'percent' ? 'percent' : unit);
   switch (unit) {
     case 'percent':
-      return { text: `${formatNumber(value, 2)} %`, value: value / 100, kind: 'percent' };
+      return { text: formatPercent(value / 100, METRIC_PERCENT_DECIMALS), value: value / 100, kind: 'percent' };
     case 'days':
       return { text: formatDays(value), value, kind: 'days' };
     case 'count':
