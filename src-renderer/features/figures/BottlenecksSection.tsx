@@ -1,6 +1,6 @@
-// Where to work first: transitions ranked by the wins a +10-point improvement would
-// add, the slowest stages, the rolled %C&A of the main path, the value-added ratio.
-import type { ProcessAnalysis } from '../../../src-shared/domain/analytics';
+// Where to work first: forward transitions and the ways to Won ranked by the wins a
+// +10-point improvement would add (loops back are not ranked), the slowest stages, the rolled %C&A of the main path, the value-added ratio.
+import { bottleneckScope, type ProcessAnalysis } from '../../../src-shared/domain/analytics';
 import type { MapDocument } from '../../../src-shared/domain/map-document';
 import { formatPercent, formatPercentPoints } from '../../../src-shared/domain/number-format';
 import { formatCount, formatDays } from '../../lib/figure-format';
@@ -21,8 +21,11 @@ export function BottlenecksSection({ doc, analysis }: { doc: MapDocument; analys
           <p className="figure-missing">{ranking.problems.map((p) => p.message).join(' ')}</p>
         ) : (
           <>
+            <p className="hint" data-testid="bottleneck-scope">
+              {bottleneckScope(ranking.step)}
+            </p>
             <p className="hint">
-              Each transition raised by {Math.round(ranking.step * 100)} points (taken from buyers who leave that stage):{' '}
+              Gain (points taken from buyers who leave that stage):{' '}
               {ranking.basis === 'wins-per-period' ? `extra wins per ${doc.process.period}` : 'extra win rate (enter buyers per period to see wins)'}.
             </p>
             <ol className="ranking">

@@ -1,7 +1,7 @@
 // Builds the one report a leader receives from a map version, its workshop and its
 // measurement plan: every table and figure as plain data with its text already
 // formatted, so each export format only has to escape and arrange it.
-import { analyseProcess, resolveRates, type Figure, type FlowProblem, type MissingInput, type ProcessAnalysis } from '../analytics';
+import { analyseProcess, bottleneckScope, resolveRates, type Figure, type FlowProblem, type MissingInput, type ProcessAnalysis } from '../analytics';
 import { OUTCOME_LABELS, type MapDocument } from '../map-document';
 import { METRIC_KIND_LABELS, type Metric, type MetricUnit } from '../metric';
 import { classifyTransitions } from '../transition-kind';
@@ -219,11 +219,11 @@ function bottlenecks(doc: MapDocument, analysis: ProcessAnalysis, names: Map<str
   if (!ranking.ok) {
     return { basis: 'The bottlenecks are ranked once the process figures can be calculated.', rows: [], problem: problemText(ranking.problems) || null };
   }
-  const step = formatNumber(ranking.step * 100, 1);
   const byWins = ranking.basis === 'wins-per-period';
-  const basis = byWins
-    ? `Extra wins per ${per} if a transition's conversion rose by ${step} percentage points (taken from what its stage loses today), at ${formatNumber(ranking.entriesPerPeriod ?? 0, 1)} buyers entering per ${per}. Work on the top two first.`
-    : `Extra win rate, in percentage points, if a transition's conversion rose by ${step} percentage points (taken from what its stage loses today). Enter the buyers entering per ${per} to count extra wins. Work on the top two first.`;
+  const gain = byWins
+    ? `Gain: extra wins per ${per}, at ${formatNumber(ranking.entriesPerPeriod ?? 0, 1)} buyers entering per ${per}; the points are taken from what the stage loses today.`
+    : `Gain: extra win rate, in percentage points; the points are taken from what the stage loses today. Enter the buyers entering per ${per} to count extra wins.`;
+  const basis = `${bottleneckScope(ranking.step)} ${gain} Work on the top two first.`;
   const rows: ReportBottleneckRow[] = ranking.candidates.slice(0, BOTTLENECK_ROWS).map((c) => ({
     rank: c.rank,
     transition: `${names.get(c.sourceStageId) ?? UNKNOWN} → ${names.get(c.targetId) ?? UNKNOWN}`,
