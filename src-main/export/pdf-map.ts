@@ -3,6 +3,7 @@
 // parts at a legible scale, each part drawn from only the cards and arrows in it.
 import type { ReportMap, ReportMapEdge } from '../../src-shared/domain/report/report-model';
 import { renderMapSvg } from '../../src-shared/domain/report/svg-writer';
+import { exportTextMetrics } from './font-metrics';
 import { COLORS, TYPE, type PdfFrame } from './pdf-frame';
 import { drawSvg } from './pdf-svg';
 
@@ -75,7 +76,7 @@ export function mapPageFromSvg(frame: PdfFrame, versionName: string, svg: string
  * numbered and outlined on the overview so a reader can find each one.
  */
 export function mapPages(frame: PdfFrame, map: ReportMap, versionName: string, title: string): void {
-  const svg = (m: ReportMap) => renderMapSvg(m, { draft: false, title });
+  const svg = (m: ReportMap) => renderMapSvg(m, { metrics: exportTextMetrics, draft: false, title });
   const overview = pageFrame(frame, 'Process map', `${versionName} · vector drawing: zoom in on screen for detail.`);
   const inner = { width: overview.width - 2 * INSET, height: overview.height - 2 * INSET };
   const fit = Math.min(inner.width / map.width, inner.height / map.height);

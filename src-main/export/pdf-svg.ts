@@ -1,8 +1,8 @@
 // Draws the map's SVG into the PDF as vector graphics (svg-to-pdfkit), with the
-// embedded Noto fonts; CJK runs get their own font first (svg-fonts.ts).
+// embedded Noto fonts; text another font draws (CJK) comes from the SVG writer as
+// <tspan>s that name their family, each placed by the shared text metrics.
 import SVGtoPDF from 'svg-to-pdfkit';
 import { FONT_FAMILY_JP, PDF_FONT_NAMES } from './fonts';
-import { withFallbackTspans } from './svg-fonts';
 
 /** Maps an SVG font-family list to a registered PDF font: JP when asked for, else Noto Sans. */
 function fontFor(family: string, bold: boolean): string {
@@ -14,7 +14,7 @@ function fontFor(family: string, bold: boolean): string {
 
 /** Draws `svg` scaled to fit the box (x, y, width, height), centred, keeping its proportions. */
 export function drawSvg(doc: PDFKit.PDFDocument, svg: string, box: { x: number; y: number; width: number; height: number }): void {
-  SVGtoPDF(doc, withFallbackTspans(svg), box.x, box.y, {
+  SVGtoPDF(doc, svg, box.x, box.y, {
     width: box.width,
     height: box.height,
     preserveAspectRatio: 'xMidYMid meet',

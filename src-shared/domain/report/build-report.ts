@@ -293,7 +293,7 @@ export function buildReport(input: ReportInput): Report {
   return {
     draft: input.signOff === null,
     cover: cover(input),
-    map: layoutReportMap(doc, { bottlenecks: analysis.bottlenecks }),
+    map: layoutReportMap(doc, { metrics: input.textMetrics, bottlenecks: analysis.bottlenecks }),
     stages: stageRows(doc),
     actions: actionRows(doc),
     transitions: transitionRows(doc, names),

@@ -3,11 +3,11 @@
 export * from './report-model';
 export { buildReport, metricValue, BOTTLENECK_ROWS } from './build-report';
 export { layoutReportMap, placeCard, CARD, OUTCOME, EDGE, type MapLayoutOptions } from './map-layout';
-export { renderMapSvg, FONT_FAMILY, type MapSvgOptions } from './svg-writer';
+export { renderMapSvg, FONT_FAMILY, PRIMARY_FAMILY, type MapSvgOptions } from './svg-writer';
 export { renderHtml } from './html-writer';
 export { renderMarkdown, escapeMarkdown } from './markdown-writer';
 export { renderCsvFiles, toCsv, type CsvFile } from './csv-writer';
 export { defuseSpreadsheetText, startsLikeFormula } from './spreadsheet-text';
 export { escapeXml, xmlSafe } from './escape';
 export { formatNumber, formatPercent, formatDays, formatMoney, formatTimestamp } from './format';
-export { textWidth, wrapText } from './text-measure';
+export { textWidth, wrapText, type TextMetrics, type MeasuredRun, type FontWeight } from './text-metrics';

@@ -3,11 +3,12 @@
 import { describe, expect, it } from 'vitest';
 import { buildReport } from '../../../src-shared/domain/report/build-report';
 import { escapeXml } from '../../../src-shared/domain/report/escape';
+import { exportTextMetrics } from '../../../src-main/export/font-metrics';
 import { renderHtml } from '../../../src-shared/domain/report/html-writer';
 import type { ReportInput } from '../../../src-shared/domain/report/report-model';
 import { aHostileReportInput, aMapDocument, aMetric, aReading, aReportInput, aSignOff, HOSTILE_TEXTS } from '../../fixtures/factories';
 
-const htmlOf = (input: ReportInput = aReportInput()) => renderHtml(buildReport(input));
+const htmlOf = (input: ReportInput = aReportInput()) => renderHtml(buildReport(input), exportTextMetrics);
 
 /** Every start tag, with its attributes (user text cannot open a tag: its < is escaped). */
 const tags = (html: string) => html.match(/<[a-zA-Z][^>]*>/g) ?? [];

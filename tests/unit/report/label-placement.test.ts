@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { BoxIndex, boxAround, chooseSpot, type Box } from '../../../src-shared/domain/report/label-placement';
 import { layoutReportMap } from '../../../src-shared/domain/report/map-layout';
 import { aChainMap } from '../../fixtures/factories';
+import { monospaceMetrics } from '../../fixtures/text-metrics';
 
 const box = (x0: number, y0: number, x1: number, y1: number): Box => ({ x0, y0, x1, y1 });
 
@@ -73,7 +74,7 @@ describe('label placement always ends', () => {
     const { doc } = aChainMap(3);
     const far = { ...doc, stages: doc.stages.map((s, i) => ({ ...s, position: { x: i * 1e17, y: 4e18 } })) };
     const started = performance.now();
-    const map = layoutReportMap(far);
+    const map = layoutReportMap(far, { metrics: monospaceMetrics });
     expect(map.nodes).toHaveLength(doc.stages.length + doc.outcomes.length);
     expect(performance.now() - started).toBeLessThan(2000);
   });

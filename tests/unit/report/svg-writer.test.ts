@@ -4,6 +4,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { buildReport } from '../../../src-shared/domain/report/build-report';
 import { escapeXml } from '../../../src-shared/domain/report/escape';
+import { exportTextMetrics } from '../../../src-main/export/font-metrics';
 import { renderMapSvg } from '../../../src-shared/domain/report/svg-writer';
 import { aChainMap, aHostileReportInput, aReportInput, aSignOff, aStage, aMapDocument, HOSTILE_TEXTS } from '../../fixtures/factories';
 
@@ -37,13 +38,13 @@ const ALLOWED_ELEMENTS = new Set(['?xml', 'svg', 'title', 'g', 'rect', 'path', '
 
 function svgOf(input = aReportInput()) {
   const report = buildReport(input);
-  return renderMapSvg(report.map, { draft: report.draft, title: `${report.cover.title} — ${report.cover.versionName}` });
+  return renderMapSvg(report.map, { metrics: exportTextMetrics, draft: report.draft, title: `${report.cover.title} — ${report.cover.versionName}` });
 }
 
 describe('the map SVG', () => {
   it('is a well-formed SVG 1.1 document with its size and view box', () => {
     const report = buildReport(aReportInput());
-    const svg = renderMapSvg(report.map, { draft: true, title: 'Pipeline review' });
+    const svg = renderMapSvg(report.map, { metrics: exportTextMetrics, draft: true, title: 'Pipeline review' });
     expect(XMLValidator.validate(svg)).toBe(true);
     expect(svg.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg" version="1.1"')).toBe(true);
     const { map } = report;
@@ -53,7 +54,7 @@ describe('the map SVG', () => {
 
   it('draws every stage, outcome and label of the map', () => {
     const report = buildReport(aReportInput());
-    const { texts } = readSvg(renderMapSvg(report.map, { draft: false, title: 'x' }));
+    const { texts } = readSvg(renderMapSvg(report.map, { metrics: exportTextMetrics, draft: false, title: 'x' }));
     for (const node of report.map.nodes) for (const line of node.titleLines!) expect(texts).toContain(line);
     for (const edge of report.map.edges.filter((e) => e.label)) expect(texts).toContain(edge.label);
     expect(texts).toEqual(expect.arrayContaining(['Bottleneck #1', 'Bottleneck #2', 'CUSTOMER DOES', 'WE DO', 'EXIT CRITERIA']));
@@ -98,7 +99,7 @@ describe('the map SVG', () => {
 
   it('for inline use in HTML leaves out the XML declaration and the namespace', () => {
     const report = buildReport(aReportInput());
-    const svg = renderMapSvg(report.map, { draft: false, title: 'x', inline: true });
+    const svg = renderMapSvg(report.map, { metrics: exportTextMetrics, draft: false, title: 'x', inline: true });
     expect(svg.startsWith('<svg version="1.1"')).toBe(true);
     expect(svg).not.toContain('http');
   });
