@@ -2,14 +2,16 @@
 // embedded Noto fonts; text another font draws (CJK) comes from the SVG writer as
 // <tspan>s that name their family, each placed by the shared text metrics.
 import SVGtoPDF from 'svg-to-pdfkit';
-import { FONT_FAMILY_JP, PDF_FONT_NAMES } from './fonts';
+import { faceOf } from './font-metrics';
+import { PDF_FONT_NAMES } from './fonts';
 
-/** Maps an SVG font-family list to a registered PDF font: JP when asked for, else Noto Sans. */
+/**
+ * Maps an SVG font-family list to a registered PDF font through the same table the
+ * text metrics use (font-metrics.ts), so a run is drawn in the font it was measured in.
+ */
 function fontFor(family: string, bold: boolean): string {
   const first = (family.split(',')[0] ?? '').trim().replace(/^["']|["']$/g, '');
-  const jp = first === FONT_FAMILY_JP;
-  if (jp) return bold ? PDF_FONT_NAMES.jpBold : PDF_FONT_NAMES.jpRegular;
-  return bold ? PDF_FONT_NAMES.bold : PDF_FONT_NAMES.regular;
+  return PDF_FONT_NAMES[faceOf(first, bold ? 'bold' : 'regular')];
 }
 
 /** Draws `svg` scaled to fit the box (x, y, width, height), centred, keeping its proportions. */
