@@ -101,6 +101,13 @@ module.exports = tseslint.config(
           (name) => ({ name, message: `${SHARED_IS_PURE} (${name} is the browser's.)` }),
         ),
       ],
+      // The same globals reached through globalThis.
+      'no-restricted-properties': [
+        'error',
+        ...['process', 'Buffer', 'require', 'window', 'document', 'navigator', 'location', 'localStorage', 'sessionStorage', 'indexedDB', 'fetch'].map(
+          (property) => ({ object: 'globalThis', property, message: `${SHARED_IS_PURE} (globalThis.${property} belongs to one host.)` }),
+        ),
+      ],
     },
   },
   {

@@ -45,6 +45,13 @@ describe('src-shared stays pure', () => {
     expect(messages[0]).toContain(name);
   });
 
+  it('lint refuses them reached through globalThis too', async () => {
+    const [result] = await eslint.lintText('export const env = globalThis.process.env;\n', { filePath: 'src-shared/domain/probe.ts' });
+    expect(result!.messages.filter((m) => m.ruleId === 'no-restricted-properties').map((m) => m.message)).toEqual([
+      expect.stringContaining('globalThis.process belongs to one host'),
+    ]);
+  });
+
   it('lint lets the renderer use document and the backend use process', async () => {
     expect(await refusedGlobals('src-renderer/features/probe.ts', 'export const title = document.title;')).toEqual([]);
     expect(await refusedGlobals('src-main/services/probe.ts', 'export const home = process.env.HOME;')).toEqual([]);
