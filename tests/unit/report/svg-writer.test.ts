@@ -6,6 +6,8 @@ import { buildReport } from '../../../src-shared/domain/report/build-report';
 import { escapeXml } from '../../../src-shared/domain/report/escape';
 import { exportTextMetrics } from '../../../src-main/export/font-metrics';
 import { renderMapSvg } from '../../../src-shared/domain/report/svg-writer';
+import type { ReportMap } from '../../../src-shared/domain/report/report-model';
+import { monospaceMetrics } from '../../fixtures/text-metrics';
 import { aChainMap, aHostileReportInput, aReportInput, aSignOff, aStage, aMapDocument, HOSTILE_TEXTS } from '../../fixtures/factories';
 
 type XmlNode = Record<string, unknown>;
@@ -109,5 +111,31 @@ describe('the map SVG', () => {
     const svg = svgOf(aReportInput({ document: doc }));
     expect(XMLValidator.validate(svg)).toBe(true);
     expect(readSvg(svg).texts.filter((t) => /^Stage \d+$/.test(t))).toHaveLength(200);
+  });
+});
+
+describe('text another font draws', () => {
+  // An outcome pill 200 wide at x = 0: its title is centred at x = 100, bold 24 px.
+  const pill = (title: string): ReportMap => ({
+    x: 0,
+    y: 0,
+    width: 240,
+    height: 100,
+    edges: [],
+    nodes: [{ id: 'o', kind: 'outcome', outcomeKind: 'won', x: 0, y: 0, width: 200, height: 64, title, titleLines: [title], sections: [], error: null }],
+  });
+
+  it('stays plain text, centred by the renderer, when the picture\'s own font draws all of it', () => {
+    const svg = renderMapSvg(pill('Won'), { metrics: monospaceMetrics, draft: false, title: 'x' });
+    expect(svg).toMatch(/<text x="100" y="[\d.]+" font-size="24" font-weight="bold" text-anchor="middle" fill="#15803d">Won<\/text>/);
+  });
+
+  it('becomes one <tspan> per font, each placed where the run before it ends, by the metrics the layout used', () => {
+    // "ab" is 2 × 0.6 × 24 = 28.8 wide, "東京" 2 × 24 = 48: 76.8 in all, so it starts at 100 − 38.4.
+    const svg = renderMapSvg(pill('ab東京'), { metrics: monospaceMetrics, draft: false, title: 'x' });
+    expect(svg).toContain(
+      '<tspan x="61.6" font-family="Noto Sans" xml:space="preserve">ab</tspan><tspan x="90.4" font-family="Mono Wide" xml:space="preserve">東京</tspan>',
+    );
+    expect(svg).not.toMatch(/<text[^>]*text-anchor[^>]*><tspan/);
   });
 });
