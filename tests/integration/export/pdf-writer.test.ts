@@ -24,6 +24,8 @@ describe('the PDF of the B2B template report', async () => {
     for (const heading of ['Process map', 'Process figures', 'Bottlenecks', 'Stages of the buying journey', 'Measurement plan', 'Checks']) {
       expect(text).toContain(squashed(heading));
     }
+    // The bottleneck section says what it ranks, and why loops back are left out.
+    expect(text).toContain(squashed('Loops back are not ranked: sending more buyers back is more rework, not an improvement'));
   });
 
   it('names every stage, every action and every metric', () => {

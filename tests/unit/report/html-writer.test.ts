@@ -38,7 +38,7 @@ describe('the HTML report', () => {
 
   it('shows the cover, figures, inputs, bottlenecks and the plan with its readings', () => {
     const html = htmlOf(aReportInput({ metrics: [aMetric({ name: 'Trial rate', readings: [aReading('2027-01-31', 38.5, 'after the trial')] })] }));
-    for (const text of ['Acme Industrial', 'Sam Okafor', 'Account executive', 'Current state', 'Win rate', '7.7 %', '770,000 EUR', '25,000 EUR', 'Compare options → Build the business case', 'Trial rate', '2027-01-31: <strong>38.5 %</strong> — after the trial']) {
+    for (const text of ['Acme Industrial', 'Sam Okafor', 'Account executive', 'Current state', 'Win rate', '7.7 %', '770,000 EUR', '25,000 EUR', 'Compare options → Build the business case', 'Trial rate', '2027-01-31: <strong>38.5 %</strong> — after the trial', 'Loops back are not ranked: sending more buyers back is more rework']) {
       expect(html).toContain(text);
     }
   });
