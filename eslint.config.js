@@ -87,6 +87,30 @@ module.exports = tseslint.config(
     },
   },
   {
+    // Imports are not the only way out of purity: host globals are refused too
+    // (tsconfig.shared.json, without DOM or Node types, refuses them to the type checker).
+    files: ['src-shared/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-globals': [
+        'error',
+        ...['process', 'Buffer', 'global', 'require', 'module', '__dirname', '__filename', 'setImmediate', 'clearImmediate'].map((name) => ({
+          name,
+          message: `${SHARED_IS_PURE} (${name} is Node's.)`,
+        })),
+        ...['window', 'document', 'navigator', 'location', 'localStorage', 'sessionStorage', 'indexedDB', 'fetch', 'XMLHttpRequest', 'self'].map(
+          (name) => ({ name, message: `${SHARED_IS_PURE} (${name} is the browser's.)` }),
+        ),
+      ],
+      // The same globals reached through globalThis.
+      'no-restricted-properties': [
+        'error',
+        ...['process', 'Buffer', 'require', 'window', 'document', 'navigator', 'location', 'localStorage', 'sessionStorage', 'indexedDB', 'fetch'].map(
+          (property) => ({ object: 'globalThis', property, message: `${SHARED_IS_PURE} (globalThis.${property} belongs to one host.)` }),
+        ),
+      ],
+    },
+  },
+  {
     files: ['src-renderer/**/*.{ts,tsx}'],
     rules: {
       'no-restricted-imports': [

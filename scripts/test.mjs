@@ -1,4 +1,4 @@
-// `npm test`: typecheck, lint, build, vitest, Playwright e2e and the Electron smoke,
+// `npm test`: typecheck (all, then src-shared on its own), lint, build, vitest, Playwright e2e and the Electron smoke,
 // in that order. Every step runs even when an earlier one failed (the e2e and
 // Electron steps need the build, so they wait for it), output streams as it comes,
 // and the very last line sums all steps: `N passed, N failed[, N skipped]`.
@@ -15,6 +15,8 @@ const ESLINT_CONFIGS = ['eslint.config.js', 'eslint.config.mjs', 'eslint.config.
 /** @type {{ name: string, kind: 'single' | 'vitest' | 'playwright', command: string[], config: string[], needsBuild?: boolean }[]} */
 const STEPS = [
   { name: 'typecheck', kind: 'single', command: ['npx', 'tsc', '-p', 'tsconfig.json', '--noEmit'], config: ['tsconfig.json'] },
+  // src-shared alone, without DOM or Node types: it must run in every runtime.
+  { name: 'typecheck shared', kind: 'single', command: ['npx', 'tsc', '-p', 'tsconfig.shared.json', '--noEmit'], config: ['tsconfig.shared.json'] },
   { name: 'lint', kind: 'single', command: ['npx', 'eslint', '.'], config: ESLINT_CONFIGS },
   { name: 'build', kind: 'single', command: ['npx', 'electron-vite', 'build'], config: ['electron.vite.config.ts'] },
   { name: 'unit + integration', kind: 'vitest', command: ['npx', 'vitest', 'run'], config: ['vitest.config.ts', 'vitest.config.mts'] },

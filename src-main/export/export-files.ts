@@ -9,6 +9,7 @@ import { renderMarkdown } from '../../src-shared/domain/report/markdown-writer';
 import type { Report, ReportFormat } from '../../src-shared/domain/report/report-model';
 import { AtomicWriteError, describeWriteError, writeFileAtomic } from '../fs/atomic-write';
 import { reportFileStem } from '../services/file-names';
+import { exportTextMetrics } from './font-metrics';
 import { mapSvgOf } from './map-svg';
 import type { Paper } from './pdf-frame';
 import { writePdf } from './pdf-writer';
@@ -78,7 +79,7 @@ export async function exportReport(
         add(`${stem} map.svg`, format, Buffer.from(mapSvg(), 'utf8'));
         break;
       case 'html':
-        add(`${stem}.html`, format, Buffer.from(renderHtml(report), 'utf8'));
+        add(`${stem}.html`, format, Buffer.from(renderHtml(report, exportTextMetrics), 'utf8'));
         break;
       case 'md':
         add(`${stem}.md`, format, Buffer.from(renderMarkdown(report), 'utf8'));

@@ -3,6 +3,7 @@
 // parts at a legible scale, each part drawn from only the cards and arrows in it.
 import type { ReportMap, ReportMapEdge } from '../../src-shared/domain/report/report-model';
 import { renderMapSvg } from '../../src-shared/domain/report/svg-writer';
+import { exportTextMetrics } from './font-metrics';
 import { COLORS, TYPE, type PdfFrame } from './pdf-frame';
 import { drawSvg } from './pdf-svg';
 
@@ -47,6 +48,24 @@ export function mapPart(map: ReportMap, tile: Box): ReportMap {
   };
 }
 
+/**
+ * The tiles (row by row) that some card reaches into. Found from the cards, not by
+ * walking the whole grid: two cards far apart span millions of empty tiles, and the
+ * work must stay bounded by the map's content.
+ */
+export function tilesWithCards(map: ReportMap, tileWidth: number, tileHeight: number, columns: number, rows: number): { row: number; column: number }[] {
+  const keys = new Set<number>();
+  const clamp = (v: number, max: number) => Math.min(max, Math.max(0, v));
+  for (const n of map.nodes) {
+    const c0 = clamp(Math.floor((n.x - map.x) / tileWidth), columns - 1);
+    const c1 = clamp(Math.ceil((n.x + n.width - map.x) / tileWidth) - 1, columns - 1);
+    const r0 = clamp(Math.floor((n.y - map.y) / tileHeight), rows - 1);
+    const r1 = clamp(Math.ceil((n.y + n.height - map.y) / tileHeight) - 1, rows - 1);
+    for (let row = r0; row <= r1; row++) for (let column = c0; column <= c1; column++) keys.add(row * columns + column);
+  }
+  return [...keys].sort((a, b) => a - b).map((key) => ({ row: Math.floor(key / columns), column: key % columns }));
+}
+
 function pageFrame(frame: PdfFrame, heading: string, caption: string): Box {
   frame.addPage('landscape');
   frame.heading(heading, 200);
@@ -75,7 +94,7 @@ export function mapPageFromSvg(frame: PdfFrame, versionName: string, svg: string
  * numbered and outlined on the overview so a reader can find each one.
  */
 export function mapPages(frame: PdfFrame, map: ReportMap, versionName: string, title: string): void {
-  const svg = (m: ReportMap) => renderMapSvg(m, { draft: false, title });
+  const svg = (m: ReportMap) => renderMapSvg(m, { metrics: exportTextMetrics, draft: false, title });
   const overview = pageFrame(frame, 'Process map', `${versionName} · vector drawing: zoom in on screen for detail.`);
   const inner = { width: overview.width - 2 * INSET, height: overview.height - 2 * INSET };
   const fit = Math.min(inner.width / map.width, inner.height / map.height);
@@ -91,12 +110,10 @@ export function mapPages(frame: PdfFrame, map: ReportMap, versionName: string, t
   const columns = Math.ceil(map.width / tileWidth);
   const rows = Math.ceil(map.height / tileHeight);
   const tiles: { box: Box; part: ReportMap }[] = [];
-  for (let row = 0; row < rows; row++) {
-    for (let column = 0; column < columns; column++) {
-      const box = { x: map.x + column * tileWidth, y: map.y + row * tileHeight, width: tileWidth, height: tileHeight };
-      const part = mapPart(map, box);
-      if (part.nodes.length > 0) tiles.push({ box, part });
-    }
+  for (const { row, column } of tilesWithCards(map, tileWidth, tileHeight, columns, rows)) {
+    const box = { x: map.x + column * tileWidth, y: map.y + row * tileHeight, width: tileWidth, height: tileHeight };
+    const part = mapPart(map, box);
+    if (part.nodes.length > 0) tiles.push({ box, part });
   }
 
   // At this scale card text is unreadable: the overview shows the cards' titles and the arrows only.

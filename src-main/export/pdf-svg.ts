@@ -1,19 +1,22 @@
 // Draws the map's SVG into the PDF as vector graphics (svg-to-pdfkit), with the
-// embedded Noto fonts; CJK and emoji runs get their own font first (svg-fonts.ts).
+// embedded Noto fonts; text another font draws (CJK, emoji) comes from the SVG writer as
+// <tspan>s that name their family, each placed by the shared text metrics.
 import SVGtoPDF from 'svg-to-pdfkit';
-import { FONT_FALLBACKS, PDF_FONT_NAMES } from './fonts';
-import { withFallbackTspans } from './svg-fonts';
+import { faceOf } from './font-metrics';
+import { PDF_FONT_NAMES } from './fonts';
 
-/** Maps an SVG font-family list to a registered PDF font: the fallback it names, else Noto Sans. */
+/**
+ * Maps an SVG font-family list to a registered PDF font through the same table the
+ * text metrics use (font-metrics.ts), so a run is drawn in the font it was measured in.
+ */
 function fontFor(family: string, bold: boolean): string {
   const first = (family.split(',')[0] ?? '').trim().replace(/^["']|["']$/g, '');
-  const font = FONT_FALLBACKS.find((f) => f.family === first) ?? FONT_FALLBACKS[0]!;
-  return PDF_FONT_NAMES[bold ? font.bold : font.regular];
+  return PDF_FONT_NAMES[faceOf(first, bold ? 'bold' : 'regular')];
 }
 
 /** Draws `svg` scaled to fit the box (x, y, width, height), centred, keeping its proportions. */
 export function drawSvg(doc: PDFKit.PDFDocument, svg: string, box: { x: number; y: number; width: number; height: number }): void {
-  SVGtoPDF(doc, withFallbackTspans(svg), box.x, box.y, {
+  SVGtoPDF(doc, svg, box.x, box.y, {
     width: box.width,
     height: box.height,
     preserveAspectRatio: 'xMidYMid meet',

@@ -123,7 +123,10 @@ export function drawTable<Row>(
     }
     let remaining = cells;
     let continued = false;
-    for (;;) {
+    // Every pass draws at least one line or turns to a fresh page (where one line is
+    // always taken), so two passes a line bound the loop whatever the heights.
+    const maxPasses = 2 * cells.reduce((sum, items) => sum + items.length, 0) + 2;
+    for (let pass = 0; pass < maxPasses; pass++) {
       // Take from each cell the lines that fit in what is left of the page.
       const limit = room() - 2 * PAD_Y;
       const slice: Item[][] = [];

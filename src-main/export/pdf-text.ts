@@ -1,9 +1,12 @@
-// Text for the PDF: wrapped into lines by our own line breaker, each line made of
-// runs in the font that has their glyphs (Noto Sans, Noto Sans JP for CJK), drawn
-// on a common baseline. Owning the layout lets tables measure a cell exactly
-// before drawing it, and split a tall row between pages line by line.
+// Text for the PDF: wrapped into lines by the shared line breaker with the export
+// fonts' metrics (font-metrics.ts), each line made of runs in the font that has
+// their glyphs (Noto Sans, Noto Sans JP for CJK), drawn on a common baseline.
+// Owning the layout lets tables measure a cell exactly before drawing it, and split
+// a tall row between pages line by line.
 import type PDFKit from 'pdfkit';
-import { PDF_FONT_NAMES, splitIntoRuns, type FontFace } from './fonts';
+import { textWidth, wrapText, type TextMetrics } from '../../src-shared/domain/report/text-metrics';
+import { exportTextMetrics, faceOf } from './font-metrics';
+import { PDF_FONT_NAMES, type FontFace } from './fonts';
 
 type Doc = PDFKit.PDFDocument;
 
@@ -28,123 +31,34 @@ export interface LaidLine {
   style: TextStyle;
 }
 
-/** Chinese, Japanese and Korean characters: a line may break before or after each. */
-function isCjk(codePoint: number): boolean {
-  return (
-    (codePoint >= 0x2e80 && codePoint <= 0x9fff) ||
-    (codePoint >= 0xac00 && codePoint <= 0xd7af) ||
-    (codePoint >= 0xf900 && codePoint <= 0xfaff) ||
-    (codePoint >= 0xff00 && codePoint <= 0xffef) ||
-    (codePoint >= 0x20000 && codePoint <= 0x2fa1f)
-  );
-}
-
-/** Words, spaces and single CJK characters: the places a line may break. */
-function tokens(paragraph: string): string[] {
-  const out: string[] = [];
-  let word = '';
-  for (const char of paragraph) {
-    const cp = char.codePointAt(0) ?? 0;
-    if (char === ' ' || char === '\t') {
-      if (word) out.push(word);
-      word = '';
-      out.push(' ');
-    } else if (isCjk(cp)) {
-      if (word) out.push(word);
-      word = '';
-      out.push(char);
-    } else word += char;
-  }
-  if (word) out.push(word);
-  return out;
-}
-
-/** Measures and lays out text against one pdfkit document, caching widths. */
+/** Measures and lays out text for one PDF with the export fonts' metrics and the shared line breaker. */
 export class TextMeasurer {
-  private readonly widths = new Map<string, number>();
-
-  constructor(private readonly doc: Doc) {}
-
-  private runWidth(face: FontFace, size: number, text: string): number {
-    const key = `${face}|${size}|${text}`;
-    let width = this.widths.get(key);
-    if (width === undefined) {
-      width = this.doc.font(PDF_FONT_NAMES[face]).fontSize(size).widthOfString(text);
-      this.widths.set(key, width);
-    }
-    return width;
-  }
+  constructor(
+    private readonly doc: Doc,
+    private readonly metrics: TextMetrics = exportTextMetrics,
+  ) {}
 
   /** Runs of a piece of text with their widths. */
   runs(text: string, style: TextStyle): LaidRun[] {
-    return splitIntoRuns(text, style.bold ?? false).map((r) => ({
-      ...r,
-      width: this.runWidth(r.face, style.size, r.text),
-    }));
+    const weight = style.bold ? 'bold' : 'regular';
+    return this.metrics.runs(text, style.size, weight).map((r) => ({ face: faceOf(r.family, weight), text: r.text, width: r.width }));
   }
 
   width(text: string, style: TextStyle): number {
-    return this.runs(text, style).reduce((sum, r) => sum + r.width, 0);
+    return textWidth(this.metrics, text, style.size, style.bold ? 'bold' : 'regular');
   }
 
   lineHeight(style: TextStyle): number {
     return style.size * (style.leading ?? 1.3);
   }
 
-  /** Wraps text to a width: at spaces, between CJK characters, and inside a word too long for a line. */
+  /** Wraps text to a width (src-shared's wrapText: at spaces and hyphens, between CJK characters, inside a word too long for a line). */
   layout(text: string, width: number, style: TextStyle): LaidLine[] {
     const height = this.lineHeight(style);
-    const lines: LaidLine[] = [];
-    const finish = (content: string) => {
+    return wrapText(this.metrics, text, width, style.size, style.bold ? 'bold' : 'regular').map((content) => {
       const runs = this.runs(content, style);
-      lines.push({ runs, width: runs.reduce((s, r) => s + r.width, 0), height, style });
-    };
-    for (const paragraph of text.replace(/\r\n?/g, '\n').split('\n')) {
-      let line = '';
-      let lineWidth = 0;
-      let space = false;
-      for (const token of tokens(paragraph)) {
-        if (token === ' ') {
-          space = line !== '';
-          continue;
-        }
-        const joined = space ? ` ${token}` : token;
-        space = false;
-        const joinedWidth = this.width(joined, style);
-        if (line !== '' && lineWidth + joinedWidth > width) {
-          finish(line);
-          line = '';
-          lineWidth = 0;
-        }
-        if (line === '') {
-          const pieces = this.breakWord(token, width, style);
-          for (const piece of pieces.slice(0, -1)) finish(piece);
-          line = pieces[pieces.length - 1] ?? '';
-          lineWidth = this.width(line, style);
-        } else {
-          line += joined;
-          lineWidth += joinedWidth;
-        }
-      }
-      finish(line);
-    }
-    return lines;
-  }
-
-  /** A word too long for a line, cut where it overflows (one piece when it fits). */
-  private breakWord(word: string, width: number, style: TextStyle): string[] {
-    if (this.width(word, style) <= width) return [word];
-    const pieces: string[] = [];
-    let piece = '';
-    for (const char of word) {
-      if (piece && this.width(piece + char, style) > width) {
-        pieces.push(piece);
-        piece = '';
-      }
-      piece += char;
-    }
-    pieces.push(piece);
-    return pieces;
+      return { runs, width: runs.reduce((s, r) => s + r.width, 0), height, style };
+    });
   }
 
   /** Draws laid-out lines from (x, y) = top left; returns the height used. */

@@ -1,9 +1,9 @@
 // The map as a PNG picture (resvg): the report's SVG rasterised with the embedded
 // Noto fonts only (never the machine's), so the picture is the same everywhere.
-// CJK and emoji runs are made chunks of their own first: resvg's fallback fails on mixed text.
+// Text another font draws (CJK, emoji) comes from the SVG writer as positioned <tspan>s
+// naming their family, so resvg never falls back by itself (it fails on mixed text).
 import { Resvg } from '@resvg/resvg-js';
 import { FONT_FAMILY, nativeFontFiles } from './fonts';
-import { withSingleFontChunks } from './svg-fonts';
 
 export type PngScale = 1 | 2 | 4;
 
@@ -38,7 +38,7 @@ export function pngWidth(svg: string, scale: PngScale): number {
 
 /** The picture as resvg renders it (RGBA pixels), with the embedded fonts only. */
 export function renderSvg(svg: string, width: number) {
-  const resvg = new Resvg(withSingleFontChunks(svg), {
+  const resvg = new Resvg(svg, {
     font: { fontFiles: nativeFontFiles(), loadSystemFonts: false, defaultFontFamily: FONT_FAMILY },
     fitTo: { mode: 'width', value: width },
     background: '#ffffff',

@@ -9,6 +9,7 @@ import { createMapVersionsRepo } from '../db/repositories/map-versions-repo';
 import { createMetricsRepo } from '../db/repositories/metrics-repo';
 import { createWorkshopsRepo } from '../db/repositories/workshops-repo';
 import { exportReport, type ExportFile } from '../export/export-files';
+import { exportTextMetrics } from '../export/font-metrics';
 import type { Paper } from '../export/pdf-frame';
 
 const isText = (mime: string) => mime.startsWith('text/') || mime.startsWith('image/svg');
@@ -37,6 +38,7 @@ export function createExportService({ db, clock, appVersion }: { db: Db; clock: 
       metrics: metrics.list(workshop.id),
       generatedAt: clock().toISOString(),
       appVersion,
+      textMetrics: exportTextMetrics,
     });
   };
 

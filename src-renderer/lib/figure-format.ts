@@ -1,7 +1,6 @@
-// How process figures read on screen and in the room.
-export function formatShare(share: number): string {
-  return `${(share * 100).toLocaleString(undefined, { maximumFractionDigits: 1 })} %`;
-}
+// How process figures read on screen and in the room. Shares use the one percent
+// formatter (src-shared/domain/number-format.ts), so the screen says what the report prints.
+export { formatPercent as formatShare } from '../../src-shared/domain/number-format';
 
 export function formatDays(days: number): string {
   return `${days.toLocaleString(undefined, { maximumFractionDigits: days < 10 ? 1 : 0 })} days`;

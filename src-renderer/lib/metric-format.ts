@@ -1,6 +1,7 @@
 // How metric values and attachments read on screen.
 import type { MapDocument } from '../../src-shared/domain/map-document';
 import type { Metric, MetricAttachment, MetricUnit } from '../../src-shared/domain/metric';
+import { formatPercent, METRIC_PERCENT_DECIMALS } from '../../src-shared/domain/number-format';
 import { COUNT_RULE, DAYS_RULE, PERCENT_RULE, moneyRule, type NumberRule } from '../../src-shared/domain/number-input';
 
 /** The number reader's rule for a metric's values; amounts are in the workshop's currency. */
@@ -10,8 +11,9 @@ export function ruleForUnit(unit: MetricUnit, currency: string): NumberRule {
 
 export function formatMetricValue(value: number | null, unit: MetricUnit, currency: string): string {
   if (value === null) return '—';
+  // Percent metrics keep 0..100; the one percent formatter takes a share.
+  if (unit === 'percent') return formatPercent(value / 100, METRIC_PERCENT_DECIMALS);
   const n = value.toLocaleString(undefined, { maximumFractionDigits: unit === 'count' || unit === 'currency' ? 0 : 1 });
-  if (unit === 'percent') return `${n} %`;
   if (unit === 'days') return `${n} days`;
   if (unit === 'currency') return `${n} ${currency}`;
   return n;

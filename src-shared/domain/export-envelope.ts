@@ -61,9 +61,24 @@ export type ParseWorkshopFileResult = { ok: true; file: WorkshopFile } | { ok: f
 
 const fail = (problem: ImportProblem, message: string): ParseWorkshopFileResult => ({ ok: false, problem, message });
 
+/** The size of the text in UTF-8 bytes, counted without an encoder (src-shared uses no host API). */
+export function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit < 0x80) bytes += 1;
+    else if (unit < 0x800) bytes += 2;
+    else if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      bytes += 4; // a surrogate pair: one code point beyond U+FFFF
+      i++;
+    } else bytes += 3; // the rest of the BMP, and a lone surrogate (encoded as U+FFFD)
+  }
+  return bytes;
+}
+
 /** Parses the text of a workshop file; never throws, and explains every refusal. */
 export function parseWorkshopFile(text: string): ParseWorkshopFileResult {
-  const bytes = new TextEncoder().encode(text).length;
+  const bytes = utf8Length(text);
   if (bytes > MAX_IMPORT_BYTES) {
     return fail(
       'too-large',

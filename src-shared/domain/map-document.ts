@@ -8,9 +8,18 @@ export const IdSchema = z.string().min(1).max(64);
 const shortText = (max = 200) => z.string().max(max);
 const longText = (max = 4000) => z.string().max(max);
 
+/**
+ * How far from the map's centre a card may sit. Far beyond any real map (5,000 cards
+ * side by side reach about 2,300,000), yet small enough that every layout and export
+ * loop over map coordinates stays exact in floating point and finite.
+ */
+export const MAX_COORDINATE = 10_000_000;
+const FAR_AWAY = 'A card is placed too far from the rest of the map (more than 10,000,000 points from its centre)';
+const coordinate = () => z.number().finite().min(-MAX_COORDINATE, FAR_AWAY).max(MAX_COORDINATE, FAR_AWAY);
+
 export const PositionSchema = z.object({
-  x: z.number().finite(),
-  y: z.number().finite(),
+  x: coordinate(),
+  y: coordinate(),
 });
 export type Position = z.infer<typeof PositionSchema>;
 

@@ -3,7 +3,7 @@
 // Offered one by one; a suggestion already in the plan is not offered again.
 import type { MapDocument } from './map-document';
 import type { MetricFields } from './metric';
-import { classifyTransitions, entryStageId } from './transition-kind';
+import { classifyTransitions, entryStageOf } from './transition-kind';
 
 export interface MetricSuggestion {
   key: string;
@@ -19,7 +19,7 @@ export function suggestMetrics(doc: MapDocument, existingKeys: ReadonlySet<strin
   const period = PERIOD_WORD[doc.process.period];
   const name = (id: string) => doc.stages.find((s) => s.id === id)?.name ?? doc.outcomes.find((o) => o.id === id)?.label ?? '?';
   const kinds = classifyTransitions(doc);
-  const entry = doc.process.entryStageId ?? entryStageId(doc);
+  const entry = entryStageOf(doc);
   const base = {
     dataSource: CRM,
     ownerRole: 'Sales operations',

@@ -278,6 +278,9 @@ test.describe('Process figures from the numbers typed on the map', () => {
     // The bottlenecks, ranked as worked out above; the top one is marked on the canvas.
     const names = ranking.map((r) => `${r.from} → ${r.to}`);
     await expect(editor.bottleneckRows.locator('.link-button')).toHaveText(names);
+    // It says what it ranks: the loop back is left out on purpose, and why.
+    await expect(editor.figuresPanel.getByTestId('bottleneck-scope')).toContainText('each forward transition (to a later stage) and each transition to Won');
+    await expect(editor.figuresPanel.getByTestId('bottleneck-scope')).toContainText('Loops back are not ranked: sending more buyers back is more rework');
     await expect(editor.bottleneckRows.first()).toHaveClass(/\bis-top\b/);
     await expect(editor.bottleneckLabel(1)).toBeVisible();
     await expect(editor.bottleneckLabel(1)).toContainText('Bottleneck #1');

@@ -6,6 +6,7 @@ import {
   MAX_IMPORT_BYTES,
   parseWorkshopFile,
   type ParseWorkshopFileResult,
+  utf8Length,
 } from '../../src-shared/domain/export-envelope';
 import { CURRENT_DOCUMENT_VERSION } from '../../src-shared/domain/map-document';
 import { aChainMap, aWorkshopFile, aWorkshopMeta, anEnvelope, anEnvelopeText } from '../fixtures/factories';
@@ -68,6 +69,15 @@ describe('reading a workshop file', () => {
     expect(result.ok ? '' : result.message).toContain('Nothing was imported');
   });
 
+  it('refuses a file with a card placed absurdly far away, saying so, before any export could choke on it', () => {
+    const { doc } = aChainMap(2);
+    const far = { ...doc, stages: [doc.stages[0]!, { ...doc.stages[1]!, position: { x: 0, y: 4e18 } }] };
+    const result = parseWorkshopFile(anEnvelopeText(aWorkshopFile({ versions: [{ name: 'Current state', signOff: null, document: far }] })));
+    expect(problemOf(result)).toBe('invalid');
+    expect(result.ok ? '' : result.message).toContain('A card is placed too far from the rest of the map');
+    expect(result.ok ? '' : result.message).toContain('Nothing was imported');
+  });
+
   it('refuses a file with damaged workshop details', () => {
     expect(problemOf(parseWorkshopFile(anEnvelopeText(aWorkshopFile({ meta: aWorkshopMeta({ date: '22/11/2026' }) }))))).toBe(
       'invalid',
@@ -93,5 +103,13 @@ describe('reading a workshop file', () => {
     const text = anEnvelopeText();
     const padded = text + ' '.repeat(MAX_IMPORT_BYTES - text.length);
     expect(problemOf(parseWorkshopFile(padded))).toBe('ok');
+  });
+});
+
+describe('the size of a workshop file', () => {
+  it('is counted in UTF-8 bytes, as an encoder counts them', () => {
+    for (const text of ['', 'plain', 'Müller', '東京', '👋🏽 emoji', 'lone \ud800 surrogate', 'x'.repeat(1000)]) {
+      expect(utf8Length(text)).toBe(Buffer.byteLength(text, 'utf8'));
+    }
   });
 });

@@ -1,7 +1,7 @@
 // The map document schema guards every write, read and import: what it accepts
 // and, above all, the inconsistent graphs it refuses.
 import { describe, expect, it } from 'vitest';
-import { CURRENT_DOCUMENT_VERSION, MapDocumentSchema, emptyDocument, type MapDocument } from '../../src-shared/domain/map-document';
+import { CURRENT_DOCUMENT_VERSION, MAX_COORDINATE, MapDocumentSchema, emptyDocument, type MapDocument } from '../../src-shared/domain/map-document';
 import {
   aChainMap,
   aCustomerAction,
@@ -133,6 +133,14 @@ describe('a map document', () => {
 
   it('refuses a position that is not a finite number', () => {
     expect(problemsOf(aMapDocument({ stages: [aStage({ position: { x: Number.POSITIVE_INFINITY, y: 0 } })] }))).toHaveLength(1);
+  });
+
+  it('refuses a card placed absurdly far away, in words, and accepts one at the edge of the allowed area', () => {
+    const at = (x: number, y: number) => aMapDocument({ stages: [aStage({ position: { x, y } })] });
+    expect(problemsOf(at(MAX_COORDINATE, -MAX_COORDINATE))).toEqual([]);
+    expect(problemsOf(at(0, 4e18))).toEqual(['A card is placed too far from the rest of the map (more than 10,000,000 points from its centre)']);
+    expect(problemsOf(at(-MAX_COORDINATE - 1, 0))).toHaveLength(1);
+    expect(problemsOf(aMapDocument({ outcomes: [{ ...anOutcome('won'), position: { x: 1e300, y: 0 } }] }))).toHaveLength(1);
   });
 
   it('refuses a document of another format version', () => {

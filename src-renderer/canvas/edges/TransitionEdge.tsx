@@ -2,6 +2,7 @@
 // forward, loop back (re-evaluate) or exit, with its label readable on a projector.
 import { BaseEdge, EdgeLabelRenderer, getBezierPath, getSmoothStepPath, useStore, type EdgeProps } from '@xyflow/react';
 import { memo } from 'react';
+import { formatPercent } from '../../../src-shared/domain/number-format';
 import type { TransitionFlowEdge } from '../flow-types';
 import { OVERVIEW_ZOOM } from '../nodes/StageNode';
 
@@ -19,7 +20,7 @@ function TransitionEdgeView(props: EdgeProps<TransitionFlowEdge>) {
   const kindText = kind === 'loop' ? 'loop back' : kind === 'exit' ? 'exit' : '';
   const text = [data?.label, kindText && !data?.label ? kindText : ''].filter(Boolean).join(' ');
   const rate = data?.rate ?? null;
-  const rateText = rate === null ? '' : `${Math.round(rate * 1000) / 10} %${data?.rateIsRest ? ' (rest)' : ''}`;
+  const rateText = rate === null ? '' : `${formatPercent(rate)}${data?.rateIsRest ? ' (rest)' : ''}`;
   const rank = data?.bottleneckRank ?? null;
   return (
     <>

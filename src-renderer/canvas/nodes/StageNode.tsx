@@ -3,6 +3,7 @@
 import { Handle, Position, useStore, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import type { Action } from '../../../src-shared/domain/map-document';
+import { formatPercent } from '../../../src-shared/domain/number-format';
 import type { StageFlowNode } from '../flow-types';
 
 const LEAN_MARK: Record<NonNullable<Action['leanClass']>, { letter: string; title: string }> = {
@@ -55,10 +56,10 @@ function StageNumbers({ data }: { data: StageFlowNode['data'] }) {
   return (
     <div className="stage-numbers">
       {days !== null && <span className="stage-badge">{days.toLocaleString(undefined, { maximumFractionDigits: 1 })} days</span>}
-      {ca !== null && <span className="stage-badge">C&amp;A {Math.round(ca * 1000) / 10} %</span>}
+      {ca !== null && <span className="stage-badge">C&amp;A {formatPercent(ca)}</span>}
       {flags.ratesExceed && (
         <span className="stage-error" role="alert">
-          Ways out add up to {Math.round(flags.rateSum * 1000) / 10} %
+          Ways out add up to {formatPercent(flags.rateSum)}
         </span>
       )}
     </div>

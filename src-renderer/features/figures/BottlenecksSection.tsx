@@ -1,8 +1,9 @@
-// Where to work first: transitions ranked by the wins a +10-point improvement would
-// add, the slowest stages, the rolled %C&A of the main path, the value-added ratio.
-import type { ProcessAnalysis } from '../../../src-shared/domain/analytics';
+// Where to work first: forward transitions and the ways to Won ranked by the wins a
+// +10-point improvement would add (loops back are not ranked), the slowest stages, the rolled %C&A of the main path, the value-added ratio.
+import { bottleneckScope, type ProcessAnalysis } from '../../../src-shared/domain/analytics';
 import type { MapDocument } from '../../../src-shared/domain/map-document';
-import { formatCount, formatDays, formatShare } from '../../lib/figure-format';
+import { formatPercent, formatPercentPoints } from '../../../src-shared/domain/number-format';
+import { formatCount, formatDays } from '../../lib/figure-format';
 import { useUiStore } from '../../store/ui-store';
 import { FigureRow } from './FigureRow';
 
@@ -20,8 +21,11 @@ export function BottlenecksSection({ doc, analysis }: { doc: MapDocument; analys
           <p className="figure-missing">{ranking.problems.map((p) => p.message).join(' ')}</p>
         ) : (
           <>
+            <p className="hint" data-testid="bottleneck-scope">
+              {bottleneckScope(ranking.step)}
+            </p>
             <p className="hint">
-              Each transition raised by {Math.round(ranking.step * 100)} points (taken from buyers who leave that stage):{' '}
+              Gain (points taken from buyers who leave that stage):{' '}
               {ranking.basis === 'wins-per-period' ? `extra wins per ${doc.process.period}` : 'extra win rate (enter buyers per period to see wins)'}.
             </p>
             <ol className="ranking">
@@ -31,10 +35,10 @@ export function BottlenecksSection({ doc, analysis }: { doc: MapDocument; analys
                     {name(c.sourceStageId)} → {name(c.targetId)}
                   </button>
                   <span className="ranking-value">
-                    {c.gain === null ? '—' : ranking.basis === 'wins-per-period' ? `+${formatCount(c.gain)}` : `+${formatShare(c.gain)}`}
+                    {c.gain === null ? '—' : ranking.basis === 'wins-per-period' ? `+${formatCount(c.gain)}` : formatPercentPoints(c.gain)}
                   </span>
                   <span className="ranking-detail">
-                    {formatShare(c.currentRate)} → {formatShare(c.newRate)}
+                    {formatPercent(c.currentRate)} → {formatPercent(c.newRate)}
                     {c.problems.length > 0 && ` · ${c.problems[0]!.message}`}
                   </span>
                 </li>
@@ -58,7 +62,7 @@ export function BottlenecksSection({ doc, analysis }: { doc: MapDocument; analys
                   <span className="ranking-value">{formatDays(s.expectedDays)}</span>
                   <span className="ranking-detail">
                     {formatCount(s.expectedVisits)} {s.expectedVisits === 1 ? 'visit' : 'visits'} × {formatDays(s.daysPerVisit)}
-                    {s.shareOfCycleTime !== null && ` · ${formatShare(s.shareOfCycleTime)} of the cycle`}
+                    {s.shareOfCycleTime !== null && ` · ${formatPercent(s.shareOfCycleTime)} of the cycle`}
                   </span>
                 </li>
               ))}
@@ -69,11 +73,11 @@ export function BottlenecksSection({ doc, analysis }: { doc: MapDocument; analys
       </section>
       <section className="figures-section" aria-label="Quality">
         <h3>Quality</h3>
-        <FigureRow label="Rolled %C&A (main path)" figure={analysis.rolledCompleteAndAccurate.figure} format={formatShare} testId="figure-rolled-ca" />
+        <FigureRow label="Rolled %C&A (main path)" figure={analysis.rolledCompleteAndAccurate.figure} format={formatPercent} testId="figure-rolled-ca" />
         <div className="figure" data-testid="figure-value-added">
           <div className="figure-head">
             <span className="figure-label">Value-added ratio</span>
-            <span className="figure-value">{va.ratio === null ? '—' : formatShare(va.ratio)}</span>
+            <span className="figure-value">{va.ratio === null ? '—' : formatPercent(va.ratio)}</span>
           </div>
           <p className="figure-formula">
             {va.value} value ÷ {va.total} actions ({va.necessary} necessary, {va.waste} waste{va.unclassified ? `, ${va.unclassified} not classified` : ''})

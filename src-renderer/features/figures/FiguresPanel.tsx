@@ -1,7 +1,8 @@
 // The process figures, updated as numbers are typed: win rate, where buyers
 // leave, cycle time, capacity against the revenue target, and the funnel.
 import type { MapDocument } from '../../../src-shared/domain/map-document';
-import { formatCount, formatDays, formatMoney, formatShare } from '../../lib/figure-format';
+import { formatPercent } from '../../../src-shared/domain/number-format';
+import { formatCount, formatDays, formatMoney } from '../../lib/figure-format';
 import { FigureRow } from './FigureRow';
 import { FunnelChart } from './FunnelChart';
 import { ProcessInputsForm } from './ProcessInputsForm';
@@ -25,9 +26,9 @@ export function FiguresPanel({ doc, analysis }: { doc: MapDocument; analysis: Pr
           </ul>
         </div>
       )}
-      <FigureRow label="Win rate" figure={figures.winRate} format={formatShare} testId="figure-win-rate" emphasis />
-      <FigureRow label="No decision / stalled" figure={figures.noDecisionShare} format={formatShare} testId="figure-no-decision" />
-      <FigureRow label="Lost" figure={figures.lostShare} format={formatShare} testId="figure-lost" />
+      <FigureRow label="Win rate" figure={figures.winRate} format={formatPercent} testId="figure-win-rate" emphasis />
+      <FigureRow label="No decision / stalled" figure={figures.noDecisionShare} format={formatPercent} testId="figure-no-decision" />
+      <FigureRow label="Lost" figure={figures.lostShare} format={formatPercent} testId="figure-lost" />
       <FigureRow label="Days to a win (buyers who win)" figure={figures.daysToWin} format={formatDays} testId="figure-days-to-win" emphasis />
       <FigureRow label="Days to any outcome" figure={figures.cycleTimeDays} format={formatDays} testId="figure-cycle-time" />
       <FigureRow label={`Wins per ${per}`} figure={figures.winsPerPeriod} format={formatCount} testId="figure-wins" />

@@ -5,6 +5,7 @@ import { connect, updateTransition } from '../../../src-shared/domain/map-ops';
 import { PERCENT_RULE } from '../../../src-shared/domain/number-input';
 import { NumberField } from '../../components/NumberField';
 import { RATE_TOLERANCE, resolveRates } from '../../../src-shared/domain/analytics';
+import { formatPercent } from '../../../src-shared/domain/number-format';
 import { classifyTransitions } from '../../../src-shared/domain/transition-kind';
 import { useDocumentStore } from '../../store/document-store';
 import { useUiStore } from '../../store/ui-store';
@@ -60,12 +61,12 @@ export function TransitionsFrom({ doc, stage }: { doc: MapDocument; stage: Stage
       </ul>
       {rates?.exceeds100 && (
         <p className="field-error" role="alert" data-testid="rates-too-high">
-          The ways out of this stage add up to {Math.round(rates.enteredSum * 1000) / 10} %: more than 100 %. Lower one of them.
+          The ways out of this stage add up to {formatPercent(rates.enteredSum)}: more than 100 %. Lower one of them.
         </p>
       )}
       {outgoing.length > 0 && rates && !rates.exceeds100 && rates.stalled !== null && rates.stalled > RATE_TOLERANCE && (
         <p className="hint">
-          {Math.round(rates.stalled * 1000) / 10} % of buyers are not assigned a way out: they count as stalled (no decision).
+          {formatPercent(rates.stalled)} of buyers are not assigned a way out: they count as stalled (no decision).
         </p>
       )}
       {!readOnly && targets.length > 0 && (

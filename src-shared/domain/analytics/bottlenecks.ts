@@ -14,7 +14,8 @@
 // O(n³) in all, about 10⁷ multiply-adds for 200 stages; memory O(n²) for the LU.
 import type { MapDocument } from '../map-document';
 import { buildFlowModel, type FlowFailure, type FlowModel, type FlowModelResult, type FlowProblem } from './flow';
-import { classifyFromEntry } from './graph';
+import { classifyTransitions } from '../transition-kind';
+import { formatNumber } from '../number-format';
 import { nodeName } from './labels';
 import { luSolve, solveVector } from './linear-algebra';
 import { resolveRates, type ResolvedRate } from './rates';
@@ -22,6 +23,17 @@ import { resolveRates, type ResolvedRate } from './rates';
 export const DEFAULT_IMPROVEMENT_STEP = 0.1;
 
 export type ImprovableKind = 'forward' | 'win-exit';
+
+/**
+ * What the ranking covers and why, in the words the Figures tab and every report
+ * format use: forward transitions and the ways to Won are ranked, loops back not.
+ */
+export function bottleneckScope(step: number = DEFAULT_IMPROVEMENT_STEP): string {
+  return (
+    `Ranked: each forward transition (to a later stage) and each transition to Won, its conversion raised by ${formatNumber(step * 100)} percentage points. ` +
+    'Loops back are not ranked: sending more buyers back is more rework, not an improvement; what loops cost shows in the days to a win and in %C&A.'
+  );
+}
 
 export interface BottleneckCandidate {
   transitionId: string;
@@ -131,7 +143,7 @@ export function rankBottlenecks(doc: MapDocument, options: { step?: number; flow
   if (!built.ok) return built;
   const model = built.model;
   const { chain, stageRates, index, factorization, visits, wonExit, canWin } = model;
-  const kinds = classifyFromEntry(doc, chain.entryStageId);
+  const kinds = classifyTransitions(doc, chain.entryStageId);
   const wonIds = new Set(doc.outcomes.filter((o) => o.kind === 'won').map((o) => o.id));
   const b = solveVector(factorization, wonExit);
   const kindOf = (r: ResolvedRate): ImprovableKind | null =>

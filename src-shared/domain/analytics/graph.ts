@@ -1,7 +1,5 @@
 // Graph walks the arithmetic needs before it solves anything: which stages buyers
-// can reach, which can still end, and the forward/loop reading from the real entry.
-import type { MapDocument } from '../map-document';
-import { classifyTransitions, type TransitionKind } from '../transition-kind';
+// can reach and which can still end. (Forward / loop / exit: transition-kind.ts.)
 
 /** Stage → the stages it leads to, keeping only edges `keep` accepts. */
 export type Successors = Map<string, string[]>;
@@ -68,21 +66,4 @@ export function stagesOnCycles(stageIds: readonly string[], successors: Successo
     }
   }
   return onCycle;
-}
-
-const SYNTHETIC_ROOT = '\u0000entry';
-
-/**
- * Forward / loop / exit as transition-kind.ts reads them, but walking from the entry
- * the process actually uses (which may be set by hand). A synthetic root that leads
- * only to that entry makes classifyTransitions start its walk there, so the rule
- * lives in one place.
- */
-export function classifyFromEntry(doc: MapDocument, entry: string): Map<string, TransitionKind> {
-  const root = { ...doc.stages[0]!, id: SYNTHETIC_ROOT, actions: [], exitCriteria: [] };
-  return classifyTransitions({
-    ...doc,
-    stages: [root, ...doc.stages],
-    transitions: [{ id: SYNTHETIC_ROOT, source: SYNTHETIC_ROOT, target: entry, label: '', conversionRate: null }, ...doc.transitions],
-  });
 }

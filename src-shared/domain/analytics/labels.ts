@@ -20,6 +20,5 @@ export function transitionName(doc: MapDocument, t: Pick<Transition, 'source' | 
   return `from ${nodeName(doc, t.source)} to ${nodeName(doc, t.target)}`;
 }
 
-export function percent(share: number): string {
-  return `${Number((share * 100).toFixed(1))} %`;
-}
+/** A share in a message, as everywhere else (number-format.ts). */
+export { formatPercent as percent } from '../number-format';

@@ -1,11 +1,12 @@
 // Builds the one report a leader receives from a map version, its workshop and its
 // measurement plan: every table and figure as plain data with its text already
 // formatted, so each export format only has to escape and arrange it.
-import { analyseProcess, resolveRates, type Figure, type FlowProblem, type MissingInput, type ProcessAnalysis } from '../analytics';
+import { analyseProcess, bottleneckScope, resolveRates, type Figure, type FlowProblem, type MissingInput, type ProcessAnalysis } from '../analytics';
 import { OUTCOME_LABELS, type MapDocument } from '../map-document';
 import { METRIC_KIND_LABELS, type Metric, type MetricUnit } from '../metric';
 import { classifyTransitions } from '../transition-kind';
-import { formatDays, formatMoney, formatNumber, formatPercent, unknown, valueOf, UNKNOWN } from './format';
+import { METRIC_PERCENT_DECIMALS } from '../number-format';
+import { formatDays, formatMoney, formatNumber, formatPercent, formatPercentPoints, unknown, valueOf, UNKNOWN } from './format';
 import { layoutReportMap } from './map-layout';
 import { stageDetailsTable } from './stage-details';
 import type {
@@ -219,11 +220,11 @@ function bottlenecks(doc: MapDocument, analysis: ProcessAnalysis, names: Map<str
   if (!ranking.ok) {
     return { basis: 'The bottlenecks are ranked once the process figures can be calculated.', rows: [], problem: problemText(ranking.problems) || null };
   }
-  const step = formatNumber(ranking.step * 100, 1);
   const byWins = ranking.basis === 'wins-per-period';
-  const basis = byWins
-    ? `Extra wins per ${per} if a transition's conversion rose by ${step} percentage points (taken from what its stage loses today), at ${formatNumber(ranking.entriesPerPeriod ?? 0, 1)} buyers entering per ${per}. Work on the top two first.`
-    : `Extra win rate, in percentage points, if a transition's conversion rose by ${step} percentage points (taken from what its stage loses today). Enter the buyers entering per ${per} to count extra wins. Work on the top two first.`;
+  const gain = byWins
+    ? `Gain: extra wins per ${per}, at ${formatNumber(ranking.entriesPerPeriod ?? 0, 1)} buyers entering per ${per}; the points are taken from what the stage loses today.`
+    : `Gain: extra win rate, in percentage points; the points are taken from what the stage loses today. Enter the buyers entering per ${per} to count extra wins.`;
+  const basis = `${bottleneckScope(ranking.step)} ${gain} Work on the top two first.`;
   const rows: ReportBottleneckRow[] = ranking.candidates.slice(0, BOTTLENECK_ROWS).map((c) => ({
     rank: c.rank,
     transition: `${names.get(c.sourceStageId) ?? UNKNOWN} → ${names.get(c.targetId) ?? UNKNOWN}`,
@@ -234,7 +235,7 @@ function bottlenecks(doc: MapDocument, analysis: ProcessAnalysis, names: Map<str
         ? unknown(byWins ? 'count' : 'percent', `unknown: ${problemText(c.problems)}`.trim())
         : byWins
           ? { text: `+${formatNumber(c.gain, 2)}`, value: c.gain, kind: 'count' }
-          : { text: `+${formatNumber(c.gain * 100, 2)} pts`, value: c.gain, kind: 'percent' },
+          : { text: formatPercentPoints(c.gain), value: c.gain, kind: 'percent' },
     top: c.top,
   }));
   return { basis, rows, problem: null };
@@ -247,7 +248,7 @@ export function metricValue(value: number | null, unit: MetricUnit, currency: st
   if (value === null) return unknown(unit === 'currency' ? 'money' : unit === 'percent' ? 'percent' : unit);
   switch (unit) {
     case 'percent':
-      return { text: `${formatNumber(value, 2)} %`, value: value / 100, kind: 'percent' };
+      return { text: formatPercent(value / 100, METRIC_PERCENT_DECIMALS), value: value / 100, kind: 'percent' };
     case 'days':
       return { text: formatDays(value), value, kind: 'days' };
     case 'count':
@@ -293,7 +294,7 @@ export function buildReport(input: ReportInput): Report {
   return {
     draft: input.signOff === null,
     cover: cover(input),
-    map: layoutReportMap(doc, { bottlenecks: analysis.bottlenecks }),
+    map: layoutReportMap(doc, { metrics: input.textMetrics, bottlenecks: analysis.bottlenecks }),
     stages: stageRows(doc),
     stageDetails: stageDetailsTable(doc.stages),
     actions: actionRows(doc),

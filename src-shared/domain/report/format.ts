@@ -1,25 +1,9 @@
 // Number and date formatting for every export, by hand and locale-free, so the
 // same report gives byte-identical files on every machine (no toLocaleString).
+import { UNKNOWN, formatNumber, formatPercent } from '../number-format';
 import type { ReportValue } from './report-model';
 
-/** Placeholder for an unknown value in a table cell. */
-export const UNKNOWN = '—';
-
-/** Rounds to at most `maxDecimals`, trims trailing zeros, groups thousands with commas: 1234567.5 → "1,234,567.5". */
-export function formatNumber(value: number, maxDecimals = 1, options: { keepZeros?: boolean } = {}): string {
-  if (!Number.isFinite(value)) return UNKNOWN;
-  const fixed = Math.abs(value).toFixed(maxDecimals);
-  const [whole = '0', digits = ''] = fixed.split('.');
-  const fraction = options.keepZeros ? digits : digits.replace(/0+$/, '');
-  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  const negative = value < 0 && /[1-9]/.test(fixed);
-  return `${negative ? '-' : ''}${grouped}${fraction ? `.${fraction}` : ''}`;
-}
-
-/** A share 0..1 as "30.8 %". */
-export function formatPercent(share: number, maxDecimals = 1): string {
-  return `${formatNumber(share * 100, maxDecimals)} %`;
-}
+export { UNKNOWN, formatNumber, formatPercent, formatPercentPoints } from '../number-format';
 
 export function formatDays(days: number): string {
   const text = formatNumber(days, 1);

@@ -6,6 +6,7 @@ import { escapeXml } from './escape';
 import { formatTimestamp } from './format';
 import type { Report, ReportFigureRow, ReportTable, ReportValue } from './report-model';
 import { renderMapSvg } from './svg-writer';
+import type { TextMetrics } from './text-metrics';
 
 const esc = escapeXml;
 /** User text that may hold line breaks (objective, goal). */
@@ -127,8 +128,8 @@ function cover(report: Report): string {
   ].join('\n');
 }
 
-function mapSection(report: Report): string {
-  const svg = renderMapSvg(report.map, { draft: report.draft, title: `${report.cover.title} — ${report.cover.versionName}`, inline: true });
+function mapSection(report: Report, metrics: TextMetrics): string {
+  const svg = renderMapSvg(report.map, { metrics, draft: report.draft, title: `${report.cover.title} — ${report.cover.versionName}`, inline: true });
   // On screen a wide map keeps a readable scale (at least 40 %) and scrolls; in print it fits the page.
   const minWidth = Math.round(report.map.width * 0.4);
   return [
@@ -266,8 +267,8 @@ function checksSection(report: Report): string {
   ].join('\n');
 }
 
-/** The whole report as one HTML document. */
-export function renderHtml(report: Report): string {
+/** The whole report as one HTML document; `metrics` are those the map was laid out with. */
+export function renderHtml(report: Report, metrics: TextMetrics): string {
   const c = report.cover;
   const title = `${c.title || 'Leanmap report'} — ${c.versionName}`;
   const banner = report.draft
@@ -288,7 +289,7 @@ export function renderHtml(report: Report): string {
     '<body>',
     banner,
     cover(report),
-    mapSection(report),
+    mapSection(report, metrics),
     stagesSection(report),
     textTableSection(report.stageDetails),
     figuresSection(report),

@@ -1,14 +1,14 @@
 // The map as a picture model: stage cards and outcome pills at the positions the
 // facilitator gave them, arrows between card sides, labels and bottleneck marks.
-// Laid out once here (text measured with a width table, no DOM) and drawn by the
-// SVG writer, so the PDF, PNG, SVG and HTML pictures are the same picture.
+// Laid out once here (text measured with the injected TextMetrics: the export fonts)
+// and drawn by the SVG writer, so the PDF, PNG, SVG and HTML pictures are the same picture.
 import { rankBottlenecks, resolveRates, type BottleneckRanking, type FlowFailure } from '../analytics';
 import { OUTCOME_LABELS, type Action, type MapDocument, type Outcome, type Stage } from '../map-document';
 import { classifyTransitions } from '../transition-kind';
 import { formatDays, formatPercent } from './format';
 import type { ReportMap, ReportMapEdge, ReportMapItem, ReportMapNode, ReportMapSection } from './report-model';
 import { BoxIndex, boxAround, chooseSpot } from './label-placement';
-import { textWidth, wrapText } from './text-measure';
+import { textWidth, wrapText, type TextMetrics } from './text-metrics';
 
 /** Sizes of the drawing, in map units (px at 100 %): shared with the SVG writer. */
 export const CARD = {
@@ -44,10 +44,10 @@ const EMPTY_MAP = { width: 640, height: 240 };
 
 const LEAN_MARK = { value: 'V', necessary: 'N', waste: 'W' } as const;
 
-function item(text: string, width: number, extra: Partial<ReportMapItem> = {}): ReportMapItem {
+function item(m: TextMetrics, text: string, width: number, extra: Partial<ReportMapItem> = {}): ReportMapItem {
   const mark = extra.mark ?? null;
   const textSpace = mark ? width - CARD.mark.size - CARD.mark.gap : width;
-  return { mark, tag: extra.tag ?? null, tone: extra.tone ?? 'normal', lines: wrapText(text, textSpace, CARD.line.fontSize) };
+  return { mark, tag: extra.tag ?? null, tone: extra.tone ?? 'normal', lines: wrapText(m, text, textSpace, CARD.line.fontSize) };
 }
 
 function itemsHeight(items: readonly ReportMapItem[]): number {
@@ -57,7 +57,7 @@ function itemsHeight(items: readonly ReportMapItem[]): number {
   );
 }
 
-function actionItem(action: Action, width: number, customerIds: ReadonlySet<string>): ReportMapItem {
+function actionItem(m: TextMetrics, action: Action, width: number, customerIds: ReadonlySet<string>): ReportMapItem {
   const tag =
     action.actor === 'seller'
       ? action.serves.some((id) => customerIds.has(id))
@@ -67,7 +67,7 @@ function actionItem(action: Action, width: number, customerIds: ReadonlySet<stri
         ? null
         : { text: action.actor, tone: 'neutral' as const };
   const text = action.text.trim() || '(no text yet)';
-  return item(text, width, { mark: action.leanClass ? LEAN_MARK[action.leanClass] : null, tag, tone: action.text.trim() ? 'normal' : 'muted' });
+  return item(m, text, width, { mark: action.leanClass ? LEAN_MARK[action.leanClass] : null, tag, tone: action.text.trim() ? 'normal' : 'muted' });
 }
 
 function section(kind: ReportMapSection['kind'], heading: string, items: ReportMapItem[]): ReportMapSection {
@@ -102,8 +102,8 @@ export interface CardPlacement {
 }
 
 /** Sections placed in order under the title; a section's own y and height (set by the layout) win. */
-export function placeCard(node: ReportMapNode): CardPlacement {
-  const titleLines = node.titleLines ?? wrapText(node.title, node.width - 2 * CARD.padX, CARD.title.fontSize, 'bold');
+export function placeCard(node: ReportMapNode, m: TextMetrics): CardPlacement {
+  const titleLines = node.titleLines ?? wrapText(m, node.title, node.width - 2 * CARD.padX, CARD.title.fontSize, 'bold');
   let y = CARD.headerTop + titleLines.length * CARD.title.lineHeight;
   const goalSection = node.sections.find((s) => s.kind === 'goal');
   let goal: PlacedSection | null = null;
@@ -138,13 +138,13 @@ export function placeCard(node: ReportMapNode): CardPlacement {
 }
 
 /** A stage card: header (title, goal, numbers), then customer, seller and exit sections. */
-function stageNode(stage: Stage, error: string | null): ReportMapNode {
+function stageNode(m: TextMetrics, stage: Stage, error: string | null): ReportMapNode {
   const headerWidth = CARD.width - 2 * CARD.padX;
   const bodyWidth = CARD.width - CARD.section.textLeft - CARD.section.padRight;
   const title = stage.name.trim() || 'Unnamed stage';
   const sections: ReportMapSection[] = [];
   if (stage.customerGoal.trim()) {
-    sections.push(section('goal', 'Customer goal', [{ mark: null, tag: null, tone: 'normal', lines: wrapText(stage.customerGoal.trim(), headerWidth, CARD.goal.fontSize) }]));
+    sections.push(section('goal', 'Customer goal', [{ mark: null, tag: null, tone: 'normal', lines: wrapText(m, stage.customerGoal.trim(), headerWidth, CARD.goal.fontSize) }]));
   }
   const badges = [
     ...(stage.daysPerVisit === null ? [] : [`${formatDays(stage.daysPerVisit)} per visit`]),
@@ -159,19 +159,19 @@ function stageNode(stage: Stage, error: string | null): ReportMapNode {
     section(
       'customer',
       'Customer does',
-      customer.length === 0 ? [item('No customer action yet', bodyWidth, { tone: 'warn' })] : customer.map((a) => actionItem(a, bodyWidth, customerIds)),
+      customer.length === 0 ? [item(m, 'No customer action yet', bodyWidth, { tone: 'warn' })] : customer.map((a) => actionItem(m, a, bodyWidth, customerIds)),
     ),
     section(
       'seller',
       'We do',
-      sellerSide.length === 0 ? [item('No seller action yet', bodyWidth, { tone: 'muted' })] : sellerSide.map((a) => actionItem(a, bodyWidth, customerIds)),
+      sellerSide.length === 0 ? [item(m, 'No seller action yet', bodyWidth, { tone: 'muted' })] : sellerSide.map((a) => actionItem(m, a, bodyWidth, customerIds)),
     ),
     section(
       'exit',
       'Exit criteria',
       stage.exitCriteria.length === 0
-        ? [item('No exit criteria yet', bodyWidth, { tone: 'warn' })]
-        : stage.exitCriteria.map((c) => item(c.text.trim() || '(no text yet)', bodyWidth, { mark: 'check', tone: c.text.trim() ? 'normal' : 'muted' })),
+        ? [item(m, 'No exit criteria yet', bodyWidth, { tone: 'warn' })]
+        : stage.exitCriteria.map((c) => item(m, c.text.trim() || '(no text yet)', bodyWidth, { mark: 'check', tone: c.text.trim() ? 'normal' : 'muted' })),
     ),
   );
   const node: ReportMapNode = {
@@ -183,20 +183,20 @@ function stageNode(stage: Stage, error: string | null): ReportMapNode {
     width: CARD.width,
     height: 0,
     title,
-    titleLines: wrapText(title, headerWidth, CARD.title.fontSize, 'bold'),
+    titleLines: wrapText(m, title, headerWidth, CARD.title.fontSize, 'bold'),
     sections,
     error,
   };
-  const placed = placeCard(node);
+  const placed = placeCard(node, m);
   for (const p of [placed.goal, ...placed.bodies]) if (p) Object.assign(p.section, { y: p.y, height: p.height });
   const numbers = sections.find((x) => x.kind === 'numbers');
   if (numbers && placed.badges) Object.assign(numbers, { y: placed.badges.y, height: CARD.badge.rowHeight });
   return { ...node, height: placed.height };
 }
 
-function outcomeNode(outcome: Outcome): ReportMapNode {
+function outcomeNode(m: TextMetrics, outcome: Outcome): ReportMapNode {
   const title = outcome.label.trim() || OUTCOME_LABELS[outcome.kind];
-  const width = Math.max(OUTCOME.minWidth, Math.ceil(textWidth(title, OUTCOME.fontSize, 'bold')) + 2 * OUTCOME.padX);
+  const width = Math.max(OUTCOME.minWidth, Math.ceil(textWidth(m, title, OUTCOME.fontSize, 'bold')) + 2 * OUTCOME.padX);
   return {
     id: outcome.id,
     kind: 'outcome',
@@ -282,11 +282,11 @@ function loop(source: ReportMapNode, target: ReportMapNode, lane: number): Drawn
  * The size of an edge label's box as the SVG writer draws it: the bottleneck tag on a
  * row of its own above the text, so a label between close cards stays narrow.
  */
-export function edgeLabelBox(label: string, bottleneckRank: number | null): { width: number; height: number; rows: number } {
+export function edgeLabelBox(m: TextMetrics, label: string, bottleneckRank: number | null): { width: number; height: number; rows: number } {
   const { fontSize, padX, rowHeight } = EDGE.label;
   const widths = [
-    ...(bottleneckRank === null ? [] : [textWidth(bottleneckTag(bottleneckRank), fontSize, 'bold')]),
-    ...(label ? [textWidth(label, fontSize, 'bold')] : []),
+    ...(bottleneckRank === null ? [] : [textWidth(m, bottleneckTag(bottleneckRank), fontSize, 'bold')]),
+    ...(label ? [textWidth(m, label, fontSize, 'bold')] : []),
   ];
   return { width: Math.max(0, ...widths) + 2 * padX, height: widths.length * rowHeight, rows: widths.length };
 }
@@ -296,19 +296,22 @@ export function bottleneckTag(rank: number): string {
 }
 
 export interface MapLayoutOptions {
+  /** How text is measured: the fonts the exports embed (src-main/export/font-metrics.ts). */
+  metrics: TextMetrics;
   /** The ranking from analyseProcess, to mark the top two; computed when left out. */
   bottlenecks?: BottleneckRanking | FlowFailure;
 }
 
 /** The whole picture of the map, with a bounding box that holds everything drawn. */
-export function layoutReportMap(doc: MapDocument, options: MapLayoutOptions = {}): ReportMap {
+export function layoutReportMap(doc: MapDocument, options: MapLayoutOptions): ReportMap {
+  const m = options.metrics;
   const rates = resolveRates(doc);
   const nodes: ReportMapNode[] = [
     ...doc.stages.map((s) => {
       const r = rates.get(s.id)!;
-      return stageNode(s, r.exceeds100 ? `Ways out add up to ${formatPercent(r.enteredSum)}` : null);
+      return stageNode(m, s, r.exceeds100 ? `Ways out add up to ${formatPercent(r.enteredSum)}` : null);
     }),
-    ...doc.outcomes.map(outcomeNode),
+    ...doc.outcomes.map((o) => outcomeNode(m, o)),
   ];
   if (nodes.length === 0) return { x: 0, y: 0, ...EMPTY_MAP, nodes: [], edges: [] };
 
@@ -350,7 +353,7 @@ export function layoutReportMap(doc: MapDocument, options: MapLayoutOptions = {}
   const byPriority = [...drawnEdges].sort((a, b) => (a.edge.bottleneckRank ?? Infinity) - (b.edge.bottleneckRank ?? Infinity));
   for (const { edge, spots } of byPriority) {
     if (!edge.label && edge.bottleneckRank === null) continue;
-    const { width, height } = edgeLabelBox(edge.label, edge.bottleneckRank);
+    const { width, height } = edgeLabelBox(m, edge.label, edge.bottleneckRank);
     const spot = chooseSpot(spots, width + 8, height + 8, obstacles);
     const box = boxAround(spot.x, spot.y, width, height);
     obstacles.add(box);

@@ -229,4 +229,6 @@ export interface ReportInput {
   /** ISO timestamp. */
   generatedAt: string;
   appVersion: string;
+  /** How the map picture measures text: the fonts the exports embed (src-main/export/font-metrics.ts). */
+  textMetrics: import('./text-metrics').TextMetrics;
 }

@@ -2,12 +2,18 @@
 // model in the app's colours. Only rect, path, line and text: the PDF
 // (svg-to-pdfkit) and PNG (resvg) renderers both draw it, and it carries no
 // script, no link and no external reference. Every user text is escaped.
+// Text is measured with the same injected TextMetrics as the layout: a text that
+// needs a fallback font (CJK, emoji) is written as one positioned <tspan> per font,
+// so neither renderer has to fall back by itself (both get mixed text wrong:
+// svg-to-pdfkit uses one font per element, resvg shapes a chunk with its first font).
 import { escapeXml } from './escape';
 import { bottleneckTag, CARD, EDGE, edgeLabelBox, OUTCOME, placeCard, type PlacedSection } from './map-layout';
 import type { ReportMap, ReportMapEdge, ReportMapItem, ReportMapNode } from './report-model';
-import { textWidth } from './text-measure';
+import { textWidth, type TextMetrics } from './text-metrics';
 
 export interface MapSvgOptions {
+  /** The metrics the map was laid out with (the export fonts). */
+  metrics: TextMetrics;
   draft: boolean;
   /** The document's title (workshop and version). */
   title: string;
@@ -15,6 +21,8 @@ export interface MapSvgOptions {
   inline?: boolean;
 }
 
+/** The font the picture is set in; runs another font draws name theirs on a <tspan>. */
+export const PRIMARY_FAMILY = 'Noto Sans';
 export const FONT_FAMILY = "'Noto Sans', 'Noto Sans JP', 'Segoe UI', Arial, sans-serif";
 
 const INK = '#111827';
@@ -44,13 +52,30 @@ const n = (v: number) => String(Math.round(v * 10) / 10);
 /** The baseline of text set at `fontSize` centred in a line box starting at `top`. */
 const baseline = (top: number, lineHeight: number, fontSize: number) => top + lineHeight / 2 + 0.36 * fontSize;
 
-function text(x: number, y: number, content: string, attrs: { size: number; bold?: boolean; italic?: boolean; fill?: string; anchor?: 'middle' }): string {
-  const parts = [`x="${n(x)}"`, `y="${n(y)}"`, `font-size="${attrs.size}"`];
-  if (attrs.bold) parts.push('font-weight="bold"');
-  if (attrs.italic) parts.push('font-style="italic"');
-  if (attrs.anchor) parts.push(`text-anchor="${attrs.anchor}"`);
-  parts.push(`fill="${attrs.fill ?? INK}"`);
-  return `<text ${parts.join(' ')}>${escapeXml(content)}</text>`;
+/** Positions in tspans: two decimals, as the runs are placed side by side. */
+const n2 = (v: number) => String(Math.round(v * 100) / 100);
+
+type TextAttrs = { size: number; bold?: boolean; italic?: boolean; fill?: string; anchor?: 'middle' };
+
+function text(m: TextMetrics, x: number, y: number, content: string, attrs: TextAttrs): string {
+  const style = [`font-size="${attrs.size}"`];
+  if (attrs.bold) style.push('font-weight="bold"');
+  if (attrs.italic) style.push('font-style="italic"');
+  const fill = `fill="${attrs.fill ?? INK}"`;
+  const runs = m.runs(content, attrs.size, attrs.bold ? 'bold' : 'regular');
+  if (runs.every((r) => r.family === PRIMARY_FAMILY)) {
+    const anchor = attrs.anchor ? [`text-anchor="${attrs.anchor}"`] : [];
+    return `<text ${[`x="${n(x)}"`, `y="${n(y)}"`, ...style, ...anchor, fill].join(' ')}>${escapeXml(content)}</text>`;
+  }
+  // One chunk per font, each placed where the one before it ends.
+  const total = runs.reduce((sum, r) => sum + r.width, 0);
+  let left = attrs.anchor === 'middle' ? x - total / 2 : x;
+  const spans = runs.map((r) => {
+    const span = `<tspan x="${n2(left)}" font-family="${escapeXml(r.family)}" xml:space="preserve">${escapeXml(r.text)}</tspan>`;
+    left += r.width;
+    return span;
+  });
+  return `<text y="${n(y)}" ${[...style, fill].join(' ')}>${spans.join('')}</text>`;
 }
 
 function rect(x: number, y: number, width: number, height: number, attrs: string): string {
@@ -105,25 +130,25 @@ function drawEdge(edge: ReportMapEdge): string[] {
   return out;
 }
 
-function drawEdgeLabel(edge: ReportMapEdge): string[] {
+function drawEdgeLabel(m: TextMetrics, edge: ReportMapEdge): string[] {
   if (!edge.label && edge.bottleneckRank === null) return [];
   const { fontSize, rowHeight } = EDGE.label;
   const tone = edgeTone(edge);
   const bottleneck = edge.bottleneckRank !== null;
-  const { width, height } = edgeLabelBox(edge.label, edge.bottleneckRank);
+  const { width, height } = edgeLabelBox(m, edge.label, edge.bottleneckRank);
   const left = edge.labelX - width / 2;
   let top = edge.labelY - height / 2;
   const out = [rect(left, top, width, height, `rx="6" fill="#ffffff" stroke="${bottleneck ? BOTTLENECK : tone.stroke}" stroke-width="${bottleneck ? 3 : 2}"`)];
   if (bottleneck) {
     out.push(rect(left, top, width, rowHeight, `rx="6" fill="${BOTTLENECK}"`));
-    out.push(text(edge.labelX, baseline(top, rowHeight, fontSize), bottleneckTag(edge.bottleneckRank!), { size: fontSize, bold: true, fill: '#ffffff', anchor: 'middle' }));
+    out.push(text(m, edge.labelX, baseline(top, rowHeight, fontSize), bottleneckTag(edge.bottleneckRank!), { size: fontSize, bold: true, fill: '#ffffff', anchor: 'middle' }));
     top += rowHeight;
   }
-  if (edge.label) out.push(text(edge.labelX, baseline(top, rowHeight, fontSize), edge.label, { size: fontSize, bold: true, fill: tone.text, anchor: 'middle' }));
+  if (edge.label) out.push(text(m, edge.labelX, baseline(top, rowHeight, fontSize), edge.label, { size: fontSize, bold: true, fill: tone.text, anchor: 'middle' }));
   return out;
 }
 
-function drawMark(mark: NonNullable<ReportMapItem['mark']>, x: number, top: number): string[] {
+function drawMark(m: TextMetrics, mark: NonNullable<ReportMapItem['mark']>, x: number, top: number): string[] {
   const size = CARD.mark.size;
   const y = top + (CARD.line.lineHeight - size) / 2;
   if (mark === 'check') {
@@ -134,16 +159,16 @@ function drawMark(mark: NonNullable<ReportMapItem['mark']>, x: number, top: numb
   }
   return [
     rect(x, y, size, size, `rx="4" fill="${LEAN_COLOURS[mark]}"`),
-    text(x + size / 2, baseline(y, size, 11), mark, { size: 11, bold: true, fill: '#ffffff', anchor: 'middle' }),
+    text(m, x + size / 2, baseline(y, size, 11), mark, { size: 11, bold: true, fill: '#ffffff', anchor: 'middle' }),
   ];
 }
 
-function drawItems(items: readonly ReportMapItem[], left: number, top: number): string[] {
+function drawItems(m: TextMetrics, items: readonly ReportMapItem[], left: number, top: number): string[] {
   const out: string[] = [];
   let y = top;
   items.forEach((item, i) => {
     if (i > 0) y += CARD.line.itemGap;
-    if (item.mark) out.push(...drawMark(item.mark, left, y));
+    if (item.mark) out.push(...drawMark(m, item.mark, left, y));
     const textX = item.mark ? left + CARD.mark.size + CARD.mark.gap : left;
     const style =
       item.tone === 'warn'
@@ -152,15 +177,15 @@ function drawItems(items: readonly ReportMapItem[], left: number, top: number): 
           ? { size: CARD.line.fontSize, italic: true, fill: MUTED }
           : { size: CARD.line.fontSize, fill: INK };
     for (const line of item.lines) {
-      out.push(text(textX, baseline(y, CARD.line.lineHeight, CARD.line.fontSize), line, style));
+      out.push(text(m, textX, baseline(y, CARD.line.lineHeight, CARD.line.fontSize), line, style));
       y += CARD.line.lineHeight;
     }
     if (item.tag) {
       const { fontSize, height } = CARD.tag;
-      const width = textWidth(item.tag.text, fontSize, 'bold') + 10;
+      const width = textWidth(m, item.tag.text, fontSize, 'bold') + 10;
       const warn = item.tag.tone === 'warn';
       out.push(rect(textX, y + 1, width, height, `rx="4" fill="${warn ? '#fef3c7' : '#e5e7eb'}"`));
-      out.push(text(textX + 5, baseline(y + 1, height, fontSize), item.tag.text, { size: fontSize, bold: true, fill: warn ? '#92400e' : INK }));
+      out.push(text(m, textX + 5, baseline(y + 1, height, fontSize), item.tag.text, { size: fontSize, bold: true, fill: warn ? '#92400e' : INK }));
       y += CARD.tag.rowHeight;
     }
   });
@@ -187,37 +212,37 @@ function sectionShapes(node: ReportMapNode, top: number, height: number, colours
   ];
 }
 
-function drawBody(node: ReportMapNode, placed: PlacedSection): string[] {
+function drawBody(m: TextMetrics, node: ReportMapNode, placed: PlacedSection): string[] {
   const kind = placed.section.kind;
   const colours = kind === 'customer' || kind === 'seller' || kind === 'exit' ? SECTION_COLOURS[kind] : { bar: INK_SOFT, bg: '#f9fafb' };
   const top = node.y + placed.y;
   const { padTop, headingHeight, headingSize, textLeft } = CARD.section;
   return [
     ...sectionShapes(node, top, placed.height, colours),
-    text(node.x + textLeft, baseline(top + padTop, headingHeight, headingSize), placed.section.heading.toUpperCase(), {
+    text(m, node.x + textLeft, baseline(top + padTop, headingHeight, headingSize), placed.section.heading.toUpperCase(), {
       size: headingSize,
       bold: true,
       fill: colours.bar,
     }),
-    ...drawItems(placed.items, node.x + textLeft, top + padTop + headingHeight),
+    ...drawItems(m, placed.items, node.x + textLeft, top + padTop + headingHeight),
   ];
 }
 
-function drawBadges(texts: readonly string[], x: number, top: number, colours: { bg: string; text: string }): string[] {
+function drawBadges(m: TextMetrics, texts: readonly string[], x: number, top: number, colours: { bg: string; text: string }): string[] {
   const { fontSize, height, padX, gap } = CARD.badge;
   const out: string[] = [];
   let left = x;
   for (const t of texts) {
-    const width = textWidth(t, fontSize, 'bold') + 2 * padX;
+    const width = textWidth(m, t, fontSize, 'bold') + 2 * padX;
     out.push(rect(left, top, width, height, `rx="6" fill="${colours.bg}"`));
-    out.push(text(left + padX, baseline(top, height, fontSize), t, { size: fontSize, bold: true, fill: colours.text }));
+    out.push(text(m, left + padX, baseline(top, height, fontSize), t, { size: fontSize, bold: true, fill: colours.text }));
     left += width + gap;
   }
   return out;
 }
 
-function drawStage(node: ReportMapNode): string[] {
-  const placed = placeCard(node);
+function drawStage(m: TextMetrics, node: ReportMapNode): string[] {
+  const placed = placeCard(node, m);
   const { x, y, width, height } = node;
   const out = [
     rect(x + 2, y + 3, width, height, `rx="${CARD.radius}" fill="#000000" fill-opacity="0.08"`),
@@ -225,29 +250,29 @@ function drawStage(node: ReportMapNode): string[] {
   ];
   placed.titleLines.forEach((line, i) => {
     const top = y + CARD.headerTop + i * CARD.title.lineHeight;
-    out.push(text(x + CARD.padX, baseline(top, CARD.title.lineHeight, CARD.title.fontSize), line, { size: CARD.title.fontSize, bold: true }));
+    out.push(text(m, x + CARD.padX, baseline(top, CARD.title.lineHeight, CARD.title.fontSize), line, { size: CARD.title.fontSize, bold: true }));
   });
   if (placed.goal) {
     let top = y + placed.goal.y + CARD.goal.gapAbove;
     for (const line of placed.goal.items.flatMap((i) => i.lines)) {
-      out.push(text(x + CARD.padX, baseline(top, CARD.goal.lineHeight, CARD.goal.fontSize), line, { size: CARD.goal.fontSize, italic: true, fill: INK_SOFT }));
+      out.push(text(m, x + CARD.padX, baseline(top, CARD.goal.lineHeight, CARD.goal.fontSize), line, { size: CARD.goal.fontSize, italic: true, fill: INK_SOFT }));
       top += CARD.goal.lineHeight;
     }
   }
-  if (placed.badges) out.push(...drawBadges(placed.badges.texts, x + CARD.padX, y + placed.badges.y, { bg: '#ede9fe', text: '#4c1d95' }));
-  if (placed.error) out.push(...drawBadges([placed.error.text], x + CARD.padX, y + placed.error.y, { bg: '#b91c1c', text: '#ffffff' }));
+  if (placed.badges) out.push(...drawBadges(m, placed.badges.texts, x + CARD.padX, y + placed.badges.y, { bg: '#ede9fe', text: '#4c1d95' }));
+  if (placed.error) out.push(...drawBadges(m, [placed.error.text], x + CARD.padX, y + placed.error.y, { bg: '#b91c1c', text: '#ffffff' }));
   out.push(`<line x1="${n(x + 1.5)}" y1="${n(y + placed.dividerY)}" x2="${n(x + width - 1.5)}" y2="${n(y + placed.dividerY)}" stroke="#e5e7eb" stroke-width="2"/>`);
-  for (const body of placed.bodies) out.push(...drawBody(node, body));
+  for (const body of placed.bodies) out.push(...drawBody(m, node, body));
   out.push(rect(x, y, width, height, `rx="${CARD.radius}" fill="none" stroke="${node.error ? '#b91c1c' : INK_SOFT}" stroke-width="${CARD.border}"`));
   return out;
 }
 
-function drawOutcome(node: ReportMapNode): string[] {
+function drawOutcome(m: TextMetrics, node: ReportMapNode): string[] {
   const c = OUTCOME_COLOURS[node.outcomeKind ?? 'disqualified'];
   const r = node.height / 2;
   return [
     rect(node.x, node.y, node.width, node.height, `rx="${n(r)}" fill="${c.bg}" stroke="${c.border}" stroke-width="${OUTCOME.border}"`),
-    text(node.x + node.width / 2, baseline(node.y, node.height, OUTCOME.fontSize), node.title, {
+    text(m, node.x + node.width / 2, baseline(node.y, node.height, OUTCOME.fontSize), node.title, {
       size: OUTCOME.fontSize,
       bold: true,
       fill: c.text,
@@ -257,10 +282,11 @@ function drawOutcome(node: ReportMapNode): string[] {
 }
 
 /** DRAFT across the picture, repeated along a wide map so every printed part shows it. */
-function drawDraft(map: ReportMap): string[] {
+function drawDraft(m: TextMetrics, map: ReportMap): string[] {
   const size = Math.max(48, Math.min(map.height * 0.4, map.width * 0.3, 400));
   const step = size * 4;
-  const count = Math.max(1, Math.floor(map.width / step));
+  // Capped: one mark per 4 sizes of a map up to 20,000,000 wide would be 100,000 texts.
+  const count = Math.min(200, Math.max(1, Math.floor(map.width / step)));
   const cy = map.y + map.height / 2 + size * 0.36;
   const out = ['<g fill="#b91c1c" fill-opacity="0.12" font-weight="bold">'];
   for (let i = 0; i < count; i++) {
@@ -268,12 +294,13 @@ function drawDraft(map: ReportMap): string[] {
     out.push(`<text x="${n(cx)}" y="${n(cy)}" font-size="${n(size)}" text-anchor="middle" transform="rotate(-20 ${n(cx)} ${n(cy - size * 0.36)})">DRAFT</text>`);
   }
   out.push('</g>');
-  out.push(text(map.x + 16, map.y + 30, 'DRAFT — not yet agreed', { size: 18, bold: true, fill: '#b91c1c' }));
+  out.push(text(m, map.x + 16, map.y + 30, 'DRAFT — not yet agreed', { size: 18, bold: true, fill: '#b91c1c' }));
   return out;
 }
 
 /** The map as an SVG document (or an inline <svg> element for HTML). */
 export function renderMapSvg(map: ReportMap, options: MapSvgOptions): string {
+  const m = options.metrics;
   const out: string[] = [];
   if (!options.inline) out.push('<?xml version="1.0" encoding="UTF-8"?>');
   const ns = options.inline ? '' : ' xmlns="http://www.w3.org/2000/svg"';
@@ -283,12 +310,12 @@ export function renderMapSvg(map: ReportMap, options: MapSvgOptions): string {
   out.push(`<title>${escapeXml(options.title)}</title>`);
   out.push(rect(map.x, map.y, map.width, map.height, 'fill="#ffffff"'));
   if (map.nodes.length === 0) {
-    out.push(text(map.x + map.width / 2, map.y + map.height / 2, 'No stages on the map yet', { size: 22, italic: true, fill: MUTED, anchor: 'middle' }));
+    out.push(text(m, map.x + map.width / 2, map.y + map.height / 2, 'No stages on the map yet', { size: 22, italic: true, fill: MUTED, anchor: 'middle' }));
   }
   out.push('<g>', ...map.edges.flatMap(drawEdge), '</g>');
-  out.push('<g>', ...map.nodes.flatMap((node) => (node.kind === 'stage' ? drawStage(node) : drawOutcome(node))), '</g>');
-  out.push('<g>', ...map.edges.flatMap(drawEdgeLabel), '</g>');
-  if (options.draft) out.push(...drawDraft(map));
+  out.push('<g>', ...map.nodes.flatMap((node) => (node.kind === 'stage' ? drawStage(m, node) : drawOutcome(m, node))), '</g>');
+  out.push('<g>', ...map.edges.flatMap((edge) => drawEdgeLabel(m, edge)), '</g>');
+  if (options.draft) out.push(...drawDraft(m, map));
   out.push('</svg>');
   return out.join('\n') + '\n';
 }

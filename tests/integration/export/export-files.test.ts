@@ -1,6 +1,7 @@
 // Building every format from one report and saving the files: names from the
 // workshop, one file a CSV table, three PNG sizes; atomic writes, and a message a
 // facilitator understands when the folder refuses them, with no temp files left.
+import { exportTextMetrics } from '../../../src-main/export/font-metrics';
 import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -93,6 +94,7 @@ describe('exportReport', () => {
       metrics: [],
       generatedAt: '2026-11-24T09:30:00.000Z',
       appVersion: '0.1.0',
+      textMetrics: exportTextMetrics,
     });
     const files = await exportReport(report, REPORT_FORMATS, { paper: 'A4' });
     expect(files.map((f) => f.name)).toContain('Blank – Current state.pdf');

@@ -3,6 +3,9 @@
 // asked for, numbered "Page n of m", marked DRAFT until the version is agreed.
 import { describe, expect, it } from 'vitest';
 import { writePdf } from '../../../src-main/export/pdf-writer';
+import { MAX_COORDINATE, MapDocumentSchema, type MapDocument } from '../../../src-shared/domain/map-document';
+import { buildReport } from '../../../src-shared/domain/report/build-report';
+import { aChainMap, aReportInput } from '../../fixtures/factories';
 import { aLargeReport, aReport, aTemplateReport } from '../../fixtures/report-fixture';
 import { allText, readPdf, squashed } from './pdf-helpers';
 
@@ -21,6 +24,8 @@ describe('the PDF of the B2B template report', async () => {
     for (const heading of ['Process map', 'Process figures', 'Bottlenecks', 'Stages of the buying journey', 'Measurement plan', 'Checks']) {
       expect(text).toContain(squashed(heading));
     }
+    // The bottleneck section says what it ranks, and why loops back are left out.
+    expect(text).toContain(squashed('Loops back are not ranked: sending more buyers back is more rework, not an improvement'));
   });
 
   it('names every stage, every action and every metric', () => {
@@ -136,5 +141,25 @@ describe('a map too large for one page', () => {
     for (const part of parts) expect(part.width).toBeGreaterThan(part.height);
     const partText = parts.map((p) => p.text).join('\n');
     for (const stage of report.stages) expect(partText).toMatch(new RegExp(`${stage.name}\\b`));
+  });
+});
+
+describe('a map with cards at the far corners of the allowed area', () => {
+  it('prints in parts only where there are cards, quickly (not one page per empty tile)', async () => {
+    const { doc, stages } = aChainMap(2, { filled: true });
+    const far: MapDocument = {
+      ...doc,
+      stages: [
+        { ...stages[0]!, position: { x: -MAX_COORDINATE, y: -MAX_COORDINATE } },
+        { ...stages[1]!, position: { x: MAX_COORDINATE - 400, y: MAX_COORDINATE - 2000 } },
+      ],
+    };
+    expect(MapDocumentSchema.safeParse(far).success).toBe(true);
+    const started = Date.now();
+    const { pages } = await readPdf(await writePdf(buildReport(aReportInput({ document: far })), { paper: 'A4' }));
+    expect(Date.now() - started).toBeLessThan(20_000);
+    const parts = pages.filter((p) => /Process map, part \d+ of \d+/.test(p.text));
+    expect(parts.length).toBeGreaterThanOrEqual(2);
+    expect(parts.length).toBeLessThanOrEqual(6);
   });
 });

@@ -8,6 +8,7 @@ import { writePdf } from '../../../src-main/export/pdf-writer';
 import { writeXlsx } from '../../../src-main/export/xlsx-writer';
 import { buildReport } from '../../../src-shared/domain/report/build-report';
 import { renderCsvFiles } from '../../../src-shared/domain/report/csv-writer';
+import { exportTextMetrics } from '../../../src-main/export/font-metrics';
 import { renderHtml } from '../../../src-shared/domain/report/html-writer';
 import { renderMarkdown } from '../../../src-shared/domain/report/markdown-writer';
 import { aMapDocument, aReportInput, aStage } from '../../fixtures/factories';
@@ -49,7 +50,7 @@ describe('the stage details table', () => {
   });
 
   it('is in the HTML page, escaped, after the stages', () => {
-    const html = renderHtml(report);
+    const html = renderHtml(report, exportTextMetrics);
     const section = /<section id="stage-details">([\s\S]*?)<\/section>/.exec(html)?.[1] ?? '';
     expect(html.indexOf('id="stage-details"')).toBeGreaterThan(html.indexOf('id="stages"'));
     const head = [...section.matchAll(/<th scope="col">([^<]*)<\/th>/g)].map((m) => m[1]);
@@ -101,7 +102,7 @@ describe('the stage details table', () => {
   it('says so when nothing was written down', () => {
     const bare = buildReport(aReportInput({ document: aMapDocument({ stages: [aStage()] }) }));
     expect(bare.stageDetails.rows).toEqual([]);
-    expect(renderHtml(bare)).toContain(bare.stageDetails.empty);
+    expect(renderHtml(bare, exportTextMetrics)).toContain(bare.stageDetails.empty);
     expect(renderMarkdown(bare)).toContain(`*${bare.stageDetails.empty}*`);
     expect(parse(renderCsvFiles(bare).find((f) => f.name === 'stage-details.csv')!.text, { bom: true })).toEqual([HEADERS]);
   });

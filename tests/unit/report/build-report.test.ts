@@ -119,7 +119,9 @@ describe('a report of the B2B template with rates', () => {
   it('ranks the bottlenecks and marks the top two', () => {
     const { rows, basis, problem } = report.bottlenecks;
     expect(problem).toBeNull();
-    expect(basis).toContain('Extra wins per month');
+    expect(basis).toContain('Ranked: each forward transition (to a later stage) and each transition to Won');
+    expect(basis).toContain('Loops back are not ranked: sending more buyers back is more rework, not an improvement');
+    expect(basis).toContain('Gain: extra wins per month');
     expect(rows.map((r) => r.transition)).toEqual([
       'Compare options → Build the business case',
       'Decide and commit → Won',

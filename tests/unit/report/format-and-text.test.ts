@@ -1,10 +1,11 @@
-// The small pieces every export shares: locale-free number formats, text measured
-// without a DOM, and XML escaping.
+// The small pieces every export shares: locale-free number formats, the one line
+// breaker (on injected text metrics), and XML escaping.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { escapeXml, xmlSafe } from '../../../src-shared/domain/report/escape';
 import { formatDays, formatMoney, formatNumber, formatPercent, formatTimestamp } from '../../../src-shared/domain/report/format';
-import { textWidth, wrapText } from '../../../src-shared/domain/report/text-measure';
+import { textWidth, wrapText } from '../../../src-shared/domain/report/text-metrics';
+import { monospaceMetrics } from '../../fixtures/text-metrics';
 
 describe('number formats', () => {
   it.each([
@@ -32,37 +33,54 @@ describe('number formats', () => {
   });
 });
 
-describe('text measured without a DOM', () => {
-  it('is wider in bold and for wide scripts', () => {
-    expect(textWidth('Compare options', 15, 'bold')).toBeGreaterThan(textWidth('Compare options', 15));
-    expect(textWidth('東京', 15)).toBe(30);
-    expect(textWidth('', 15)).toBe(0);
+describe('the one line breaker, on hand-worked monospace metrics (0.5 em a character, 1 em CJK)', () => {
+  const m = monospaceMetrics;
+
+  it('measures a text as the sum of its runs, wider in bold and for wide scripts', () => {
+    expect(textWidth(m, 'Compare', 10)).toBe(35);
+    expect(textWidth(m, 'Compare', 10, 'bold')).toBe(42);
+    expect(textWidth(m, 'ab東京', 10)).toBe(30);
+    expect(textWidth(m, '', 10)).toBe(0);
   });
 
-  it('wraps at spaces within the width, keeping every word', () => {
-    const text = 'Builds the return model together with the customer’s figures';
-    const lines = wrapText(text, 200, 15);
-    expect(lines.length).toBeGreaterThan(1);
-    for (const line of lines) expect(textWidth(line, 15)).toBeLessThanOrEqual(200);
-    expect(lines.join(' ')).toBe(text);
+  it('wraps at spaces within the width; trailing spaces do not count', () => {
+    // 10 px a character at 20 px: "Build the" is 90 px, "Build the return" 160 px.
+    expect(wrapText(m, 'Build the return model', 100, 20)).toEqual(['Build the', 'return', 'model']);
+    expect(wrapText(m, 'abcd efghi', 100, 20)).toEqual(['abcd efghi']);
+    expect(wrapText(m, 'abcde     fghij', 100, 20)).toEqual(['abcde', 'fghij']);
   });
 
-  it('breaks words longer than a line, and CJK text anywhere', () => {
-    expect(wrapText('x'.repeat(100), 100, 15).every((l) => textWidth(l, 15) <= 100)).toBe(true);
-    expect(wrapText('東京都千代田区丸の内一丁目', 60, 15)).toEqual(['東京都千', '代田区丸', 'の内一丁', '目']);
+  it('breaks after hyphens and slashes too', () => {
+    expect(wrapText(m, 'sign-off/approval', 100, 20)).toEqual(['sign-off/', 'approval']);
   });
 
-  it('keeps line breaks the user typed', () => {
-    expect(wrapText('first\nsecond', 300, 15)).toEqual(['first', 'second']);
+  it('cuts a word longer than a line where it overflows, and CJK text between any two characters', () => {
+    expect(wrapText(m, 'x'.repeat(25), 100, 20)).toEqual(['x'.repeat(10), 'x'.repeat(10), 'x'.repeat(5)]);
+    expect(wrapText(m, '東京都千代田区丸の内一丁目', 60, 15)).toEqual(['東京都千', '代田区丸', 'の内一丁', '目']);
   });
 
-  it('never loses a character', () => {
+  it('keeps line breaks the user typed, and blank lines', () => {
+    expect(wrapText(m, 'first\r\nsecond\n\nthird', 300, 15)).toEqual(['first', 'second', '', 'third']);
+  });
+
+  it('never loses a character and never overflows unless a single character is wider than the line', () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 200 }), fc.integer({ min: 20, max: 400 }), (text, width) => {
-        const lines = wrapText(text.replace(/\r/g, ''), width, 15);
-        expect(lines.join('').replace(/[\s]/g, '')).toBe(text.replace(/[\s]/g, ''));
+        const clean = text.replace(/\r/g, '');
+        const lines = wrapText(m, clean, width, 15);
+        expect(lines.join('').replace(/\s/g, '')).toBe(clean.replace(/\s/g, ''));
+        for (const line of lines) if ([...line].length > 1) expect(textWidth(m, line, 15)).toBeLessThanOrEqual(width);
       }),
+      { seed: 7 },
     );
+  });
+
+  it('takes linear time on a 10,000-character note', () => {
+    let calls = 0;
+    const counting = { runs: (t: string, size: number, w: 'regular' | 'bold') => (calls++, m.runs(t, size, w)) };
+    const note = 'word '.repeat(2000);
+    wrapText(counting, note, 300, 15);
+    expect(calls).toBeLessThanOrEqual(2 * 2000 + 10);
   });
 });
 

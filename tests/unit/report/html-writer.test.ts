@@ -3,11 +3,12 @@
 import { describe, expect, it } from 'vitest';
 import { buildReport } from '../../../src-shared/domain/report/build-report';
 import { escapeXml } from '../../../src-shared/domain/report/escape';
+import { exportTextMetrics } from '../../../src-main/export/font-metrics';
 import { renderHtml } from '../../../src-shared/domain/report/html-writer';
 import type { ReportInput } from '../../../src-shared/domain/report/report-model';
 import { aHostileReportInput, aMapDocument, aMetric, aReading, aReportInput, aSignOff, HOSTILE_TEXTS } from '../../fixtures/factories';
 
-const htmlOf = (input: ReportInput = aReportInput()) => renderHtml(buildReport(input));
+const htmlOf = (input: ReportInput = aReportInput()) => renderHtml(buildReport(input), exportTextMetrics);
 
 /** Every start tag, with its attributes (user text cannot open a tag: its < is escaped). */
 const tags = (html: string) => html.match(/<[a-zA-Z][^>]*>/g) ?? [];
@@ -37,7 +38,7 @@ describe('the HTML report', () => {
 
   it('shows the cover, figures, inputs, bottlenecks and the plan with its readings', () => {
     const html = htmlOf(aReportInput({ metrics: [aMetric({ name: 'Trial rate', readings: [aReading('2027-01-31', 38.5, 'after the trial')] })] }));
-    for (const text of ['Acme Industrial', 'Sam Okafor', 'Account executive', 'Current state', 'Win rate', '7.7 %', '770,000 EUR', '25,000 EUR', 'Compare options → Build the business case', 'Trial rate', '2027-01-31: <strong>38.5 %</strong> — after the trial']) {
+    for (const text of ['Acme Industrial', 'Sam Okafor', 'Account executive', 'Current state', 'Win rate', '7.7 %', '770,000 EUR', '25,000 EUR', 'Compare options → Build the business case', 'Trial rate', '2027-01-31: <strong>38.5 %</strong> — after the trial', 'Loops back are not ranked: sending more buyers back is more rework']) {
       expect(html).toContain(text);
     }
   });

@@ -1,6 +1,7 @@
 // The map picture model: cards where the facilitator put them, arrows between card
 // sides, loops underneath, labels clear of cards, and a box around all of it.
 import { describe, expect, it } from 'vitest';
+import { exportTextMetrics } from '../../../src-main/export/font-metrics';
 import { CARD, layoutReportMap, placeCard } from '../../../src-shared/domain/report/map-layout';
 import type { ReportMap, ReportMapNode } from '../../../src-shared/domain/report/report-model';
 import {
@@ -30,14 +31,14 @@ function contains(map: ReportMap, x: number, y: number) {
 describe('stage cards', () => {
   it('sit at the positions of the document, 380 wide like in the app', () => {
     const stage = aFilledStage('Compare options', { position: { x: 120, y: -40 } });
-    const [node] = layoutReportMap(aMapDocument({ stages: [stage] })).nodes;
+    const [node] = layoutReportMap(aMapDocument({ stages: [stage] }), { metrics: exportTextMetrics }).nodes;
     expect(node).toMatchObject({ id: stage.id, kind: 'stage', x: 120, y: -40, width: 380, title: 'Compare options' });
   });
 
   it('grow with their wrapped lines', () => {
     const short = aStage({ actions: [aCustomerAction('Shortlists')] });
     const long = aStage({ actions: [aCustomerAction('Shortlists suppliers after asking peers, analysts and the purchasing team for names they trust '.repeat(3))] });
-    const [a, b] = layoutReportMap(aMapDocument({ stages: [short, long] })).nodes;
+    const [a, b] = layoutReportMap(aMapDocument({ stages: [short, long] }), { metrics: exportTextMetrics }).nodes;
     const lines = b!.sections.find((s) => s.kind === 'customer')!.lines;
     expect(lines.length).toBeGreaterThan(3);
     expect(b!.height - a!.height).toBe((lines.length - 1) * CARD.line.lineHeight);
@@ -53,7 +54,7 @@ describe('stage cards', () => {
       actions: [customer, aSellerAction('Sets up a trial', [customer]), aSellerAction('Sends a brochure', [], { leanClass: 'waste' }), anAction({ actor: 'partner', text: 'Hosts a demo' })],
       exitCriteria: [anExitCriterion('Runs a trial')],
     });
-    const [node] = layoutReportMap(aMapDocument({ stages: [stage] })).nodes;
+    const [node] = layoutReportMap(aMapDocument({ stages: [stage] }), { metrics: exportTextMetrics }).nodes;
     const section = (kind: string) => node!.sections.find((s) => s.kind === kind)!;
     expect(section('goal').lines).toEqual(['Find the option that fits best']);
     expect(section('numbers').lines).toEqual(['12 days per visit', 'C&A 80 %']);
@@ -67,7 +68,7 @@ describe('stage cards', () => {
   });
 
   it('say what is missing in an empty stage', () => {
-    const [node] = layoutReportMap(aMapDocument({ stages: [aStage({ name: '' })] })).nodes;
+    const [node] = layoutReportMap(aMapDocument({ stages: [aStage({ name: '' })] }), { metrics: exportTextMetrics }).nodes;
     expect(node!.title).toBe('Unnamed stage');
     expect(node!.sections.map((s) => [s.kind, s.lines])).toEqual([
       ['customer', ['No customer action yet']],
@@ -77,8 +78,8 @@ describe('stage cards', () => {
   });
 
   it('place their sections one under the other, filling the card', () => {
-    const [node] = layoutReportMap(aMapDocument({ stages: [aFilledStage('Compare options', { customerGoal: 'Choose well', daysPerVisit: 3 })] })).nodes;
-    const placed = placeCard(node!);
+    const [node] = layoutReportMap(aMapDocument({ stages: [aFilledStage('Compare options', { customerGoal: 'Choose well', daysPerVisit: 3 })] }), { metrics: exportTextMetrics }).nodes;
+    const placed = placeCard(node!, exportTextMetrics);
     expect(placed.bodies.map((b) => b.section.kind)).toEqual(['customer', 'seller', 'exit']);
     for (let i = 1; i < placed.bodies.length; i++) expect(placed.bodies[i]!.y).toBe(placed.bodies[i - 1]!.y + placed.bodies[i - 1]!.height);
     const last = placed.bodies[placed.bodies.length - 1]!;
@@ -88,7 +89,7 @@ describe('stage cards', () => {
   it('flag rates that add up to more than 100 %', () => {
     const { stages, won, lost } = aProcessCast(['Decide']);
     const doc = aMapDocument({ stages, outcomes: [won, lost], transitions: [aRatedTransition(stages[0]!, won, 0.8), aRatedTransition(stages[0]!, lost, 0.3)] });
-    expect(layoutReportMap(doc).nodes[0]!.error).toBe('Ways out add up to 110 %');
+    expect(layoutReportMap(doc, { metrics: exportTextMetrics }).nodes[0]!.error).toBe('Ways out add up to 110 %');
   });
 });
 
@@ -96,7 +97,7 @@ describe('outcomes', () => {
   it('are pills at their positions, wide enough for their label', () => {
     const won = anOutcome('won', { position: { x: 900, y: 40 } });
     const noDecision = anOutcome('no_decision', { label: 'Stayed with the status quo after a long evaluation', position: { x: 0, y: 500 } });
-    const [a, b] = layoutReportMap(aMapDocument({ outcomes: [won, noDecision] })).nodes;
+    const [a, b] = layoutReportMap(aMapDocument({ outcomes: [won, noDecision] }), { metrics: exportTextMetrics }).nodes;
     expect(a).toMatchObject({ kind: 'outcome', outcomeKind: 'won', x: 900, y: 40, title: 'Won', width: 200, sections: [] });
     expect(b!.width).toBeGreaterThan(400);
   });
@@ -110,7 +111,7 @@ describe('arrows', () => {
   const exit = aRatedTransition(build, won, null, { label: 'Signed' });
   const toLost = aRatedTransition(compare, lost, 0.3);
   const doc = aMapDocument({ stages, outcomes: [{ ...won, position: { x: 900, y: 0 } }, { ...lost, position: { x: 900, y: 300 } }], transitions: [forward, loop, exit, toLost] });
-  const map = layoutReportMap(doc);
+  const map = layoutReportMap(doc, { metrics: exportTextMetrics });
   const node = (id: string) => map.nodes.find((n) => n.id === id)!;
   const edge = (id: string) => map.edges.find((e) => e.id === id)!;
 
@@ -149,12 +150,12 @@ describe('arrows', () => {
 
 describe('the picture', () => {
   it('marks the top two bottlenecks', () => {
-    const map = layoutReportMap(aTypedB2bTemplate());
+    const map = layoutReportMap(aTypedB2bTemplate(), { metrics: exportTextMetrics });
     expect(map.edges.map((e) => e.bottleneckRank).filter((r) => r !== null).sort()).toEqual([1, 2]);
   });
 
   it('has a box around every card, arrow and label, with a margin', () => {
-    const map = layoutReportMap(aTypedB2bTemplate());
+    const map = layoutReportMap(aTypedB2bTemplate(), { metrics: exportTextMetrics });
     const corners = (n: ReportMapNode) => [
       [n.x - 20, n.y - 20],
       [n.x + n.width + 20, n.y + n.height + 20],
@@ -169,10 +170,10 @@ describe('the picture', () => {
 
   it('is the same every time', () => {
     const doc = aTypedB2bTemplate();
-    expect(layoutReportMap(doc)).toEqual(layoutReportMap(doc));
+    expect(layoutReportMap(doc, { metrics: exportTextMetrics })).toEqual(layoutReportMap(doc, { metrics: exportTextMetrics }));
   });
 
   it('of an empty map is empty, with a sensible size', () => {
-    expect(layoutReportMap(aMapDocument())).toEqual({ x: 0, y: 0, width: 640, height: 240, nodes: [], edges: [] });
+    expect(layoutReportMap(aMapDocument(), { metrics: exportTextMetrics })).toEqual({ x: 0, y: 0, width: 640, height: 240, nodes: [], edges: [] });
   });
 });

@@ -31,6 +31,8 @@ describe('the Markdown report', () => {
     expect(md).toContain('| 1 (focus) | Compare options → Build the business case | 50 % | 60 % | \\+7 |');
     expect(md).toContain('2027-01-31: 38.5 % (after the trial)');
     expect(md).toContain('| --- | ---: |');
+    expect(md).toContain('Ranked: each forward transition (to a later stage) and each transition to Won');
+    expect(md).toContain('Loops back are not ranked: sending more buyers back is more rework, not an improvement');
   });
 
   it('contains every stage, escaped so it cannot become markup, a heading, a list or a table cell', () => {

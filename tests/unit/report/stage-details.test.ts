@@ -5,6 +5,7 @@ import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { buildReport } from '../../../src-shared/domain/report/build-report';
 import { renderCsvFiles } from '../../../src-shared/domain/report/csv-writer';
+import { exportTextMetrics } from '../../../src-main/export/font-metrics';
 import { renderHtml } from '../../../src-shared/domain/report/html-writer';
 import { renderMarkdown } from '../../../src-shared/domain/report/markdown-writer';
 import type { Report } from '../../../src-shared/domain/report/report-model';
@@ -51,7 +52,7 @@ describe('every pure writer prints the table as the report defines it', () => {
   };
 
   it('HTML', () => {
-    const html = renderHtml(report);
+    const html = renderHtml(report, exportTextMetrics);
     expect(html).toContain('<h2>What the room noted</h2>');
     expect(html).toContain('<th scope="col">Owner</th>');
     expect(html).toContain('<td>Dana</td>');

@@ -4,7 +4,10 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { buildReport } from '../../../src-shared/domain/report/build-report';
 import { escapeXml } from '../../../src-shared/domain/report/escape';
+import { exportTextMetrics } from '../../../src-main/export/font-metrics';
 import { renderMapSvg } from '../../../src-shared/domain/report/svg-writer';
+import type { ReportMap } from '../../../src-shared/domain/report/report-model';
+import { monospaceMetrics } from '../../fixtures/text-metrics';
 import { aChainMap, aHostileReportInput, aReportInput, aSignOff, aStage, aMapDocument, HOSTILE_TEXTS } from '../../fixtures/factories';
 
 type XmlNode = Record<string, unknown>;
@@ -37,13 +40,13 @@ const ALLOWED_ELEMENTS = new Set(['?xml', 'svg', 'title', 'g', 'rect', 'path', '
 
 function svgOf(input = aReportInput()) {
   const report = buildReport(input);
-  return renderMapSvg(report.map, { draft: report.draft, title: `${report.cover.title} — ${report.cover.versionName}` });
+  return renderMapSvg(report.map, { metrics: exportTextMetrics, draft: report.draft, title: `${report.cover.title} — ${report.cover.versionName}` });
 }
 
 describe('the map SVG', () => {
   it('is a well-formed SVG 1.1 document with its size and view box', () => {
     const report = buildReport(aReportInput());
-    const svg = renderMapSvg(report.map, { draft: true, title: 'Pipeline review' });
+    const svg = renderMapSvg(report.map, { metrics: exportTextMetrics, draft: true, title: 'Pipeline review' });
     expect(XMLValidator.validate(svg)).toBe(true);
     expect(svg.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg" version="1.1"')).toBe(true);
     const { map } = report;
@@ -53,7 +56,7 @@ describe('the map SVG', () => {
 
   it('draws every stage, outcome and label of the map', () => {
     const report = buildReport(aReportInput());
-    const { texts } = readSvg(renderMapSvg(report.map, { draft: false, title: 'x' }));
+    const { texts } = readSvg(renderMapSvg(report.map, { metrics: exportTextMetrics, draft: false, title: 'x' }));
     for (const node of report.map.nodes) for (const line of node.titleLines!) expect(texts).toContain(line);
     for (const edge of report.map.edges.filter((e) => e.label)) expect(texts).toContain(edge.label);
     expect(texts).toEqual(expect.arrayContaining(['Bottleneck #1', 'Bottleneck #2', 'CUSTOMER DOES', 'WE DO', 'EXIT CRITERIA']));
@@ -98,7 +101,7 @@ describe('the map SVG', () => {
 
   it('for inline use in HTML leaves out the XML declaration and the namespace', () => {
     const report = buildReport(aReportInput());
-    const svg = renderMapSvg(report.map, { draft: false, title: 'x', inline: true });
+    const svg = renderMapSvg(report.map, { metrics: exportTextMetrics, draft: false, title: 'x', inline: true });
     expect(svg.startsWith('<svg version="1.1"')).toBe(true);
     expect(svg).not.toContain('http');
   });
@@ -108,5 +111,31 @@ describe('the map SVG', () => {
     const svg = svgOf(aReportInput({ document: doc }));
     expect(XMLValidator.validate(svg)).toBe(true);
     expect(readSvg(svg).texts.filter((t) => /^Stage \d+$/.test(t))).toHaveLength(200);
+  });
+});
+
+describe('text another font draws', () => {
+  // An outcome pill 200 wide at x = 0: its title is centred at x = 100, bold 24 px.
+  const pill = (title: string): ReportMap => ({
+    x: 0,
+    y: 0,
+    width: 240,
+    height: 100,
+    edges: [],
+    nodes: [{ id: 'o', kind: 'outcome', outcomeKind: 'won', x: 0, y: 0, width: 200, height: 64, title, titleLines: [title], sections: [], error: null }],
+  });
+
+  it('stays plain text, centred by the renderer, when the picture\'s own font draws all of it', () => {
+    const svg = renderMapSvg(pill('Won'), { metrics: monospaceMetrics, draft: false, title: 'x' });
+    expect(svg).toMatch(/<text x="100" y="[\d.]+" font-size="24" font-weight="bold" text-anchor="middle" fill="#15803d">Won<\/text>/);
+  });
+
+  it('becomes one <tspan> per font, each placed where the run before it ends, by the metrics the layout used', () => {
+    // "ab" is 2 × 0.6 × 24 = 28.8 wide, "東京" 2 × 24 = 48: 76.8 in all, so it starts at 100 − 38.4.
+    const svg = renderMapSvg(pill('ab東京'), { metrics: monospaceMetrics, draft: false, title: 'x' });
+    expect(svg).toContain(
+      '<tspan x="61.6" font-family="Noto Sans" xml:space="preserve">ab</tspan><tspan x="90.4" font-family="Mono Wide" xml:space="preserve">東京</tspan>',
+    );
+    expect(svg).not.toMatch(/<text[^>]*text-anchor[^>]*><tspan/);
   });
 });
