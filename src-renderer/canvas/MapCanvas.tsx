@@ -18,6 +18,7 @@ import { selectDoc, useDocumentStore } from '../store/document-store';
 import { useProcessAnalysis } from '../store/use-analysis';
 import { useUiStore } from '../store/ui-store';
 import { TransitionEdge } from './edges/TransitionEdge';
+import { useCanvasKeys } from './use-canvas-keys';
 import { reconcileNodes, stageFlags, toEdges } from './flow-adapters';
 import { resolveRates } from '../../src-shared/domain/analytics';
 import type { MapFlowNode, TransitionFlowEdge } from './flow-types';
@@ -29,6 +30,8 @@ const nodeTypes = { stage: StageNode, outcome: OutcomeNode };
 const edgeTypes = { transition: TransitionEdge };
 const defaultEdgeOptions = { markerEnd: { type: MarkerType.ArrowClosed, width: 22, height: 22 } };
 const proOptions = { hideAttribution: true };
+// Arrows are reached with Tab after the cards (use-canvas-keys), not before them in page order.
+const edgeDomAttributes = { tabIndex: -1 };
 
 const minimapColor = (node: MapFlowNode) => {
   if (node.type === 'stage') return '#1d4ed8';
@@ -64,6 +67,7 @@ export function MapCanvas() {
   const select = useUiStore((s) => s.select);
   const notify = useUiStore((s) => s.notify);
   const [nodes, setNodes] = useState<MapFlowNode[]>([]);
+  const { onKeyDownCapture, onFocusCapture } = useCanvasKeys();
 
   const rates = useMemo(() => (doc ? resolveRates(doc) : null), [doc]);
   useEffect(() => {
@@ -96,7 +100,7 @@ export function MapCanvas() {
     return top;
   }, [analysis]);
   const edges = useMemo(
-    () => (doc && rates ? toEdges(doc, selectedEdgeId, rates, bottlenecks) : []),
+    () => (doc && rates ? toEdges(doc, selectedEdgeId, rates, bottlenecks).map((e) => ({ ...e, domAttributes: edgeDomAttributes })) : []),
     [doc, selectedEdgeId, rates, bottlenecks],
   );
 
@@ -157,7 +161,7 @@ export function MapCanvas() {
 
   if (!doc) return null;
   return (
-    <div className="canvas" data-testid="map-canvas">
+    <div className="canvas" data-testid="map-canvas" tabIndex={-1} onKeyDownCapture={onKeyDownCapture} onFocusCapture={onFocusCapture}>
       <ReactFlow<MapFlowNode, TransitionFlowEdge>
         nodes={nodes}
         edges={edges}

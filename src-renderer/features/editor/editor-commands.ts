@@ -1,7 +1,7 @@
 // Editor commands shared by the toolbar and the keyboard shortcuts.
 import type { ReactFlowInstance } from '@xyflow/react';
 import { OUTCOME_LABELS, type OutcomeKind } from '../../../src-shared/domain/map-document';
-import { addOutcome, addStage, freeStagePosition, moveNodes, newOutcome, newStage, nextStagePosition } from '../../../src-shared/domain/map-ops';
+import { addOutcome, addStage, insertStageAfter, moveNodes, newOutcome, newStage, nextStagePosition } from '../../../src-shared/domain/map-ops';
 import { layoutMap, type NodeSize } from '../../canvas/auto-layout';
 import type { MapFlowNode, TransitionFlowEdge } from '../../canvas/flow-types';
 import { useDocumentStore } from '../../store/document-store';
@@ -9,17 +9,21 @@ import { useUiStore } from '../../store/ui-store';
 
 type Flow = ReactFlowInstance<MapFlowNode, TransitionFlowEdge>;
 
+/**
+ * N / "+ Stage": with a stage selected, the new stage goes right after it in the
+ * journey (A→B becomes A→new→B, see insertStageAfter); otherwise at the end of the map.
+ */
 export function addStageCommand(flow: Flow | null): void {
   const { history, change, readOnly } = useDocumentStore.getState();
   if (!history || readOnly) return;
   const doc = history.doc;
   const { selection } = useUiStore.getState();
   const selected = selection?.kind === 'stage' ? doc.stages.find((s) => s.id === selection.id) : undefined;
-  const position = selected ? freeStagePosition(doc, { x: selected.position.x + 460, y: selected.position.y }) : nextStagePosition(doc);
-  const stage = newStage(position);
-  change((d) => addStage(d, stage), { commit: true });
+  const stage = newStage(nextStagePosition(doc));
+  change((d) => (selected ? insertStageAfter(d, selected.id, stage) : addStage(d, stage)), { commit: true });
+  const placed = useDocumentStore.getState().history?.doc.stages.find((s) => s.id === stage.id)?.position ?? stage.position;
   useUiStore.setState({ selection: { kind: 'stage', id: stage.id }, justAdded: stage.id });
-  flow?.setCenter(position.x + 190, position.y + 200, { duration: 300, zoom: flow.getZoom() });
+  flow?.setCenter(placed.x + 190, placed.y + 200, { duration: 300, zoom: flow.getZoom() });
 }
 
 export function addOutcomeCommand(kind: OutcomeKind, flow: Flow | null): void {
