@@ -19,6 +19,7 @@ import { useProcessAnalysis } from '../store/use-analysis';
 import { useUiStore } from '../store/ui-store';
 import { TransitionEdge } from './edges/TransitionEdge';
 import { useCanvasKeys } from './use-canvas-keys';
+import { useLabelPlacement } from './use-label-placement';
 import { reconcileNodes, stageFlags, toEdges } from './flow-adapters';
 import { resolveRates } from '../../src-shared/domain/analytics';
 import type { MapFlowNode, TransitionFlowEdge } from './flow-types';
@@ -99,9 +100,14 @@ export function MapCanvas() {
     if (ranking?.ok) for (const c of ranking.candidates) if (c.top) top.set(c.transitionId, c.rank);
     return top;
   }, [analysis]);
-  const edges = useMemo(
-    () => (doc && rates ? toEdges(doc, selectedEdgeId, rates, bottlenecks).map((e) => ({ ...e, domAttributes: edgeDomAttributes })) : []),
+  const baseEdges = useMemo(
+    () => (doc && rates ? toEdges(doc, selectedEdgeId, rates, bottlenecks) : []),
     [doc, selectedEdgeId, rates, bottlenecks],
+  );
+  const labelAt = useLabelPlacement(nodes, baseEdges);
+  const edges = useMemo(
+    () => baseEdges.map((e) => ({ ...e, domAttributes: edgeDomAttributes, data: e.data && { ...e.data, labelAt: labelAt.get(e.id) ?? null } })),
+    [baseEdges, labelAt],
   );
 
   const onNodesChange = useCallback(

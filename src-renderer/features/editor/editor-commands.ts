@@ -3,6 +3,8 @@ import type { ReactFlowInstance } from '@xyflow/react';
 import { OUTCOME_LABELS, type OutcomeKind } from '../../../src-shared/domain/map-document';
 import { addOutcome, addStage, insertStageAfter, moveNodes, newOutcome, newStage, nextStagePosition } from '../../../src-shared/domain/map-ops';
 import { layoutMap, type NodeSize } from '../../canvas/auto-layout';
+import { useLabelSizes } from '../../canvas/label-sizes';
+import { OVERVIEW_ZOOM } from '../../canvas/nodes/StageNode';
 import type { MapFlowNode, TransitionFlowEdge } from '../../canvas/flow-types';
 import { useDocumentStore } from '../../store/document-store';
 import { useUiStore } from '../../store/ui-store';
@@ -39,6 +41,24 @@ export function addOutcomeCommand(kind: OutcomeKind, flow: Flow | null): void {
   flow?.setCenter(position.x + 100, position.y + 36, { duration: 300, zoom: flow.getZoom() });
 }
 
+/** Labels grow in the overview (StageNode's OVERVIEW_ZOOM; 28 px type instead of 17 px). */
+const OVERVIEW_LABEL_SCALE = 28 / 17;
+
+/**
+ * The largest arrow label as it shows in the overview, the view a tidied map is
+ * usually fitted into: tidy layout leaves room for it between the cards.
+ */
+function largestLabel(flow: Flow | null): { width: number; height: number } {
+  const scale = (flow?.getZoom() ?? 1) < OVERVIEW_ZOOM ? 1 : OVERVIEW_LABEL_SCALE;
+  let width = 0;
+  let height = 0;
+  for (const size of useLabelSizes.getState().sizes.values()) {
+    width = Math.max(width, size.width * scale);
+    height = Math.max(height, size.height * scale);
+  }
+  return { width, height };
+}
+
 export async function autoLayoutCommand(flow: Flow | null): Promise<void> {
   const { history, change, readOnly } = useDocumentStore.getState();
   if (!history || readOnly) return;
@@ -46,7 +66,7 @@ export async function autoLayoutCommand(flow: Flow | null): Promise<void> {
   for (const n of flow?.getNodes() ?? []) {
     if (n.measured?.width && n.measured.height) sizes.set(n.id, { width: n.measured.width, height: n.measured.height });
   }
-  const positions = await layoutMap(history.doc, sizes);
+  const positions = await layoutMap(history.doc, sizes, largestLabel(flow));
   change((d) => moveNodes(d, positions), { commit: true });
   requestAnimationFrame(() => void flow?.fitView({ padding: 0.15, duration: 300 }));
 }

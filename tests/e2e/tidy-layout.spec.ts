@@ -1,0 +1,48 @@
+// Tidy layout (L) leaves room for what the arrows say: after it, no arrow label or
+// bottleneck tag covers a stage name, an outcome or another label, on the
+// template and on a long journey, at projector and laptop sizes.
+import { expect, test } from './fixtures';
+import { aLongJourney, aWorkshopFileText } from './maps';
+
+const SHOTS = process.env.LEANMAP_SHOTS_DIR;
+
+for (const viewport of [
+  { width: 1280, height: 720 },
+  { width: 1920, height: 1080 },
+]) {
+  test.describe(`Tidy layout at ${viewport.width}×${viewport.height}`, () => {
+    test.use({ viewport });
+
+    test('on the template, no label covers a name or another label', async ({ library, editor }) => {
+      await library.createWorkshop({ title: 'Tidy template', template: 'b2b' });
+      await expect(editor.stageCards).toHaveCount(5);
+      await editor.tidyLayout();
+      await expect(editor.canvas.locator('.transition-label')).not.toHaveCount(0);
+      if (SHOTS) await editor.page.screenshot({ path: `${SHOTS}/tidy-template-${viewport.width}.png` });
+      expect(await editor.overlappingText()).toEqual([]);
+    });
+
+    test('on a 40-stage journey, no label covers a name or another label, in the overview or close up', async ({ library, editor }) => {
+      await library.importFile('long-journey.leanmap.json', aWorkshopFileText('Long journey', aLongJourney(40)));
+      await library.openWorkshop('Long journey');
+      await editor.waitUntilOpen();
+      await editor.tidyLayout();
+      if (SHOTS) await editor.page.screenshot({ path: `${SHOTS}/tidy-40-${viewport.width}.png` });
+      expect(await editor.overlappingText()).toEqual([]);
+
+      // Close up (the cards show their lines), screen by screen from the entry to the outcomes.
+      await editor.zoomToDetail();
+      let screens = 0;
+      let bottlenecksSeen = 0;
+      do {
+        bottlenecksSeen += await editor.canvas.locator('.transition-label.is-bottleneck').count();
+        await expect(editor.canvas.locator('.transition-label').first()).toBeVisible();
+        expect(await editor.overlappingText(), `screen ${screens + 1}`).toEqual([]);
+        if (SHOTS && screens === 2) await editor.page.screenshot({ path: `${SHOTS}/tidy-40-close-${viewport.width}.png` });
+      } while (screens++ < 80 && (await editor.panRightUntilVisible(editor.outcome('Won'))));
+      expect(await editor.overlappingText()).toEqual([]);
+      expect(screens).toBeGreaterThan(3);
+      expect(bottlenecksSeen, 'the bottleneck tags were on the map too').toBeGreaterThan(0);
+    });
+  });
+}
