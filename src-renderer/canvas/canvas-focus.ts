@@ -31,6 +31,8 @@ export function focusMapElement(id: string | null): void {
 
 /** Leaves a field for the map: the selected card takes the focus. */
 export function focusCanvas(): void {
+  // Done with the new stage's name: showing the stage again must not take the focus back.
+  useUiStore.setState({ justAdded: null });
   const selection = useUiStore.getState().selection;
   focusMapElement(selection?.id ?? null);
 }

@@ -155,7 +155,7 @@ export function useCanvasKeys() {
       const order = tabOrder(doc);
       const backwards = from !== null && (from.compareDocumentPosition(target) & Node.DOCUMENT_POSITION_PRECEDING) !== 0;
       const wanted = backwards ? order.at(-1) : order[0];
-      if (wanted && wanted !== target.getAttribute('data-id')) reveal(wanted);
+      if (wanted) reveal(wanted);
     },
     [reveal],
   );

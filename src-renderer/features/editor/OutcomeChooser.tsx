@@ -12,6 +12,8 @@ export function OutcomeChooser({ onChoose, onClose }: { onChoose: (kind: Outcome
   useEffect(() => list.current?.focus(), []);
   const count = OUTCOME_KINDS.length;
   const onKeyDown = (e: KeyboardEvent<HTMLUListElement>) => {
+    // The editor's own shortcuts (Enter edits the selection, letters add cards) stay out of the chooser.
+    if (e.key !== 'Tab' && e.key !== 'Escape') e.stopPropagation();
     const move = { ArrowDown: 1, ArrowRight: 1, ArrowUp: -1, ArrowLeft: -1 }[e.key];
     if (move) {
       e.preventDefault();
