@@ -23,6 +23,7 @@ for (const viewport of [
     });
 
     test('on a 40-stage journey, no label covers a name or another label, in the overview or close up', async ({ library, editor }) => {
+      test.setTimeout(240_000);
       await library.importFile('long-journey.leanmap.json', aWorkshopFileText('Long journey', aLongJourney(40)));
       await library.openWorkshop('Long journey');
       await editor.waitUntilOpen();
@@ -32,6 +33,7 @@ for (const viewport of [
 
       // Close up (the cards show their lines), screen by screen from the entry to the outcomes.
       await editor.zoomToDetail();
+      for (let i = 0; i < 80 && (await editor.panTowards(editor.stage('Step 1 of the buyer'), 'left')); i++);
       let screens = 0;
       let bottlenecksSeen = 0;
       do {
@@ -39,7 +41,7 @@ for (const viewport of [
         await expect(editor.canvas.locator('.transition-label').first()).toBeVisible();
         expect(await editor.overlappingText(), `screen ${screens + 1}`).toEqual([]);
         if (SHOTS && screens === 2) await editor.page.screenshot({ path: `${SHOTS}/tidy-40-close-${viewport.width}.png` });
-      } while (screens++ < 80 && (await editor.panRightUntilVisible(editor.outcome('Won'))));
+      } while (screens++ < 80 && (await editor.panTowards(editor.outcome('Won'), 'right')));
       expect(await editor.overlappingText()).toEqual([]);
       expect(screens).toBeGreaterThan(3);
       expect(bottlenecksSeen, 'the bottleneck tags were on the map too').toBeGreaterThan(0);

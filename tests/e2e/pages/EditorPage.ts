@@ -328,17 +328,29 @@ export class EditorPage {
   }
 
   /**
-   * Pans the canvas one screen to the left by dragging along the top of the canvas
-   * (above a one-row map, so no card is dragged); false once the card is on screen.
+   * Pans the canvas by about one screen towards a card (to see what lies further
+   * right or left), dragging the empty canvas from a spot where no card, arrow or
+   * label is (so nothing is moved). Returns false, without panning, once the card is on screen.
    */
-  async panRightUntilVisible(card: Locator): Promise<boolean> {
+  async panTowards(card: Locator, direction: 'left' | 'right'): Promise<boolean> {
     if (await card.isVisible()) return false;
     const box = await this.pane.boundingBox();
     if (!box) throw new Error('The canvas is not on screen.');
-    const y = box.y + 20;
-    await this.page.mouse.move(box.x + box.width - 40, y);
+    const x = direction === 'right' ? box.x + box.width - 40 : box.x + 40;
+    const y = await this.page.evaluate(
+      ({ x, top, bottom }) => {
+        for (let y = top + 10; y < bottom - 10; y += 10) {
+          if (document.elementFromPoint(x, y)?.classList.contains('react-flow__pane')) return y;
+        }
+        return null;
+      },
+      { x, top: box.y, bottom: box.y + box.height },
+    );
+    if (y === null) throw new Error('No empty spot on the canvas to drag it by.');
+    const distance = box.width - 80;
+    await this.page.mouse.move(x, y);
     await this.page.mouse.down();
-    await this.page.mouse.move(box.x + 40, y, { steps: 8 });
+    await this.page.mouse.move(direction === 'right' ? x - distance : x + distance, y, { steps: 8 });
     await this.page.mouse.up();
     await this.waitForViewportToSettle();
     return true;
