@@ -68,7 +68,7 @@ export function MapCanvas() {
   const select = useUiStore((s) => s.select);
   const notify = useUiStore((s) => s.notify);
   const [nodes, setNodes] = useState<MapFlowNode[]>([]);
-  const { onKeyDownCapture, onFocusCapture } = useCanvasKeys();
+  const { onKeyDownCapture, onFocusCapture, onBlurCapture } = useCanvasKeys();
 
   const rates = useMemo(() => (doc ? resolveRates(doc) : null), [doc]);
   useEffect(() => {
@@ -167,7 +167,7 @@ export function MapCanvas() {
 
   if (!doc) return null;
   return (
-    <div className="canvas" data-testid="map-canvas" tabIndex={-1} onKeyDownCapture={onKeyDownCapture} onFocusCapture={onFocusCapture}>
+    <div className="canvas" data-testid="map-canvas" tabIndex={-1} onKeyDownCapture={onKeyDownCapture} onFocusCapture={onFocusCapture} onBlurCapture={onBlurCapture}>
       <ReactFlow<MapFlowNode, TransitionFlowEdge>
         nodes={nodes}
         edges={edges}

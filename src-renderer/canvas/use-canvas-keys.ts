@@ -3,8 +3,8 @@
 // step once the keys stop. Tab walks the cards in journey order, then the arrows.
 import { useReactFlow } from '@xyflow/react';
 import { useCallback, useEffect, useRef, type FocusEvent, type KeyboardEvent } from 'react';
-import type { MapDocument, Position } from '../../src-shared/domain/map-document';
-import { journeyOrder } from '../../src-shared/domain/journey-order';
+import type { Position } from '../../src-shared/domain/map-document';
+import { keyboardOrder } from '../../src-shared/domain/journey-order';
 import { moveNodes } from '../../src-shared/domain/map-ops';
 import { useDocumentStore } from '../store/document-store';
 import { useUiStore } from '../store/ui-store';
@@ -27,17 +27,6 @@ const ITEM = '.react-flow__node, .react-flow__edge';
 
 function isTyping(el: HTMLElement): boolean {
   return el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName);
-}
-
-/** Cards in journey order, then the arrows (by the journey order of the card they leave). */
-export function tabOrder(doc: MapDocument): string[] {
-  const cards = journeyOrder(doc);
-  const rank = new Map(cards.map((id, i) => [id, i]));
-  const arrows = doc.transitions
-    .map((t, i) => ({ id: t.id, key: (rank.get(t.source) ?? cards.length) * (doc.transitions.length + 1) + i }))
-    .sort((a, b) => a.key - b.key)
-    .map((t) => t.id);
-  return [...cards, ...arrows];
 }
 
 /** Time of the last Tab press: focus arriving right after it came by keyboard. */
@@ -123,7 +112,7 @@ export function useCanvasKeys() {
       const id = item?.getAttribute('data-id');
       const doc = useDocumentStore.getState().history?.doc;
       if (!id || !doc) return;
-      const order = tabOrder(doc);
+      const order = keyboardOrder(doc);
       const at = order.indexOf(id);
       if (at < 0) return;
       const next = order[at + (e.shiftKey ? -1 : 1)];
@@ -152,7 +141,7 @@ export function useCanvasKeys() {
       if (!target.matches(ITEM) || from?.closest(ITEM)) return;
       const doc = useDocumentStore.getState().history?.doc;
       if (!doc) return;
-      const order = tabOrder(doc);
+      const order = keyboardOrder(doc);
       const backwards = from !== null && (from.compareDocumentPosition(target) & Node.DOCUMENT_POSITION_PRECEDING) !== 0;
       const wanted = backwards ? order.at(-1) : order[0];
       if (wanted) reveal(wanted);
@@ -160,5 +149,10 @@ export function useCanvasKeys() {
     [reveal],
   );
 
-  return { onKeyDownCapture, onFocusCapture };
+  /** Leaving the card mid-move (a click elsewhere) makes the move its undo step at once. */
+  const onBlurCapture = useCallback(() => {
+    if (settle.current) commitMove();
+  }, [commitMove]);
+
+  return { onKeyDownCapture, onFocusCapture, onBlurCapture };
 }

@@ -52,3 +52,14 @@ export function journeyOrder(doc: MapDocument): string[] {
   }
   return [...order, ...doc.outcomes.map((o) => o.id)];
 }
+
+/** Cards in journey order, then the arrows (by the journey order of the card they leave, then map order): the Tab order of the map. */
+export function keyboardOrder(doc: MapDocument): string[] {
+  const cards = journeyOrder(doc);
+  const rank = new Map(cards.map((id, i) => [id, i]));
+  const arrows = doc.transitions
+    .map((t, i) => ({ id: t.id, source: rank.get(t.source) ?? cards.length, i }))
+    .sort((a, b) => a.source - b.source || a.i - b.i)
+    .map((t) => t.id);
+  return [...cards, ...arrows];
+}

@@ -1,6 +1,6 @@
 // Keyboard navigation walks the map in the order a buyer meets it.
 import { describe, expect, it } from 'vitest';
-import { journeyOrder } from '../../src-shared/domain/journey-order';
+import { journeyOrder, keyboardOrder } from '../../src-shared/domain/journey-order';
 import { aChainMap, aMapDocument, aStage, aTransition, anOutcome } from '../fixtures/factories';
 
 describe('journey order', () => {
@@ -48,5 +48,16 @@ describe('journey order', () => {
     expect(journeyOrder(withLone)).toEqual([lone.id, stages[0]!.id, stages[1]!.id, won.id]);
     const chosen = { ...withLone, process: { ...withLone.process, entryStageId: stages[0]!.id } };
     expect(journeyOrder(chosen)).toEqual([stages[0]!.id, stages[1]!.id, lone.id, won.id]);
+  });
+
+  it('for the keyboard: every card, then every arrow by the journey order of the card it leaves', () => {
+    const a = aStage({ name: 'A' });
+    const b = aStage({ name: 'B' });
+    const won = anOutcome('won');
+    const bWon = aTransition(b, won);
+    const ab = aTransition(a, b);
+    const ba = aTransition(b, a);
+    const doc = aMapDocument({ stages: [a, b], outcomes: [won], transitions: [bWon, ba, ab] });
+    expect(keyboardOrder(doc)).toEqual([a.id, b.id, won.id, ab.id, bWon.id, ba.id]);
   });
 });

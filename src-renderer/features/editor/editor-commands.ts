@@ -50,13 +50,18 @@ const OVERVIEW_LABEL_SCALE = 28 / 17;
  */
 function largestLabel(flow: Flow | null): { width: number; height: number } {
   const scale = (flow?.getZoom() ?? 1) < OVERVIEW_ZOOM ? 1 : OVERVIEW_LABEL_SCALE;
+  const sizes = useLabelSizes.getState().sizes;
   let width = 0;
   let height = 0;
-  for (const size of useLabelSizes.getState().sizes.values()) {
+  for (const size of sizes.values()) {
     width = Math.max(width, size.width * scale);
     height = Math.max(height, size.height * scale);
   }
-  return { width, height };
+  // Arrows never drawn yet (off screen): a rough size from the label's length, in the overview's type.
+  for (const t of useDocumentStore.getState().history?.doc.transitions ?? []) {
+    if (!sizes.has(t.id)) width = Math.max(width, (t.label.length + 10) * 17);
+  }
+  return { width, height: height || 48 };
 }
 
 export async function autoLayoutCommand(flow: Flow | null): Promise<void> {
