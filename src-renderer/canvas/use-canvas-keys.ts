@@ -2,26 +2,13 @@
 // changes the document (so it is saved), and a run of presses becomes one undo
 // step once the keys stop. Tab walks the cards in journey order, then the arrows.
 import { useReactFlow } from '@xyflow/react';
-import { useCallback, useEffect, useRef, type FocusEvent, type KeyboardEvent } from 'react';
-import type { Position } from '../../src-shared/domain/map-document';
+import { useCallback, useEffect, useMemo, type FocusEvent, type KeyboardEvent } from 'react';
 import { keyboardOrder } from '../../src-shared/domain/journey-order';
-import { moveNodes } from '../../src-shared/domain/map-ops';
 import { useDocumentStore } from '../store/document-store';
 import { useUiStore } from '../store/ui-store';
 import { canvasElement, elementOf, focusMapElement, isPlacingFocus } from './canvas-focus';
+import { ARROW_DIRECTIONS, createKeyboardMove } from './keyboard-move';
 import type { MapFlowNode, TransitionFlowEdge } from './flow-types';
-
-/** Pixels per arrow press (Shift: four times as far), as React Flow moves cards. */
-export const KEY_MOVE_STEP = 5;
-/** The keyboard move becomes one undo step this long after the last arrow press. */
-export const KEY_MOVE_SETTLE_MS = 400;
-
-const ARROWS: Record<string, Position> = {
-  ArrowUp: { x: 0, y: -1 },
-  ArrowDown: { x: 0, y: 1 },
-  ArrowLeft: { x: -1, y: 0 },
-  ArrowRight: { x: 1, y: 0 },
-};
 
 const ITEM = '.react-flow__node, .react-flow__edge';
 
@@ -37,33 +24,9 @@ if (typeof window !== 'undefined') {
 
 export function useCanvasKeys() {
   const flow = useReactFlow<MapFlowNode, TransitionFlowEdge>();
-  const settle = useRef<ReturnType<typeof setTimeout> | null>(null);
-
-  const commitMove = useCallback(() => {
-    if (settle.current) clearTimeout(settle.current);
-    settle.current = null;
-    useDocumentStore.getState().commit();
-  }, []);
+  const move = useMemo(() => createKeyboardMove(), []);
   // Leaving the editor mid-move still makes the move one undo step.
-  useEffect(() => () => (settle.current ? commitMove() : undefined), [commitMove]);
-
-  const moveSelected = useCallback(
-    (direction: Position, fast: boolean) => {
-      const { history, change, readOnly } = useDocumentStore.getState();
-      if (!history || readOnly) return;
-      const ids = new Set(flow.getNodes().filter((n) => n.selected).map((n) => n.id));
-      const step = KEY_MOVE_STEP * (fast ? 4 : 1);
-      const positions = new Map<string, Position>();
-      for (const n of [...history.doc.stages, ...history.doc.outcomes]) {
-        if (ids.has(n.id)) positions.set(n.id, { x: n.position.x + direction.x * step, y: n.position.y + direction.y * step });
-      }
-      if (positions.size === 0) return;
-      change((d) => moveNodes(d, positions));
-      if (settle.current) clearTimeout(settle.current);
-      settle.current = setTimeout(commitMove, KEY_MOVE_SETTLE_MS);
-    },
-    [flow, commitMove],
-  );
+  useEffect(() => () => move.settle(), [move]);
 
   /**
    * Selects a card or arrow (the inspector shows it, arrows move it) and focuses it,
@@ -99,12 +62,16 @@ export function useCanvasKeys() {
     (e: KeyboardEvent<HTMLElement>) => {
       const target = e.target as HTMLElement;
       if (isTyping(target) || e.ctrlKey || e.metaKey || e.altKey) return;
-      const arrow = ARROWS[e.key];
+      const arrow = ARROW_DIRECTIONS[e.key];
       if (arrow && target.closest('.react-flow__node, .react-flow__nodesselection')) {
         // Instead of React Flow's own move, which changes only the screen.
         e.preventDefault();
         e.stopPropagation();
-        moveSelected(arrow, e.shiftKey);
+        move.press(
+          flow.getNodes().filter((n) => n.selected).map((n) => n.id),
+          arrow,
+          e.shiftKey,
+        );
         return;
       }
       if (e.key !== 'Tab') return;
@@ -129,7 +96,7 @@ export function useCanvasKeys() {
         if (edgeId) focusMapElement(edgeId);
       }
     },
-    [moveSelected, reveal],
+    [flow, move, reveal],
   );
 
   /** Tabbing into the map from outside lands on the entry stage (or, backwards, on the last arrow). */
@@ -150,9 +117,7 @@ export function useCanvasKeys() {
   );
 
   /** Leaving the card mid-move (a click elsewhere) makes the move its undo step at once. */
-  const onBlurCapture = useCallback(() => {
-    if (settle.current) commitMove();
-  }, [commitMove]);
+  const onBlurCapture = useCallback(() => move.settle(), [move]);
 
   return { onKeyDownCapture, onFocusCapture, onBlurCapture };
 }
