@@ -3,8 +3,14 @@
 // template and on a long journey, at projector and laptop sizes.
 import { expect, test } from './fixtures';
 import { aLongJourney, aWorkshopFileText } from './maps';
+import type { EditorPage } from './pages/EditorPage';
 
 const SHOTS = process.env.LEANMAP_SHOTS_DIR;
+
+/** Labels are measured, then placed, in the frames after they appear: wait for that, then nothing may overlap. */
+async function expectNothingCovered(editor: EditorPage, where = 'the map'): Promise<void> {
+  await expect.poll(() => editor.overlappingText(), { message: `no label covers a name or another label on ${where}`, timeout: 3_000 }).toEqual([]);
+}
 
 for (const viewport of [
   { width: 1280, height: 720 },
@@ -19,7 +25,7 @@ for (const viewport of [
       await editor.tidyLayout();
       await expect(editor.canvas.locator('.transition-label')).not.toHaveCount(0);
       if (SHOTS) await editor.page.screenshot({ path: `${SHOTS}/tidy-template-${viewport.width}.png` });
-      expect(await editor.overlappingText()).toEqual([]);
+      await expectNothingCovered(editor);
     });
 
     test('on a 40-stage journey, no label covers a name or another label, in the overview or close up', async ({ library, editor }) => {
@@ -29,7 +35,7 @@ for (const viewport of [
       await editor.waitUntilOpen();
       await editor.tidyLayout();
       if (SHOTS) await editor.page.screenshot({ path: `${SHOTS}/tidy-40-${viewport.width}.png` });
-      expect(await editor.overlappingText()).toEqual([]);
+      await expectNothingCovered(editor);
 
       // Close up (the cards show their lines), screen by screen from the entry to the outcomes.
       await editor.zoomToDetail();
@@ -39,10 +45,10 @@ for (const viewport of [
       do {
         bottlenecksSeen += await editor.canvas.locator('.transition-label.is-bottleneck').count();
         await expect(editor.canvas.locator('.transition-label').first()).toBeVisible();
-        expect(await editor.overlappingText(), `screen ${screens + 1}`).toEqual([]);
+        await expectNothingCovered(editor, `screen ${screens + 1}`);
         if (SHOTS && screens === 2) await editor.page.screenshot({ path: `${SHOTS}/tidy-40-close-${viewport.width}.png` });
       } while (screens++ < 80 && (await editor.panTowards(editor.outcome('Won'), 'right')));
-      expect(await editor.overlappingText()).toEqual([]);
+      await expectNothingCovered(editor);
       expect(screens).toBeGreaterThan(3);
       expect(bottlenecksSeen, 'the bottleneck tags were on the map too').toBeGreaterThan(0);
     });
