@@ -18,6 +18,8 @@ import { selectDoc, useDocumentStore } from '../store/document-store';
 import { useProcessAnalysis } from '../store/use-analysis';
 import { useUiStore } from '../store/ui-store';
 import { TransitionEdge } from './edges/TransitionEdge';
+import { useCanvasKeys } from './use-canvas-keys';
+import { useLabelPlacement } from './use-label-placement';
 import { reconcileNodes, stageFlags, toEdges } from './flow-adapters';
 import { resolveRates } from '../../src-shared/domain/analytics';
 import type { MapFlowNode, TransitionFlowEdge } from './flow-types';
@@ -29,6 +31,8 @@ const nodeTypes = { stage: StageNode, outcome: OutcomeNode };
 const edgeTypes = { transition: TransitionEdge };
 const defaultEdgeOptions = { markerEnd: { type: MarkerType.ArrowClosed, width: 22, height: 22 } };
 const proOptions = { hideAttribution: true };
+// Arrows are reached with Tab after the cards (use-canvas-keys), not before them in page order.
+const edgeDomAttributes = { tabIndex: -1 };
 
 const minimapColor = (node: MapFlowNode) => {
   if (node.type === 'stage') return '#1d4ed8';
@@ -64,6 +68,7 @@ export function MapCanvas() {
   const select = useUiStore((s) => s.select);
   const notify = useUiStore((s) => s.notify);
   const [nodes, setNodes] = useState<MapFlowNode[]>([]);
+  const { onKeyDownCapture, onFocusCapture, onBlurCapture } = useCanvasKeys();
 
   const rates = useMemo(() => (doc ? resolveRates(doc) : null), [doc]);
   useEffect(() => {
@@ -95,9 +100,14 @@ export function MapCanvas() {
     if (ranking?.ok) for (const c of ranking.candidates) if (c.top) top.set(c.transitionId, c.rank);
     return top;
   }, [analysis]);
-  const edges = useMemo(
+  const baseEdges = useMemo(
     () => (doc && rates ? toEdges(doc, selectedEdgeId, rates, bottlenecks) : []),
     [doc, selectedEdgeId, rates, bottlenecks],
+  );
+  const labelAt = useLabelPlacement(nodes, baseEdges);
+  const edges = useMemo(
+    () => baseEdges.map((e) => ({ ...e, domAttributes: edgeDomAttributes, data: e.data && { ...e.data, labelAt: labelAt.get(e.id) ?? null } })),
+    [baseEdges, labelAt],
   );
 
   const onNodesChange = useCallback(
@@ -157,7 +167,7 @@ export function MapCanvas() {
 
   if (!doc) return null;
   return (
-    <div className="canvas" data-testid="map-canvas">
+    <div className="canvas" data-testid="map-canvas" tabIndex={-1} onKeyDownCapture={onKeyDownCapture} onFocusCapture={onFocusCapture} onBlurCapture={onBlurCapture}>
       <ReactFlow<MapFlowNode, TransitionFlowEdge>
         nodes={nodes}
         edges={edges}

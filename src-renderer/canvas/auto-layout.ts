@@ -1,7 +1,9 @@
 // Left-to-right layout of the whole map with elkjs (layered algorithm), using the
-// cards' measured sizes so nothing overlaps.
+// cards' measured sizes so nothing overlaps, and leaving room between the columns
+// and rows for the largest arrow label, where label-placement.ts puts the labels.
 import ELK from 'elkjs/lib/elk.bundled.js';
 import type { MapDocument, Position } from '../../src-shared/domain/map-document';
+import { LABEL_MARGIN, LOOP_OFFSET, type Size } from './label-placement';
 
 const elk = new ELK();
 
@@ -13,15 +15,29 @@ export interface NodeSize {
 const DEFAULT_STAGE: NodeSize = { width: 380, height: 420 };
 const DEFAULT_OUTCOME: NodeSize = { width: 200, height: 72 };
 
-export async function layoutMap(doc: MapDocument, sizes: ReadonlyMap<string, NodeSize>): Promise<Map<string, Position>> {
+/** Room between the columns and rows of cards for a label of this size (and the arrows around it). */
+export function spacingFor(label: Size): { betweenColumns: number; betweenRows: number } {
+  return {
+    betweenColumns: Math.max(110, Math.ceil(label.width + 4 * LABEL_MARGIN + 40)),
+    // A loop back runs LOOP_OFFSET below its cards with its label on it.
+    betweenRows: Math.max(60, Math.ceil(LOOP_OFFSET + label.height / 2 + 3 * LABEL_MARGIN + 20)),
+  };
+}
+
+export async function layoutMap(
+  doc: MapDocument,
+  sizes: ReadonlyMap<string, NodeSize>,
+  largestLabel: Size = { width: 0, height: 0 },
+): Promise<Map<string, Position>> {
   const stageIds = new Set(doc.stages.map((s) => s.id));
+  const spacing = spacingFor(largestLabel);
   const graph = {
     id: 'map',
     layoutOptions: {
       'elk.algorithm': 'layered',
       'elk.direction': 'RIGHT',
-      'elk.spacing.nodeNode': '60',
-      'elk.layered.spacing.nodeNodeBetweenLayers': '110',
+      'elk.spacing.nodeNode': String(spacing.betweenRows),
+      'elk.layered.spacing.nodeNodeBetweenLayers': String(spacing.betweenColumns),
       'elk.layered.cycleBreaking.strategy': 'DEPTH_FIRST',
       'elk.layered.nodePlacement.strategy': 'BRANDES_KOEPF',
       'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',

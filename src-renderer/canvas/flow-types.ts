@@ -21,5 +21,7 @@ export type TransitionEdgeData = {
   rateIsRest: boolean;
   /** 1 or 2 for the two transitions whose improvement adds the most wins. */
   bottleneckRank: number | null;
+  /** The label's centre as placed by the canvas (label-placement.ts); absent: the arrow's middle. */
+  labelAt?: { x: number; y: number } | null;
 };
 export type TransitionFlowEdge = Edge<TransitionEdgeData, 'transition'>;

@@ -1,7 +1,9 @@
 // A text field bound to the open document: each keystroke changes the document
 // (so it is saved within a second), and leaving the field makes one undo step.
+// Escape leaves the field for the map (the selected card takes the focus).
 import { useId, type KeyboardEvent } from 'react';
 import { useDocumentStore } from '../store/document-store';
+import { focusCanvas } from '../canvas/canvas-focus';
 
 interface DocFieldProps {
   label: string;
@@ -26,6 +28,11 @@ export function DocField({ label, value, onChange, multiline, maxLength, placeho
     if (e.key === 'Enter' && !multiline) {
       e.preventDefault();
       commit();
+    } else if (e.key === 'Escape') {
+      // Done typing: back to the map, so the next N or arrow key acts on the canvas.
+      e.preventDefault();
+      commit();
+      focusCanvas();
     }
   };
   const common = {

@@ -39,7 +39,9 @@ export const useUiStore = create<UiState>((set, get) => ({
   select: (selection) => {
     const current = get().selection;
     if (current?.kind === selection?.kind && current?.id === selection?.id) return;
-    set({ selection });
+    // The name field takes the focus only when the stage is first shown after adding it.
+    const justAdded = get().justAdded;
+    set({ selection, justAdded: justAdded !== null && justAdded === selection?.id ? justAdded : null });
   },
   notify: (notice, timeoutMs = 8000) => {
     const id = nextNoticeId++;

@@ -2,6 +2,7 @@
 // same one when nothing changed) so the renderer can keep undo snapshots cheaply
 // and React can skip unchanged stages by identity.
 import { newId } from './ids';
+import { classifyTransitions } from './transition-kind';
 import {
   OUTCOME_LABELS,
   type Action,
@@ -78,6 +79,42 @@ export function nextStagePosition(doc: MapDocument): Position {
   if (doc.stages.length === 0) return { x: 0, y: 0 };
   const maxX = Math.max(...doc.stages.map((s) => s.position.x));
   return freeStagePosition(doc, { x: maxX + 460, y: doc.stages[0]!.position.y });
+}
+
+/** Horizontal distance from one stage column to the next (a card and room for arrow labels). */
+export const STAGE_STRIDE = 460;
+
+/**
+ * Inserts a stage right after another in the journey (N with a stage selected).
+ * A→B becomes A→new→B: the arrow that left A forward now ends at the new stage and
+ * keeps its id, label and conversion (the share of A's buyers who move on does not
+ * change; they move on to the new stage), and new→B starts with an unknown
+ * conversion. With no forward arrow out of A, A→new is added (conversion unknown).
+ * Exits and loops of A stay as they are. The new stage takes A's row, one column to
+ * the right; every card right of A moves right as far as needed to stay clear of it.
+ */
+export function insertStageAfter(doc: MapDocument, afterId: string, stage: Stage): MapDocument {
+  const after = findStage(doc, afterId);
+  if (!after || isStage(doc, stage.id)) return doc;
+  const position = { x: after.position.x + STAGE_STRIDE, y: after.position.y };
+  const isLater = (p: Position) => p.x > after.position.x;
+  const laterXs = [...doc.stages, ...doc.outcomes].map((n) => n.position).filter(isLater).map((p) => p.x);
+  const shift = laterXs.length === 0 ? 0 : Math.max(0, position.x + STAGE_STRIDE - Math.min(...laterXs));
+  const moved = <T extends { position: Position }>(n: T): T =>
+    shift > 0 && isLater(n.position) ? { ...n, position: { x: n.position.x + shift, y: n.position.y } } : n;
+
+  const kinds = classifyTransitions(doc);
+  const onward = doc.transitions.find((t) => t.source === afterId && kinds.get(t.id) === 'forward');
+  const link = (source: string, target: string): Transition => ({ id: newId(), source, target, label: '', conversionRate: null });
+  const transitions = onward
+    ? doc.transitions.flatMap((t) => (t === onward ? [{ ...t, target: stage.id }, link(stage.id, t.target)] : [t]))
+    : [...doc.transitions, link(afterId, stage.id)];
+  return {
+    ...doc,
+    stages: [...doc.stages.map(moved), { ...stage, position }],
+    outcomes: doc.outcomes.map(moved),
+    transitions,
+  };
 }
 
 function mapStage(doc: MapDocument, stageId: string, fn: (s: Stage) => Stage): MapDocument {

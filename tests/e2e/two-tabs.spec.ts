@@ -34,6 +34,8 @@ test.describe('Two tabs editing the same map', () => {
     await tabB.stageName.fill('Notice the problem');
     await expect(tabB.conflictBanner).toBeVisible();
     await expect(tabB.conflictBanner).toContainText('Your last change was not saved.');
+    // Said once, not once by the banner and again by the refusal it shows.
+    expect((await tabB.conflictBanner.innerText()).split('Your last change was not saved.')).toHaveLength(2);
     await expect(tabB.saveStatus).toHaveAttribute('data-state', 'conflict');
     await expect(tabB.saveStatus).toHaveText(/not saved/i);
     await expect(tabB.conflictBanner.getByRole('button', { name: 'Keep my version as a file' })).toBeVisible();

@@ -4,6 +4,7 @@ import { BaseEdge, EdgeLabelRenderer, getBezierPath, getSmoothStepPath, useStore
 import { memo } from 'react';
 import { formatPercent } from '../../../src-shared/domain/number-format';
 import type { TransitionFlowEdge } from '../flow-types';
+import { measureLabel } from '../label-sizes';
 import { OVERVIEW_ZOOM } from '../nodes/StageNode';
 
 const overviewSelector = (s: { transform: [number, number, number] }) => s.transform[2] < OVERVIEW_ZOOM;
@@ -22,6 +23,8 @@ function TransitionEdgeView(props: EdgeProps<TransitionFlowEdge>) {
   const rate = data?.rate ?? null;
   const rateText = rate === null ? '' : `${formatPercent(rate)}${data?.rateIsRest ? ' (rest)' : ''}`;
   const rank = data?.bottleneckRank ?? null;
+  // Where the canvas placed the label so it covers no name or other label (label-placement.ts).
+  const at = data?.labelAt ?? { x: labelX, y: labelY };
   return (
     <>
       <BaseEdge
@@ -35,7 +38,9 @@ function TransitionEdgeView(props: EdgeProps<TransitionFlowEdge>) {
           <div
             className={`transition-label tone-${tone}${selected ? ' is-selected' : ''}${overview ? ' is-overview' : ''}${rank ? ' is-bottleneck' : ''}`}
             data-testid={rank ? `bottleneck-${rank}` : undefined}
-            style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
+            data-edge-id={id}
+            ref={measureLabel}
+            style={{ transform: `translate(-50%, -50%) translate(${at.x}px, ${at.y}px)` }}
           >
             {rank && <span className="bottleneck-tag">Bottleneck #{rank}</span>}
             {text && <span>{text}</span>}

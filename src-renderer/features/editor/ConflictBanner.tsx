@@ -4,6 +4,13 @@ import { buildEnvelope } from '../../../src-shared/domain/export-envelope';
 import { host } from '../../host/host';
 import { useDocumentStore } from '../../store/document-store';
 
+const HEADLINE = 'Your last change was not saved.';
+
+/** The refusal's explanation without the sentence the banner's headline already says. */
+function explanation(message: string): string {
+  return message.split(/(?<=[.!?])\s+/).filter((sentence) => sentence.trim() !== HEADLINE).join(' ').trim();
+}
+
 export function ConflictBanner({ onReload }: { onReload: () => void }) {
   const state = useDocumentStore((s) => s.saveState);
   const message = useDocumentStore((s) => s.saveMessage);
@@ -21,7 +28,7 @@ export function ConflictBanner({ onReload }: { onReload: () => void }) {
   return (
     <div className="banner banner-error conflict-banner" role="alert" data-testid="conflict-banner">
       <div>
-        <strong>Your last change was not saved.</strong> {message}
+        <strong>{HEADLINE}</strong> {explanation(message)}
       </div>
       <div className="banner-actions">
         <button type="button" className="btn btn-primary" onClick={onReload}>

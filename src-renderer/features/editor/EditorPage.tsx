@@ -13,6 +13,9 @@ import { MeasurementPlan } from '../plan/MeasurementPlan';
 import { usePlanStore } from '../../store/plan-store';
 import { exportWorkshopFile } from '../library/import-export';
 import { ConflictBanner } from './ConflictBanner';
+import { addOutcomeCommand } from './editor-commands';
+import { OutcomeChooser } from './OutcomeChooser';
+import { focusCanvas } from '../../canvas/canvas-focus';
 import { Toolbar, type EditorView } from './Toolbar';
 import { useEditorShortcuts } from './use-shortcuts';
 import { WorkshopDetailsDialog } from './WorkshopDetailsDialog';
@@ -32,8 +35,10 @@ function EditorLayout({ onBack, onReload, onOpenVersion }: EditorLayoutProps) {
   const [details, setDetails] = useState(false);
   const [dialog, setDialog] = useState<'agree' | 'new-version' | 'export' | null>(null);
   const [view, setView] = useState<EditorView>('map');
+  const [choosingOutcome, setChoosingOutcome] = useState(false);
   const notify = useUiStore((s) => s.notify);
-  useEditorShortcuts(flow, view === 'map');
+  const chooseOutcome = useCallback(() => setChoosingOutcome(true), []);
+  useEditorShortcuts(flow, view === 'map', chooseOutcome);
   const exportFile = async () => {
     await flushSave();
     const id = useDocumentStore.getState().workshop?.id;
@@ -67,6 +72,17 @@ function EditorLayout({ onBack, onReload, onOpenVersion }: EditorLayoutProps) {
           <MeasurementPlan />
         )}
       </div>
+      {choosingOutcome && (
+        <OutcomeChooser
+          onChoose={(kind) => {
+            setChoosingOutcome(false);
+            addOutcomeCommand(kind, flow);
+            // The new outcome card is drawn once the canvas has panned to it.
+            setTimeout(focusCanvas, 350);
+          }}
+          onClose={() => setChoosingOutcome(false)}
+        />
+      )}
       {details && <WorkshopDetailsDialog onClose={() => setDetails(false)} />}
       {dialog === 'agree' && (
         <AgreeDialog

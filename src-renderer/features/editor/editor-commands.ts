@@ -1,25 +1,31 @@
 // Editor commands shared by the toolbar and the keyboard shortcuts.
 import type { ReactFlowInstance } from '@xyflow/react';
 import { OUTCOME_LABELS, type OutcomeKind } from '../../../src-shared/domain/map-document';
-import { addOutcome, addStage, freeStagePosition, moveNodes, newOutcome, newStage, nextStagePosition } from '../../../src-shared/domain/map-ops';
+import { addOutcome, addStage, insertStageAfter, moveNodes, newOutcome, newStage, nextStagePosition } from '../../../src-shared/domain/map-ops';
 import { layoutMap, type NodeSize } from '../../canvas/auto-layout';
+import { useLabelSizes } from '../../canvas/label-sizes';
+import { OVERVIEW_ZOOM } from '../../canvas/nodes/StageNode';
 import type { MapFlowNode, TransitionFlowEdge } from '../../canvas/flow-types';
 import { useDocumentStore } from '../../store/document-store';
 import { useUiStore } from '../../store/ui-store';
 
 type Flow = ReactFlowInstance<MapFlowNode, TransitionFlowEdge>;
 
+/**
+ * N / "+ Stage": with a stage selected, the new stage goes right after it in the
+ * journey (A→B becomes A→new→B, see insertStageAfter); otherwise at the end of the map.
+ */
 export function addStageCommand(flow: Flow | null): void {
   const { history, change, readOnly } = useDocumentStore.getState();
   if (!history || readOnly) return;
   const doc = history.doc;
   const { selection } = useUiStore.getState();
   const selected = selection?.kind === 'stage' ? doc.stages.find((s) => s.id === selection.id) : undefined;
-  const position = selected ? freeStagePosition(doc, { x: selected.position.x + 460, y: selected.position.y }) : nextStagePosition(doc);
-  const stage = newStage(position);
-  change((d) => addStage(d, stage), { commit: true });
+  const stage = newStage(nextStagePosition(doc));
+  change((d) => (selected ? insertStageAfter(d, selected.id, stage) : addStage(d, stage)), { commit: true });
+  const placed = useDocumentStore.getState().history?.doc.stages.find((s) => s.id === stage.id)?.position ?? stage.position;
   useUiStore.setState({ selection: { kind: 'stage', id: stage.id }, justAdded: stage.id });
-  flow?.setCenter(position.x + 190, position.y + 200, { duration: 300, zoom: flow.getZoom() });
+  flow?.setCenter(placed.x + 190, placed.y + 200, { duration: 300, zoom: flow.getZoom() });
 }
 
 export function addOutcomeCommand(kind: OutcomeKind, flow: Flow | null): void {
@@ -35,6 +41,29 @@ export function addOutcomeCommand(kind: OutcomeKind, flow: Flow | null): void {
   flow?.setCenter(position.x + 100, position.y + 36, { duration: 300, zoom: flow.getZoom() });
 }
 
+/** Labels grow in the overview (StageNode's OVERVIEW_ZOOM; 28 px type instead of 17 px). */
+const OVERVIEW_LABEL_SCALE = 28 / 17;
+
+/**
+ * The largest arrow label as it shows in the overview, the view a tidied map is
+ * usually fitted into: tidy layout leaves room for it between the cards.
+ */
+function largestLabel(flow: Flow | null): { width: number; height: number } {
+  const scale = (flow?.getZoom() ?? 1) < OVERVIEW_ZOOM ? 1 : OVERVIEW_LABEL_SCALE;
+  const sizes = useLabelSizes.getState().sizes;
+  let width = 0;
+  let height = 0;
+  for (const size of sizes.values()) {
+    width = Math.max(width, size.width * scale);
+    height = Math.max(height, size.height * scale);
+  }
+  // Arrows never drawn yet (off screen): a rough size from the label's length, in the overview's type.
+  for (const t of useDocumentStore.getState().history?.doc.transitions ?? []) {
+    if (!sizes.has(t.id)) width = Math.max(width, (t.label.length + 10) * 17);
+  }
+  return { width, height: height || 48 };
+}
+
 export async function autoLayoutCommand(flow: Flow | null): Promise<void> {
   const { history, change, readOnly } = useDocumentStore.getState();
   if (!history || readOnly) return;
@@ -42,7 +71,7 @@ export async function autoLayoutCommand(flow: Flow | null): Promise<void> {
   for (const n of flow?.getNodes() ?? []) {
     if (n.measured?.width && n.measured.height) sizes.set(n.id, { width: n.measured.width, height: n.measured.height });
   }
-  const positions = await layoutMap(history.doc, sizes);
+  const positions = await layoutMap(history.doc, sizes, largestLabel(flow));
   change((d) => moveNodes(d, positions), { commit: true });
   requestAnimationFrame(() => void flow?.fitView({ padding: 0.15, duration: 300 }));
 }

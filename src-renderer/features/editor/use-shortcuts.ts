@@ -4,7 +4,7 @@ import { useEffect } from 'react';
 import type { ReactFlowInstance } from '@xyflow/react';
 import type { MapFlowNode, TransitionFlowEdge } from '../../canvas/flow-types';
 import { useDocumentStore } from '../../store/document-store';
-import { addOutcomeCommand, addStageCommand, autoLayoutCommand } from './editor-commands';
+import { addStageCommand, autoLayoutCommand } from './editor-commands';
 import { useUiStore } from '../../store/ui-store';
 
 function isTyping(target: EventTarget | null): boolean {
@@ -12,7 +12,11 @@ function isTyping(target: EventTarget | null): boolean {
   return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
 }
 
-export function useEditorShortcuts(flow: ReactFlowInstance<MapFlowNode, TransitionFlowEdge> | null, enabled: boolean): void {
+export function useEditorShortcuts(
+  flow: ReactFlowInstance<MapFlowNode, TransitionFlowEdge> | null,
+  enabled: boolean,
+  chooseOutcome: () => void,
+): void {
   useEffect(() => {
     if (!enabled) return;
     const onKeyDown = (e: KeyboardEvent) => {
@@ -37,7 +41,8 @@ export function useEditorShortcuts(flow: ReactFlowInstance<MapFlowNode, Transiti
         addStageCommand(flow);
       } else if (key === 'o') {
         e.preventDefault();
-        addOutcomeCommand('won', flow);
+        // Which outcome is asked (OutcomeChooser), never assumed.
+        if (!useDocumentStore.getState().readOnly) chooseOutcome();
       } else if (key === 'l') {
         e.preventDefault();
         void autoLayoutCommand(flow);
@@ -56,5 +61,5 @@ export function useEditorShortcuts(flow: ReactFlowInstance<MapFlowNode, Transiti
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, [flow, enabled]);
+  }, [flow, enabled, chooseOutcome]);
 }

@@ -182,10 +182,12 @@ export function Inspector() {
           <h3>Nothing selected</h3>
           <p>Click a stage, an outcome or an arrow to edit it here.</p>
           <dl className="shortcuts">
-            <dt><kbd>N</kbd></dt><dd>Add a stage</dd>
-            <dt><kbd>O</kbd></dt><dd>Add an outcome</dd>
-            <dt><kbd>Tab</kbd></dt><dd>Move between cards</dd>
+            <dt><kbd>N</kbd></dt><dd>Add a stage (after the selected one)</dd>
+            <dt><kbd>O</kbd></dt><dd>Add an outcome (asks which)</dd>
+            <dt><kbd>Tab</kbd></dt><dd>Next card along the journey</dd>
+            <dt><kbd>←</kbd><kbd>↑</kbd><kbd>→</kbd><kbd>↓</kbd></dt><dd>Move the selected card</dd>
             <dt><kbd>Enter</kbd></dt><dd>Edit the selected card</dd>
+            <dt><kbd>Esc</kbd></dt><dd>From a field back to the map</dd>
             <dt><kbd>Delete</kbd></dt><dd>Delete the selection</dd>
             <dt><kbd>Ctrl</kbd>+<kbd>Z</kbd></dt><dd>Undo</dd>
             <dt><kbd>Ctrl</kbd>+<kbd>Shift</kbd>+<kbd>Z</kbd></dt><dd>Redo</dd>

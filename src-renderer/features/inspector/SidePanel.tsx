@@ -1,4 +1,5 @@
 // The right-hand panel: edit what is selected, the process figures, the map checks.
+import { useLayoutEffect, useRef } from 'react';
 import { selectDoc, useDocumentStore } from '../../store/document-store';
 import { useUiStore, type SidePanel as Tab } from '../../store/ui-store';
 import { ChecksPanel } from '../figures/ChecksPanel';
@@ -13,6 +14,11 @@ export function SidePanel({ onShowPlan }: { onShowPlan: () => void }) {
   const metrics = usePlanStore((s) => s.metrics);
   const panel = useUiStore((s) => s.panel);
   const setPanel = useUiStore((s) => s.setPanel);
+  const aside = useRef<HTMLElement>(null);
+  // The panel scrolls as a whole: a tab opens at its top, not where the last tab was scrolled to.
+  useLayoutEffect(() => {
+    if (aside.current) aside.current.scrollTop = 0;
+  }, [panel]);
   if (!doc || !analysis) return null;
   const TABS: { id: Tab; label: string }[] = [
     { id: 'edit', label: 'Edit' },
@@ -20,7 +26,7 @@ export function SidePanel({ onShowPlan }: { onShowPlan: () => void }) {
     { id: 'checks', label: `Checks (${analysis.checks.length})` },
   ];
   return (
-    <aside className="inspector" aria-label="Side panel">
+    <aside className="inspector" aria-label="Side panel" ref={aside}>
       <div className="panel-tabs" role="tablist">
         {TABS.map((t) => (
           <button key={t.id} type="button" role="tab" aria-selected={panel === t.id} className="panel-tab" onClick={() => setPanel(t.id)}>

@@ -278,6 +278,95 @@ export class EditorPage {
     await mouse.up();
   }
 
+  /** Tidy layout (L) from the canvas: waits until the map is laid out, saved and fitted to the screen. */
+  async tidyLayout(): Promise<void> {
+    await this.clickEmptyCanvas();
+    await this.page.keyboard.press('l');
+    await this.expectSaved();
+    await this.waitForViewportToSettle();
+  }
+
+  /**
+   * The screen boxes of everything that must stay readable on the map: the arrow
+   * labels (with their bottleneck tags), the stage names and the outcome labels.
+   */
+  async readableBoxes(): Promise<{ what: string; left: number; top: number; right: number; bottom: number }[]> {
+    return this.canvas.evaluate((canvas) =>
+      [...canvas.querySelectorAll<HTMLElement>('.transition-label, .stage-name, .stage-name-overview, .outcome-label')].map((el) => {
+        const r = el.getBoundingClientRect();
+        return { what: `${el.className}: ${el.textContent ?? ''}`, left: r.left, top: r.top, right: r.right, bottom: r.bottom };
+      }),
+    );
+  }
+
+  /** Pairs of readable boxes (see readableBoxes) that overlap on screen, described. */
+  async overlappingText(): Promise<string[]> {
+    const boxes = await this.readableBoxes();
+    const overlaps: string[] = [];
+    for (let i = 0; i < boxes.length; i++) {
+      for (let j = i + 1; j < boxes.length; j++) {
+        const a = boxes[i]!;
+        const b = boxes[j]!;
+        if (a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom) overlaps.push(`"${a.what}" covers "${b.what}"`);
+      }
+    }
+    return overlaps;
+  }
+
+  /** The element with the keyboard focus on the canvas: "stage <name>", "outcome <label>", "transition …" or what else. */
+  focusedOnCanvas(): Promise<string> {
+    return this.page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      const node = el?.closest('.react-flow__node');
+      if (node) return (node.querySelector('[aria-label]')?.getAttribute('aria-label') ?? '').replace(/^Stage /, 'stage ').replace(/^Outcome /, 'outcome ');
+      const edge = el?.closest('.react-flow__edge');
+      if (edge) return edge.getAttribute('aria-label') ?? 'an arrow';
+      return el ? `${el.tagName.toLowerCase()}${el.getAttribute('aria-label') ? ` "${el.getAttribute('aria-label')}"` : ''}` : 'nothing';
+    });
+  }
+
+  /** Zooms in with the canvas's + button until the cards show their lines (zoom 0.6 and more). */
+  async zoomToDetail(): Promise<void> {
+    for (let i = 0; i < 30 && (await this.zoom()) < 0.62; i++) {
+      await this.canvas.locator('.react-flow__controls-zoomin').click();
+    }
+    await this.waitForViewportToSettle();
+  }
+
+  /**
+   * Pans the canvas by about one screen towards a card (to see what lies further
+   * right or left), dragging the empty canvas from a spot where no card, arrow or
+   * label is (so nothing is moved). Returns false, without panning, once the card is on screen.
+   */
+  async panTowards(card: Locator, direction: 'left' | 'right'): Promise<boolean> {
+    if (await card.isVisible()) return false;
+    const box = await this.pane.boundingBox();
+    if (!box) throw new Error('The canvas is not on screen.');
+    const x = direction === 'right' ? box.x + box.width - 40 : box.x + 40;
+    const y = await this.page.evaluate(
+      ({ x, top, bottom }) => {
+        for (let y = top + 10; y < bottom - 10; y += 10) {
+          if (document.elementFromPoint(x, y)?.classList.contains('react-flow__pane')) return y;
+        }
+        return null;
+      },
+      { x, top: box.y, bottom: box.y + box.height },
+    );
+    if (y === null) throw new Error('No empty spot on the canvas to drag it by.');
+    const distance = box.width - 80;
+    await this.page.mouse.move(x, y);
+    await this.page.mouse.down();
+    await this.page.mouse.move(direction === 'right' ? x - distance : x + distance, y, { steps: 8 });
+    await this.page.mouse.up();
+    await this.waitForViewportToSettle();
+    return true;
+  }
+
+  /** The "Add which outcome?" chooser that O opens. */
+  get outcomeChooser(): Locator {
+    return this.page.getByRole('dialog', { name: 'Add which outcome?' });
+  }
+
   async undo(): Promise<void> {
     await this.page.keyboard.press('Control+z');
   }

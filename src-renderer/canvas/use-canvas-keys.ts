@@ -1,0 +1,123 @@
+// The keyboard on the map canvas. Arrow keys move the selected cards: each press
+// changes the document (so it is saved), and a run of presses becomes one undo
+// step once the keys stop. Tab walks the cards in journey order, then the arrows.
+import { useReactFlow } from '@xyflow/react';
+import { useCallback, useEffect, useMemo, type FocusEvent, type KeyboardEvent } from 'react';
+import { keyboardOrder } from '../../src-shared/domain/journey-order';
+import { useDocumentStore } from '../store/document-store';
+import { useUiStore } from '../store/ui-store';
+import { canvasElement, elementOf, focusMapElement, isPlacingFocus } from './canvas-focus';
+import { ARROW_DIRECTIONS, createKeyboardMove } from './keyboard-move';
+import type { MapFlowNode, TransitionFlowEdge } from './flow-types';
+
+const ITEM = '.react-flow__node, .react-flow__edge';
+
+function isTyping(el: HTMLElement): boolean {
+  return el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName);
+}
+
+/** Time of the last Tab press: focus arriving right after it came by keyboard. */
+let lastTabAt = -Infinity;
+if (typeof window !== 'undefined') {
+  window.addEventListener('keydown', (e) => e.key === 'Tab' && (lastTabAt = performance.now()), true);
+}
+
+export function useCanvasKeys() {
+  const flow = useReactFlow<MapFlowNode, TransitionFlowEdge>();
+  const move = useMemo(() => createKeyboardMove(), []);
+  // Leaving the editor mid-move still makes the move one undo step.
+  useEffect(() => () => move.settle(), [move]);
+
+  /**
+   * Selects a card or arrow (the inspector shows it, arrows move it) and focuses it,
+   * bringing it on screen first when React Flow has not drawn it.
+   */
+  const reveal = useCallback(
+    (id: string) => {
+      const doc = useDocumentStore.getState().history?.doc;
+      const kind = doc?.stages.some((s) => s.id === id) ? 'stage' : doc?.outcomes.some((o) => o.id === id) ? 'outcome' : 'transition';
+      useUiStore.getState().select({ kind, id });
+      if (elementOf(id)) return focusMapElement(id);
+      const transition = doc?.transitions.find((t) => t.id === id);
+      const centre = (nodeId: string) => {
+        const n = flow.getInternalNode(nodeId);
+        if (!n) return null;
+        return { x: n.internals.positionAbsolute.x + (n.measured.width ?? 0) / 2, y: n.internals.positionAbsolute.y + (n.measured.height ?? 0) / 2 };
+      };
+      const a = centre(transition ? transition.source : id);
+      const b = transition ? centre(transition.target) : a;
+      if (!a || !b) return;
+      void flow.setCenter((a.x + b.x) / 2, (a.y + b.y) / 2, { zoom: flow.getZoom() });
+      let frames = 0;
+      const tryFocus = () => {
+        if (elementOf(id) || frames++ > 20) focusMapElement(id);
+        else requestAnimationFrame(tryFocus);
+      };
+      requestAnimationFrame(tryFocus);
+    },
+    [flow],
+  );
+
+  const onKeyDownCapture = useCallback(
+    (e: KeyboardEvent<HTMLElement>) => {
+      const target = e.target as HTMLElement;
+      if (isTyping(target) || e.ctrlKey || e.metaKey || e.altKey) return;
+      const arrow = ARROW_DIRECTIONS[e.key];
+      if (arrow && target.closest('.react-flow__node, .react-flow__nodesselection')) {
+        // Instead of React Flow's own move, which changes only the screen.
+        e.preventDefault();
+        e.stopPropagation();
+        move.press(
+          flow.getNodes().filter((n) => n.selected).map((n) => n.id),
+          arrow,
+          e.shiftKey,
+        );
+        return;
+      }
+      if (e.key !== 'Tab') return;
+      const item = target.closest<HTMLElement>(ITEM);
+      const id = item?.getAttribute('data-id');
+      const doc = useDocumentStore.getState().history?.doc;
+      if (!id || !doc) return;
+      const order = keyboardOrder(doc);
+      const at = order.indexOf(id);
+      if (at < 0) return;
+      const next = order[at + (e.shiftKey ? -1 : 1)];
+      if (next) {
+        e.preventDefault();
+        reveal(next);
+        return;
+      }
+      // Past either end: leave the map from its edge in the page, as the browser would.
+      const cards = canvasElement()?.querySelectorAll<HTMLElement>('.react-flow__node') ?? [];
+      const edge = e.shiftKey ? cards[0] : cards[cards.length - 1];
+      if (edge && edge !== target) {
+        const edgeId = edge.getAttribute('data-id');
+        if (edgeId) focusMapElement(edgeId);
+      }
+    },
+    [flow, move, reveal],
+  );
+
+  /** Tabbing into the map from outside lands on the entry stage (or, backwards, on the last arrow). */
+  const onFocusCapture = useCallback(
+    (e: FocusEvent<HTMLElement>) => {
+      if (isPlacingFocus() || performance.now() - lastTabAt > 500) return;
+      const target = e.target as HTMLElement;
+      const from = e.relatedTarget as HTMLElement | null;
+      if (!target.matches(ITEM) || from?.closest(ITEM)) return;
+      const doc = useDocumentStore.getState().history?.doc;
+      if (!doc) return;
+      const order = keyboardOrder(doc);
+      const backwards = from !== null && (from.compareDocumentPosition(target) & Node.DOCUMENT_POSITION_PRECEDING) !== 0;
+      const wanted = backwards ? order.at(-1) : order[0];
+      if (wanted) reveal(wanted);
+    },
+    [reveal],
+  );
+
+  /** Leaving the card mid-move (a click elsewhere) makes the move its undo step at once. */
+  const onBlurCapture = useCallback(() => move.settle(), [move]);
+
+  return { onKeyDownCapture, onFocusCapture, onBlurCapture };
+}
