@@ -12,14 +12,15 @@ type Field = 'ownerRole' | 'baseline' | 'target';
 const shown = (metric: Metric, field: Field) =>
   field === 'ownerRole' ? metric.ownerRole : formatNumberInput(metric[field], ruleForUnit(metric.unit));
 
-export function InlineMetricCell({ metric, field, label }: { metric: Metric; field: Field; label: string }) {
+/** `locked`: the version is agreed, so the cell shows its value and cannot be changed. */
+export function InlineMetricCell({ metric, field, label, locked = false }: { metric: Metric; field: Field; label: string; locked?: boolean }) {
   const patch = usePlanStore((s) => s.patch);
   const [text, setText] = useState<string | null>(null);
   const [error, setError] = useState('');
   const value = text ?? shown(metric, field);
 
   const save = async () => {
-    if (text === null) return;
+    if (text === null || locked) return;
     let change: Partial<MetricFields>;
     if (field === 'ownerRole') {
       change = { ownerRole: text.trim() };
@@ -44,6 +45,8 @@ export function InlineMetricCell({ metric, field, label }: { metric: Metric; fie
         inputMode={field === 'ownerRole' ? undefined : 'decimal'}
         maxLength={200}
         aria-invalid={error ? true : undefined}
+        readOnly={locked}
+        aria-readonly={locked || undefined}
         className={field === 'ownerRole' ? '' : 'num'}
         onChange={(e) => setText(e.target.value)}
         onBlur={() => void save()}
