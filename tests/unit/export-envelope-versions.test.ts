@@ -18,7 +18,7 @@ describe('a workshop file of format 1 (before the measurement plan)', () => {
     const result = parseWorkshopFile(text);
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    expect(result.file.metrics).toEqual([]);
+    expect(result.file.versions[0]!.metrics).toEqual([]);
     expect(result.file.versions[0]!.document.schemaVersion).toBe(2);
     expect(result.file.meta.title).toBe('Old file');
   });

@@ -8,7 +8,7 @@ import {
   type ParseWorkshopFileResult,
 } from '../../src-shared/domain/export-envelope';
 import { CURRENT_DOCUMENT_VERSION } from '../../src-shared/domain/map-document';
-import { aChainMap, aWorkshopFile, aWorkshopMeta, anEnvelope, anEnvelopeText } from '../fixtures/factories';
+import { aChainMap, aFileVersion, aWorkshopFile, aWorkshopMeta, anEnvelope, anEnvelopeText } from '../fixtures/factories';
 
 function problemOf(result: ParseWorkshopFileResult) {
   return result.ok ? 'ok' : result.problem;
@@ -19,8 +19,8 @@ describe('reading a workshop file', () => {
     const file = aWorkshopFile({
       meta: aWorkshopMeta({ participants: [{ id: 'p1', name: 'Sam', role: 'Sales manager' }], status: 'agreed' }),
       versions: [
-        { name: 'Current state', signOff: { agreedAt: '2026-11-22T16:00:00.000Z', agreedBy: ['Sam'] }, document: aChainMap(3, { filled: true }).doc },
-        { name: 'Future state', signOff: null, document: aChainMap(2).doc },
+        aFileVersion({ name: 'Current state', signOff: { agreedAt: '2026-11-22T16:00:00.000Z', agreedBy: ['Sam'] }, document: aChainMap(3, { filled: true }).doc }),
+        aFileVersion({ name: 'Future state', signOff: null, document: aChainMap(2).doc }),
       ],
     });
     expect(parseWorkshopFile(anEnvelopeText(file))).toEqual({ ok: true, file });
@@ -61,7 +61,7 @@ describe('reading a workshop file', () => {
     const { doc } = aChainMap(2);
     const broken = { ...doc, transitions: [...doc.transitions, { ...doc.transitions[0]!, id: 'extra' }] };
     const result = parseWorkshopFile(
-      anEnvelopeText(aWorkshopFile({ versions: [{ name: 'Future state', signOff: null, document: broken }] })),
+      anEnvelopeText(aWorkshopFile({ versions: [aFileVersion({ name: 'Future state', document: broken })] })),
     );
     expect(problemOf(result)).toBe('invalid');
     expect(result.ok ? '' : result.message).toContain('Map "Future state" (number 1) cannot be read');
