@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { MetricFields } from '../../src-shared/domain/metric';
 import { aWorkshopMeta } from '../fixtures/factories';
+import { allText, readPdf, squashed } from './export/pdf-helpers';
 import { call, refusal, useTempDirs } from '../fixtures/backend';
 
 const temp = useTempDirs();
@@ -224,6 +225,8 @@ describe('renaming, deleting and withdrawing versions', () => {
     const report = backend.exports.reportOf(current.id);
     expect(report.draft).toBe(true);
     expect(report.cover.agreementNotes).toEqual([expect.stringContaining('Marked agreed in the wrong workshop')]);
+    const [pdf] = await backend.exports.files(current.id, ['pdf'], 'A4');
+    expect(squashed(allText((await readPdf(pdf!.data)).pages))).toContain(squashed('Marked agreed in the wrong workshop'));
     const fresh = (await call(backend, 'metric.list', { versionId: current.id }))[0]!;
     expect((await call(backend, 'metric.update', { id: winRate.id, revision: fresh.revision, fields: { target: 30 } })).target).toBe(30);
     expect((await refusal(backend, 'map.withdrawAgreement', { versionId: current.id, revision: withdrawn.revision, reason: 'again' })).code).toBe(
