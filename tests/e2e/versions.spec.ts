@@ -3,7 +3,7 @@
 // plan that can be changed; versions do not leak into each other; and a mistaken
 // agreement can be withdrawn with a reason that stays on the version.
 import { expect, test } from './fixtures';
-import type { EditorPage } from './pages/EditorPage';
+import { EditorPage } from './pages/EditorPage';
 import type { LibraryPage } from './pages/LibraryPage';
 
 const TITLE = 'Renewals 2027';
@@ -134,5 +134,70 @@ test.describe('Agreeing a version locks its measurement plan', () => {
     await editor.chooseFromWorkshopMenu('Map versions…');
     const versions = editor.page.getByRole('dialog', { name: 'Map versions' });
     await expect(versions.getByTestId('version-row')).toContainText('Agreed before finance had seen it');
+  });
+});
+
+test.describe('Managing versions', () => {
+  test('a draft version is renamed; an agreed one is deleted only after saying what is lost; the last one stays', async ({
+    library,
+    editor,
+  }) => {
+    await aWorkshopWithAPlan(library, editor);
+    await markAgreed(editor, 'Current state');
+    await editor.agreedBanner.getByRole('button', { name: 'New version from it…', exact: true }).click();
+    await editor.newVersionDialog.getByRole('button', { name: 'Create version', exact: true }).click();
+    await expect(editor.selectedVersion).toHaveText('Future state');
+
+    await editor.chooseFromWorkshopMenu('Map versions…');
+    const dialog = editor.page.getByRole('dialog', { name: 'Map versions' });
+    await expect(dialog.getByRole('button', { name: 'Rename Current state' })).toBeDisabled();
+    await dialog.getByRole('button', { name: 'Rename Future state' }).click();
+    await dialog.getByLabel('New name of Future state').fill('Target journey');
+    await dialog.getByLabel('New name of Future state').press('Enter');
+    await expect(editor.selectedVersion).toHaveText('Target journey');
+
+    // Deleting the agreed version asks first, naming what is lost; Cancel keeps it.
+    await dialog.getByRole('button', { name: 'Delete Current state' }).click();
+    const confirm = editor.page.getByRole('dialog', { name: 'Delete "Current state"?' });
+    await expect(confirm).toContainText('is agreed');
+    await expect(confirm).toContainText('loses the agreed map, its measurement plan with every reading, and the record of who agreed');
+    await confirm.getByRole('button', { name: 'Cancel', exact: true }).click();
+    await expect(dialog).toBeVisible();
+    await expect(editor.versionSelect.locator('option')).toHaveText(['Current state (agreed)', 'Target journey']);
+
+    await dialog.getByRole('button', { name: 'Delete Current state' }).click();
+    await confirm.getByRole('button', { name: 'Delete the agreed version', exact: true }).click();
+    await expect(editor.versionSelect.locator('option')).toHaveText(['Target journey']);
+    await expect(dialog.getByRole('button', { name: 'Delete Target journey' })).toBeDisabled();
+  });
+
+  test('two tabs change the same metric: the second is refused, overwrites nothing, and reloads the latest plan', async ({
+    context,
+    host,
+    library,
+    editor,
+  }) => {
+    await aWorkshopWithAPlan(library, editor);
+    const route = `#/workshop/${editor.workshopId()}`;
+    const pageB = await context.newPage();
+    const tabB = new EditorPage(pageB);
+    await pageB.goto(host.urlFor(route));
+    await tabB.waitUntilOpen();
+    await tabB.showView('Measurement plan');
+    await expect(tabB.planCell('Target', METRIC)).toHaveValue('30');
+
+    await editor.page.bringToFront();
+    await editor.planCell('Target', METRIC).fill('45');
+    await editor.planCell('Target', METRIC).press('Enter');
+    await expect(editor.planCell('Target', METRIC)).toHaveValue('45');
+
+    await pageB.bringToFront();
+    await tabB.planCell('Owner', METRIC).fill('Head of sales');
+    await tabB.planCell('Owner', METRIC).press('Enter');
+    const banner = pageB.getByTestId('plan-conflict-banner');
+    await expect(banner).toContainText('changed in another window or tab');
+    await banner.getByRole('button', { name: 'Reload the latest plan', exact: true }).click();
+    await expect(banner).toHaveCount(0);
+    await expect(tabB.planCell('Target', METRIC)).toHaveValue('45');
   });
 });
