@@ -13,7 +13,7 @@ export function ConflictBanner({ onReload }: { onReload: () => void }) {
     const { workshop, history, versionName } = useDocumentStore.getState();
     if (!workshop || !history) return;
     const envelope = buildEnvelope(
-      { meta: { ...workshop.meta, title: `${workshop.meta.title} (my unsaved version)` }, versions: [{ name: versionName, signOff: null, document: history.doc, metrics: usePlanStore.getState().metrics, agreementHistory: [] }] },
+      { meta: { ...workshop.meta, title: `${workshop.meta.title} (my unsaved version)` }, versions: [{ name: versionName, signOff: null, document: history.doc, metrics: usePlanStore.getState().metrics.map(({ revision: _r, versionId: _v, ...m }) => m), agreementHistory: [] }] },
       new Date().toISOString(),
       'unsaved',
     );
