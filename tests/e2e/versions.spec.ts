@@ -47,6 +47,16 @@ test.describe('Agreeing a version locks its measurement plan', () => {
     const attachedTo = await aWorkshopWithAPlan(library, editor);
     await markAgreed(editor, 'Current state');
 
+    // Every version is agreed: the details printed on the report are locked.
+    await editor.chooseFromWorkshopMenu('Workshop details…');
+    await expect(editor.detailsDialog.getByTestId('facts-locked')).toBeVisible();
+    await editor.detailsDialog.getByLabel('Organisation (client)').fill('Someone else');
+    await editor.detailsDialog.getByRole('button', { name: 'Save details', exact: true }).click();
+    await expect(editor.detailsDialog.getByRole('alert')).toContainText('Make a new version to change them');
+    await editor.detailsDialog.getByRole('button', { name: 'Cancel', exact: true }).click();
+    const details = await editor.callApi<{ meta: { organisation: string } }>('workshop.get', { id: editor.workshopId() });
+    expect(details.value!.meta.organisation).toBe('Acme');
+
     // The plan shows it is locked: no new metric, no suggestions, no delete, cells read-only.
     await editor.showView('Measurement plan');
     await expect(editor.planLockedNote).toContainText('make a new version to change it');
@@ -59,6 +69,13 @@ test.describe('Agreeing a version locks its measurement plan', () => {
     await expect(editor.metricDialog.getByTestId('metric-locked')).toBeVisible();
     await expect(editor.metricDialog.getByLabel('Name *')).toBeDisabled();
     await expect(editor.metricDialog.getByRole('button', { name: 'Save metric' })).toHaveCount(0);
+    // Readings are observations: a later review still adds them, marked as recorded after the agreement.
+    const readings = editor.metricDialog.getByRole('region', { name: 'Readings' });
+    await readings.getByLabel('Date', { exact: true }).fill('2027-01-31');
+    await readings.getByTestId('reading-value').fill('33');
+    await readings.getByRole('button', { name: 'Add reading', exact: true }).click();
+    await expect(readings.getByTestId('reading-row')).toHaveCount(1);
+    await expect(readings.getByTestId('reading-row')).toContainText('recorded after agreement');
     await editor.metricDialog.getByRole('button', { name: 'Close', exact: true }).click();
 
     // Another client (same host, same key) is refused too, with a way forward.

@@ -13,6 +13,7 @@ export function WorkshopDetailsDialog({ onClose }: { onClose: () => void }) {
   const [stale, setStale] = useState(false);
   const [busy, setBusy] = useState(false);
   if (!workshop) return null;
+  const allAgreed = workshop.versions.length > 0 && workshop.versions.every((v) => v.signOff !== null);
   const reload = async () => {
     const latest = await api().call('workshop.get', { id: workshop.id });
     if (!latest.ok) return setError(latest.error.message);
@@ -41,6 +42,12 @@ export function WorkshopDetailsDialog({ onClose }: { onClose: () => void }) {
           onClose();
         }}
       >
+        {allAgreed && (
+          <p className="hint" data-testid="facts-locked">
+            Every map version of this workshop is agreed, so the details printed on its reports are locked (notes are not
+            printed and can change). Make a new version to change them; agreed reports keep the details they were agreed with.
+          </p>
+        )}
         {error && (
           <p className="field-error" role="alert">
             {error}
