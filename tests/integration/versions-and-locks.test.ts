@@ -1,6 +1,7 @@
 // An agreed version is agreed as a whole (map, plan, printed workshop facts), each
 // version has its own plan, and every write that can race carries a revision.
 // Through dispatch, on a real SQLite file.
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import type { MetricFields } from '../../src-shared/domain/metric';
 import { aWorkshopMeta } from '../fixtures/factories';
@@ -227,6 +228,11 @@ describe('renaming, deleting and withdrawing versions', () => {
     expect(report.cover.agreementNotes).toEqual([expect.stringContaining('Marked agreed in the wrong workshop')]);
     const [pdf] = await backend.exports.files(current.id, ['pdf'], 'A4');
     expect(squashed(allText((await readPdf(pdf!.data)).pages))).toContain(squashed('Marked agreed in the wrong workshop'));
+    const [xlsx] = await backend.exports.files(current.id, ['xlsx'], 'A4');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(xlsx!.data as unknown as ArrayBuffer);
+    const coverNotes = workbook.getWorksheet('Cover')!.getSheetValues().filter((row) => Array.isArray(row) && row[1] === 'Note');
+    expect(JSON.stringify(coverNotes)).toContain('Marked agreed in the wrong workshop');
     const fresh = (await call(backend, 'metric.list', { versionId: current.id }))[0]!;
     expect((await call(backend, 'metric.update', { id: winRate.id, revision: fresh.revision, fields: { target: 30 } })).target).toBe(30);
     expect((await refusal(backend, 'map.withdrawAgreement', { versionId: current.id, revision: withdrawn.revision, reason: 'again' })).code).toBe(
