@@ -3,6 +3,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DATABASE_FILE_NAME } from '../../src-main/backend';
 import { schemaVersion } from '../../src-main/db/migrate';
@@ -118,5 +119,62 @@ describe('schema step 3: a measurement plan per map version', () => {
     const changed = await call(backend, 'metric.update', { id: draftMetric!.id, revision: 1, fields: { target: 30 } });
     expect(changed).toMatchObject({ target: 30, baseline: 18, revision: 2 });
     expect((await call(backend, 'metric.list', { versionId: 'v1' }))[0]!.target).toBe(25);
+  });
+});
+
+describe('schema step 3, for any number of versions, metrics and readings', () => {
+  it('gives every version the whole plan, each row once, with unique ids and nothing dangling', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 1, max: 4 }),
+        fc.array(fc.integer({ min: 0, max: 3 }), { maxLength: 5 }),
+        async (versionCount, readingsPerMetric) => {
+          const dataDir = temp.makeDir();
+          const db = new Database(join(dataDir, DATABASE_FILE_NAME));
+          for (const step of SCHEMA_MIGRATIONS.filter((m) => m.version <= 2)) db.exec(step.sql);
+          db.pragma('user_version = 2');
+          const meta = aWorkshopMeta();
+          db.prepare(`INSERT INTO workshops (id, title, organisation, meta, created_at, updated_at) VALUES ('w', ?, '', ?, 'x', 'x')`).run(
+            meta.title,
+            JSON.stringify(meta),
+          );
+          const doc = JSON.stringify(aChainMap(1).doc);
+          for (let v = 0; v < versionCount; v++) {
+            db.prepare(`INSERT INTO map_versions (id, workshop_id, name, sort_order, document, created_at, updated_at) VALUES (?, 'w', ?, ?, ?, 'x', 'x')`).run(
+              `v${v}`,
+              `Version ${v}`,
+              v,
+              doc,
+            );
+          }
+          readingsPerMetric.forEach((n, m) => {
+            db.prepare(`INSERT INTO metrics (id, workshop_id, sort_order, fields, created_at, updated_at) VALUES (?, 'w', ?, ?, 'x', 'x')`).run(
+              `m${m}`,
+              m,
+              JSON.stringify(fieldsOf(`Metric ${m}`, { kind: 'process' })),
+            );
+            for (let r = 0; r < n; r++) {
+              db.prepare(`INSERT INTO metric_readings (id, metric_id, date, value, note, created_at) VALUES (?, ?, '2026-01-31', ?, '', 'x')`).run(`m${m}r${r}`, `m${m}`, r);
+            }
+          });
+          db.close();
+
+          const backend = await temp.openBackend(dataDir);
+          const plans = await Promise.all(Array.from({ length: versionCount }, (_, v) => call(backend, 'metric.list', { versionId: `v${v}` })));
+          for (const plan of plans) {
+            expect(plan.map((m) => [m.name, m.readings.length])).toEqual(readingsPerMetric.map((n, m) => [`Metric ${m}`, n]));
+          }
+          const metricIds = plans.flat().map((m) => m.id);
+          expect(new Set(metricIds).size).toBe(versionCount * readingsPerMetric.length);
+          const readingIds = plans.flat().flatMap((m) => m.readings.map((r) => r.id));
+          expect(new Set(readingIds).size).toBe(versionCount * readingsPerMetric.reduce((a, b) => a + b, 0));
+          const orphans = backend.db.prepare('SELECT count(*) AS n FROM metrics WHERE version_id IS NULL').get() as { n: number };
+          expect(orphans.n).toBe(0);
+          expect(backend.db.pragma('foreign_key_check')).toEqual([]);
+          backend.close();
+        },
+      ),
+      { numRuns: 12, seed: 20261129 },
+    );
   });
 });
