@@ -1,6 +1,7 @@
 // The plan store of the editor: each change is sent with the revision it is based on,
 // only the fields changed, one after another per metric; a change refused because
 // another window changed the metric first is reported once, and nothing more is sent.
+import fc from 'fast-check';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PlanMetric } from '../../src-shared/api/contract';
 import type { WireResult } from '../../src-shared/api/errors';
@@ -56,6 +57,23 @@ describe('changing a metric', () => {
     const saved = aPlanMetric({ ownerRole: 'Sales ops', target: 30 }) as MetricFields;
     expect(changedFields(saved, { ownerRole: 'Sales ops', target: 35, attachTo: { kind: 'process' } })).toEqual({ target: 35 });
     expect(changedFields(saved, { attachTo: { kind: 'stage', stageId: 's1' } })).toEqual({ attachTo: { kind: 'stage', stageId: 's1' } });
+  });
+
+  it('what it sends, applied to the saved metric, gives what was asked for (any change of owner, baseline, target)', () => {
+    const value = fc.option(fc.integer({ min: -1000, max: 1000 }), { nil: null });
+    fc.assert(
+      fc.property(
+        fc.record({ ownerRole: fc.string({ maxLength: 5 }), baseline: value, target: value }, { requiredKeys: [] }),
+        fc.record({ ownerRole: fc.string({ maxLength: 5 }), baseline: value, target: value }),
+        (next, saved) => {
+          const metric = aPlanMetric(saved) as MetricFields;
+          const sentFields = changedFields(metric, next);
+          expect({ ...metric, ...sentFields }).toEqual({ ...metric, ...next });
+          for (const key of Object.keys(sentFields) as (keyof MetricFields)[]) expect(sentFields[key]).not.toEqual(metric[key]);
+        },
+      ),
+      { seed: 7 },
+    );
   });
 
   it('sends nothing when nothing changed', async () => {
