@@ -33,9 +33,9 @@ export function createHandlers({ workshops, metrics, exports, guards, appInfo }:
       guards.statusBacked(id, meta);
       return workshops.update(id, revision, meta);
     },
-    'workshop.rename': ({ id, title }) => {
+    'workshop.rename': ({ id, revision, title }) => {
       guards.workshopEditable(id);
-      return workshops.rename(id, title);
+      return workshops.rename(id, revision, title);
     },
     'workshop.duplicate': ({ id }) => {
       guards.workshopEditable(id);
@@ -60,15 +60,28 @@ export function createHandlers({ workshops, metrics, exports, guards, appInfo }:
       guards.versionEditable(fromVersionId);
       return workshops.createVersion(fromVersionId, name);
     },
-    'export.build': ({ versionId, format, paper }) => exports.build(versionId, format, paper),
-    'metric.list': ({ workshopId }) => metrics.list(workshopId),
-    'metric.create': ({ workshopId, fields }) => {
-      guards.metricCreatable(workshopId, fields.attachTo);
-      return metrics.create(workshopId, fields);
+    'map.renameVersion': ({ versionId, name }) => {
+      guards.versionEditable(versionId);
+      return workshops.renameVersion(versionId, name);
     },
-    'metric.update': ({ id, fields }) => {
-      guards.metricUpdatable(id, fields.attachTo);
-      return metrics.update(id, fields);
+    'map.deleteVersion': ({ versionId, confirmAgreed }) => {
+      guards.versionEditable(versionId);
+      return workshops.deleteVersion(versionId, confirmAgreed);
+    },
+    'map.withdrawAgreement': ({ versionId, revision, reason }) => {
+      guards.versionEditable(versionId);
+      return workshops.withdrawAgreement(versionId, revision, reason);
+    },
+    'export.build': ({ versionId, format, paper }) => exports.build(versionId, format, paper),
+    'metric.list': ({ versionId }) => metrics.list(versionId),
+    // The metric service checks that a metric measures something on its version's map.
+    'metric.create': ({ versionId, fields }) => {
+      guards.versionEditable(versionId);
+      return metrics.create(versionId, fields);
+    },
+    'metric.update': ({ id, revision, fields }) => {
+      guards.metricEditable(id);
+      return metrics.update(id, revision, fields);
     },
     'metric.delete': ({ id }) => {
       guards.metricEditable(id);

@@ -43,9 +43,13 @@ function statusBox(frame: PdfFrame, report: Report): void {
   const { cover } = report;
   const agreed = !report.draft && cover.signOff;
   const title = agreed ? 'Agreed' : 'DRAFT — not agreed';
-  const detail = agreed
-    ? `Agreed by ${cover.signOff?.agreedBy.join(', ') || '—'} on ${cover.signOff?.agreedAt.slice(0, 10) ?? ''}.`
-    : 'This map version has not been signed off: the map, figures and plan may still change.';
+  const detail = [
+    agreed
+      ? `Agreed by ${cover.signOff?.agreedBy.join(', ') || '—'} on ${cover.signOff?.agreedAt.slice(0, 10) ?? ''}.`
+      : 'This map version has not been signed off: the map, figures and plan may still change.',
+    // A withdrawn agreement stays on the record of its version, with its reason.
+    ...(cover.agreementNotes ?? []).map((note) => `Note: ${note}`),
+  ].join('\n');
   const width = frame.width;
   const titleStyle: TextStyle = { size: 13, bold: true, color: agreed ? COLORS.agreed : COLORS.draft };
   const titleLines = frame.text.layout(title, width - 28, titleStyle);

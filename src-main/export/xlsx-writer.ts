@@ -165,6 +165,7 @@ export async function writeXlsx(report: Report): Promise<Buffer> {
     ['Status', report.draft ? 'DRAFT — not agreed' : 'Agreed'],
     ['Agreed by', cover.signOff?.agreedBy.join(', ') ?? ''],
     ['Agreed at', cover.signOff?.agreedAt ?? ''],
+    ...(cover.agreementNotes ?? []).map((note): [string, string] => ['Note', note]),
     ['Generated', cover.generatedAt],
     ['Leanmap version', cover.appVersion],
   ];

@@ -2,6 +2,7 @@
 // map and plan, then written in the format asked for (src-main/export/).
 import type { ExportedFile, ExportFormat } from '../../src-shared/api/contract';
 import { DomainError } from '../../src-shared/api/errors';
+import { printedMeta } from '../../src-shared/domain/agreement';
 import { buildReport } from '../../src-shared/domain/report/build-report';
 import type { Report } from '../../src-shared/domain/report/report-model';
 import type { Db } from '../db/open';
@@ -31,11 +32,13 @@ export function createExportService({ db, clock, appVersion }: { db: Db; clock: 
     const workshop = workshops.get(version.workshopId);
     if (!workshop) throw new DomainError('NOT_FOUND', 'That workshop no longer exists.');
     return buildReport({
-      meta: workshop.meta,
+      // An agreed version prints the workshop facts it was agreed with.
+      meta: printedMeta(workshop.meta, version.signOff),
       versionName: version.name,
       signOff: version.signOff,
+      agreementHistory: version.agreementHistory,
       document: version.document,
-      metrics: metrics.list(workshop.id),
+      metrics: metrics.list(version.id),
       generatedAt: clock().toISOString(),
       appVersion,
       textMetrics: exportTextMetrics,

@@ -1,9 +1,6 @@
 // Refusals of what the app itself never sends, checked at the top of a handler
-// before any service runs: edits to a workshop in the trash, metrics naming a stage
-// of another map, sign-offs by non-participants, "agreed" without an agreed version.
+// before any service runs: edits to a workshop in the trash, sign-offs by non-participants, "agreed" without an agreed version.
 import { DomainError } from '../../src-shared/api/errors';
-import type { MetricAttachment } from '../../src-shared/domain/metric';
-import { attachmentIsOnMaps, sameAttachment } from '../../src-shared/domain/metric-attachment';
 import { namesNotParticipants, type SignOff } from '../../src-shared/domain/sign-off';
 import type { WorkshopMeta } from '../../src-shared/domain/workshop';
 import type { Db } from '../db/open';
@@ -24,16 +21,6 @@ export function createGuards(db: Db) {
     if (workshops.get(workshopId)?.deletedAt) throw new DomainError('IN_TRASH', IN_TRASH_MESSAGE);
   };
 
-  const attachmentOnMap = (workshopId: string, attachTo: MetricAttachment): void => {
-    if (attachTo.kind === 'process' || !workshops.get(workshopId)) return;
-    if (attachmentIsOnMaps(attachTo, versions.listFull(workshopId).map((v) => v.document))) return;
-    const what = attachTo.kind === 'stage' ? 'stage' : 'transition';
-    throw new DomainError(
-      'BAD_REFERENCE',
-      `That ${what} is not on this workshop's map, so a metric cannot be attached to it. Pick a ${what} of this map or the whole process.`,
-    );
-  };
-
   return {
     /** Changes to the workshop itself (details, title, copies). */
     workshopEditable(workshopId: string): void {
@@ -46,18 +33,6 @@ export function createGuards(db: Db) {
     /** Changes to a metric or its readings. */
     metricEditable(metricId: string): void {
       notTrashed(metrics.get(metricId)?.workshopId);
-    },
-    /** A new metric: the workshop is not in the trash and the metric measures something on its map. */
-    metricCreatable(workshopId: string, attachTo: MetricAttachment): void {
-      notTrashed(workshopId);
-      attachmentOnMap(workshopId, attachTo);
-    },
-    /** An edited metric: a new target must be on the map; keeping the old one is always allowed. */
-    metricUpdatable(metricId: string, attachTo: MetricAttachment): void {
-      const existing = metrics.get(metricId);
-      if (!existing) return;
-      notTrashed(existing.workshopId);
-      if (!sameAttachment(existing.attachTo, attachTo)) attachmentOnMap(existing.workshopId, attachTo);
     },
     /** Only the workshop's participants, as the Mark agreed dialog names them, can agree a version. */
     signOffByParticipants(versionId: string, signOff: SignOff): void {

@@ -7,16 +7,17 @@ import type {
   WorkshopSummary,
 } from '../../src-shared/api/contract';
 import { DomainError } from '../../src-shared/api/errors';
-import { buildEnvelope, parseWorkshopFile, type SignOff } from '../../src-shared/domain/export-envelope';
+import { LOCKED_MESSAGES, printedFactsDiffer, type WithdrawnAgreement } from '../../src-shared/domain/agreement';
+import { buildEnvelope, parseWorkshopFile, type SignOff, type WorkshopFileVersion } from '../../src-shared/domain/export-envelope';
 import { newId } from '../../src-shared/domain/ids';
 import type { MapDocument } from '../../src-shared/domain/map-document';
-import type { Metric } from '../../src-shared/domain/metric';
 import { templateDocument } from '../../src-shared/domain/templates';
 import type { TemplateId, WorkshopMeta } from '../../src-shared/domain/workshop';
 import type { Db } from '../db/open';
 import { createMapVersionsRepo } from '../db/repositories/map-versions-repo';
 import { createMetricsRepo } from '../db/repositories/metrics-repo';
 import { createWorkshopsRepo } from '../db/repositories/workshops-repo';
+import { createEditGuards } from './edit-guards';
 import { safeFileStem } from './file-names';
 
 export const FIRST_VERSION_NAME = 'Current state';
@@ -31,13 +32,39 @@ export function createWorkshopService({ db, clock, appVersion }: WorkshopService
   const workshops = createWorkshopsRepo(db);
   const versions = createMapVersionsRepo(db);
   const metrics = createMetricsRepo(db);
+  const guards = createEditGuards(workshops, versions);
   const now = () => clock().toISOString();
+  const requireWorkshop = guards.workshopOf;
 
-  const requireWorkshop = (id: string) => {
-    const row = workshops.get(id);
-    if (!row) throw new DomainError('NOT_FOUND', 'That workshop no longer exists. It may have been deleted in another window.');
-    return row;
+  /**
+   * Workshop facts and agreement: each agreed version keeps the facts it was agreed
+   * with in its sign-off, so its report never changes. The workshop's own facts
+   * stay editable while a draft version can still print them; once every version
+   * is agreed, a change to a printed fact is refused (LOCKED) until a new version.
+   */
+  const refuseLockedFacts = (id: string, before: WorkshopMeta, after: WorkshopMeta) => {
+    const all = versions.listSummaries(id);
+    if (all.length > 0 && all.every((v) => v.signOff !== null) && printedFactsDiffer(before, after)) {
+      throw new DomainError('LOCKED', LOCKED_MESSAGES.facts);
+    }
   };
+
+  /** The workshop is "agreed" while one of its versions is. */
+  const syncStatus = (workshopId: string, at: string) => {
+    const row = requireWorkshop(workshopId);
+    const status = versions.listSummaries(workshopId).some((v) => v.signOff !== null) ? 'agreed' : 'draft';
+    if (row.meta.status !== status) workshops.updateMeta(workshopId, row.revision, { ...row.meta, status }, at);
+    else workshops.touch(workshopId, at);
+  };
+
+  const summaryOfVersion = (workshopId: string, versionId: string): MapVersionSummary =>
+    versions.listSummaries(workshopId).find((v) => v.id === versionId)!;
+
+  const fileVersions = (workshopId: string): WorkshopFileVersion[] =>
+    versions.listFull(workshopId).map(({ id, ...v }) => ({
+      ...v,
+      metrics: metrics.list(id).map(({ revision: _r, versionId: _v, workshopId: _w, ...m }) => m),
+    }));
 
   const detail = (id: string): WorkshopDetail => {
     const row = requireWorkshop(id);
@@ -51,23 +78,25 @@ export function createWorkshopService({ db, clock, appVersion }: WorkshopService
     return found;
   };
 
-  const insertWorkshop = (
-    meta: WorkshopMeta,
-    maps: { name: string; document: MapDocument; signOff: WorkshopDetail['versions'][number]['signOff'] }[],
-    plan: readonly Metric[] = [],
-  ): string => {
+  const insertWorkshop = (meta: WorkshopMeta, maps: readonly (Omit<WorkshopFileVersion, 'agreementHistory'> & { agreementHistory?: WithdrawnAgreement[] })[]): string => {
     const id = newId();
     const at = now();
     workshops.insert(id, meta, at);
-    maps.forEach((m, i) =>
-      versions.insert({ id: newId(), workshopId: id, name: m.name, sortOrder: i, document: m.document, signOff: m.signOff, now: at }),
-    );
-    // Metrics and readings get new ids; what they attach to keeps its map ids.
-    for (const { id: _oldId, readings, ...fields } of plan) {
-      const metricId = newId();
-      metrics.insert(metricId, id, fields, at);
-      for (const { id: _oldReadingId, ...reading } of readings) metrics.insertReading(newId(), metricId, reading, at);
-    }
+    maps.forEach((m, i) => {
+      const versionId = newId();
+      versions.insert({
+        id: versionId,
+        workshopId: id,
+        name: m.name,
+        sortOrder: i,
+        document: m.document,
+        signOff: m.signOff,
+        agreementHistory: m.agreementHistory ?? [],
+        now: at,
+      });
+      // Metrics and readings get new ids; what they attach to keeps its map ids.
+      metrics.copyPlan(m.metrics, { workshopId: id, versionId }, at, newId);
+    });
     return id;
   };
 
@@ -75,33 +104,35 @@ export function createWorkshopService({ db, clock, appVersion }: WorkshopService
     list: (query: string, trash: boolean) => workshops.list(query, trash),
 
     create: db.transaction((meta: WorkshopMeta, template: TemplateId): WorkshopDetail => {
-      const id = insertWorkshop(meta, [{ name: FIRST_VERSION_NAME, document: templateDocument(template), signOff: null }]);
+      const id = insertWorkshop(meta, [{ name: FIRST_VERSION_NAME, document: templateDocument(template), signOff: null, metrics: [] }]);
       return detail(id);
     }),
 
     get: (id: string) => detail(id),
 
     update: db.transaction((id: string, revision: number, meta: WorkshopMeta): WorkshopDetail => {
-      requireWorkshop(id);
+      const row = guards.editableWorkshop(id);
+      if (row.revision === revision) refuseLockedFacts(id, row.meta, meta);
       if (!workshops.updateMeta(id, revision, meta, now())) {
         throw new DomainError('CONFLICT', 'These workshop details were changed in another window. Reload to see the latest.');
       }
       return detail(id);
     }),
 
-    rename: db.transaction((id: string, title: string): WorkshopSummary => {
-      const row = requireWorkshop(id);
-      workshops.updateMeta(id, row.revision, { ...row.meta, title }, now());
+    rename: db.transaction((id: string, revision: number, title: string): WorkshopSummary => {
+      const row = guards.editableWorkshop(id);
+      if (row.revision !== revision) {
+        throw new DomainError('CONFLICT', 'This workshop was changed in another window. Reload to see its latest title, then rename it.');
+      }
+      const meta = { ...row.meta, title };
+      refuseLockedFacts(id, row.meta, meta);
+      workshops.updateMeta(id, revision, meta, now());
       return summary(id);
     }),
 
     duplicate: db.transaction((id: string): WorkshopSummary => {
       const row = requireWorkshop(id);
-      const copyId = insertWorkshop(
-        { ...row.meta, title: `${row.meta.title} (copy)`.slice(0, 200) },
-        versions.listFull(id),
-        metrics.list(id),
-      );
+      const copyId = insertWorkshop({ ...row.meta, title: `${row.meta.title} (copy)`.slice(0, 200) }, fileVersions(id));
       return summary(copyId);
     }),
 
@@ -128,7 +159,7 @@ export function createWorkshopService({ db, clock, appVersion }: WorkshopService
 
     exportFile(id: string): { fileName: string; text: string } {
       const row = requireWorkshop(id);
-      const file = { meta: row.meta, versions: versions.listFull(id), metrics: metrics.list(id) };
+      const file = { meta: row.meta, versions: fileVersions(id) };
       const exportedAt = now();
       const text = JSON.stringify(buildEnvelope(file, exportedAt, appVersion), null, 2);
       const stamp = row.meta.date || exportedAt.slice(0, 10);
@@ -146,7 +177,7 @@ export function createWorkshopService({ db, clock, appVersion }: WorkshopService
               : 'IMPORT_INVALID';
         throw new DomainError(code, parsed.message);
       }
-      const id = db.transaction(() => insertWorkshop(parsed.file.meta, parsed.file.versions, parsed.file.metrics))();
+      const id = db.transaction(() => insertWorkshop(parsed.file.meta, parsed.file.versions))();
       return summary(id);
     },
 
@@ -157,23 +188,24 @@ export function createWorkshopService({ db, clock, appVersion }: WorkshopService
     },
 
     agreeMap: db.transaction((versionId: string, revision: number, signOff: SignOff): MapVersionSummary => {
-      const workshopId = versions.workshopIdOf(versionId);
-      if (!workshopId) throw new DomainError('NOT_FOUND', 'That map no longer exists.');
-      const outcome = versions.agree(versionId, revision, signOff, now());
+      const { workshopId } = guards.versionInEditableWorkshop(versionId);
+      const at = now();
+      // The facts printed on the report are frozen with the sign-off, and the time it
+      // was recorded tells readings added at later reviews apart from the agreed ones.
+      const facts = { ...requireWorkshop(workshopId).meta, status: 'agreed' as const };
+      const outcome = versions.agree(versionId, revision, { ...signOff, recordedAt: at, facts }, at);
       if (outcome === 'locked') throw new DomainError('LOCKED', 'This map version is already agreed.');
       if (outcome === 'conflict') {
         throw new DomainError('CONFLICT', 'This map was changed in another window or tab. Reload it, check it, then mark it agreed.');
       }
-      const row = requireWorkshop(workshopId);
-      if (row.meta.status !== 'agreed') workshops.updateMeta(workshopId, row.revision, { ...row.meta, status: 'agreed' }, now());
-      else workshops.touch(workshopId, now());
-      return versions.listSummaries(workshopId).find((v) => v.id === versionId)!;
+      syncStatus(workshopId, at);
+      return summaryOfVersion(workshopId, versionId);
     }),
 
     createVersion: db.transaction((fromVersionId: string, name: string): MapVersionSummary => {
-      const from = versions.get(fromVersionId);
-      if (!from) throw new DomainError('NOT_FOUND', 'That map no longer exists.');
+      const from = guards.versionInEditableWorkshop(fromVersionId);
       const id = newId();
+      const at = now();
       versions.insert({
         id,
         workshopId: from.workshopId,
@@ -181,18 +213,60 @@ export function createWorkshopService({ db, clock, appVersion }: WorkshopService
         sortOrder: versions.nextSortOrder(from.workshopId),
         document: from.document,
         signOff: null,
-        now: now(),
+        now: at,
       });
-      workshops.touch(from.workshopId, now());
-      return versions.listSummaries(from.workshopId).find((v) => v.id === id)!;
+      // The new version's plan starts as a copy of its source's; map element ids are
+      // kept by the copy above, so the metrics' attachments stay valid as they are.
+      metrics.copyPlan(metrics.list(fromVersionId), { workshopId: from.workshopId, versionId: id }, at, newId);
+      workshops.touch(from.workshopId, at);
+      return summaryOfVersion(from.workshopId, id);
+    }),
+
+    renameVersion: db.transaction((versionId: string, name: string): MapVersionSummary => {
+      const version = guards.draftVersion(versionId, LOCKED_MESSAGES.renameAgreed);
+      const at = now();
+      versions.rename(versionId, name, at);
+      workshops.touch(version.workshopId, at);
+      return summaryOfVersion(version.workshopId, versionId);
+    }),
+
+    deleteVersion: db.transaction((versionId: string, confirmAgreed: boolean): Record<string, never> => {
+      const version = guards.versionInEditableWorkshop(versionId);
+      if (versions.listSummaries(version.workshopId).length <= 1) {
+        throw new DomainError('VALIDATION', 'A workshop keeps at least one map version, so its last version cannot be deleted.');
+      }
+      if (version.signOff !== null && !confirmAgreed) {
+        throw new DomainError(
+          'LOCKED',
+          `"${version.name}" is agreed. Deleting it loses the agreed map, its measurement plan and its sign-off; confirm to delete it.`,
+        );
+      }
+      versions.remove(versionId); // its metrics and their readings go with it (ON DELETE CASCADE)
+      syncStatus(version.workshopId, now());
+      return {};
+    }),
+
+    withdrawAgreement: db.transaction((versionId: string, revision: number, reason: string): MapVersionSummary => {
+      const version = guards.versionInEditableWorkshop(versionId);
+      if (version.signOff === null) throw new DomainError('VALIDATION', 'This map version is not agreed, so there is no agreement to withdraw.');
+      const at = now();
+      const withdrawn = { agreedAt: version.signOff.agreedAt, agreedBy: version.signOff.agreedBy, withdrawnAt: at, reason };
+      const outcome = versions.withdraw(versionId, revision, withdrawn, at);
+      if (outcome === 'conflict') {
+        throw new DomainError('CONFLICT', 'This map version was changed in another window or tab. Reload it, then withdraw the agreement.');
+      }
+      syncStatus(version.workshopId, at);
+      return summaryOfVersion(version.workshopId, versionId);
     }),
 
     saveMap: db.transaction((versionId: string, revision: number, document: MapDocument) => {
+      const workshopId = versions.workshopIdOf(versionId);
+      if (workshopId) guards.editableWorkshop(workshopId);
       const at = now();
       const outcome = versions.save(versionId, revision, document, at);
       if (outcome === 'not-found') throw new DomainError('NOT_FOUND', 'That map no longer exists.');
       if (outcome === 'locked') {
-        throw new DomainError('LOCKED', 'This map version is agreed and read-only. Make a new version to change it.');
+        throw new DomainError('LOCKED', LOCKED_MESSAGES.map);
       }
       if (outcome === 'conflict') {
         throw new DomainError(
@@ -200,7 +274,6 @@ export function createWorkshopService({ db, clock, appVersion }: WorkshopService
           'This map was changed in another window or tab. Your last change was not saved. Reload to see the latest map.',
         );
       }
-      const workshopId = versions.workshopIdOf(versionId);
       if (workshopId) workshops.touch(workshopId, at);
       return { revision: versions.revisionOf(versionId) ?? revision + 1, updatedAt: at };
     }),

@@ -1,19 +1,25 @@
-// The open workshop's measurement plan. Each change goes to the backend at once
-// (metrics are small records, not part of the debounced map document).
+// The open map version's measurement plan. Each change goes to the backend at once
+// (metrics are small records, not part of the debounced map document), sending only
+// the fields changed and the revision they were based on: a metric changed in
+// another window is never overwritten; the plan then offers to reload.
 import { create } from 'zustand';
-import type { Metric, MetricFields, ReadingInput } from '../../src-shared/domain/metric';
+import type { PlanMetric } from '../../src-shared/api/contract';
+import type { MetricFields, ReadingInput } from '../../src-shared/domain/metric';
 import { api } from '../api/client';
 import { useUiStore } from './ui-store';
 
 interface PlanState {
-  workshopId: string | null;
-  metrics: Metric[];
+  versionId: string | null;
+  metrics: PlanMetric[];
   loading: boolean;
-  load(workshopId: string): Promise<void>;
-  create(fields: MetricFields): Promise<Metric | null>;
+  /** Set when a change was refused because another window changed the plan first. */
+  conflict: string | null;
+  load(versionId: string): Promise<void>;
+  create(fields: MetricFields): Promise<PlanMetric | null>;
   createMany(fields: MetricFields[]): Promise<void>;
-  update(id: string, fields: MetricFields): Promise<boolean>;
-  /** Changes some fields of a metric, applied in order onto the latest saved metric. */
+  /** Saves what differs from the metric as last loaded; queued behind earlier changes of it. */
+  update(id: string, fields: Partial<MetricFields>): Promise<boolean>;
+  /** Changes some fields of a metric (same as update; kept for the inline cells). */
   patch(id: string, fields: Partial<MetricFields>): Promise<boolean>;
   remove(id: string): Promise<void>;
   addReading(metricId: string, reading: ReadingInput): Promise<boolean>;
@@ -22,19 +28,45 @@ interface PlanState {
 
 const fail = (message: string) => useUiStore.getState().notify({ text: message, tone: 'error' });
 
-/** One chain of pending patches per metric, so quick edits of two cells never undo each other. */
-const patchQueues = new Map<string, Promise<boolean>>();
+/** The fields of `next` that differ from `saved` (compared as JSON: attachments are objects). */
+export function changedFields(saved: MetricFields, next: Partial<MetricFields>): Partial<MetricFields> {
+  return Object.fromEntries(
+    Object.entries(next).filter(([key, value]) => JSON.stringify(value) !== JSON.stringify(saved[key as keyof MetricFields])),
+  ) as Partial<MetricFields>;
+}
 
 export const usePlanStore = create<PlanState>((set, get) => {
-  const replace = (metric: Metric) => set({ metrics: get().metrics.map((m) => (m.id === metric.id ? metric : m)) });
+  /** One chain of pending changes per metric, so each is sent on the revision the one before it made. */
+  const queues = new Map<string, Promise<boolean>>();
+  const replace = (metric: PlanMetric) => set({ metrics: get().metrics.map((m) => (m.id === metric.id ? metric : m)) });
+  const refused = (error: { code: string; message: string }) => {
+    if (error.code === 'CONFLICT') set({ conflict: error.message });
+    else fail(error.message);
+  };
+
+  const send = async (id: string, fields: Partial<MetricFields>): Promise<boolean> => {
+    const current = get().metrics.find((m) => m.id === id);
+    if (!current || get().conflict) return false;
+    const changed = changedFields(current, fields);
+    if (Object.keys(changed).length === 0) return true;
+    const result = await api().call('metric.update', { id, revision: current.revision, fields: changed });
+    if (!result.ok) {
+      refused(result.error);
+      return false;
+    }
+    replace(result.value);
+    return true;
+  };
+
   return {
-    workshopId: null,
+    versionId: null,
     metrics: [],
     loading: false,
-    load: async (workshopId) => {
-      set({ workshopId, loading: true, metrics: [] });
-      const result = await api().call('metric.list', { workshopId });
-      if (get().workshopId !== workshopId) return;
+    conflict: null,
+    load: async (versionId) => {
+      set({ versionId, loading: true, metrics: [], conflict: null });
+      const result = await api().call('metric.list', { versionId });
+      if (get().versionId !== versionId) return;
       if (result.ok) set({ metrics: result.value, loading: false });
       else {
         set({ loading: false });
@@ -42,51 +74,38 @@ export const usePlanStore = create<PlanState>((set, get) => {
       }
     },
     create: async (fields) => {
-      const workshopId = get().workshopId;
-      if (!workshopId) return null;
-      const result = await api().call('metric.create', { workshopId, fields });
+      const versionId = get().versionId;
+      if (!versionId) return null;
+      const result = await api().call('metric.create', { versionId, fields });
       if (!result.ok) {
-        fail(result.error.message);
+        refused(result.error);
         return null;
       }
-      set({ metrics: [...get().metrics, result.value] });
+      if (get().versionId === versionId) set({ metrics: [...get().metrics, result.value] });
       return result.value;
     },
     createMany: async (list) => {
       for (const fields of list) if (!(await get().create(fields))) return;
     },
-    update: async (id, fields) => {
-      const result = await api().call('metric.update', { id, fields });
-      if (!result.ok) {
-        fail(result.error.message);
-        return false;
-      }
-      replace(result.value);
-      return true;
-    },
-    patch: (id, fields) => {
-      const previous = patchQueues.get(id) ?? Promise.resolve(true);
-      const next = previous.then(async () => {
-        const current = get().metrics.find((m) => m.id === id);
-        if (!current) return false;
-        const { id: _id, readings: _readings, ...saved } = current;
-        return get().update(id, { ...saved, ...fields });
-      });
-      patchQueues.set(id, next);
+    update: (id, fields) => {
+      const previous = queues.get(id) ?? Promise.resolve(true);
+      const next = previous.then(() => send(id, fields));
+      queues.set(id, next);
       void next.finally(() => {
-        if (patchQueues.get(id) === next) patchQueues.delete(id);
+        if (queues.get(id) === next) queues.delete(id);
       });
       return next;
     },
+    patch: (id, fields) => get().update(id, fields),
     remove: async (id) => {
       const result = await api().call('metric.delete', { id });
-      if (!result.ok) return fail(result.error.message);
+      if (!result.ok) return refused(result.error);
       set({ metrics: get().metrics.filter((m) => m.id !== id) });
     },
     addReading: async (metricId, reading) => {
       const result = await api().call('metric.addReading', { metricId, reading });
       if (!result.ok) {
-        fail(result.error.message);
+        refused(result.error);
         return false;
       }
       replace(result.value);
@@ -94,7 +113,7 @@ export const usePlanStore = create<PlanState>((set, get) => {
     },
     deleteReading: async (metricId, readingId) => {
       const result = await api().call('metric.deleteReading', { metricId, readingId });
-      if (!result.ok) return fail(result.error.message);
+      if (!result.ok) return refused(result.error);
       replace(result.value);
     },
   };

@@ -1,6 +1,7 @@
 // Every call the renderer can make, declared once: method name -> zod input and
 // output. Electron IPC and the browser host both carry exactly these payloads.
 import { z } from 'zod';
+import { WithdrawnAgreementSchema, WithdrawReasonSchema } from '../domain/agreement';
 import { SignOffSchema } from '../domain/export-envelope';
 import { AgreedSignOffSchema } from '../domain/sign-off';
 import { IdSchema, MapDocumentSchema } from '../domain/map-document';
@@ -15,6 +16,8 @@ export const WorkshopSummarySchema = z.object({
   organisation: z.string(),
   date: z.string(),
   status: WorkshopStatusSchema,
+  /** For workshop.rename: a rename based on an older revision is refused. */
+  revision: z.number().int(),
   stageCount: z.number().int(),
   createdAt: IsoTimestamp,
   updatedAt: IsoTimestamp,
@@ -27,6 +30,8 @@ export const MapVersionSummarySchema = z.object({
   name: z.string(),
   revision: z.number().int(),
   signOff: SignOffSchema.nullable(),
+  /** Agreements withdrawn by mistake, oldest first, each with its reason. */
+  agreementHistory: z.array(WithdrawnAgreementSchema),
   updatedAt: IsoTimestamp,
 });
 export type MapVersionSummary = z.infer<typeof MapVersionSummarySchema>;
@@ -48,6 +53,7 @@ export const MapVersionSchema = z.object({
   name: z.string(),
   revision: z.number().int(),
   signOff: SignOffSchema.nullable(),
+  agreementHistory: z.array(WithdrawnAgreementSchema),
   updatedAt: IsoTimestamp,
   document: MapDocumentSchema,
 });
@@ -74,6 +80,12 @@ export const ExportedFileSchema = z.object({
 });
 export type ExportedFile = z.infer<typeof ExportedFileSchema>;
 
+/** A metric of a version's plan as the API gives it: with its revision, for metric.update. */
+export const PlanMetricSchema = MetricSchema.extend({ revision: z.number().int(), versionId: IdSchema });
+export type PlanMetric = z.infer<typeof PlanMetricSchema>;
+
+const VersionNameSchema = z.string().trim().min(1, 'Give the version a name').max(200);
+
 // Every input is strict: a field the app never sends is refused and named, not dropped.
 const ById = z.strictObject({ id: IdSchema });
 const Empty = z.strictObject({});
@@ -94,7 +106,7 @@ export const contract = {
     output: WorkshopDetailSchema,
   },
   'workshop.rename': {
-    input: z.strictObject({ id: IdSchema, title: WorkshopMetaSchema.shape.title }),
+    input: z.strictObject({ id: IdSchema, revision: z.number().int(), title: WorkshopMetaSchema.shape.title }),
     output: WorkshopSummarySchema,
   },
   'workshop.duplicate': { input: ById, output: WorkshopSummarySchema },
@@ -128,7 +140,22 @@ export const contract = {
   },
   /** A new map version that starts as a copy of another. */
   'map.createVersion': {
-    input: z.strictObject({ fromVersionId: IdSchema, name: z.string().trim().min(1, 'Give the version a name').max(200) }),
+    input: z.strictObject({ fromVersionId: IdSchema, name: VersionNameSchema }),
+    output: MapVersionSummarySchema,
+  },
+  /** Renames a draft version (an agreed version's name is part of what was agreed). */
+  'map.renameVersion': {
+    input: z.strictObject({ versionId: IdSchema, name: VersionNameSchema }),
+    output: MapVersionSummarySchema,
+  },
+  /** Deletes a version and its plan; never the last one, an agreed one only when confirmed. */
+  'map.deleteVersion': {
+    input: z.strictObject({ versionId: IdSchema, confirmAgreed: z.boolean().default(false) }),
+    output: Empty,
+  },
+  /** Withdraws a mistaken agreement: the version is a draft again; the agreement and reason are kept. */
+  'map.withdrawAgreement': {
+    input: z.strictObject({ versionId: IdSchema, revision: z.number().int(), reason: WithdrawReasonSchema }),
     output: MapVersionSummarySchema,
   },
   /** The report of one map version in one format (the workshop file is workshop.exportFile). */
@@ -136,12 +163,18 @@ export const contract = {
     input: z.strictObject({ versionId: IdSchema, format: ExportFormatSchema, paper: z.enum(['A4', 'Letter']).default('A4') }),
     output: z.object({ files: z.array(ExportedFileSchema) }),
   },
-  'metric.list': { input: z.strictObject({ workshopId: IdSchema }), output: z.array(MetricSchema) },
-  'metric.create': { input: z.strictObject({ workshopId: IdSchema, fields: MetricFieldsSchema }), output: MetricSchema },
-  'metric.update': { input: z.strictObject({ id: IdSchema, fields: MetricFieldsSchema }), output: MetricSchema },
+  /** The measurement plan of one map version. */
+  'metric.list': { input: z.strictObject({ versionId: IdSchema }), output: z.array(PlanMetricSchema) },
+  'metric.create': { input: z.strictObject({ versionId: IdSchema, fields: MetricFieldsSchema }), output: PlanMetricSchema },
+  /** Changes only the fields sent, if the metric is still at `revision`. */
+  'metric.update': {
+    input: z.strictObject({ id: IdSchema, revision: z.number().int(), fields: MetricFieldsSchema.partial() }),
+    output: PlanMetricSchema,
+  },
   'metric.delete': { input: ById, output: Empty },
-  'metric.addReading': { input: z.strictObject({ metricId: IdSchema, reading: ReadingInputSchema }), output: MetricSchema },
-  'metric.deleteReading': { input: z.strictObject({ metricId: IdSchema, readingId: IdSchema }), output: MetricSchema },
+  /** Readings are observations: they may be added to an agreed version's metrics. */
+  'metric.addReading': { input: z.strictObject({ metricId: IdSchema, reading: ReadingInputSchema }), output: PlanMetricSchema },
+  'metric.deleteReading': { input: z.strictObject({ metricId: IdSchema, readingId: IdSchema }), output: PlanMetricSchema },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

@@ -1,6 +1,7 @@
 // The lossless workshop file (.leanmap.json): a versioned envelope around the
 // workshop's details and every map version, read back through the same migrations.
 import { z } from 'zod';
+import { WithdrawnAgreementSchema, type WithdrawnAgreement } from './agreement';
 import { migrateDocument } from './document-migrations';
 import type { MapDocument } from './map-document';
 import { MetricSchema, type Metric } from './metric';
@@ -9,8 +10,12 @@ import { ImportedSignOffSchema, type SignOff } from './sign-off';
 import { WorkshopMetaSchema, type WorkshopMeta } from './workshop';
 
 export const ENVELOPE_FORMAT = 'leanmap.workshop';
-/** 2 added the measurement plan (metrics); files of version 1 read as having none. */
-export const CURRENT_ENVELOPE_VERSION = 2;
+/**
+ * 2 added the measurement plan (metrics); files of version 1 read as having none.
+ * 3 gave each map version its own plan (and its withdrawn agreements); the one
+ * plan of a version-2 file is read as the plan of every version.
+ */
+export const CURRENT_ENVELOPE_VERSION = 3;
 /** Larger files are refused before parsing: a real workshop is a few hundred KB. */
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 
@@ -20,6 +25,9 @@ const EnvelopeVersionSchema = z.object({
   name: z.string().trim().min(1).max(200),
   signOff: ImportedSignOffSchema.nullable(),
   document: z.unknown(),
+  /** Since format 3; absent in older files, which have one plan for the workshop. */
+  metrics: z.array(MetricSchema).max(2000).optional(),
+  agreementHistory: z.array(WithdrawnAgreementSchema).max(200).default([]),
 });
 
 const EnvelopeSchema = z.object({
@@ -30,6 +38,7 @@ const EnvelopeSchema = z.object({
   workshop: z.object({
     meta: WorkshopMetaSchema,
     versions: z.array(EnvelopeVersionSchema).min(1).max(100),
+    /** Format 2's one plan of the workshop; format 3 writes none here. */
     metrics: z.array(MetricSchema).max(2000).default([]),
   }),
 });
@@ -38,12 +47,14 @@ export interface WorkshopFileVersion {
   name: string;
   signOff: SignOff | null;
   document: MapDocument;
+  /** This version's measurement plan. */
+  metrics: Metric[];
+  agreementHistory: WithdrawnAgreement[];
 }
 
 export interface WorkshopFile {
   meta: WorkshopMeta;
   versions: WorkshopFileVersion[];
-  metrics: Metric[];
 }
 
 export function buildEnvelope(file: WorkshopFile, exportedAt: string, appVersion: string) {
@@ -52,7 +63,7 @@ export function buildEnvelope(file: WorkshopFile, exportedAt: string, appVersion
     formatVersion: CURRENT_ENVELOPE_VERSION,
     exportedAt,
     app: { name: 'Leanmap', version: appVersion },
-    workshop: { meta: file.meta, versions: file.versions, metrics: file.metrics },
+    workshop: { meta: file.meta, versions: file.versions },
   };
 }
 
@@ -115,7 +126,13 @@ export function parseWorkshopFile(text: string): ParseWorkshopFileResult {
       const problem = read.error.kind === 'future-version' ? 'future-version' : 'invalid';
       return fail(problem, `Map "${v.name}" (number ${i + 1}) cannot be read: ${read.error.message} Nothing was imported.`);
     }
-    versions.push({ name: v.name, signOff: v.signOff, document: read.doc });
+    versions.push({
+      name: v.name,
+      signOff: v.signOff,
+      document: read.doc,
+      metrics: v.metrics ?? parsed.data.workshop.metrics,
+      agreementHistory: v.agreementHistory,
+    });
   }
-  return { ok: true, file: { meta: parsed.data.workshop.meta, versions, metrics: parsed.data.workshop.metrics } };
+  return { ok: true, file: { meta: parsed.data.workshop.meta, versions } };
 }

@@ -54,7 +54,11 @@ export const ReadingInputSchema = z.strictObject({
 });
 export type ReadingInput = z.infer<typeof ReadingInputSchema>;
 
-export const ReadingSchema = ReadingInputSchema.extend({ id: IdSchema });
+export const ReadingSchema = ReadingInputSchema.extend({
+  id: IdSchema,
+  /** When Leanmap recorded it (ISO timestamp): tells readings taken after an agreement apart. */
+  recordedAt: z.string().max(40).optional(),
+});
 export type Reading = z.infer<typeof ReadingSchema>;
 
 export const MetricSchema = MetricFieldsSchema.extend({

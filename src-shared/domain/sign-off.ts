@@ -2,12 +2,16 @@
 // participants as the Mark agreed dialog writes them ("Sam (Account executive)").
 import { z } from 'zod';
 import { CalendarDateSchema } from './calendar-date';
-import type { Participant } from './workshop';
+import { WorkshopMetaSchema, type Participant } from './workshop';
 
 /** A sign-off as stored; lenient so a database written before dates were checked still opens. */
 export const SignOffSchema = z.object({
   agreedAt: z.string().max(40),
   agreedBy: z.array(z.string().max(200)).max(200),
+  /** When Leanmap recorded the agreement (ISO timestamp); readings after it are marked. */
+  recordedAt: z.string().max(40).optional(),
+  /** The workshop facts as they were when agreed: the agreed report prints these. */
+  facts: WorkshopMetaSchema.optional(),
 });
 export type SignOff = z.infer<typeof SignOffSchema>;
 
@@ -26,7 +30,7 @@ export const ImportedSignOffSchema = z.preprocess((raw) => {
   const { agreedAt } = raw as { agreedAt: unknown };
   if (typeof agreedAt !== 'string' || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/.test(agreedAt)) return raw;
   return { ...raw, agreedAt: agreedAt.slice(0, 10) };
-}, AgreedSignOffSchema);
+}, AgreedSignOffSchema.extend({ recordedAt: SignOffSchema.shape.recordedAt, facts: SignOffSchema.shape.facts }));
 
 /** How a participant is named in a sign-off. */
 export function signOffName(participant: Pick<Participant, 'name' | 'role'>): string {

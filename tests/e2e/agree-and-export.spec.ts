@@ -268,7 +268,7 @@ test.describe('Agreeing and exporting the map', () => {
     expect(envelope.workshop.versions).toHaveLength(1);
     expect(envelope.workshop.versions[0].signOff).toBeNull();
     expect(envelope.workshop.versions[0].document.stages.map((s: { name: string }) => s.name).sort()).toEqual([...STAGES].sort());
-    expect(envelope.workshop.metrics.map((m: { name: string }) => m.name)).toContain(METRIC);
+    expect(envelope.workshop.versions[0].metrics.map((m: { name: string }) => m.name)).toContain(METRIC);
   });
 
   test('marked agreed by both participants: read-only, a final PDF with their sign-off, and a Future state to go on with', async ({

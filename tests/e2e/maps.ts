@@ -1,7 +1,7 @@
 // Maps the e2e tests import as workshop files, for what the template cannot show
 // (a long journey with many exits, loops back and rates).
 import type { MapDocument } from '../../src-shared/domain/map-document';
-import { aMapDocument, aStage, aTransition, aWorkshopMeta, anEnvelopeText, anOutcome } from '../fixtures/factories';
+import { aFileVersion, aMapDocument, aStage, aTransition, aWorkshopMeta, anEnvelopeText, anOutcome } from '../fixtures/factories';
 
 /**
  * A journey of `count` stages in a row, all piled on the same spot (so only a tidy
@@ -32,5 +32,5 @@ export function aLongJourney(count: number): MapDocument {
 
 /** A workshop file (.leanmap.json text) with one map version. */
 export function aWorkshopFileText(title: string, document: MapDocument): string {
-  return anEnvelopeText({ meta: aWorkshopMeta({ title }), versions: [{ name: 'Current state', signOff: null, document }], metrics: [] });
+  return anEnvelopeText({ meta: aWorkshopMeta({ title }), versions: [aFileVersion({ name: 'Current state', signOff: null, document })] });
 }

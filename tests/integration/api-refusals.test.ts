@@ -37,7 +37,7 @@ const participants = [
 async function aWorkshopIn(backend: Backend, title = 'Refusals') {
   const workshop = await call(backend, 'workshop.create', { meta: aWorkshopMeta({ title, participants }), template: 'b2b-buying-journey' });
   const map = await call(backend, 'map.get', { versionId: workshop.versions[0]!.id });
-  const metric = await call(backend, 'metric.create', { workshopId: workshop.id, fields: aMetric() });
+  const metric = await call(backend, 'metric.create', { versionId: workshop.versions[0]!.id, fields: aMetric() });
   const withReading = await call(backend, 'metric.addReading', { metricId: metric.id, reading: { date: '2027-01-31', value: 19, note: '' } });
   return { workshop, map, metric: withReading };
 }
@@ -55,7 +55,7 @@ async function snapshot(backend: Backend, workshopId: string, trash = false) {
     allWorkshops: [...(await call(backend, 'workshop.list', {})), ...(await call(backend, 'workshop.list', { trash: true }))].length,
     detail,
     maps: await Promise.all(detail.versions.map((v) => call(backend, 'map.get', { versionId: v.id }))),
-    metrics: await call(backend, 'metric.list', { workshopId }),
+    metrics: await Promise.all(detail.versions.map((v) => call(backend, 'metric.list', { versionId: v.id }))),
   };
 }
 
@@ -94,13 +94,13 @@ describe('a workshop in the trash', () => {
     const { meta, revision } = before.detail;
     const attempts: [string, unknown][] = [
       ['workshop.update', { id: workshop.id, revision, meta: { ...meta, notes: 'edited in the trash' } }],
-      ['workshop.rename', { id: workshop.id, title: 'Renamed in the trash' }],
+      ['workshop.rename', { id: workshop.id, revision, title: 'Renamed in the trash' }],
       ['workshop.duplicate', { id: workshop.id }],
       ['map.save', { versionId: map.id, revision: map.revision, document: removeNodes(map.document, new Set([map.document.stages[0]!.id])) }],
       ['map.agree', { versionId: map.id, revision: map.revision, signOff: { agreedAt: '2026-11-22', agreedBy: ['Jan Kowalski'] } }],
       ['map.createVersion', { fromVersionId: map.id, name: 'Future state' }],
-      ['metric.create', { workshopId: workshop.id, fields: aMetric({ name: 'Another' }) }],
-      ['metric.update', { id: metric.id, fields: aMetric({ target: 99 }) }],
+      ['metric.create', { versionId: map.id, fields: aMetric({ name: 'Another' }) }],
+      ['metric.update', { id: metric.id, revision: metric.revision, fields: aMetric({ target: 99 }) }],
       ['metric.delete', { id: metric.id }],
       ['metric.addReading', { metricId: metric.id, reading: { date: '2027-02-28', value: 20, note: '' } }],
       ['metric.deleteReading', { metricId: metric.id, readingId: metric.readings[0]!.id }],
@@ -114,7 +114,8 @@ describe('a workshop in the trash', () => {
     // Reading it, exporting it and restoring it stay possible.
     await call(backend, 'workshop.exportFile', { id: workshop.id });
     await call(backend, 'workshop.restore', { id: workshop.id });
-    await call(backend, 'workshop.rename', { id: workshop.id, title: 'Back from the trash' });
+    const restored = await call(backend, 'workshop.get', { id: workshop.id });
+    await call(backend, 'workshop.rename', { id: workshop.id, revision: restored.revision, title: 'Back from the trash' });
   });
 });
 
@@ -130,31 +131,31 @@ describe('metrics attached to what is not on this workshop\'s map', () => {
       { kind: 'transition', transitionId: 'no-such-transition' },
     ];
     for (const attachTo of targets) {
-      const error = await refusal(backend, 'metric.create', { workshopId: workshop.id, fields: aMetric({ attachTo }) });
+      const error = await refusal(backend, 'metric.create', { versionId: workshop.versions[0]!.id, fields: aMetric({ attachTo }) });
       expect(error.code, JSON.stringify(attachTo)).toBe('BAD_REFERENCE');
-      expect(error.message).toMatch(/^That (stage|transition) is not on this workshop's map, so a metric cannot be attached to it\./);
+      expect(error.message).toMatch(/^That (stage|transition) is not in the map "Current state"\. Attach the metric to one of its (stage|transition)s or to the whole process\.$/);
     }
     expect(await snapshot(backend, workshop.id)).toEqual(before);
   });
 
   it('accepts a stage and a transition of its own map', async () => {
-    const { backend, workshop, map } = await setUp();
-    const onStage = await call(backend, 'metric.create', { workshopId: workshop.id, fields: aMetric({ attachTo: { kind: 'stage', stageId: map.document.stages[1]!.id } }) });
+    const { backend, map } = await setUp();
+    const onStage = await call(backend, 'metric.create', { versionId: map.id, fields: aMetric({ attachTo: { kind: 'stage', stageId: map.document.stages[1]!.id } }) });
     expect(onStage.attachTo).toEqual({ kind: 'stage', stageId: map.document.stages[1]!.id });
-    await call(backend, 'metric.create', { workshopId: workshop.id, fields: aMetric({ attachTo: { kind: 'transition', transitionId: map.document.transitions[0]!.id } }) });
+    await call(backend, 'metric.create', { versionId: map.id, fields: aMetric({ attachTo: { kind: 'transition', transitionId: map.document.transitions[0]!.id } }) });
   });
 
   it('refuses moving a metric to another workshop\'s stage, but keeps one whose stage was since removed editable', async () => {
-    const { backend, workshop, map } = await setUp();
+    const { backend, map } = await setUp();
     const other = await aWorkshopIn(backend, 'Other workshop');
     const stage = map.document.stages[1]!;
-    const metric = await call(backend, 'metric.create', { workshopId: workshop.id, fields: aMetric({ attachTo: { kind: 'stage', stageId: stage.id } }) });
-    const moved = await refusal(backend, 'metric.update', { id: metric.id, fields: aMetric({ attachTo: { kind: 'stage', stageId: other.map.document.stages[0]!.id } }) });
+    const metric = await call(backend, 'metric.create', { versionId: map.id, fields: aMetric({ attachTo: { kind: 'stage', stageId: stage.id } }) });
+    const moved = await refusal(backend, 'metric.update', { id: metric.id, revision: metric.revision, fields: aMetric({ attachTo: { kind: 'stage', stageId: other.map.document.stages[0]!.id } }) });
     expect(moved.code).toBe('BAD_REFERENCE');
     // The facilitator deletes the stage from the map; the metric's owner can still be edited.
     const withoutStage = removeNodes(map.document, new Set([stage.id]));
     await call(backend, 'map.save', { versionId: map.id, revision: map.revision, document: withoutStage });
-    const edited = await call(backend, 'metric.update', { id: metric.id, fields: aMetric({ attachTo: { kind: 'stage', stageId: stage.id }, ownerRole: 'Marketing' }) });
+    const edited = await call(backend, 'metric.update', { id: metric.id, revision: metric.revision, fields: aMetric({ attachTo: { kind: 'stage', stageId: stage.id }, ownerRole: 'Marketing' }) });
     expect(edited.ownerRole).toBe('Marketing');
   });
 });

@@ -24,9 +24,9 @@ describe('agreeing a map version', () => {
   it('records who agreed and when, locks the version and marks the workshop agreed', async () => {
     const { backend, workshop, version } = await aWorkshopWithAMap();
     const agreed = await call(backend, 'map.agree', { versionId: version.id, revision: version.revision, signOff });
-    expect(agreed.signOff).toEqual(signOff);
+    expect(agreed.signOff).toMatchObject(signOff);
     const again = await call(backend, 'map.get', { versionId: version.id });
-    expect(again.signOff).toEqual(signOff);
+    expect(again.signOff).toMatchObject(signOff);
     const save = await refusal(backend, 'map.save', { versionId: version.id, revision: again.revision, document: again.document });
     expect(save.code).toBe('LOCKED');
     const [summary] = await call(backend, 'workshop.list', {});

@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { DATABASE_FILE_NAME } from '../../src-main/backend';
 import { schemaVersion } from '../../src-main/db/migrate';
-import { SCHEMA_MIGRATIONS } from '../../src-main/db/migrations';
+import { LATEST_SCHEMA_VERSION, SCHEMA_MIGRATIONS } from '../../src-main/db/migrations';
 import { aWorkshopMeta } from '../fixtures/factories';
 import { call, useTempDirs } from '../fixtures/backend';
 
@@ -52,7 +52,7 @@ describe('schema step 2 (the measurement plan)', () => {
     aVersionOneDatabase(dataDir);
     const backend = await temp.openBackend(dataDir);
     expect(backend.migration.from).toBe(1);
-    expect(schemaVersion(backend.db)).toBe(2);
+    expect(schemaVersion(backend.db)).toBe(LATEST_SCHEMA_VERSION);
     const backups = readdirSync(join(dataDir, 'backups'));
     expect(backups).toHaveLength(1);
     const backup = new Database(join(dataDir, 'backups', backups[0]!), { readonly: true });
@@ -66,7 +66,7 @@ describe('schema step 2 (the measurement plan)', () => {
     expect(map.document.schemaVersion).toBe(2);
     expect(map.document.stages[0]).toMatchObject({ daysPerVisit: null, completeAndAccurate: null });
     expect(map.document.transitions[0]!.conversionRate).toBe(0.25);
-    expect(await call(backend, 'metric.list', { workshopId: 'w1' })).toEqual([]);
+    expect(await call(backend, 'metric.list', { versionId: 'v1' })).toEqual([]);
   });
 
   it('lets the upgraded map be saved in the new format on the revision it had', async () => {

@@ -6,7 +6,7 @@ import { MAX_IMPORT_BYTES } from '../../src-shared/domain/export-envelope';
 import { MapDocumentSchema, type MapDocument } from '../../src-shared/domain/map-document';
 import { addStage, connect, newStage, nextStagePosition } from '../../src-shared/domain/map-ops';
 import type { Backend } from '../../src-main/backend';
-import { aChainMap, aWorkshopFile, aWorkshopMeta, anEnvelope, anEnvelopeText } from '../fixtures/factories';
+import { aChainMap, aFileVersion, aWorkshopFile, aWorkshopMeta, anEnvelope, anEnvelopeText } from '../fixtures/factories';
 import { call, refusal, useTempDirs } from '../fixtures/backend';
 
 const temp = useTempDirs();
@@ -75,7 +75,7 @@ describe('the workshop library', () => {
     await createWorkshop('Second');
     await createWorkshop('Third');
     expect(await titles()).toEqual(['Third', 'Second', 'First']);
-    await call(backend, 'workshop.rename', { id: first.id, title: 'First, renamed' });
+    await call(backend, 'workshop.rename', { id: first.id, revision: first.revision, title: 'First, renamed' });
     expect(await titles()).toEqual(['First, renamed', 'Third', 'Second']);
   });
 
@@ -100,7 +100,7 @@ describe('the workshop library', () => {
 
   it('renaming changes the title everywhere it is shown', async () => {
     const created = await createWorkshop('Draft title');
-    const renamed = await call(backend, 'workshop.rename', { id: created.id, title: 'Final title' });
+    const renamed = await call(backend, 'workshop.rename', { id: created.id, revision: created.revision, title: 'Final title' });
     expect(renamed.title).toBe('Final title');
     const detail = await call(backend, 'workshop.get', { id: created.id });
     expect(detail.meta.title).toBe('Final title');
@@ -190,7 +190,7 @@ describe('workshop files', () => {
 
   it('an imported map that was agreed stays read-only', async () => {
     const file = aWorkshopFile({
-      versions: [{ name: 'Agreed', signOff: { agreedAt: '2026-11-22', agreedBy: ['Sam'] }, document: aChainMap(2).doc }],
+      versions: [aFileVersion({ name: 'Agreed', signOff: { agreedAt: '2026-11-22', agreedBy: ['Sam'] }, document: aChainMap(2).doc })],
     });
     const imported = await call(backend, 'workshop.importFile', { text: anEnvelopeText(file) });
     const map = await firstMapOf(imported.id);
@@ -273,7 +273,7 @@ describe('refusals', () => {
 
   it.each([
     ['workshop.get', { id: 'missing' }],
-    ['workshop.rename', { id: 'missing', title: 'x' }],
+    ['workshop.rename', { id: 'missing', revision: 1, title: 'x' }],
     ['workshop.duplicate', { id: 'missing' }],
     ['workshop.trash', { id: 'missing' }],
     ['workshop.restore', { id: 'missing' }],

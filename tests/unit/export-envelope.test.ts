@@ -9,7 +9,7 @@ import {
   utf8Length,
 } from '../../src-shared/domain/export-envelope';
 import { CURRENT_DOCUMENT_VERSION } from '../../src-shared/domain/map-document';
-import { aChainMap, aWorkshopFile, aWorkshopMeta, anEnvelope, anEnvelopeText } from '../fixtures/factories';
+import { aChainMap, aFileVersion, aWorkshopFile, aWorkshopMeta, anEnvelope, anEnvelopeText } from '../fixtures/factories';
 
 function problemOf(result: ParseWorkshopFileResult) {
   return result.ok ? 'ok' : result.problem;
@@ -20,8 +20,8 @@ describe('reading a workshop file', () => {
     const file = aWorkshopFile({
       meta: aWorkshopMeta({ participants: [{ id: 'p1', name: 'Sam', role: 'Sales manager' }], status: 'agreed' }),
       versions: [
-        { name: 'Current state', signOff: { agreedAt: '2026-11-22', agreedBy: ['Sam (Sales manager)'] }, document: aChainMap(3, { filled: true }).doc },
-        { name: 'Future state', signOff: null, document: aChainMap(2).doc },
+        aFileVersion({ name: 'Current state', signOff: { agreedAt: '2026-11-22', agreedBy: ['Sam (Sales manager)'] }, document: aChainMap(3, { filled: true }).doc }),
+        aFileVersion({ name: 'Future state', signOff: null, document: aChainMap(2).doc }),
       ],
     });
     expect(parseWorkshopFile(anEnvelopeText(file))).toEqual({ ok: true, file });
@@ -54,7 +54,7 @@ describe('reading a workshop file', () => {
   it('refuses a file holding a map from a newer Leanmap as a future version', () => {
     const envelope = anEnvelope();
     const newerMap = { ...envelope.workshop.versions[0]!.document, schemaVersion: CURRENT_DOCUMENT_VERSION + 1 };
-    const text = JSON.stringify({ ...envelope, workshop: { ...envelope.workshop, versions: [{ name: 'Next', signOff: null, document: newerMap }] } });
+    const text = JSON.stringify({ ...envelope, workshop: { ...envelope.workshop, versions: [{ ...aFileVersion({ name: 'Next', signOff: null }), document: newerMap }] } });
     expect(problemOf(parseWorkshopFile(text))).toBe('future-version');
   });
 
@@ -62,7 +62,7 @@ describe('reading a workshop file', () => {
     const { doc } = aChainMap(2);
     const broken = { ...doc, transitions: [...doc.transitions, { ...doc.transitions[0]!, id: 'extra' }] };
     const result = parseWorkshopFile(
-      anEnvelopeText(aWorkshopFile({ versions: [{ name: 'Future state', signOff: null, document: broken }] })),
+      anEnvelopeText(aWorkshopFile({ versions: [aFileVersion({ name: 'Future state', document: broken })] })),
     );
     expect(problemOf(result)).toBe('invalid');
     expect(result.ok ? '' : result.message).toContain('Map "Future state" (number 1) cannot be read');
@@ -72,7 +72,7 @@ describe('reading a workshop file', () => {
   it('refuses a file with a card placed absurdly far away, saying so, before any export could choke on it', () => {
     const { doc } = aChainMap(2);
     const far = { ...doc, stages: [doc.stages[0]!, { ...doc.stages[1]!, position: { x: 0, y: 4e18 } }] };
-    const result = parseWorkshopFile(anEnvelopeText(aWorkshopFile({ versions: [{ name: 'Current state', signOff: null, document: far }] })));
+    const result = parseWorkshopFile(anEnvelopeText(aWorkshopFile({ versions: [aFileVersion({ name: 'Current state', signOff: null, document: far })] })));
     expect(problemOf(result)).toBe('invalid');
     expect(result.ok ? '' : result.message).toContain('A card is placed too far from the rest of the map');
     expect(result.ok ? '' : result.message).toContain('Nothing was imported');

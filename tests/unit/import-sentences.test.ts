@@ -3,7 +3,7 @@
 // own wording. Days that do not exist are refused in readings and sign-offs too.
 import { describe, expect, it } from 'vitest';
 import { parseWorkshopFile } from '../../src-shared/domain/export-envelope';
-import { aChainMap, aMetric, aReading, aWorkshopFile, aWorkshopMeta, anEnvelope, anEnvelopeText } from '../fixtures/factories';
+import { aChainMap, aMetric, aReading, aWorkshopFile, aWorkshopMeta, anEnvelope, anEnvelopeText, aFileVersion } from '../fixtures/factories';
 
 const ZOD_WORDING = /received|expected|Invalid input|Invalid option|Too small|Too big|Unrecognized key|>=|<=/;
 
@@ -46,7 +46,7 @@ describe('a refused workshop file', () => {
   });
 
   it('refuses a reading on a day that does not exist, saying which', () => {
-    const file = aWorkshopFile({ metrics: [aMetric({ readings: [aReading('2027-01-31'), aReading('2026-13-45')] })] });
+    const file = aWorkshopFile({ versions: [aFileVersion({ metrics: [aMetric({ readings: [aReading('2027-01-31'), aReading('2026-13-45')] })] })] });
     const message = refusalOf(anEnvelopeText(file));
     expect(message).toBe(
       'This workshop file is damaged. The date of reading 2 (metric 1): there is no day 2026-13-45 on the calendar. Pick a date that exists, like 2026-11-22. Nothing was imported.',
@@ -54,13 +54,13 @@ describe('a refused workshop file', () => {
   });
 
   it('refuses a sign-off on a day that does not exist', () => {
-    const file = aWorkshopFile({ versions: [{ name: 'Agreed', signOff: { agreedAt: '2026-02-30', agreedBy: ['Sam'] }, document: aChainMap(2).doc }] });
+    const file = aWorkshopFile({ versions: [aFileVersion({ name: 'Agreed', signOff: { agreedAt: '2026-02-30', agreedBy: ['Sam'] }, document: aChainMap(2).doc })] });
     expectPlain(refusalOf(anEnvelopeText(file)));
     expect(refusalOf(anEnvelopeText(file))).toContain('The date it was agreed (map 1): there is no day 2026-02-30 on the calendar.');
   });
 
   it('reads a sign-off written as a full timestamp as its day', () => {
-    const file = aWorkshopFile({ versions: [{ name: 'Agreed', signOff: { agreedAt: '2026-11-22T16:00:00.000Z', agreedBy: ['Sam'] }, document: aChainMap(2).doc }] });
+    const file = aWorkshopFile({ versions: [aFileVersion({ name: 'Agreed', signOff: { agreedAt: '2026-11-22T16:00:00.000Z', agreedBy: ['Sam'] }, document: aChainMap(2).doc })] });
     const result = parseWorkshopFile(anEnvelopeText(file));
     expect(result.ok && result.file.versions[0]!.signOff).toEqual({ agreedAt: '2026-11-22', agreedBy: ['Sam'] });
   });
@@ -68,7 +68,7 @@ describe('a refused workshop file', () => {
   it('puts a full stop before "Nothing was imported." when a map cannot be read', () => {
     const { doc } = aChainMap(2);
     const broken = { ...doc, stages: doc.stages.map((s, i) => (i === 1 ? { ...s, name: 42 } : s)) } as unknown as typeof doc;
-    const message = refusalOf(anEnvelopeText(aWorkshopFile({ versions: [{ name: 'Future state', signOff: null, document: broken }] })));
+    const message = refusalOf(anEnvelopeText(aWorkshopFile({ versions: [aFileVersion({ name: 'Future state', signOff: null, document: broken })] })));
     expect(message.startsWith('Map "Future state" (number 1) cannot be read: ')).toBe(true);
     expect(message).toContain('The name of stage 2 should be text.');
     expectPlain(message);

@@ -6,6 +6,12 @@ export interface SchemaMigration {
   sql: string;
 }
 
+/** A random version-4 UUID in SQL, evaluated once per row (ids look like the app's own). */
+const UUID_SQL = `lower(
+  hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-' ||
+  substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6))
+)`;
+
 export const SCHEMA_MIGRATIONS: readonly SchemaMigration[] = [
   {
     version: 1,
@@ -60,6 +66,46 @@ export const SCHEMA_MIGRATIONS: readonly SchemaMigration[] = [
         created_at TEXT NOT NULL
       );
       CREATE INDEX metric_readings_by_metric ON metric_readings (metric_id, date);
+    `,
+  },
+  {
+    version: 3,
+    name: 'a measurement plan per map version; metric revisions; withdrawn agreements',
+    // Each existing metric stays (same id, same readings) with its workshop's first
+    // version, and every other version gets a copy with new ids and copies of its
+    // readings: until now one plan was shown for every version, so each version's
+    // plan starts as exactly what it showed. Agreed versions get the workshop facts
+    // of today frozen into their sign-off (the closest to what they were agreed with).
+    // version_id stays nullable only because SQLite cannot add a NOT NULL reference;
+    // the repository always sets it.
+    sql: `
+      ALTER TABLE metrics ADD COLUMN version_id TEXT REFERENCES map_versions (id) ON DELETE CASCADE;
+      ALTER TABLE metrics ADD COLUMN revision INTEGER NOT NULL DEFAULT 1;
+      ALTER TABLE map_versions ADD COLUMN agreement_history TEXT NOT NULL DEFAULT '[]';
+
+      UPDATE metrics SET version_id = (
+        SELECT v.id FROM map_versions v WHERE v.workshop_id = metrics.workshop_id
+        ORDER BY v.sort_order, v.created_at, v.id LIMIT 1
+      );
+
+      CREATE TEMP TABLE metric_copies AS
+        SELECT m.id AS old_id, v.id AS version_id, ${UUID_SQL} AS new_id
+        FROM metrics m JOIN map_versions v ON v.workshop_id = m.workshop_id AND v.id <> m.version_id;
+
+      INSERT INTO metrics (id, workshop_id, sort_order, fields, created_at, updated_at, version_id, revision)
+        SELECT c.new_id, m.workshop_id, m.sort_order, m.fields, m.created_at, m.updated_at, c.version_id, 1
+        FROM metric_copies c JOIN metrics m ON m.id = c.old_id;
+
+      INSERT INTO metric_readings (id, metric_id, date, value, note, created_at)
+        SELECT ${UUID_SQL}, c.new_id, r.date, r.value, r.note, r.created_at
+        FROM metric_copies c JOIN metric_readings r ON r.metric_id = c.old_id;
+
+      DROP TABLE metric_copies;
+      CREATE INDEX metrics_by_version ON metrics (version_id, sort_order);
+
+      UPDATE map_versions SET sign_off = json_set(
+        sign_off, '$.facts', json((SELECT w.meta FROM workshops w WHERE w.id = map_versions.workshop_id))
+      ) WHERE sign_off IS NOT NULL AND json_extract(sign_off, '$.facts') IS NULL;
     `,
   },
 ];

@@ -5,6 +5,7 @@ import { SignOffSchema, type SignOff } from '../../../src-shared/domain/export-e
 import type { MapDocument } from '../../../src-shared/domain/map-document';
 import type { MapVersion, MapVersionSummary } from '../../../src-shared/api/contract';
 import { DomainError } from '../../../src-shared/api/errors';
+import { WithdrawnAgreementSchema, type WithdrawnAgreement } from '../../../src-shared/domain/agreement';
 import type { Db } from '../open';
 
 interface RawRow {
@@ -15,6 +16,7 @@ interface RawRow {
   document: string;
   revision: number;
   sign_off: string | null;
+  agreement_history: string;
   created_at: string;
   updated_at: string;
 }
@@ -23,6 +25,18 @@ function readSignOff(raw: RawRow): SignOff | null {
   if (raw.sign_off === null) return null;
   const parsed = SignOffSchema.safeParse(JSON.parse(raw.sign_off));
   if (!parsed.success) throw new DomainError('INTERNAL', `The sign-off of map "${raw.name}" is damaged.`);
+  return parsed.data;
+}
+
+function readHistory(raw: RawRow): WithdrawnAgreement[] {
+  let json: unknown;
+  try {
+    json = JSON.parse(raw.agreement_history);
+  } catch {
+    json = undefined;
+  }
+  const parsed = WithdrawnAgreementSchema.array().safeParse(json);
+  if (!parsed.success) throw new DomainError('INTERNAL', `The agreement history of map "${raw.name}" is damaged.`);
   return parsed.data;
 }
 
@@ -39,15 +53,22 @@ function readDocument(raw: RawRow): MapDocument {
 }
 
 function toSummary(raw: RawRow): MapVersionSummary {
-  return { id: raw.id, name: raw.name, revision: raw.revision, signOff: readSignOff(raw), updatedAt: raw.updated_at };
+  return {
+    id: raw.id,
+    name: raw.name,
+    revision: raw.revision,
+    signOff: readSignOff(raw),
+    agreementHistory: readHistory(raw),
+    updatedAt: raw.updated_at,
+  };
 }
 
 export type SaveOutcome = 'saved' | 'not-found' | 'locked' | 'conflict';
 
 export function createMapVersionsRepo(db: Db) {
   const insert = db.prepare(
-    `INSERT INTO map_versions (id, workshop_id, name, sort_order, document, revision, sign_off, created_at, updated_at)
-     VALUES (@id, @workshopId, @name, @sortOrder, @document, 1, @signOff, @now, @now)`,
+    `INSERT INTO map_versions (id, workshop_id, name, sort_order, document, revision, sign_off, agreement_history, created_at, updated_at)
+     VALUES (@id, @workshopId, @name, @sortOrder, @document, 1, @signOff, @history, @now, @now)`,
   );
   const byId = db.prepare('SELECT * FROM map_versions WHERE id = ?');
   const byWorkshop = db.prepare('SELECT * FROM map_versions WHERE workshop_id = ? ORDER BY sort_order');
@@ -56,6 +77,12 @@ export function createMapVersionsRepo(db: Db) {
     `UPDATE map_versions SET sign_off = @signOff, revision = revision + 1, updated_at = @now
      WHERE id = @id AND revision = @revision AND sign_off IS NULL`,
   );
+  const withdraw = db.prepare(
+    `UPDATE map_versions SET sign_off = NULL, agreement_history = @history, revision = revision + 1, updated_at = @now
+     WHERE id = @id AND revision = @revision AND sign_off IS NOT NULL`,
+  );
+  const rename = db.prepare('UPDATE map_versions SET name = @name, updated_at = @now WHERE id = @id AND sign_off IS NULL');
+  const remove = db.prepare('DELETE FROM map_versions WHERE id = ?');
   const save = db.prepare(
     `UPDATE map_versions SET document = @document, revision = revision + 1, updated_at = @now
      WHERE id = @id AND revision = @revision AND sign_off IS NULL`,
@@ -77,6 +104,7 @@ export function createMapVersionsRepo(db: Db) {
       sortOrder: number;
       document: MapDocument;
       signOff: SignOff | null;
+      agreementHistory?: readonly WithdrawnAgreement[];
       now: string;
     }): void {
       insert.run({
@@ -86,6 +114,7 @@ export function createMapVersionsRepo(db: Db) {
         sortOrder: v.sortOrder,
         document: JSON.stringify(v.document),
         signOff: v.signOff ? JSON.stringify(v.signOff) : null,
+        history: JSON.stringify(v.agreementHistory ?? []),
         now: v.now,
       });
     },
@@ -100,10 +129,18 @@ export function createMapVersionsRepo(db: Db) {
     listSummaries(workshopId: string): MapVersionSummary[] {
       return (byWorkshop.all(workshopId) as RawRow[]).map(toSummary);
     },
-    listFull(workshopId: string): { name: string; signOff: SignOff | null; document: MapDocument }[] {
+    listFull(workshopId: string): {
+      id: string;
+      name: string;
+      signOff: SignOff | null;
+      agreementHistory: WithdrawnAgreement[];
+      document: MapDocument;
+    }[] {
       return (byWorkshop.all(workshopId) as RawRow[]).map((raw) => ({
+        id: raw.id,
         name: raw.name,
         signOff: readSignOff(raw),
+        agreementHistory: readHistory(raw),
         document: readDocument(raw),
       }));
     },
@@ -116,6 +153,21 @@ export function createMapVersionsRepo(db: Db) {
     /** Locks the version with its sign-off; same outcomes as save. */
     agree(id: string, revision: number, signOff: SignOff, now: string): SaveOutcome {
       return outcomeOf(id, agree.run({ id, revision, signOff: JSON.stringify(signOff), now }).changes);
+    },
+    /** Unlocks an agreed version, keeping the agreement and why it was withdrawn in its history. */
+    withdraw(id: string, revision: number, withdrawn: WithdrawnAgreement, now: string): SaveOutcome | 'not-agreed' {
+      const raw = byId.get(id) as RawRow | undefined;
+      if (!raw) return 'not-found';
+      if (raw.sign_off === null) return 'not-agreed';
+      const history = JSON.stringify([...readHistory(raw), withdrawn]);
+      return withdraw.run({ id, revision, history, now }).changes === 1 ? 'saved' : 'conflict';
+    },
+    /** Renames a draft version; an agreed one is left as it is (false). */
+    rename(id: string, name: string, now: string): boolean {
+      return rename.run({ id, name, now }).changes === 1;
+    },
+    remove(id: string): void {
+      remove.run(id);
     },
     revisionOf(id: string): number | undefined {
       return (byId.get(id) as RawRow | undefined)?.revision;

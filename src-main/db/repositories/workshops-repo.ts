@@ -96,6 +96,7 @@ export function createWorkshopsRepo(db: Db) {
           organisation: row.meta.organisation,
           date: row.meta.date,
           status: row.meta.status,
+          revision: row.revision,
           stageCount: raw.stage_count ?? 0,
           createdAt: row.createdAt,
           updatedAt: row.updatedAt,

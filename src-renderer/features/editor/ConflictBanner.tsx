@@ -3,6 +3,7 @@
 import { buildEnvelope } from '../../../src-shared/domain/export-envelope';
 import { host } from '../../host/host';
 import { useDocumentStore } from '../../store/document-store';
+import { usePlanStore } from '../../store/plan-store';
 
 const HEADLINE = 'Your last change was not saved.';
 
@@ -19,7 +20,7 @@ export function ConflictBanner({ onReload }: { onReload: () => void }) {
     const { workshop, history, versionName } = useDocumentStore.getState();
     if (!workshop || !history) return;
     const envelope = buildEnvelope(
-      { meta: { ...workshop.meta, title: `${workshop.meta.title} (my unsaved version)` }, versions: [{ name: versionName, signOff: null, document: history.doc }], metrics: [] },
+      { meta: { ...workshop.meta, title: `${workshop.meta.title} (my unsaved version)` }, versions: [{ name: versionName, signOff: null, document: history.doc, metrics: usePlanStore.getState().metrics.map(({ revision: _r, versionId: _v, ...m }) => m), agreementHistory: [] }] },
       new Date().toISOString(),
       'unsaved',
     );

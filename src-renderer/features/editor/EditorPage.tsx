@@ -22,6 +22,8 @@ import { WorkshopDetailsDialog } from './WorkshopDetailsDialog';
 import { AgreeDialog } from '../versions/AgreeDialog';
 import { AgreedBanner } from '../versions/AgreedBanner';
 import { NewVersionDialog } from '../versions/NewVersionDialog';
+import { VersionsDialog } from '../versions/VersionsDialog';
+import { WithdrawDialog } from '../versions/WithdrawDialog';
 import { ExportDialog } from '../export/ExportDialog';
 
 interface EditorLayoutProps {
@@ -33,7 +35,7 @@ interface EditorLayoutProps {
 function EditorLayout({ onBack, onReload, onOpenVersion }: EditorLayoutProps) {
   const flow = useReactFlow<MapFlowNode, TransitionFlowEdge>();
   const [details, setDetails] = useState(false);
-  const [dialog, setDialog] = useState<'agree' | 'new-version' | 'export' | null>(null);
+  const [dialog, setDialog] = useState<'agree' | 'new-version' | 'export' | 'versions' | 'withdraw' | null>(null);
   const [view, setView] = useState<EditorView>('map');
   const [choosingOutcome, setChoosingOutcome] = useState(false);
   const notify = useUiStore((s) => s.notify);
@@ -57,11 +59,12 @@ function EditorLayout({ onBack, onReload, onOpenVersion }: EditorLayoutProps) {
         onOpenVersion={onOpenVersion}
         onNewVersion={() => setDialog('new-version')}
         onAgree={() => setDialog('agree')}
+        onVersions={() => setDialog('versions')}
         view={view}
         onView={setView}
       />
       <ConflictBanner onReload={onReload} />
-      <AgreedBanner onNewVersion={() => setDialog('new-version')} />
+      <AgreedBanner onNewVersion={() => setDialog('new-version')} onWithdraw={() => setDialog('withdraw')} />
       <div className="editor-body">
         {view === 'map' ? (
           <>
@@ -96,6 +99,13 @@ function EditorLayout({ onBack, onReload, onOpenVersion }: EditorLayoutProps) {
       )}
       {dialog === 'new-version' && <NewVersionDialog onClose={() => setDialog(null)} onCreated={onOpenVersion} />}
       {dialog === 'export' && <ExportDialog onClose={() => setDialog(null)} />}
+      {dialog === 'withdraw' && <WithdrawDialog onClose={() => setDialog(null)} onWithdrawn={onReload} />}
+      {dialog === 'versions' && (
+        <VersionsDialog
+          onClose={() => setDialog(null)}
+          onChanged={(openInstead) => (openInstead ? onOpenVersion(openInstead) : onReload())}
+        />
+      )}
     </div>
   );
 }
@@ -120,7 +130,7 @@ export function EditorPage({ workshopId, versionId, onOpenVersion, onBack }: Edi
     const version = await api().call('map.get', { versionId: chosen.id });
     if (!version.ok) return setError(version.error.message);
     useDocumentStore.getState().load(workshop.value, version.value);
-    void usePlanStore.getState().load(workshop.value.id);
+    void usePlanStore.getState().load(chosen.id);
     useUiStore.setState({ selection: null, justAdded: null });
     setLoaded(true);
   }, [workshopId, versionId]);

@@ -21,9 +21,10 @@ interface ToolbarProps {
   onOpenVersion: (versionId: string) => void;
   onNewVersion: () => void;
   onAgree: () => void;
+  onVersions: () => void;
 }
 
-export function Toolbar({ view, onView, onBack, onDetails, onExportFile, onExportReport, onOpenVersion, onNewVersion, onAgree }: ToolbarProps) {
+export function Toolbar({ view, onView, onBack, onDetails, onExportFile, onExportReport, onOpenVersion, onNewVersion, onAgree, onVersions }: ToolbarProps) {
   const flow = useReactFlow<MapFlowNode, TransitionFlowEdge>();
   const title = useDocumentStore((s) => s.workshop?.meta.title ?? '');
   const organisation = useDocumentStore((s) => s.workshop?.meta.organisation ?? '');
@@ -101,6 +102,7 @@ export function Toolbar({ view, onView, onBack, onDetails, onExportFile, onExpor
             { label: 'Workshop details…', onSelect: onDetails },
             { label: `Mark "${versionName}" agreed…`, onSelect: onAgree, disabled: readOnly },
             { label: 'New version…', onSelect: onNewVersion },
+            { label: 'Map versions…', onSelect: onVersions },
             { label: 'Save workshop file (.leanmap.json)', onSelect: onExportFile },
           ]}
         />

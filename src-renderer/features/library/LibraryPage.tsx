@@ -163,7 +163,7 @@ export function LibraryPage({ onOpen }: LibraryPageProps) {
                   onDone={(title) => {
                     setRenaming(null);
                     if (title !== null && title.trim() && title !== w.title) {
-                      void run(() => api().call('workshop.rename', { id: w.id, title }));
+                      void run(() => api().call('workshop.rename', { id: w.id, revision: w.revision, title }));
                     }
                   }}
                 />

@@ -12,7 +12,20 @@ import { usePlanStore } from '../../store/plan-store';
 
 type Field = 'ownerRole' | 'baseline' | 'target';
 
-export function InlineMetricCell({ metric, field, label, currency }: { metric: Metric; field: Field; label: string; currency: string }) {
+/** `locked`: the version is agreed, so the cell shows its value and cannot be changed. */
+export function InlineMetricCell({
+  metric,
+  field,
+  label,
+  currency,
+  locked = false,
+}: {
+  metric: Metric;
+  field: Field;
+  label: string;
+  currency: string;
+  locked?: boolean;
+}) {
   const patch = usePlanStore((s) => s.patch);
   const rule = ruleForUnit(metric.unit, currency);
   const [text, setText] = useState<string | null>(null);
@@ -20,6 +33,7 @@ export function InlineMetricCell({ metric, field, label, currency }: { metric: M
   const value = text ?? (field === 'ownerRole' ? metric.ownerRole : formatNumberInput(metric[field], rule, false, DISPLAY_SEPARATORS));
 
   const send = async (change: Partial<MetricFields>) => {
+    if (locked) return;
     const checked = MetricFieldsSchema.partial().safeParse(change);
     if (!checked.success) return setProblem({ kind: 'invalid', message: 'That value cannot be used here.' });
     setProblem(null);
@@ -28,7 +42,7 @@ export function InlineMetricCell({ metric, field, label, currency }: { metric: M
   };
 
   const save = async () => {
-    if (text === null) return;
+    if (text === null || locked) return;
     if (field === 'ownerRole') return send({ ownerRole: text.trim() });
     const parsed = parseNumberInput(text, rule);
     if (!parsed.ok) return setProblem(parsed);
@@ -44,6 +58,8 @@ export function InlineMetricCell({ metric, field, label, currency }: { metric: M
         inputMode={field === 'ownerRole' ? undefined : 'decimal'}
         maxLength={200}
         aria-invalid={problem ? true : undefined}
+        readOnly={locked}
+        aria-readonly={locked || undefined}
         className={field === 'ownerRole' ? '' : 'num'}
         onChange={(e) => setText(e.target.value)}
         onBlur={() => void save()}

@@ -1,6 +1,7 @@
 // The measurement plan: every metric of the workshop as a table a leader can
 // read, the standard metrics the map suggests (one action each), and the
-// readings of later reviews against baseline and target.
+// readings of later reviews against baseline and target. The plan belongs to the
+// open map version; an agreed version's plan is shown locked (readings may be added).
 import { useMemo, useState } from 'react';
 import type { MapDocument } from '../../../src-shared/domain/map-document';
 import { METRIC_KIND_LABELS, type Metric, type MetricFields } from '../../../src-shared/domain/metric';
@@ -12,6 +13,7 @@ import { useDocumentStore, selectDoc } from '../../store/document-store';
 import { usePlanStore } from '../../store/plan-store';
 import { InlineMetricCell } from './InlineMetricCell';
 import { MetricDialog } from './MetricDialog';
+import { PlanConflictBanner } from './PlanConflictBanner';
 
 const UNIT_SUFFIX = { percent: () => '%', days: () => 'days', count: () => '', currency: (c: string) => c } as const;
 const TREND_TEXT = { 'on-target': 'on target', improving: 'improving', worse: 'worse than baseline', none: '' } as const;
@@ -76,6 +78,7 @@ export function MeasurementPlan() {
   const loading = usePlanStore((s) => s.loading);
   const create = usePlanStore((s) => s.create);
   const remove = usePlanStore((s) => s.remove);
+  const locked = useDocumentStore((s) => s.readOnly);
   const [editing, setEditing] = useState<string | null>(null);
   const [deleting, setDeleting] = useState<Metric | null>(null);
   if (!doc) return null;
@@ -86,18 +89,28 @@ export function MeasurementPlan() {
       <div className="plan-header">
         <h2>Measurement plan</h2>
         <p className="muted">Measure the process, never rank people. Each metric has an owner role, a baseline and a target.</p>
-        <button
-          type="button"
-          className="btn btn-primary"
-          onClick={async () => {
-            const metric = await create(newMetricFields());
-            if (metric) setEditing(metric.id);
-          }}
-        >
-          + New metric
-        </button>
+        {!locked && (
+          <button
+            type="button"
+            className="btn btn-primary"
+            onClick={async () => {
+              const metric = await create(newMetricFields());
+              if (metric) setEditing(metric.id);
+            }}
+          >
+            + New metric
+          </button>
+        )}
       </div>
-      <Suggestions doc={doc} metrics={metrics} />
+      <PlanConflictBanner />
+      {locked ? (
+        <p className="banner banner-agreed plan-locked" data-testid="plan-locked">
+          This plan was agreed with its map and is read-only: make a new version to change it. Readings taken at later reviews
+          can still be added; the report shows them as recorded after the agreement.
+        </p>
+      ) : (
+        <Suggestions doc={doc} metrics={metrics} />
+      )}
       {!loading && metrics.length === 0 && <p className="library-empty">No metrics yet. Add the suggested ones, or a new metric.</p>}
       {metrics.length > 0 && (
         <div className="plan-table-wrap">
@@ -130,15 +143,15 @@ export function MeasurementPlan() {
                     <td>{METRIC_KIND_LABELS[m.kind]}</td>
                     <td className="small">{m.dataSource || <span className="warn-tag">no source</span>}</td>
                     <td>
-                      <InlineMetricCell metric={m} field="ownerRole" label="Owner" currency={currency} />
+                      <InlineMetricCell metric={m} field="ownerRole" label="Owner" currency={currency} locked={locked} />
                     </td>
                     <td>{m.cadence}</td>
                     <td className="num">
-                      <InlineMetricCell metric={m} field="baseline" label="Baseline" currency={currency} />
+                      <InlineMetricCell metric={m} field="baseline" label="Baseline" currency={currency} locked={locked} />
                       <span className="cell-unit">{UNIT_SUFFIX[m.unit](currency)}</span>
                     </td>
                     <td className="num">
-                      <InlineMetricCell metric={m} field="target" label="Target" currency={currency} />
+                      <InlineMetricCell metric={m} field="target" label="Target" currency={currency} locked={locked} />
                       <span className="cell-unit">{UNIT_SUFFIX[m.unit](currency)}</span>
                     </td>
                     <td className="num">
@@ -153,12 +166,19 @@ export function MeasurementPlan() {
                       )}
                     </td>
                     <td className="row-actions">
-                      <button type="button" className="btn btn-small" onClick={() => setEditing(m.id)} aria-label={`Edit ${m.name}`}>
-                        Edit · readings
+                      <button
+                        type="button"
+                        className="btn btn-small"
+                        onClick={() => setEditing(m.id)}
+                        aria-label={locked ? `Readings of ${m.name}` : `Edit ${m.name}`}
+                      >
+                        {locked ? 'Readings' : 'Edit · readings'}
                       </button>
-                      <button type="button" className="btn-icon btn-icon-danger" onClick={() => setDeleting(m)} aria-label={`Delete ${m.name}`}>
-                        ✕
-                      </button>
+                      {!locked && (
+                        <button type="button" className="btn-icon btn-icon-danger" onClick={() => setDeleting(m)} aria-label={`Delete ${m.name}`}>
+                          ✕
+                        </button>
+                      )}
                     </td>
                   </tr>
                 );
@@ -167,7 +187,7 @@ export function MeasurementPlan() {
           </table>
         </div>
       )}
-      {editingMetric && <MetricDialog key={editingMetric.id} doc={doc} metric={editingMetric} onClose={() => setEditing(null)} />}
+      {editingMetric && <MetricDialog key={editingMetric.id} doc={doc} metric={editingMetric} locked={locked} onClose={() => setEditing(null)} />}
       {deleting && (
         <ConfirmDialog
           title="Delete this metric?"

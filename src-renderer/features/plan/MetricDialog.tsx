@@ -48,11 +48,13 @@ function Labelled({ label, children, error }: { label: string; children: (id: st
   );
 }
 
-export function MetricDialog({ doc, metric, onClose }: { doc: MapDocument; metric: Metric; onClose: () => void }) {
+/** `locked`: the version is agreed; the fields are shown read-only and only readings can be added. */
+export function MetricDialog({ doc, metric, onClose, locked = false }: { doc: MapDocument; metric: Metric; onClose: () => void; locked?: boolean }) {
   const update = usePlanStore((s) => s.update);
   const [fields, setFields] = useState<MetricFields>(() => {
-    const { id: _id, readings: _readings, ...rest } = metric;
-    return rest;
+    const { id: _id, readings: _readings, ...rest } = metric as Metric & { revision?: number; versionId?: string };
+    const { revision: _revision, versionId: _versionId, ...fields } = rest;
+    return fields;
   });
   const currency = doc.process.currency;
   const rule = ruleForUnit(fields.unit, currency);
@@ -65,6 +67,7 @@ export function MetricDialog({ doc, metric, onClose }: { doc: MapDocument; metri
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
+    if (locked) return;
     const next: Record<string, string> = {};
     const baseline = parseNumberInput(baselineText, rule);
     const target = parseNumberInput(targetText, rule);
@@ -89,6 +92,12 @@ export function MetricDialog({ doc, metric, onClose }: { doc: MapDocument; metri
   return (
     <Dialog title="Metric" onClose={onClose} wide>
       <form onSubmit={submit} noValidate className="metric-form">
+        {locked && (
+          <p className="hint" data-testid="metric-locked">
+            Agreed: this metric&apos;s definition, baseline and target are read-only. Make a new version to change them.
+          </p>
+        )}
+        <fieldset disabled={locked} className="plain-fieldset">
         <div className="form-grid">
           <Labelled label="Name *" error={errors.name}>
             {(id) => <input id={id} value={fields.name} maxLength={200} autoFocus onChange={(e) => set('name', e.target.value)} aria-invalid={errors.name ? true : undefined} />}
@@ -177,13 +186,16 @@ export function MetricDialog({ doc, metric, onClose }: { doc: MapDocument; metri
             </Labelled>
           ))}
         </div>
+        </fieldset>
         <div className="dialog-actions">
           <button type="button" className="btn" onClick={onClose}>
-            Cancel
+            {locked ? 'Close' : 'Cancel'}
           </button>
-          <button type="submit" className="btn btn-primary">
-            Save metric
-          </button>
+          {!locked && (
+            <button type="submit" className="btn btn-primary">
+              Save metric
+            </button>
+          )}
         </div>
       </form>
       <ReadingsPanel metricId={metric.id} currency={doc.process.currency} />

@@ -1,9 +1,13 @@
 // The dated readings of one metric, added at each review, drawn against baseline and target.
+// Readings are observations, not part of an agreement: they can be added to an agreed
+// version's metrics; of those, only the ones recorded after the agreement can be deleted.
 import { useState, type FormEvent } from 'react';
 import { parseNumberInput } from '../../../src-shared/domain/number-input';
 import { NumberProblem, type NumberTrouble } from '../../components/NumberProblem';
 import { formatDate } from '../../lib/format';
 import { formatMetricValue, ruleForUnit } from '../../lib/metric-format';
+import { recordedAfterAgreement } from '../../../src-shared/domain/agreement';
+import { useDocumentStore } from '../../store/document-store';
 import { usePlanStore } from '../../store/plan-store';
 import { ReadingsChart } from './ReadingsChart';
 
@@ -16,6 +20,7 @@ export function ReadingsPanel({ metricId, currency }: { metricId: string; curren
   const metric = usePlanStore((s) => s.metrics.find((m) => m.id === metricId));
   const addReading = usePlanStore((s) => s.addReading);
   const deleteReading = usePlanStore((s) => s.deleteReading);
+  const signOff = useDocumentStore((s) => s.workshop?.versions.find((v) => v.id === s.versionId)?.signOff ?? null);
   const [date, setDate] = useState(today);
   const [valueText, setValueText] = useState('');
   const [note, setNote] = useState('');
@@ -60,18 +65,26 @@ export function ReadingsPanel({ metricId, currency }: { metricId: string; curren
             </tr>
           </thead>
           <tbody>
-            {metric.readings.map((r) => (
-              <tr key={r.id} data-testid="reading-row">
-                <td>{formatDate(r.date)}</td>
-                <td className="num">{formatMetricValue(r.value, metric.unit, currency)}</td>
-                <td>{r.note}</td>
-                <td>
-                  <button type="button" className="btn-icon btn-icon-danger" aria-label={`Delete reading of ${r.date}`} onClick={() => void deleteReading(metric.id, r.id)}>
-                    ✕
-                  </button>
-                </td>
-              </tr>
-            ))}
+            {metric.readings.map((r) => {
+              const after = recordedAfterAgreement(r.recordedAt, signOff);
+              return (
+                <tr key={r.id} data-testid="reading-row">
+                  <td>{formatDate(r.date)}</td>
+                  <td className="num">{formatMetricValue(r.value, metric.unit, currency)}</td>
+                  <td>
+                    {r.note}
+                    {after && <span className="muted small"> · recorded after agreement</span>}
+                  </td>
+                  <td>
+                    {(signOff === null || after) && (
+                      <button type="button" className="btn-icon btn-icon-danger" aria-label={`Delete reading of ${r.date}`} onClick={() => void deleteReading(metric.id, r.id)}>
+                        ✕
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
           </tbody>
         </table>
       )}

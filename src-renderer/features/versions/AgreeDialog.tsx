@@ -44,7 +44,10 @@ export function AgreeDialog({ onClose, onAgreed, onEditDetails }: { onClose: () 
 
   return (
     <Dialog title={`Mark "${versionName}" agreed`} onClose={onClose}>
-      <p>Once agreed, this version is read-only: further changes go to a new version. Exports no longer say DRAFT.</p>
+      <p>
+        Once agreed, this version, its measurement plan and the workshop details on its report are read-only: further changes go
+        to a new version. Readings can still be added at later reviews. Exports no longer say DRAFT.
+      </p>
       {participants.length === 0 ? (
         <div className="banner banner-error" role="alert">
           This workshop has no participants yet.

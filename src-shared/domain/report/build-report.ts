@@ -1,12 +1,13 @@
 // Builds the one report a leader receives from a map version, its workshop and its
 // measurement plan: every table and figure as plain data with its text already
 // formatted, so each export format only has to escape and arrange it.
+import { recordedAfterAgreement } from '../agreement';
 import { analyseProcess, bottleneckScope, resolveRates, type Figure, type FlowProblem, type MissingInput, type ProcessAnalysis } from '../analytics';
 import { OUTCOME_LABELS, type MapDocument } from '../map-document';
 import { METRIC_KIND_LABELS, type Metric, type MetricUnit } from '../metric';
 import { classifyTransitions } from '../transition-kind';
 import { METRIC_PERCENT_DECIMALS } from '../number-format';
-import { formatDays, formatMoney, formatNumber, formatPercent, formatPercentPoints, unknown, valueOf, UNKNOWN } from './format';
+import { formatDays, formatMoney, formatNumber, formatPercent, formatPercentPoints, formatTimestamp, unknown, valueOf, UNKNOWN } from './format';
 import { layoutReportMap } from './map-layout';
 import { stageDetailsTable } from './stage-details';
 import type {
@@ -50,6 +51,10 @@ function cover(input: ReportInput): ReportCover {
     versionName: input.versionName,
     status: input.signOff === null ? 'draft' : 'agreed',
     signOff: input.signOff === null ? null : { agreedAt: input.signOff.agreedAt, agreedBy: [...input.signOff.agreedBy] },
+    agreementNotes: (input.agreementHistory ?? []).map(
+      (w) =>
+        `An agreement of ${formatTimestamp(w.agreedAt)}${w.agreedBy.length ? ` by ${w.agreedBy.join(', ')}` : ''} was withdrawn on ${formatTimestamp(w.withdrawnAt)}: ${w.reason}`,
+    ),
     generatedAt: input.generatedAt,
     appVersion: input.appVersion,
   };
@@ -258,7 +263,18 @@ export function metricValue(value: number | null, unit: MetricUnit, currency: st
   }
 }
 
-function metricRows(doc: MapDocument, metrics: readonly Metric[], names: Map<string, string>): ReportMetricRow[] {
+/** Readings are observations, not part of an agreement: those recorded after it say so. */
+function readingNote(note: string, afterAgreement: boolean): string {
+  if (!afterAgreement) return note;
+  return note ? `${note} (recorded after agreement)` : 'Recorded after agreement';
+}
+
+function metricRows(
+  doc: MapDocument,
+  metrics: readonly Metric[],
+  names: Map<string, string>,
+  signOff: ReportInput['signOff'],
+): ReportMetricRow[] {
   const currency = doc.process.currency;
   const transitions = new Map(doc.transitions.map((t) => [t.id, t]));
   return metrics.map((m) => {
@@ -281,7 +297,11 @@ function metricRows(doc: MapDocument, metrics: readonly Metric[], names: Map<str
       cadence: m.cadence.charAt(0).toUpperCase() + m.cadence.slice(1),
       baseline: metricValue(m.baseline, m.unit, currency),
       target: metricValue(m.target, m.unit, currency),
-      readings: m.readings.map((r) => ({ date: r.date, value: metricValue(r.value, m.unit, currency), note: r.note })),
+      readings: m.readings.map((r) => ({
+        date: r.date,
+        value: metricValue(r.value, m.unit, currency),
+        note: readingNote(r.note, recordedAfterAgreement(r.recordedAt, signOff)),
+      })),
     };
   });
 }
@@ -302,7 +322,7 @@ export function buildReport(input: ReportInput): Report {
     inputs: inputRows(doc, analysis, names),
     figures: figureRows(doc, analysis),
     bottlenecks: bottlenecks(doc, analysis, names),
-    measurementPlan: metricRows(doc, input.metrics, names),
+    measurementPlan: metricRows(doc, input.metrics, names, input.signOff),
     checks: analysis.checks.map((c) => ({ severity: c.severity, message: c.message })),
     fileStem: `${title} – ${input.versionName.trim() || 'Map'}`,
     currency: doc.process.currency,

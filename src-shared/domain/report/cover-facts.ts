@@ -26,6 +26,7 @@ export function coverFacts(c: ReportCover): CoverFact[] {
       ? `on ${formatTimestamp(c.signOff.agreedAt)}${c.signOff.agreedBy.length ? ` by ${c.signOff.agreedBy.join(', ')}` : ''}`
       : '',
   });
+  for (const note of c.agreementNotes ?? []) add('Note', note);
   add('Objective', c.objective);
   add('Segment', c.scope.segment);
   add('Offering', c.scope.offering);

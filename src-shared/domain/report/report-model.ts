@@ -32,6 +32,8 @@ export interface ReportCover {
   status: 'draft' | 'agreed';
   /** Present when the map version is agreed. */
   signOff: { agreedAt: string; agreedBy: string[] } | null;
+  /** Agreements of this version that were withdrawn, each as a sentence with its reason. */
+  agreementNotes?: string[];
   generatedAt: string;
   appVersion: string;
 }
@@ -224,6 +226,8 @@ export interface ReportInput {
   meta: import('../workshop').WorkshopMeta;
   versionName: string;
   signOff: import('../export-envelope').SignOff | null;
+  /** Agreements of this version withdrawn by mistake, with their reasons. */
+  agreementHistory?: readonly import('../agreement').WithdrawnAgreement[];
   document: import('../map-document').MapDocument;
   metrics: readonly import('../metric').Metric[];
   /** ISO timestamp. */

@@ -634,6 +634,45 @@ export class EditorPage {
     await this.exportDialog.getByRole('button', { name: 'Close', exact: true }).click();
     await expect(this.exportDialog).toBeHidden();
   }
+  // ——— Versions: locked plans, withdrawing an agreement, the versions dialog ———
+
+  /** The note a locked (agreed) plan shows above its table. */
+  get planLockedNote(): Locator {
+    return this.plan.getByTestId('plan-locked');
+  }
+
+  /** The plan's "+ New metric" button (absent while the plan is locked). */
+  get newMetricButton(): Locator {
+    return this.plan.getByRole('button', { name: '+ New metric', exact: true });
+  }
+
+  /** "Agreement withdrawn on … Reason: …", shown on a version whose agreement was withdrawn. */
+  get withdrawnBanner(): Locator {
+    return this.page.getByTestId('withdrawn-banner');
+  }
+
+  /** Opens a version with the toolbar's "Map version" select (the view, map or plan, stays). */
+  async openVersion(name: string): Promise<void> {
+    await this.versionSelect.selectOption({ label: name });
+    await expect(this.selectedVersion).toHaveText(name);
+    await expect(this.root).toBeVisible();
+  }
+
+  /** Calls the API as the page's own transport does (same token), as another client might. */
+  async callApi<T = unknown>(method: string, input: unknown): Promise<{ ok: boolean; value?: T; error?: { code: string; message: string } }> {
+    return this.page.evaluate(
+      async ([m, body]) => {
+        const token = sessionStorage.getItem('leanmap.token') ?? '';
+        const response = await fetch(`/api/${m}`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', 'X-Leanmap-Token': token },
+          body: JSON.stringify(body),
+        });
+        return response.json();
+      },
+      [method, input] as const,
+    );
+  }
 }
 
 /** The formats of the Export… dialog, as its checkboxes name them. */
