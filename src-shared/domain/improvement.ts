@@ -4,6 +4,7 @@
 // the same ones; nothing that can be computed from stored facts is stored twice.
 import { z } from 'zod';
 import type { EffectFigures, ExpectedEffect } from './analytics/effects';
+import { CalendarDateSchema } from './calendar-date';
 import { IdSchema } from './map-document';
 
 export const IMPROVEMENT_STATUSES = ['idea', 'planned', 'trial', 'adopted', 'dropped'] as const;
@@ -40,8 +41,6 @@ export type ImprovementTarget = z.infer<typeof ImprovementTargetSchema>;
 
 const Score = z.number().int().min(1).max(5).nullable();
 
-// Replaced by the shared calendar-date schema when it lands (real days only).
-const DateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2027-01-31');
 
 const EffectFiguresSchema: z.ZodType<EffectFigures> = z.strictObject({
   winRate: z.number().nullable(),
@@ -55,7 +54,7 @@ const EffectFiguresSchema: z.ZodType<EffectFigures> = z.strictObject({
 
 /** The modelled gain kept when the idea was planned: the prediction a later review is held to. */
 export const FrozenPredictionSchema = z.strictObject({
-  frozenAt: DateSchema,
+  frozenAt: CalendarDateSchema,
   versionId: IdSchema,
   revision: z.number().int().min(0),
   effects: z.array(ExpectedEffectSchema).max(20),
@@ -75,10 +74,10 @@ export const ImprovementFieldsSchema = z.strictObject({
   effort: Score,
   votes: z.number().int().min(0).max(10_000),
   ownerRole: z.string().max(200),
-  dueDate: DateSchema.nullable(),
+  dueDate: CalendarDateSchema.nullable(),
   effects: z.array(ExpectedEffectSchema).max(20),
-  trialStart: DateSchema.nullable(),
-  reviewDate: DateSchema.nullable(),
+  trialStart: CalendarDateSchema.nullable(),
+  reviewDate: CalendarDateSchema.nullable(),
   pdca: z.strictObject({ plan: z.string().max(4000), do: z.string().max(4000), check: z.string().max(4000), act: z.string().max(4000) }),
   result: z.string().max(4000),
 });

@@ -1,6 +1,7 @@
 // The decision log: what was decided, when, by whom (participants of the workshop) and
 // about what. A decision is never edited away: it is superseded by a later one or reversed.
 import { z } from 'zod';
+import { CalendarDateSchema } from '../calendar-date';
 import { IdSchema } from '../map-document';
 
 export const DECISION_STATUSES = ['active', 'superseded', 'reversed'] as const;
@@ -9,7 +10,7 @@ export const DecisionSchema = z.strictObject({
   id: IdSchema,
   what: z.string().trim().min(1, 'Say what was decided').max(2000),
   /** ISO date. */
-  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  date: CalendarDateSchema,
   by: z.array(z.string().trim().min(1).max(200)).max(200),
   links: z.array(z.strictObject({ kind: z.enum(['stage', 'transition', 'improvement', 'metric', 'version']), id: IdSchema })).max(50),
   status: z.enum(DECISION_STATUSES),
