@@ -237,7 +237,9 @@ export class Lane {
   /** After a restart: is every acknowledged edit there? Records each loss. */
   async verify(api: ApiClient): Promise<void> {
     if (!this.workshopId) return;
-    const lose = (what: string) => this.tally.losses.push(`${this.name}: ${what}`);
+    const lose = (what: string): void => {
+      this.tally.losses.push(`${this.name}: ${what}`);
+    };
     const got = await api.call('workshop.get', { id: this.workshopId });
     if (got.kind !== 'ok') return lose(`its workshop cannot be read (${describe(got)})`);
     const detail = got.value as WorkshopDetail;

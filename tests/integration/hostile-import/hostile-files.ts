@@ -25,9 +25,15 @@ export function toText(value: Json): string {
 }
 
 export function pathsOf(value: Json, prefix: Path = [], out: Path[] = []): Path[] {
-  if (Array.isArray(value)) value.forEach((v, i) => (out.push([...prefix, i]), pathsOf(v, [...prefix, i], out)));
-  else if (value !== null && typeof value === 'object')
-    for (const [k, v] of Object.entries(value)) (out.push([...prefix, k]), pathsOf(v, [...prefix, k], out));
+  const entries: [string | number, Json][] = Array.isArray(value)
+    ? value.map((v, i) => [i, v])
+    : value !== null && typeof value === 'object'
+      ? Object.entries(value)
+      : [];
+  for (const [key, child] of entries) {
+    out.push([...prefix, key]);
+    pathsOf(child, [...prefix, key], out);
+  }
   return out;
 }
 
@@ -111,7 +117,7 @@ export function hostileFiles(base: Json): fc.Arbitrary<HostileFile> {
   const dangling = fc
     .tuple(pick(references), fc.constantFrom<Json>('nowhere', '', ['nowhere'], 'x'.repeat(64)))
     .map(([p, v]) => file(`point ${p.join('.')} at ${describe(v)}`, setAt(base, p, Array.isArray(valueAt(base, p)) ? [v as string] : v)));
-  const duplicateId = fc.tuple(pick(ids), pick(ids)).map(([a, b]) => file(`give ${a.join('.')} the id of ${b.join('.')}`, setAt(base, a, valueAt(base, b))));
+  const duplicateId = fc.tuple(pick(ids), pick(ids)).map(([a, b]) => file(`give ${a.join('.')} the id of ${b.join('.')}`, setAt(base, a, valueAt(base, b) ?? null)));
   const far = fc
     .tuple(pick(coordinates), fc.constantFrom(...FAR_NUMBERS))
     .map(([p, n]) => ({ ...file(`move ${p.join('.')} to ${n}`, setAt(base, p, raw(n))), far: true }));
