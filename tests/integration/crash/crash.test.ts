@@ -9,11 +9,11 @@ const ACK_BEFORE_COMMIT = { LEANMAP_TEST_SWITCHES: '1', LEANMAP_TEST_ACK_BEFORE_
 
 describe('killing the browser host at random moments', () => {
   it('loses no acknowledged edit and leaves a whole database, kill after kill', { timeout: 180_000 }, async () => {
-    const report = await runCrashTest({ seed: 20261122, kills: 40, seconds: 60 });
+    const report = await runCrashTest({ seed: 20261122, kills: 30, seconds: 45 });
     expect(report.integrityFailures).toEqual([]);
     expect(report.lossDetails).toEqual([]);
     expect(report.unexpectedRefusals).toEqual([]);
-    expect(report.kills).toBeGreaterThanOrEqual(20);
+    expect(report.kills).toBeGreaterThanOrEqual(15);
     expect(report.startupKills).toBeGreaterThan(0);
     expect(report.acknowledgedEdits).toBeGreaterThan(200);
   });
@@ -21,7 +21,7 @@ describe('killing the browser host at random moments', () => {
   it('sees the loss when a save is acknowledged before it is committed (negative control)', { timeout: 90_000 }, async () => {
     const report = await runCrashTest({
       seed: 7,
-      kills: 6,
+      kills: 4,
       seconds: 30,
       startupKillShare: 0,
       hostEnv: ACK_BEFORE_COMMIT,

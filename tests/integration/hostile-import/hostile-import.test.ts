@@ -17,7 +17,7 @@ import { importAndCheck, removeWorkshop, rowSnapshot } from './import-check';
 import { aRealWorkshop } from './real-workshop';
 
 const CASES = Number(process.env.LEANMAP_FUZZ_CASES ?? 2000);
-const EXPORTED_SAMPLE = Number(process.env.LEANMAP_FUZZ_EXPORTS ?? 2);
+const EXPORTED_SAMPLE = Number(process.env.LEANMAP_FUZZ_EXPORTS ?? 1);
 const SEED = Number(process.env.LEANMAP_FUZZ_SEED ?? 20261122);
 
 let dir: string;
