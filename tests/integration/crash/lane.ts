@@ -33,7 +33,8 @@ export class Lane {
   private workshopId: string | null = null;
   private meta: { revision: number; meta: WorkshopMeta } | null = null;
   private versions = new Map<string, { revision: number; document: MapDocument }>();
-  private metrics = new Map<string, { fields: MetricFields; readings: Set<string> }>();
+  /** revision: if metrics carry one (optimistic concurrency), it is sent back with each update. */
+  private metrics = new Map<string, { fields: MetricFields; readings: Set<string>; revision?: number }>();
   private deletedMetrics = new Set<string>();
   private imports = new Map<string, string>();
   private inFlight: InFlight | null = null;
@@ -172,7 +173,7 @@ export class Lane {
     const fields = metricFields(this.marker('metric'));
     const result = await this.send(api, 'metric.create', { workshopId: this.workshopId, fields }, { kind: 'other' });
     if (result.kind === 'lost') return false;
-    if (result.kind === 'ok') this.metrics.set((result.value as Metric).id, { fields, readings: new Set() });
+    if (result.kind === 'ok') this.metrics.set((result.value as Metric).id, { fields, readings: new Set(), revision: revisionOf(result.value) });
     return true;
   }
 
@@ -190,9 +191,13 @@ export class Lane {
     if (this.metrics.size === 0) return this.createMetric(api);
     const [id, known] = this.pick([...this.metrics]);
     const fields = { ...known.fields, ownerRole: this.marker('owner') };
-    const result = await this.send(api, 'metric.update', { id, fields }, { kind: 'metric', id, fields });
+    const input = known.revision === undefined ? { id, fields } : { id, revision: known.revision, fields };
+    const result = await this.send(api, 'metric.update', input, { kind: 'metric', id, fields });
     if (result.kind === 'lost') return false;
-    if (result.kind === 'ok') known.fields = fields;
+    if (result.kind === 'ok') {
+      known.fields = fields;
+      known.revision = revisionOf(result.value);
+    }
     return true;
   }
 
@@ -274,7 +279,8 @@ export class Lane {
         if (!(flight?.kind === 'deleteMetric' && flight.id === id)) lose(`metric ${id} is gone`);
         continue;
       }
-      const { id: _id, readings, ...fields } = metric;
+      const fields = sameKeys(metric, known.fields);
+      const readings = metric.readings;
       const fieldsOk = isDeepStrictEqual(fields, known.fields) || (flight?.kind === 'metric' && flight.id === id && isDeepStrictEqual(fields, flight.fields));
       if (!fieldsOk) lose(`metric ${id} lost its acknowledged fields`);
       const readingIds = new Set(readings.map((r) => r.id));
@@ -301,10 +307,28 @@ export class Lane {
     if (listed.kind !== 'ok') throw new Error(`${this.name} cannot read its plan after a restart: ${describe(listed)}`);
     const known = new Map(this.metrics);
     this.metrics = new Map(
-      (listed.value as Metric[]).map(({ id, readings, ...fields }) => [id, { fields, readings: new Set([...readings.map((r) => r.id)]) }]),
+      (listed.value as Metric[]).map((m) => [
+        m.id,
+        { fields: withoutIdAndReadings(m), readings: new Set(m.readings.map((r) => r.id)), revision: revisionOf(m) },
+      ]),
     );
     for (const id of known.keys()) if (!this.metrics.has(id)) this.deletedMetrics.add(id);
   }
+}
+
+function revisionOf(value: unknown): number | undefined {
+  const revision = (value as { revision?: unknown }).revision;
+  return typeof revision === 'number' ? revision : undefined;
+}
+
+/** The stored metric's values of the fields the lane wrote (so new stored properties, such as a revision, are not a difference). */
+function sameKeys(metric: Metric, fields: MetricFields): Record<string, unknown> {
+  return Object.fromEntries(Object.keys(fields).map((k) => [k, (metric as unknown as Record<string, unknown>)[k]]));
+}
+
+function withoutIdAndReadings(metric: Metric): MetricFields {
+  const { id: _id, readings: _readings, revision: _revision, ...fields } = metric as Metric & { revision?: number };
+  return fields;
 }
 
 function describe(result: CallResult): string {
