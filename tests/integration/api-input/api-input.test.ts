@@ -45,7 +45,7 @@ describe.each(METHODS)('%s', (method) => {
     expect(result).toMatchObject({ ok: true });
   });
 
-  it('refuses wrong types, missing fields and text over every limit, changing nothing', async () => {
+  it('refuses wrong types, missing fields, and text and lists over every limit, changing nothing', async () => {
     const valid = validFor(method, await aWorld(backend));
     expect(await refusedUnchanged(method, shapeVariants(contract[method].input, valid))).toEqual([]);
   });

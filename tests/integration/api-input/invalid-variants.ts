@@ -1,6 +1,7 @@
 // Invalid inputs derived from a valid one, for any method: not an object, a field
 // missing or of the wrong type, text over every limit, unknown ids, stale
-// revisions. Derived, not listed, so a new method or field is covered at once.
+// revisions, lists too long. Derived, not listed, so a new method or field is
+// covered at once.
 import type { z } from 'zod';
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -38,6 +39,15 @@ export function leavesOf(value: Json, prefix: Path = [], out: { path: Path; valu
   return out;
 }
 
+/** Paths of every non-empty list in a value. */
+export function listsOf(value: Json, prefix: Path = [], out: Path[] = []): Path[] {
+  if (Array.isArray(value)) {
+    if (value.length > 0) out.push(prefix);
+    value.forEach((v, i) => listsOf(v, [...prefix, i], out));
+  } else if (value !== null && typeof value === 'object') for (const [k, v] of Object.entries(value)) listsOf(v, [...prefix, k], out);
+  return out;
+}
+
 /** Spread evenly over a long list, so a map document's hundreds of fields are sampled from end to end. */
 function spread<T>(items: T[], max: number): T[] {
   if (items.length <= max) return items;
@@ -65,6 +75,12 @@ export function shapeVariants(schema: z.ZodObject, valid: Json): Variant[] {
     if (typeof value === 'string') {
       variants.push({ name: `${where} of 100,001 characters`, input: setAt(valid, path, 'x'.repeat(100_001)), codes: refused });
     }
+  }
+  for (const path of spread(listsOf(valid), 12)) {
+    const list = setAt(valid, path, []);
+    const first = (path.reduce<Json>((node, key) => (node as { [k: string]: Json })[key as string]!, valid) as Json[])[0]!;
+    const long = setAt(list, path, Array.from({ length: 10_001 }, () => first));
+    variants.push({ name: `${path.join('.')} with 10,001 items`, input: long, codes: refused });
   }
   return variants;
 }
