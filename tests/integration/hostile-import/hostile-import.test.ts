@@ -1,8 +1,8 @@
 // Hostile workshop files, thousands of them (seeded): every one is either refused
 // with an import code and a message, writing nothing, or imported as a workshop that
-// lists, opens and exports; none touches Object.prototype. A sample of the imported
-// ones is exported in every format by the real host within a time bound.
-// More cases: LEANMAP_FUZZ_CASES=10000 (and LEANMAP_FUZZ_EXPORTS=100) npx vitest run tests/integration/hostile-import
+// lists, opens and exports; none touches Object.prototype. Imported ones are exported
+// by the real host within a time bound: one in every format, more in the text formats.
+// More: LEANMAP_FUZZ_CASES=10000 LEANMAP_FUZZ_EXPORTS=50 LEANMAP_FUZZ_TEXT_EXPORTS=500 npx vitest run tests/integration/hostile-import
 import fc from 'fast-check';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,13 +11,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBackend, type Backend } from '../../../src-main/backend';
 import { MAX_IMPORT_BYTES } from '../../../src-shared/domain/export-envelope';
 import { tickingClock } from '../../fixtures/backend';
-import { HostExporter } from './host-export';
+import { HostExporter, TEXT_FORMATS } from './host-export';
 import { hostileFiles, setAt, toText, type HostileFile, type Json } from './hostile-files';
 import { importAndCheck, removeWorkshop, rowSnapshot } from './import-check';
 import { aRealWorkshop } from './real-workshop';
 
 const CASES = Number(process.env.LEANMAP_FUZZ_CASES ?? 2000);
 const EXPORTED_SAMPLE = Number(process.env.LEANMAP_FUZZ_EXPORTS ?? 1);
+const TEXT_EXPORTED_SAMPLE = Number(process.env.LEANMAP_FUZZ_TEXT_EXPORTS ?? 20);
 const SEED = Number(process.env.LEANMAP_FUZZ_SEED ?? 20261122);
 
 let dir: string;
@@ -82,6 +83,20 @@ describe('importing hostile workshop files', () => {
       );
       for (const file of sample) {
         const verdict = await exporter.importAndExport(file.text);
+        if (verdict.kind === 'broken') throw new Error(`${file.how}: ${verdict.problem}`);
+      }
+    } finally {
+      await exporter.close();
+    }
+  });
+
+  it(`exports ${TEXT_EXPORTED_SAMPLE} more imported files as HTML, Markdown, CSV and SVG, each within its time bound`, { timeout: 300_000 }, async () => {
+    expect(accepted.length, 'the imported files come from the property test above; run the whole file').toBeGreaterThan(0);
+    const exporter = new HostExporter();
+    try {
+      const step = Math.max(1, Math.floor(accepted.length / TEXT_EXPORTED_SAMPLE));
+      for (const file of accepted.filter((_, i) => i % step === Math.floor(step / 2)).slice(0, TEXT_EXPORTED_SAMPLE)) {
+        const verdict = await exporter.importAndExport(file.text, undefined, TEXT_FORMATS);
         if (verdict.kind === 'broken') throw new Error(`${file.how}: ${verdict.problem}`);
       }
     } finally {
