@@ -34,7 +34,8 @@ export function startHost(dataDir: string, extraEnv: Record<string, string> = {}
   const child = spawn(process.execPath, [SERVER_ENTRY, '--data-dir', dataDir, '--port', '0'], {
     cwd: PROJECT_ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, LEANMAP_TOKEN: token, LEANMAP_NO_BROWSER: '1', ...extraEnv },
+    // Test switches only when a caller asks for them, never inherited by accident.
+    env: { ...process.env, LEANMAP_TEST_SWITCHES: '', LEANMAP_TEST_ACK_BEFORE_COMMIT: '', LEANMAP_TOKEN: token, LEANMAP_NO_BROWSER: '1', ...extraEnv },
   });
   let out = '';
   let err = '';
