@@ -10,13 +10,13 @@ export type Path = (string | number)[];
 export interface HostileFile {
   how: string;
   text: string;
-  /** True when a coordinate was set beyond any screen (the export-hang defect's trigger). */
+  /** True when a card's coordinate is beyond any screen (the export-hang defect's trigger). */
   far: boolean;
 }
 
 /** Numbers JSON.stringify cannot write (Infinity) or that sit at the edges; spliced into the text raw. */
 export const RAW_NUMBERS = ['1e309', '-1e309', '4e18', '-4e18', '1e300', '-1e308', '-0', '9007199254740993', '5e-324', '1e15', '-1'];
-export const FAR_NUMBERS = ['4e18', '-4e18', '1e300', '-1e308', '1e15'];
+export const FAR_NUMBERS = ['4e18', '-4e18', '1e300', '-1e308', '1e15', '2e6'];
 const RAW = '\u0000raw:';
 const raw = (token: string) => `${RAW}${token}`;
 
@@ -120,7 +120,7 @@ export function hostileFiles(base: Json): fc.Arbitrary<HostileFile> {
   const duplicateId = fc.tuple(pick(ids), pick(ids)).map(([a, b]) => file(`give ${a.join('.')} the id of ${b.join('.')}`, setAt(base, a, valueAt(base, b) ?? null)));
   const far = fc
     .tuple(pick(coordinates), fc.constantFrom(...FAR_NUMBERS))
-    .map(([p, n]) => ({ ...file(`move ${p.join('.')} to ${n}`, setAt(base, p, raw(n))), far: true }));
+    .map(([p, n]) => file(`move ${p.join('.')} to ${n}`, setAt(base, p, raw(n))));
   const future = fc
     .tuple(fc.constantFrom<Path>(['formatVersion'], ...paths.filter((p) => p.at(-1) === 'schemaVersion')), fc.constantFrom(3, 4, 99, 1e9))
     .map(([p, n]) => file(`set ${p.join('.')} to ${n}`, setAt(base, p, n)));
@@ -143,7 +143,28 @@ export function hostileFiles(base: Json): fc.Arbitrary<HostileFile> {
 }
 
 function file(how: string, value: Json): HostileFile {
-  return { how, text: toText(value), far: false };
+  const text = toText(value);
+  return { how, text, far: hasFarPosition(text) };
+}
+
+/** Beyond this a card is off any screen; what the export-hang defect needs. */
+export const FAR_COORDINATE = 1e6;
+
+/** Whether any position in the file (however it got there) is far away. */
+export function hasFarPosition(text: string): boolean {
+  let far = false;
+  try {
+    JSON.parse(text, (key, value: unknown) => {
+      if (key === 'position' && value && typeof value === 'object') {
+        const { x, y } = value as { x?: unknown; y?: unknown };
+        if ([x, y].some((n) => typeof n === 'number' && Math.abs(n) > FAR_COORDINATE)) far = true;
+      }
+      return value;
+    });
+  } catch {
+    return false;
+  }
+  return far;
 }
 
 function isObject(value: Json | undefined): boolean {
