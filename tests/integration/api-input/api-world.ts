@@ -17,6 +17,7 @@ export interface Target {
   versionId: string;
   revision: number;
   document: MapDocument;
+  /** An agreed (read-only) version, of another workshop. */
   agreedVersionId: string;
   agreedRevision: number;
   metricId: string;
@@ -74,12 +75,15 @@ export const VALID_INPUTS: { [M in Method]: (t: Target) => MethodInput<M> } = {
   'metric.deleteReading': (t) => ({ metricId: t.metricId, readingId: t.readingId }),
 };
 
-/** A workshop with a draft and an agreed version, a metric with a reading, and another workshop in the trash. */
+/** A draft workshop with a metric and a reading; beside it a workshop with an agreed version and one in the trash. */
 export async function aWorld(backend: Backend, options: { trashIt?: boolean } = {}): Promise<Target> {
   const meta = aWorkshopMeta({ participants: [{ id: 'p-1', name: PARTICIPANT, role: 'Sales manager' }] });
   const created = await call(backend, 'workshop.create', { meta, template: 'b2b-buying-journey' });
   const draft = await call(backend, 'map.get', { versionId: created.versions[0]!.id });
-  const agreedFrom = await call(backend, 'map.createVersion', { fromVersionId: draft.id, name: 'Agreed state' });
+  // The agreed version lives in a workshop of its own, so whatever an agreement locks
+  // beyond its map (the plan, the workshop's details) never touches the target.
+  const settled = await call(backend, 'workshop.create', { meta: { ...meta, title: 'Settled workshop' }, template: 'b2b-buying-journey' });
+  const agreedFrom = await call(backend, 'map.createVersion', { fromVersionId: settled.versions[0]!.id, name: 'Agreed state' });
   const agreed = await call(backend, 'map.agree', {
     versionId: agreedFrom.id,
     revision: agreedFrom.revision,
