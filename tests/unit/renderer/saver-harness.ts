@@ -5,7 +5,7 @@ import type { ApiClient } from '../../../src-renderer/api/client';
 import type { PageLifecycle, SaverTimers } from '../../../src-renderer/store/saver';
 import { createDocumentStore } from '../../../src-renderer/store/document-store';
 import type { MapVersion, WorkshopDetail } from '../../../src-shared/api/contract';
-import type { ApiError } from '../../../src-shared/api/errors';
+import type { ApiError, WireResult } from '../../../src-shared/api/errors';
 import type { MapDocument } from '../../../src-shared/domain/map-document';
 import { aMapDocument, aStage, aWorkshopMeta } from '../../fixtures/factories';
 
@@ -59,11 +59,11 @@ export function heldBackend(startRevision = 1) {
   const calls: SaveCall[] = [];
   const waiting: { call: SaveCall; answer(a: Answer): void }[] = [];
   const client: ApiClient = {
-    call: ((method: string, input: { versionId: string; revision: number; document: MapDocument }, options?: { keepalive?: boolean }) => {
+    call: ((method: string, input: { versionId: string; revision: number; document: MapDocument }, options?: { keepalive?: boolean }): Promise<WireResult<unknown>> => {
       if (method !== 'map.save') throw new Error(`unexpected call ${method}`);
       const call: SaveCall = { ...input, keepalive: options?.keepalive ?? false };
       calls.push(call);
-      return new Promise((resolve) => {
+      return new Promise<WireResult<unknown>>((resolve) => {
         waiting.push({
           call,
           answer: (a) => {
@@ -77,7 +77,7 @@ export function heldBackend(startRevision = 1) {
           },
         });
       });
-    }) as ApiClient['call'],
+    }) as unknown as ApiClient['call'],
   };
   /** Lets pending promise callbacks run (the saver's awaits). */
   const settle = async () => {
