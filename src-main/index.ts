@@ -1,12 +1,13 @@
 // Electron main process, the desktop composition root: one instance per data
 // folder, the backend on leanmap.db, one hardened window talking over IPC.
-import { app, BrowserWindow, dialog, session } from 'electron';
-import { existsSync } from 'node:fs';
+import { app, BrowserWindow, dialog, session, shell } from 'electron';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createBackend, type Backend } from './backend';
 import { dataDirFromArgs } from './data-dir';
 import { DatabaseError } from './db/database-error';
+import { acquireFolderLock, describeHolder, type FolderLock } from './folder-lock';
 import { registerIpc } from './electron/ipc';
 import { installMenu } from './electron/menu';
 import { hardenSession, installAppSecurity } from './electron/security';
@@ -51,6 +52,38 @@ function reportStartupFailure(error: unknown): void {
 
 let backend: Backend | undefined;
 let mainWindow: BrowserWindow | undefined;
+let folderLock: FolderLock | undefined;
+
+/**
+ * Electron's single-instance lock covers other desktop windows on this folder; the
+ * folder lock also covers a browser host started on it. Says who holds it otherwise.
+ */
+function lockDataFolder(): boolean {
+  mkdirSync(dataDir, { recursive: true });
+  const locked = acquireFolderLock(dataDir, { kind: 'desktop' });
+  if (locked.ok) {
+    folderLock = locked.lock;
+    return true;
+  }
+  const message = describeHolder(locked.holder, dataDir);
+  console.error(message);
+  const url = locked.holder.url;
+  if (url) {
+    const choice = dialog.showMessageBoxSync({
+      type: 'info',
+      title: 'Leanmap is already running',
+      message: 'Leanmap is already running on this data folder.',
+      detail: message,
+      buttons: ['Open it in the browser', 'Close'],
+      defaultId: 0,
+      cancelId: 1,
+    });
+    if (choice === 0) void shell.openExternal(url);
+  } else {
+    dialog.showErrorBox('Leanmap is already running', message);
+  }
+  return false;
+}
 
 function openMainWindow(): void {
   mainWindow = createMainWindow(preloadPath, appUrl);
@@ -62,11 +95,16 @@ function openMainWindow(): void {
 async function start(): Promise<void> {
   await app.whenReady();
   hardenSession(session.defaultSession);
+  if (!lockDataFolder()) {
+    app.exit(0);
+    return;
+  }
   try {
     const nativeBinding = electronNativeBinding();
     backend = await createBackend({ dataDir, ...(nativeBinding ? { nativeBinding } : {}) });
   } catch (error) {
     reportStartupFailure(error);
+    folderLock?.release();
     app.exit(1);
     return;
   }
@@ -92,7 +130,10 @@ if (!app.requestSingleInstanceLock()) {
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
-  app.on('will-quit', () => backend?.close());
+  app.on('will-quit', () => {
+    backend?.close();
+    folderLock?.release();
+  });
   start().catch((error: unknown) => {
     reportStartupFailure(error);
     app.exit(1);
