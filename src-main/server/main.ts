@@ -2,7 +2,7 @@
 // tests): opens the data folder, serves the renderer and the API on 127.0.0.1.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { createBackend } from '../backend';
+import { createBackend, type Backend } from '../backend';
 import { resolveDataDir } from '../data-dir';
 import { DatabaseError } from '../db/database-error';
 import { acquireFolderLock, describeHolder } from '../folder-lock';
@@ -34,6 +34,21 @@ async function listen(start: (port: number) => Promise<HttpHost>, port: number |
 }
 
 async function main(): Promise<void> {
+  // Stop cleanly on a signal at any moment, also while still starting: close what
+  // is open so far, then free the data folder.
+  const opened: { backend?: Backend; host?: HttpHost } = {};
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    await opened.host?.close();
+    opened.backend?.close();
+    process.exit(0); // the exit handler below frees the folder
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  if (process.env.LEANMAP_STOP_WITH_PARENT === '1') stopWithParent(stop);
+
   const dataDir = resolveDataDir(process.argv, process.env);
   mkdirSync(dataDir, { recursive: true });
   const locked = acquireFolderLock(dataDir, { kind: 'browser-host' });
@@ -46,6 +61,7 @@ async function main(): Promise<void> {
   // However this process ends (stopped, failed to start), the folder is free again.
   process.on('exit', () => lock.release());
   const backend = await createBackend({ dataDir });
+  opened.backend = backend;
   const host = await listen(
     (port) =>
       startHttpHost({
@@ -56,22 +72,12 @@ async function main(): Promise<void> {
       }),
     portFromArgs(process.argv, process.env),
   );
-  // Tests and scripts read this line; keep its shape.
+  opened.host = host;
+  if (stopping) return void host.close(); // a signal came while the port was opening
   lock.setUrl(host.url);
+  // Tests and scripts read this line; keep its shape.
   console.log(`Leanmap is running at ${host.url}`);
   console.log(`Data folder: ${dataDir}`);
-  let stopping = false;
-  const stop = async () => {
-    if (stopping) return;
-    stopping = true;
-    await host.close();
-    backend.close();
-    lock.release();
-    process.exit(0);
-  };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
-  if (process.env.LEANMAP_STOP_WITH_PARENT === '1') stopWithParent(stop);
 }
 
 /** Started by `npm start`: when that script is gone (even killed outright), stop too. */
