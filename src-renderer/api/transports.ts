@@ -8,13 +8,17 @@ export type Transport = (method: string, input: unknown, options?: { keepalive?:
 const TOKEN_KEY = 'leanmap.token';
 
 /** Takes the access key from the URL once (then hides it) and keeps it for this tab. */
-export function readAccessToken(location: Location = window.location, storage: Storage = window.sessionStorage): string | null {
+export function readAccessToken(
+  location: Pick<Location, 'href'> = window.location,
+  storage: Pick<Storage, 'getItem' | 'setItem'> = window.sessionStorage,
+  history: Pick<History, 'replaceState'> = window.history,
+): string | null {
   const url = new URL(location.href);
   const fromUrl = url.searchParams.get('token');
   if (fromUrl) {
     storage.setItem(TOKEN_KEY, fromUrl);
     url.searchParams.delete('token');
-    window.history.replaceState(null, '', url.pathname + url.search + url.hash);
+    history.replaceState(null, '', url.pathname + url.search + url.hash);
     return fromUrl;
   }
   return storage.getItem(TOKEN_KEY);

@@ -207,9 +207,16 @@ export function createSaver({ api: client, store, timers = globalTimers, page, j
 // The app's one saver, on the app's API client and document store (call sites use
 // these two functions; tests build their own with createSaver).
 let appSaver: Saver | null = null;
+let journalOfPage: UnsavedJournal | null = null;
+
+/** The journal the app's saver writes to (read when a map is opened, to offer recovery). */
+export function appJournal(): UnsavedJournal {
+  journalOfPage ??= pageJournal();
+  return journalOfPage;
+}
 
 function theSaver(): Saver {
-  appSaver ??= createSaver({ api, store: useDocumentStore, page: browserPageLifecycle, journal: pageJournal() });
+  appSaver ??= createSaver({ api, store: useDocumentStore, page: browserPageLifecycle, journal: appJournal() });
   return appSaver;
 }
 
