@@ -2,7 +2,7 @@
 // browser host's HTTP API with the per-launch access key. Both turn every failure
 // into a result with a code and a sentence, never an exception.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { bridgeTransport, httpTransport, readAccessToken } from '../../../src-renderer/api/transports';
+import { bridgeTransport, httpTransport, KEEPALIVE_MAX_BYTES, readAccessToken } from '../../../src-renderer/api/transports';
 import { createApiClient } from '../../../src-renderer/api/client';
 import type { LeanmapBridge } from '../../../src-shared/api/bridge';
 
@@ -31,6 +31,15 @@ describe('httpTransport', () => {
     const fetchMock = stubFetch(() => json({ ok: true, value: null }));
     await httpTransport('k')('map.save', {}, { keepalive: true });
     expect(fetchMock.mock.calls[0]![1]).toMatchObject({ keepalive: true });
+  });
+
+  it('sends a body over the keepalive limit as an ordinary request instead of having it refused', async () => {
+    const fetchMock = stubFetch(() => json({ ok: true, value: null }));
+    const notes = 'é'.repeat(KEEPALIVE_MAX_BYTES / 2); // two bytes each in UTF-8: just over the limit
+    await httpTransport('k')('map.save', { notes }, { keepalive: true });
+    expect(fetchMock.mock.calls[0]![1]).toMatchObject({ keepalive: false });
+    await httpTransport('k')('map.save', { notes: notes.slice(100) }, { keepalive: true });
+    expect(fetchMock.mock.calls[1]![1]).toMatchObject({ keepalive: true });
   });
 
   it('escapes the method name into the path and sends {} for no input', async () => {
