@@ -167,6 +167,7 @@ export function createSaver({ api: client, store, timers = globalTimers, page, j
   }
 
   function flush(options: { keepalive?: boolean } = {}): Promise<void> {
+    if (journalTimer !== null) writeJournal(); // before another map replaces this one
     if (saveTimer !== null) {
       timers.clear(saveTimer);
       saveTimer = null;

@@ -246,6 +246,13 @@ describe('the journal of unsaved edits', () => {
     expect(firstStageName((await journal.read('workshop-1', 'version-1'))?.doc)).toBe('Closing');
   });
 
+  it('writes at once when saving is flushed (leaving the map for another)', async () => {
+    const { store, saver, journal } = setUp();
+    rename(store, 'Leaving');
+    void saver.flush();
+    expect(firstStageName((await journal.read('workshop-1', 'version-1'))?.doc)).toBe('Leaving');
+  });
+
   it('forgets the entry when the save is acknowledged and nothing newer is pending', async () => {
     const { store, timers, backend, journal } = setUp();
     rename(store, 'Saved soon');
