@@ -3,7 +3,8 @@
 // discard them — saying plainly what they are.
 import { buildEnvelope } from '../../../src-shared/domain/export-envelope';
 import { formatEdited } from '../../lib/format';
-import { host } from '../../host/host';
+import { host, type SaveResult } from '../../host/host';
+import { useUiStore } from '../../store/ui-store';
 import { useDocumentStore } from '../../store/document-store';
 import type { Recovery } from '../../store/recovery';
 
@@ -13,9 +14,9 @@ interface RecoveryBannerProps {
   onDiscard: () => void;
 }
 
-async function keepAsFile(recovery: Exclude<Recovery, { kind: 'nothing' }>): Promise<boolean> {
+async function keepAsFile(recovery: Exclude<Recovery, { kind: 'nothing' }>): Promise<SaveResult> {
   const { workshop } = useDocumentStore.getState();
-  if (!workshop) return false;
+  if (!workshop) return { saved: false };
   const { entry } = recovery;
   const title = `${workshop.meta.title} (unsaved changes)`;
   const envelope = buildEnvelope(
@@ -23,8 +24,7 @@ async function keepAsFile(recovery: Exclude<Recovery, { kind: 'nothing' }>): Pro
     new Date().toISOString(),
     'unsaved',
   );
-  const saved = await host().saveTextFile(`${title}.leanmap.json`, JSON.stringify(envelope, null, 2), 'application/json');
-  return saved.saved;
+  return host().saveTextFile(`${title}.leanmap.json`, JSON.stringify(envelope, null, 2), 'application/json');
 }
 
 export function RecoveryBanner({ recovery, onRestore, onDiscard }: RecoveryBannerProps) {
@@ -53,7 +53,11 @@ export function RecoveryBanner({ recovery, onRestore, onDiscard }: RecoveryBanne
             type="button"
             className="btn btn-primary"
             onClick={() => {
-              void keepAsFile(recovery).then((saved) => saved && onDiscard());
+              void keepAsFile(recovery).then((result) => {
+                if (!result.saved) return; // the facilitator cancelled the save dialog
+                useUiStore.getState().notify({ text: `Kept the unsaved changes as a file in ${result.where}; import it from the library to see them.`, tone: 'info' });
+                onDiscard();
+              });
             }}
           >
             Keep them as a file
