@@ -56,16 +56,18 @@ test.describe('Unsaved edits of a closed tab', () => {
     await page.reload();
     await editor.waitUntilOpen();
     await expect(editor.stage('Compare options')).toBeVisible();
+    await editor.waitForViewportToSettle();
 
     // Rename a stage and close the tab at once, before the save's debounce. The save
     // sent while closing never arrives (as a keepalive request this big never does;
-    // here it is stopped on its way, so the test does not depend on timing).
+    // here the browser is offline, so the test does not depend on timing).
     await editor.selectStage('Compare options');
-    await page.route('**/api/map.save', (route) => route.abort());
+    await context.setOffline(true);
     page.on('dialog', (dialog) => void dialog.accept()); // "Leave site?" — yes
     await editor.stageName.fill('Compare vendors');
     await page.close({ runBeforeUnload: true });
     await expect.poll(() => page.isClosed()).toBe(true);
+    await context.setOffline(false);
 
     // The database still has the old name.
     const names = (await storedMap(context.request, host, workshopId)).document.stages.map((s) => s.name);
@@ -105,13 +107,16 @@ test.describe('Unsaved edits of a closed tab', () => {
     await makeMapBig(page.request, host, workshopId);
     await page.reload();
     await editor.waitUntilOpen();
+    await expect(editor.stage('Compare options')).toBeVisible();
+    await editor.waitForViewportToSettle();
 
     await editor.selectStage('Compare options');
-    await page.route('**/api/map.save', (route) => route.abort());
+    await context.setOffline(true);
     page.on('dialog', (dialog) => void dialog.accept());
     await editor.stageName.fill('Compare vendors');
     await page.close({ runBeforeUnload: true });
     await expect.poll(() => page.isClosed()).toBe(true);
+    await context.setOffline(false);
 
     // Meanwhile another window saves the map.
     const map = await storedMap(context.request, host, workshopId);
