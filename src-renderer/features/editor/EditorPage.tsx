@@ -122,8 +122,13 @@ export function EditorPage({ workshopId, versionId, onOpenVersion, onBack }: Edi
     await flushSave();
     const version = await api().call('map.get', { versionId: chosen.id });
     if (!version.ok) return setError(version.error.message);
+    const before = useDocumentStore.getState();
+    // "Reload the latest map" after a refused save: the facilitator chose the stored
+    // map over the edits on screen, so they are not offered back.
+    const tookLatest = before.saveState === 'conflict' && before.versionId === chosen.id;
     useDocumentStore.getState().load(workshop.value, version.value);
-    setRecovery(await findUnsavedEdits(version.value));
+    if (tookLatest) await appJournal().remove(workshopId, chosen.id).catch(() => undefined);
+    setRecovery(tookLatest ? NOTHING_TO_RECOVER : await findUnsavedEdits(version.value));
     void usePlanStore.getState().load(workshop.value.id);
     useUiStore.setState({ selection: null, justAdded: null });
     setLoaded(true);
