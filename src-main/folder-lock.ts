@@ -2,7 +2,7 @@
 // (and, for the browser host, which address) holds the folder, so a second start
 // points to the running one instead of opening the same database a second time.
 // A lock left by a process that no longer runs (a crash, a kill) is taken over.
-import { readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import { linkSync, readFileSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export const LOCK_FILE_NAME = 'leanmap.lock';
@@ -73,13 +73,24 @@ export function acquireFolderLock(dataDir: string, options: AcquireOptions): Loc
   const { kind, pid = process.pid, now = () => new Date(), isAlive = processIsAlive } = options;
   const file = join(dataDir, LOCK_FILE_NAME);
   let mine: LockHolder = { pid, kind, url: null, startedAt: now().toISOString() };
-  const write = (flag: 'wx' | 'w') => writeFileSync(file, JSON.stringify(mine), { flag, mode: 0o600 });
+  // The lock file only ever appears complete: written beside it first, then linked
+  // (fails if one exists: exactly one of two racing starts wins) or renamed over it.
+  const write = (mode: 'create' | 'replace') => {
+    const temp = `${file}.${pid}.tmp`;
+    writeFileSync(temp, JSON.stringify(mine), { mode: 0o600 });
+    try {
+      if (mode === 'create') linkSync(temp, file);
+      else renameSync(temp, file);
+    } finally {
+      rmSync(temp, { force: true });
+    }
+  };
 
   const lock: FolderLock = {
     file,
     setUrl: (url) => {
       mine = { ...mine, url };
-      if (holderOf(file)?.pid === pid) write('w');
+      if (holderOf(file)?.pid === pid) write('replace');
     },
     release: () => {
       if (holderOf(file)?.pid !== pid) return;
@@ -91,18 +102,17 @@ export function acquireFolderLock(dataDir: string, options: AcquireOptions): Loc
     },
   };
 
-  // Two tries: the second after removing a stale lock. Exclusive creation ('wx')
-  // makes two starts racing for a free folder end with exactly one holder.
+  // Two tries: the second after removing a stale lock.
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
-      write('wx');
+      write('create');
       return { ok: true, lock };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     }
     const holder = holderOf(file);
     if (holder && holder.pid === pid) {
-      write('w');
+      write('replace');
       return { ok: true, lock };
     }
     if (holder && isAlive(holder.pid)) return { ok: false, holder };

@@ -56,6 +56,16 @@ describe('a second Leanmap on a data folder in use', () => {
     expect(lockHolderPid(dir)).toBe(third.child.pid);
   });
 
+  it('of two started at the same moment on a free folder, exactly one runs', async () => {
+    const dir = temp.makeDir();
+    const hosts = [start(dir), start(dir), start(dir)];
+    const outcomes = await Promise.all(
+      hosts.map((h) => Promise.race([h.waitFor(RUNNING).then(() => 'running'), h.exited.then(({ code }) => `exited ${code}`)])),
+    );
+    expect(outcomes.filter((o) => o === 'running')).toHaveLength(1);
+    expect(outcomes.filter((o) => o === 'exited 3')).toHaveLength(2);
+  });
+
   it('lets two hosts run side by side on two different folders', async () => {
     const a = start(temp.makeDir());
     const b = start(temp.makeDir());
