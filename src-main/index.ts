@@ -7,7 +7,8 @@ import { pathToFileURL } from 'node:url';
 import { createBackend, type Backend } from './backend';
 import { dataDirFromArgs } from './data-dir';
 import { DatabaseError } from './db/database-error';
-import { acquireFolderLock, describeHolder, type FolderLock } from './folder-lock';
+import { acquireFolderLock, type FolderLock } from './folder-lock';
+import { secondInstanceNotice } from './electron/second-instance';
 import { registerIpc } from './electron/ipc';
 import { installMenu } from './electron/menu';
 import { hardenSession, installAppSecurity } from './electron/security';
@@ -58,30 +59,25 @@ let folderLock: FolderLock | undefined;
  * Electron's single-instance lock covers other desktop windows on this folder; the
  * folder lock also covers a browser host started on it. Says who holds it otherwise.
  */
-function lockDataFolder(): boolean {
+async function lockDataFolder(): Promise<boolean> {
   mkdirSync(dataDir, { recursive: true });
   const locked = acquireFolderLock(dataDir, { kind: 'desktop' });
   if (locked.ok) {
     folderLock = locked.lock;
     return true;
   }
-  const message = describeHolder(locked.holder, dataDir);
-  console.error(message);
-  const url = locked.holder.url;
-  if (url) {
-    const choice = dialog.showMessageBoxSync({
-      type: 'info',
-      title: 'Leanmap is already running',
-      message: 'Leanmap is already running on this data folder.',
-      detail: message,
-      buttons: ['Open it in the browser', 'Close'],
-      defaultId: 0,
-      cancelId: 1,
-    });
-    if (choice === 0) void shell.openExternal(url);
-  } else {
-    dialog.showErrorBox('Leanmap is already running', message);
-  }
+  const notice = secondInstanceNotice(locked.holder, dataDir);
+  console.error(notice.detail);
+  const choice = dialog.showMessageBoxSync({
+    type: 'info',
+    title: notice.title,
+    message: notice.message,
+    detail: notice.detail,
+    buttons: notice.buttons,
+    defaultId: 0,
+    cancelId: notice.buttons.length - 1,
+  });
+  if (choice === 0 && notice.openUrl) await shell.openExternal(notice.openUrl).catch(() => undefined);
   return false;
 }
 
@@ -95,7 +91,7 @@ function openMainWindow(): void {
 async function start(): Promise<void> {
   await app.whenReady();
   hardenSession(session.defaultSession);
-  if (!lockDataFolder()) {
+  if (!(await lockDataFolder())) {
     app.exit(0);
     return;
   }

@@ -4,6 +4,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { secondInstanceNotice } from '../../src-main/electron/second-instance';
 import { acquireFolderLock, describeHolder, LOCK_FILE_NAME, parseLockHolder, processIsAlive } from '../../src-main/folder-lock';
 
 let dir: string;
@@ -91,5 +92,18 @@ describe('processIsAlive', () => {
   it('knows this process runs and a made-up one does not', () => {
     expect(processIsAlive(process.pid)).toBe(true);
     expect(processIsAlive(2 ** 22 + 12345)).toBe(false);
+  });
+});
+
+describe('secondInstanceNotice (desktop app)', () => {
+  it('offers to open the running browser host at its address', () => {
+    const notice = secondInstanceNotice({ pid: 42, kind: 'browser-host', url: 'http://127.0.0.1:4780/?token=k', startedAt: '' }, '/data');
+    expect(notice).toMatchObject({ title: 'Leanmap is already running', buttons: ['Open it in the browser', 'Close'], openUrl: 'http://127.0.0.1:4780/?token=k' });
+    expect(notice.detail).toContain('Open it at http://127.0.0.1:4780/?token=k');
+  });
+
+  it('only closes when the holder has no address (another desktop app, a host still starting)', () => {
+    expect(secondInstanceNotice({ pid: 42, kind: 'desktop', url: null, startedAt: '' }, '/data')).toMatchObject({ buttons: ['Close'], openUrl: null });
+    expect(secondInstanceNotice({ pid: 42, kind: 'browser-host', url: null, startedAt: '' }, '/data')).toMatchObject({ buttons: ['Close'], openUrl: null });
   });
 });
