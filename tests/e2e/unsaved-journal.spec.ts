@@ -60,8 +60,9 @@ test.describe('Unsaved edits of a closed tab', () => {
 
     // Rename a stage and close the tab at once, before the save's debounce. The save
     // sent while closing never arrives (as a keepalive request this big never does;
-    // here the browser is offline, so the test does not depend on timing).
+    // here the browser is offline and the request stopped, so the test does not depend on timing).
     await editor.selectStage('Compare options');
+    await page.route('**/api/map.save', (route) => route.abort('internetdisconnected'));
     await context.setOffline(true);
     page.on('dialog', (dialog) => void dialog.accept()); // "Leave site?" — yes
     await editor.stageName.fill('Compare vendors');
@@ -111,6 +112,7 @@ test.describe('Unsaved edits of a closed tab', () => {
     await editor.waitForViewportToSettle();
 
     await editor.selectStage('Compare options');
+    await page.route('**/api/map.save', (route) => route.abort('internetdisconnected'));
     await context.setOffline(true);
     page.on('dialog', (dialog) => void dialog.accept());
     await editor.stageName.fill('Compare vendors');
@@ -120,6 +122,7 @@ test.describe('Unsaved edits of a closed tab', () => {
 
     // Meanwhile another window saves the map.
     const map = await storedMap(context.request, host, workshopId);
+    expect(map.document.stages.map((s) => s.name)).not.toContain('Compare vendors');
     const renamed = { ...map.document, stages: map.document.stages.map((s) => (s.name === 'Recognise the problem' ? { ...s, name: 'Notice the problem' } : s)) };
     await call(context.request, host, 'map.save', { versionId: map.id, revision: map.revision, document: renamed });
 
