@@ -1,7 +1,7 @@
 // Nothing shown as edited is lost when the tab closes: the save on closing is a
 // keepalive request, which Chromium refuses above 64 KiB, so a big map's last edit
 // lives on in this browser's journal and is offered back when the map is reopened.
-import type { APIRequestContext } from '@playwright/test';
+import type { APIRequestContext, Page } from '@playwright/test';
 import type { MapDocument } from '../../src-shared/domain/map-document';
 import { expect, test } from './fixtures';
 import type { BrowserHost } from './host';
@@ -47,6 +47,21 @@ async function makeMapBig(request: APIRequestContext, host: BrowserHost, worksho
   await call(request, host, 'map.save', { versionId: map.id, revision: map.revision, document });
 }
 
+/**
+ * Makes an edit and closes the tab at once, with Leanmap stopped meanwhile so no save
+ * can arrive; then starts Leanmap again on the same port (the same origin, so the
+ * same browser storage) — as a facilitator would restart it.
+ */
+async function closeBeforeSaving(page: Page, host: BrowserHost, edit: () => Promise<void>): Promise<void> {
+  const port = Number(new URL(host.url).port);
+  await host.stop('SIGTERM');
+  page.on('dialog', (dialog) => void dialog.accept()); // "Leave site?" — yes
+  await edit();
+  await page.close({ runBeforeUnload: true });
+  await expect.poll(() => page.isClosed()).toBe(true);
+  await host.start(port);
+}
+
 test.describe('Unsaved edits of a closed tab', () => {
   test('a big map’s last edit, closed before it was saved, is offered back on reopening and saved', async ({ page, context, host, library, editor }) => {
     await library.createWorkshop({ title: 'Big map', organisation: 'Acme Ltd', template: 'b2b' });
@@ -60,15 +75,9 @@ test.describe('Unsaved edits of a closed tab', () => {
 
     // Rename a stage and close the tab at once, before the save's debounce. The save
     // sent while closing never arrives (as a keepalive request this big never does;
-    // here the browser is offline and the request stopped, so the test does not depend on timing).
+    // here Leanmap is stopped meanwhile, so the test does not depend on timing).
     await editor.selectStage('Compare options');
-    await page.route('**/api/map.save', (route) => route.abort('internetdisconnected'));
-    await context.setOffline(true);
-    page.on('dialog', (dialog) => void dialog.accept()); // "Leave site?" — yes
-    await editor.stageName.fill('Compare vendors');
-    await page.close({ runBeforeUnload: true });
-    await expect.poll(() => page.isClosed()).toBe(true);
-    await context.setOffline(false);
+    await closeBeforeSaving(page, host, () => editor.stageName.fill('Compare vendors'));
 
     // The database still has the old name.
     const names = (await storedMap(context.request, host, workshopId)).document.stages.map((s) => s.name);
@@ -112,13 +121,7 @@ test.describe('Unsaved edits of a closed tab', () => {
     await editor.waitForViewportToSettle();
 
     await editor.selectStage('Compare options');
-    await page.route('**/api/map.save', (route) => route.abort('internetdisconnected'));
-    await context.setOffline(true);
-    page.on('dialog', (dialog) => void dialog.accept());
-    await editor.stageName.fill('Compare vendors');
-    await page.close({ runBeforeUnload: true });
-    await expect.poll(() => page.isClosed()).toBe(true);
-    await context.setOffline(false);
+    await closeBeforeSaving(page, host, () => editor.stageName.fill('Compare vendors'));
 
     // Meanwhile another window saves the map.
     const map = await storedMap(context.request, host, workshopId);
