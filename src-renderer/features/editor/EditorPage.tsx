@@ -92,11 +92,14 @@ function EditorLayout({ onBack, onReload, onOpenVersion, recovery, onRestore, on
 }
 
 const NOTHING_TO_RECOVER: Recovery = { kind: 'nothing' };
+const JOURNAL_READ_TIMEOUT_MS = 2000;
 
 /** Edits of this map kept in the local journal but never saved; a stale entry is dropped. */
 async function findUnsavedEdits(version: MapVersion): Promise<Recovery> {
   const journal = appJournal();
-  const entry = await journal.read(version.workshopId, version.id).catch(() => null);
+  // The journal is a safety net: if the browser's storage does not answer, open the map anyway.
+  const gaveUp = new Promise<null>((resolve) => setTimeout(() => resolve(null), JOURNAL_READ_TIMEOUT_MS));
+  const entry = await Promise.race([journal.read(version.workshopId, version.id).catch(() => null), gaveUp]);
   const found = assessRecovery(entry, version);
   if (entry && found.kind === 'nothing') void journal.remove(version.workshopId, version.id).catch(() => undefined);
   return found;
