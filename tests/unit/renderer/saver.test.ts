@@ -128,6 +128,42 @@ describe('one save at a time, in order', () => {
   });
 });
 
+describe('an unreliable backend', () => {
+  it('whatever saves fail on the way, the last edit ends up stored, in order, and the journal is empty', async () => {
+    type Step = { kind: 'edit' } | { kind: 'tick'; ms: number } | { kind: 'answer'; fails: boolean };
+    const step = fc.oneof(
+      fc.constant<Step>({ kind: 'edit' }),
+      fc.integer({ min: 0, max: RETRY_DELAY_MS }).map<Step>((ms) => ({ kind: 'tick', ms })),
+      fc.boolean().map<Step>((fails) => ({ kind: 'answer', fails })),
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 40 }), async (steps) => {
+        const { store, timers, backend, journal } = setUp();
+        let edits = 0;
+        for (const s of steps) {
+          if (s.kind === 'edit') rename(store, `Edit ${++edits}`);
+          else if (s.kind === 'tick') timers.advance(s.ms);
+          else if (backend.waiting() > 0) {
+            await backend.answer(s.fails ? { ok: false, error: { code: 'UNAVAILABLE', message: 'Not answering.' } } : { ok: true });
+          }
+          await backend.settle();
+        }
+        for (let i = 0; i < 100 && (backend.waiting() > 0 || timers.pending() > 0); i++) {
+          if (backend.waiting() > 0) await backend.answer();
+          timers.advance(RETRY_DELAY_MS);
+          await backend.settle();
+        }
+        const revisions = backend.calls.map((c) => c.revision);
+        expect(revisions).toEqual([...revisions].sort((a, b) => a - b)); // never an older revision after a newer one
+        expect(store.getState().saveState).toBe('saved');
+        if (edits > 0) expect(firstStageName(backend.stored.get('version-1')?.document)).toBe(`Edit ${edits}`);
+        expect(journal.entries.size).toBe(0);
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
+
 describe('refusals', () => {
   it('retries a save the backend could not take (UNAVAILABLE) after a pause, and says so meanwhile', async () => {
     const { store, timers, backend } = setUp();
