@@ -41,13 +41,21 @@ function tryFetchElectron() {
 
 let child;
 let stopping = false;
-for (const signal of ['SIGINT', 'SIGTERM']) {
-  process.on(signal, () => {
-    stopping = true;
-    if (child && child.exitCode === null) child.kill(signal);
-    else process.exit(130);
-  });
+function stop(signal) {
+  stopping = true;
+  if (child && child.exitCode === null && child.signalCode === null) child.kill(signal);
+  else process.exit(130);
 }
+for (const signal of ['SIGINT', 'SIGHUP', 'SIGTERM']) process.on(signal, () => stop(signal));
+
+// `npm start` runs this script through a shell; a SIGTERM to npm ends npm and that
+// shell but never reaches us. So when the process that started us is gone (we were
+// handed to another parent), stop the app we started instead of leaving it running.
+const PARENT_CHECK_MS = 300;
+const startedBy = process.ppid;
+setInterval(() => {
+  if (process.ppid !== startedBy && !stopping) stop('SIGTERM');
+}, PARENT_CHECK_MS).unref();
 
 function exitWithChild(name) {
   child.on('error', (error) => {
@@ -97,7 +105,8 @@ function startBrowserHost(reason) {
   child = spawn(process.execPath, [join(root, 'out', 'main', 'server.js'), ...args], {
     cwd: root,
     stdio: ['inherit', 'pipe', 'inherit'],
-    env,
+    // Should this script itself be killed outright, the host stops on its own.
+    env: { ...env, LEANMAP_STOP_WITH_PARENT: '1' },
   });
   let pending = '';
   let opened = false;
@@ -107,6 +116,12 @@ function startBrowserHost(reason) {
     const lines = pending.split('\n');
     pending = lines.pop() ?? '';
     for (const line of lines) {
+      // A host already running on this data folder: bring that one up instead.
+      const running = /already running in your browser .* Open it at (\S+)/.exec(line);
+      if (running && !opened && canOpenBrowser()) {
+        opened = true;
+        openInBrowser(running[1]);
+      }
       const match = /Leanmap is running at (\S+)/.exec(line);
       if (!match || opened) continue;
       opened = true;

@@ -1,13 +1,15 @@
 // Electron main process, the desktop composition root: one instance per data
 // folder, the backend on leanmap.db, one hardened window talking over IPC.
-import { app, BrowserWindow, dialog, session } from 'electron';
-import { existsSync } from 'node:fs';
+import { app, BrowserWindow, dialog, session, shell } from 'electron';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createBackend, type Backend } from './backend';
 import { dataDirFromArgs } from './data-dir';
 import { DatabaseError } from './db/database-error';
 import { APP_INDEX_URL } from './electron/app-protocol';
 import { registerAppScheme, serveAppProtocol } from './electron/app-protocol-electron';
+import { acquireFolderLock, type FolderLock } from './folder-lock';
+import { secondInstanceNotice } from './electron/second-instance';
 import { registerIpc } from './electron/ipc';
 import { installMenu } from './electron/menu';
 import { hardenSession, installAppSecurity } from './electron/security';
@@ -51,6 +53,33 @@ function reportStartupFailure(error: unknown): void {
 
 let backend: Backend | undefined;
 let mainWindow: BrowserWindow | undefined;
+let folderLock: FolderLock | undefined;
+
+/**
+ * Electron's single-instance lock covers other desktop windows on this folder; the
+ * folder lock also covers a browser host started on it. Says who holds it otherwise.
+ */
+async function lockDataFolder(): Promise<boolean> {
+  mkdirSync(dataDir, { recursive: true });
+  const locked = acquireFolderLock(dataDir, { kind: 'desktop' });
+  if (locked.ok) {
+    folderLock = locked.lock;
+    return true;
+  }
+  const notice = secondInstanceNotice(locked.holder, dataDir);
+  console.error(notice.detail);
+  const choice = dialog.showMessageBoxSync({
+    type: 'info',
+    title: notice.title,
+    message: notice.message,
+    detail: notice.detail,
+    buttons: notice.buttons,
+    defaultId: 0,
+    cancelId: notice.buttons.length - 1,
+  });
+  if (choice === 0 && notice.openUrl) await shell.openExternal(notice.openUrl).catch(() => undefined);
+  return false;
+}
 
 function openMainWindow(): void {
   mainWindow = createMainWindow(preloadPath, appUrl);
@@ -62,12 +91,17 @@ function openMainWindow(): void {
 async function start(): Promise<void> {
   await app.whenReady();
   hardenSession(session.defaultSession);
+  if (!(await lockDataFolder())) {
+    app.exit(0);
+    return;
+  }
   serveAppProtocol(session.defaultSession, rendererRoot);
   try {
     const nativeBinding = electronNativeBinding();
     backend = await createBackend({ dataDir, ...(nativeBinding ? { nativeBinding } : {}) });
   } catch (error) {
     reportStartupFailure(error);
+    folderLock?.release();
     app.exit(1);
     return;
   }
@@ -94,7 +128,10 @@ if (!app.requestSingleInstanceLock()) {
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
-  app.on('will-quit', () => backend?.close());
+  app.on('will-quit', () => {
+    backend?.close();
+    folderLock?.release();
+  });
   start().catch((error: unknown) => {
     reportStartupFailure(error);
     app.exit(1);

@@ -8,13 +8,17 @@ export type Transport = (method: string, input: unknown, options?: { keepalive?:
 const TOKEN_KEY = 'leanmap.token';
 
 /** Takes the access key from the URL once (then hides it) and keeps it for this tab. */
-export function readAccessToken(location: Location = window.location, storage: Storage = window.sessionStorage): string | null {
+export function readAccessToken(
+  location: Pick<Location, 'href'> = window.location,
+  storage: Pick<Storage, 'getItem' | 'setItem'> = window.sessionStorage,
+  history: Pick<History, 'replaceState'> = window.history,
+): string | null {
   const url = new URL(location.href);
   const fromUrl = url.searchParams.get('token');
   if (fromUrl) {
     storage.setItem(TOKEN_KEY, fromUrl);
     url.searchParams.delete('token');
-    window.history.replaceState(null, '', url.pathname + url.search + url.hash);
+    history.replaceState(null, '', url.pathname + url.search + url.hash);
     return fromUrl;
   }
   return storage.getItem(TOKEN_KEY);
@@ -32,15 +36,24 @@ function asWireResult(body: unknown, status: number): WireResult<unknown> {
   return { ok: false, error: { code: 'INTERNAL', message: `Leanmap answered ${status} without a result.` } };
 }
 
+/**
+ * Chromium refuses keepalive requests whose bodies add up to more than 64 KiB. A
+ * bigger one goes as an ordinary request: it may not outlive a closing page (the
+ * local journal keeps those edits), but it does save when the tab is only hidden.
+ */
+export const KEEPALIVE_MAX_BYTES = 60 * 1024;
+
 export function httpTransport(token: string | null): Transport {
   return async (method, input, options) => {
+    const body = JSON.stringify(input ?? {});
+    const keepalive = (options?.keepalive ?? false) && new TextEncoder().encode(body).byteLength <= KEEPALIVE_MAX_BYTES;
     let response: Response;
     try {
       response = await fetch(`/api/${encodeURIComponent(method)}`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', 'X-Leanmap-Token': token ?? '' },
-        body: JSON.stringify(input ?? {}),
-        keepalive: options?.keepalive ?? false,
+        body,
+        keepalive,
       });
     } catch {
       return unavailable(

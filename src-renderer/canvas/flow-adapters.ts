@@ -46,7 +46,7 @@ export function reconcileNodes(
   }
   for (const outcome of doc.outcomes) {
     const old = byId.get(outcome.id);
-    if (old?.type === 'outcome' && old.data.outcome === outcome && !old.dragging) {
+    if (old?.type === 'outcome' && old.data.outcome === outcome && old.draggable === !readOnly && !old.dragging) {
       nodes.push(old);
       continue;
     }

@@ -1,6 +1,6 @@
 // The open map version: its document with undo history, and the save state the
 // facilitator always sees. Saving itself lives in saver.ts.
-import { create } from 'zustand';
+import { create, createStore, type StateCreator } from 'zustand';
 import type { MapVersion, WorkshopDetail } from '../../src-shared/api/contract';
 import type { MapDocument } from '../../src-shared/domain/map-document';
 import * as history from './history';
@@ -29,7 +29,7 @@ export interface DocumentState {
   markSaved(doc: MapDocument, revision: number): void;
 }
 
-export const useDocumentStore = create<DocumentState>((set, get) => ({
+const documentState: StateCreator<DocumentState> = (set, get) => ({
   workshop: null,
   versionId: null,
   versionName: '',
@@ -79,7 +79,13 @@ export const useDocumentStore = create<DocumentState>((set, get) => ({
   setSaveState: (saveState, saveMessage = '') => set({ saveState, saveMessage }),
 
   markSaved: (doc, revision) => set({ savedDoc: doc, revision }),
-}));
+});
+
+/** The app's document store. */
+export const useDocumentStore = create<DocumentState>()(documentState);
+
+/** A separate document store with the same behaviour (tests, a second editor). */
+export const createDocumentStore = () => createStore<DocumentState>()(documentState);
 
 /** The current document, or an empty placeholder before one is loaded. */
 export const selectDoc = (s: DocumentState) => s.history?.doc ?? null;

@@ -1,40 +1,140 @@
 // Writes the open document to the backend shortly after every change (debounced,
-// well under a second), one save at a time, with the revision it was based on.
-// A refused save (someone else saved first) stops saving and says so.
+// well under a second): one save at a time, in order, each with the revision the
+// previous one returned. A refused save (someone else saved first) stops saving and
+// says so. Until a save is acknowledged, the document is kept in the local journal.
+import type { StoreApi } from 'zustand';
 import type { MapDocument } from '../../src-shared/domain/map-document';
-import { api } from '../api/client';
-import { useDocumentStore } from './document-store';
+import { api, type ApiClient } from '../api/client';
+import { useDocumentStore, type DocumentState } from './document-store';
+import { pageJournal, type UnsavedJournal } from './unsaved-journal';
 
 export const SAVE_DELAY_MS = 250;
-const RETRY_DELAY_MS = 2000;
+export const RETRY_DELAY_MS = 2000;
+/** The journal is written sooner than the save, so a closed tab loses at most this much. */
+export const JOURNAL_DELAY_MS = 50;
 
-let timer: ReturnType<typeof setTimeout> | null = null;
-let inFlight: Promise<void> | null = null;
-
-function pendingDoc(): MapDocument | null {
-  const s = useDocumentStore.getState();
-  const doc = s.history?.doc ?? null;
-  if (!doc || !s.versionId || s.readOnly || s.saveState === 'conflict') return null;
-  return doc !== s.savedDoc ? doc : null;
+export interface SaverTimers {
+  set(fn: () => void, ms: number): unknown;
+  clear(handle: unknown): void;
 }
 
-async function saveNow(options: { keepalive?: boolean } = {}): Promise<void> {
-  if (inFlight) {
-    await inFlight;
-    if (!pendingDoc()) return;
+/** The page events that mean "this page may be gone soon". */
+export interface PageLifecycle {
+  /** `hidden`: the page was hidden or is being left; `beforeUnload`: returns whether to ask before closing. */
+  watch(handlers: { hidden(): void; beforeUnload(): boolean }): () => void;
+}
+
+export interface SaverDeps {
+  /** The API client; read at each save, so the transport is chosen only when first needed. */
+  api: () => ApiClient;
+  store: StoreApi<DocumentState>;
+  timers?: SaverTimers;
+  page?: PageLifecycle;
+  journal?: UnsavedJournal;
+  clock?: () => number;
+}
+
+export interface Saver {
+  /** Starts watching the document store and the page; returns a stop function. */
+  start(): () => void;
+  /** Saves whatever is pending right away (before closing or leaving the editor). */
+  flush(options?: { keepalive?: boolean }): Promise<void>;
+}
+
+const globalTimers: SaverTimers = {
+  set: (fn, ms) => setTimeout(fn, ms),
+  clear: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+};
+
+/** The browser page's lifecycle events; in Electron nobody is asked before closing. */
+export const browserPageLifecycle: PageLifecycle = {
+  watch: ({ hidden, beforeUnload }) => {
+    const onVisibility = () => {
+      if (document.visibilityState === 'hidden') hidden();
+    };
+    const onPageHide = () => hidden();
+    const onBeforeUnload = (event: BeforeUnloadEvent) => {
+      // Only the browser asks; Electron would silently cancel the close.
+      if (beforeUnload() && !window.leanmap) event.preventDefault();
+    };
+    document.addEventListener('visibilitychange', onVisibility);
+    window.addEventListener('pagehide', onPageHide);
+    window.addEventListener('beforeunload', onBeforeUnload);
+    return () => {
+      document.removeEventListener('visibilitychange', onVisibility);
+      window.removeEventListener('pagehide', onPageHide);
+      window.removeEventListener('beforeunload', onBeforeUnload);
+    };
+  },
+};
+
+export function createSaver({ api: client, store, timers = globalTimers, page, journal, clock = Date.now }: SaverDeps): Saver {
+  let saveTimer: unknown = null;
+  let journalTimer: unknown = null;
+  let inFlight: Promise<void> | null = null;
+
+  function pendingDoc(): MapDocument | null {
+    const s = store.getState();
+    const doc = s.history?.doc ?? null;
+    if (!doc || !s.versionId || s.readOnly || s.saveState === 'conflict') return null;
+    return doc !== s.savedDoc ? doc : null;
   }
-  const doc = pendingDoc();
-  if (!doc) return;
-  const { versionId, revision, setSaveState, markSaved } = useDocumentStore.getState();
-  setSaveState('saving');
-  inFlight = (async () => {
-    const result = await api().call('map.save', { versionId: versionId!, revision, document: doc }, options);
-    const state = useDocumentStore.getState();
-    if (state.versionId !== versionId) return; // the facilitator opened another map meanwhile
+
+  // --- the journal: what is on screen but not yet acknowledged ---------------------
+
+  function writeJournal(): void {
+    if (journalTimer !== null) {
+      timers.clear(journalTimer);
+      journalTimer = null;
+    }
+    const doc = pendingDoc();
+    const s = store.getState();
+    if (!journal || !doc || !s.workshop || !s.versionId) return;
+    journal
+      .write({
+        workshopId: s.workshop.id,
+        versionId: s.versionId,
+        versionName: s.versionName,
+        baseRevision: s.revision,
+        doc,
+        writtenAt: clock(),
+      })
+      .catch(() => undefined); // the journal is a safety net; saving goes on without it
+  }
+
+  function scheduleJournal(): void {
+    if (!journal || journalTimer !== null) return;
+    journalTimer = timers.set(writeJournal, JOURNAL_DELAY_MS);
+  }
+
+  function forgetJournal(workshopId: string, versionId: string): void {
+    if (journalTimer !== null) {
+      timers.clear(journalTimer);
+      journalTimer = null;
+    }
+    journal?.remove(workshopId, versionId).catch(() => undefined);
+  }
+
+  // --- saving -----------------------------------------------------------------------
+
+  async function send(doc: MapDocument, options: { keepalive?: boolean }): Promise<void> {
+    const { workshop, versionId, revision, setSaveState } = store.getState();
+    setSaveState('saving');
+    const result = await client().call('map.save', { versionId: versionId!, revision, document: doc }, options);
+    const state = store.getState();
+    // The facilitator opened another map meanwhile. Its journal entry, if any, is
+    // dropped on reopening when it matches what was stored.
+    if (state.versionId !== versionId) return;
     if (result.ok) {
-      markSaved(doc, result.value.revision);
-      state.setSaveState(pendingDoc() ? 'unsaved' : 'saved');
-      if (pendingDoc()) schedule(0);
+      state.markSaved(doc, result.value.revision);
+      const more = pendingDoc();
+      state.setSaveState(more ? 'unsaved' : 'saved');
+      if (more) {
+        writeJournal(); // same edits, on the new revision
+        schedule(0);
+      } else if (workshop) {
+        forgetJournal(workshop.id, versionId!);
+      }
     } else if (result.error.code === 'CONFLICT' || result.error.code === 'NOT_FOUND') {
       state.setSaveState('conflict', result.error.message);
     } else if (result.error.code === 'LOCKED') {
@@ -43,53 +143,90 @@ async function saveNow(options: { keepalive?: boolean } = {}): Promise<void> {
       state.setSaveState('error', result.error.message);
       if (result.error.code === 'UNAVAILABLE') schedule(RETRY_DELAY_MS);
     }
-  })();
-  try {
-    await inFlight;
-  } finally {
-    inFlight = null;
   }
+
+  async function saveNow(options: { keepalive?: boolean } = {}): Promise<void> {
+    // Wait until nothing is in flight: several callers may be waiting on the same
+    // save, and only one of them may send next, with the revision that save returned.
+    while (inFlight) await inFlight;
+    const doc = pendingDoc();
+    if (!doc) return;
+    const current = send(doc, options).finally(() => {
+      inFlight = null;
+    });
+    inFlight = current;
+    await current;
+  }
+
+  function schedule(delay: number): void {
+    if (saveTimer !== null) timers.clear(saveTimer);
+    saveTimer = timers.set(() => {
+      saveTimer = null;
+      void saveNow();
+    }, delay);
+  }
+
+  function flush(options: { keepalive?: boolean } = {}): Promise<void> {
+    if (journalTimer !== null) writeJournal(); // before another map replaces this one
+    if (saveTimer !== null) {
+      timers.clear(saveTimer);
+      saveTimer = null;
+    }
+    return saveNow(options);
+  }
+
+  function start(): () => void {
+    const unsubscribe = store.subscribe((state, previous) => {
+      if (state.history?.doc === previous.history?.doc) return;
+      if (!pendingDoc()) return;
+      if (state.saveState === 'saved' || state.saveState === 'error') state.setSaveState('unsaved');
+      scheduleJournal();
+      schedule(SAVE_DELAY_MS);
+    });
+    const stopWatching = page?.watch({
+      hidden: () => {
+        if (!pendingDoc()) return;
+        writeJournal();
+        void flush({ keepalive: true });
+      },
+      beforeUnload: () => {
+        if (!pendingDoc()) return false;
+        writeJournal();
+        void flush({ keepalive: true });
+        return true;
+      },
+    });
+    return () => {
+      unsubscribe();
+      stopWatching?.();
+    };
+  }
+
+  return { start, flush };
 }
 
-function schedule(delay: number): void {
-  if (timer) clearTimeout(timer);
-  timer = setTimeout(() => {
-    timer = null;
-    void saveNow();
-  }, delay);
+// The app's one saver, on the app's API client and document store (call sites use
+// these two functions; tests build their own with createSaver).
+let appSaver: Saver | null = null;
+let journalOfPage: UnsavedJournal | null = null;
+
+/** The journal the app's saver writes to (read when a map is opened, to offer recovery). */
+export function appJournal(): UnsavedJournal {
+  journalOfPage ??= pageJournal();
+  return journalOfPage;
+}
+
+function theSaver(): Saver {
+  appSaver ??= createSaver({ api, store: useDocumentStore, page: browserPageLifecycle, journal: appJournal() });
+  return appSaver;
 }
 
 /** Saves whatever is pending right away (before closing or leaving the editor). */
 export function flushSave(options: { keepalive?: boolean } = {}): Promise<void> {
-  if (timer) {
-    clearTimeout(timer);
-    timer = null;
-  }
-  return saveNow(options);
+  return theSaver().flush(options);
 }
 
 /** Starts watching the document store; returns a stop function. */
 export function startSaver(): () => void {
-  const unsubscribe = useDocumentStore.subscribe((state, previous) => {
-    if (state.history?.doc === previous.history?.doc) return;
-    if (!pendingDoc()) return;
-    if (state.saveState === 'saved' || state.saveState === 'error') state.setSaveState('unsaved');
-    schedule(SAVE_DELAY_MS);
-  });
-  const onHide = () => {
-    if (document.visibilityState === 'hidden') void flushSave({ keepalive: true });
-  };
-  const onBeforeUnload = (event: BeforeUnloadEvent) => {
-    if (!pendingDoc()) return;
-    void flushSave({ keepalive: true });
-    // Only the browser asks; Electron would silently cancel the close.
-    if (!window.leanmap) event.preventDefault();
-  };
-  document.addEventListener('visibilitychange', onHide);
-  window.addEventListener('beforeunload', onBeforeUnload);
-  return () => {
-    unsubscribe();
-    document.removeEventListener('visibilitychange', onHide);
-    window.removeEventListener('beforeunload', onBeforeUnload);
-  };
+  return theSaver().start();
 }

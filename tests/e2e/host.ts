@@ -46,7 +46,8 @@ export class BrowserHost {
     return this.child !== null && this.child.exitCode === null && this.child.signalCode === null;
   }
 
-  async start(): Promise<string> {
+  /** Starts the host; on a given port to keep the page's origin (and its browser storage) across a restart. */
+  async start(port = 0): Promise<string> {
     if (this.running) throw new Error('The host is already running.');
     const server = serverPath();
     if (!existsSync(server)) throw new Error(`${server} is missing: run \`npx electron-vite build\` first.`);
@@ -54,7 +55,7 @@ export class BrowserHost {
     delete env.LEANMAP_TOKEN;
     delete env.LEANMAP_PORT;
     delete env.LEANMAP_DATA_DIR;
-    const child = spawn(process.execPath, [server, '--data-dir', this.dataDir, '--port', '0'], {
+    const child = spawn(process.execPath, [server, '--data-dir', this.dataDir, '--port', String(port)], {
       cwd: ROOT,
       env,
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -52,6 +52,7 @@ test.describe('Two tabs editing the same map', () => {
     await pageB.bringToFront();
     await tabB.conflictBanner.getByRole('button', { name: 'Reload the latest map' }).click();
     await expect(tabB.conflictBanner).toBeHidden();
+    await expect(tabB.recoveryBanner).toBeHidden(); // B chose the latest map over its edits
     await expect(tabB.stage('Compare vendors')).toBeVisible();
     await expect(tabB.stage('Compare options')).toHaveCount(0);
     await expect(tabB.stage('Recognise the problem')).toBeVisible();

@@ -3,10 +3,13 @@
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
 import { useCallback, useEffect, useState } from 'react';
 import { api } from '../../api/client';
+import type { MapVersion } from '../../../src-shared/api/contract';
 import { MapCanvas } from '../../canvas/MapCanvas';
 import type { MapFlowNode, TransitionFlowEdge } from '../../canvas/flow-types';
 import { useDocumentStore } from '../../store/document-store';
-import { flushSave, startSaver } from '../../store/saver';
+import { appJournal, flushSave, startSaver } from '../../store/saver';
+import { assessRecovery, type Recovery } from '../../store/recovery';
+import { RecoveryBanner } from './RecoveryBanner';
 import { useUiStore } from '../../store/ui-store';
 import { SidePanel } from '../inspector/SidePanel';
 import { MeasurementPlan } from '../plan/MeasurementPlan';
@@ -30,9 +33,12 @@ interface EditorLayoutProps {
   onBack: () => void;
   onReload: () => void;
   onOpenVersion: (versionId: string) => void;
+  recovery: Recovery;
+  onRestore: () => void;
+  onDiscardRecovery: () => void;
 }
 
-function EditorLayout({ onBack, onReload, onOpenVersion }: EditorLayoutProps) {
+function EditorLayout({ onBack, onReload, onOpenVersion, recovery, onRestore, onDiscardRecovery }: EditorLayoutProps) {
   const flow = useReactFlow<MapFlowNode, TransitionFlowEdge>();
   const [details, setDetails] = useState(false);
   const [dialog, setDialog] = useState<'agree' | 'new-version' | 'export' | 'versions' | 'withdraw' | null>(null);
@@ -64,6 +70,7 @@ function EditorLayout({ onBack, onReload, onOpenVersion }: EditorLayoutProps) {
         onView={setView}
       />
       <ConflictBanner onReload={onReload} />
+      <RecoveryBanner recovery={recovery} onRestore={onRestore} onDiscard={onDiscardRecovery} />
       <AgreedBanner onNewVersion={() => setDialog('new-version')} onWithdraw={() => setDialog('withdraw')} />
       <div className="editor-body">
         {view === 'map' ? (
@@ -110,6 +117,20 @@ function EditorLayout({ onBack, onReload, onOpenVersion }: EditorLayoutProps) {
   );
 }
 
+const NOTHING_TO_RECOVER: Recovery = { kind: 'nothing' };
+const JOURNAL_READ_TIMEOUT_MS = 2000;
+
+/** Edits of this map kept in the local journal but never saved; a stale entry is dropped. */
+async function findUnsavedEdits(version: MapVersion): Promise<Recovery> {
+  const journal = appJournal();
+  // The journal is a safety net: if the browser's storage does not answer, open the map anyway.
+  const gaveUp = new Promise<null>((resolve) => setTimeout(() => resolve(null), JOURNAL_READ_TIMEOUT_MS));
+  const entry = await Promise.race([journal.read(version.workshopId, version.id).catch(() => null), gaveUp]);
+  const found = assessRecovery(entry, version);
+  if (entry && found.kind === 'nothing') void journal.remove(version.workshopId, version.id).catch(() => undefined);
+  return found;
+}
+
 interface EditorPageProps {
   workshopId: string;
   versionId: string | null;
@@ -120,6 +141,7 @@ interface EditorPageProps {
 export function EditorPage({ workshopId, versionId, onOpenVersion, onBack }: EditorPageProps) {
   const [error, setError] = useState('');
   const [loaded, setLoaded] = useState(false);
+  const [recovery, setRecovery] = useState<Recovery>(NOTHING_TO_RECOVER);
 
   const load = useCallback(async () => {
     const workshop = await api().call('workshop.get', { id: workshopId });
@@ -129,7 +151,13 @@ export function EditorPage({ workshopId, versionId, onOpenVersion, onBack }: Edi
     await flushSave();
     const version = await api().call('map.get', { versionId: chosen.id });
     if (!version.ok) return setError(version.error.message);
+    const before = useDocumentStore.getState();
+    // "Reload the latest map" after a refused save: the facilitator chose the stored
+    // map over the edits on screen, so they are not offered back.
+    const tookLatest = before.saveState === 'conflict' && before.versionId === chosen.id;
     useDocumentStore.getState().load(workshop.value, version.value);
+    if (tookLatest) await appJournal().remove(workshopId, chosen.id).catch(() => undefined);
+    setRecovery(tookLatest ? NOTHING_TO_RECOVER : await findUnsavedEdits(version.value));
     void usePlanStore.getState().load(chosen.id);
     useUiStore.setState({ selection: null, justAdded: null });
     setLoaded(true);
@@ -144,6 +172,26 @@ export function EditorPage({ workshopId, versionId, onOpenVersion, onBack }: Edi
       stop();
     };
   }, [load]);
+
+  const restore = async () => {
+    if (recovery.kind !== 'restore') return;
+    setRecovery(NOTHING_TO_RECOVER);
+    // One undoable step on top of the stored map, saved at once.
+    useDocumentStore.getState().change(() => recovery.entry.doc, { commit: true });
+    await flushSave();
+    const saved = useDocumentStore.getState().saveState === 'saved';
+    useUiStore.getState().notify({
+      text: `Restored the unsaved changes to “${recovery.entry.versionName}”${saved ? ' and saved them' : ''}. ${recovery.changes}`,
+      tone: 'info',
+    });
+  };
+
+  const discardRecovery = () => {
+    if (recovery.kind === 'nothing') return;
+    const { workshopId: w, versionId: v } = recovery.entry;
+    setRecovery(NOTHING_TO_RECOVER);
+    void appJournal().remove(w, v).catch(() => undefined);
+  };
 
   const back = async () => {
     await flushSave();
@@ -165,7 +213,14 @@ export function EditorPage({ workshopId, versionId, onOpenVersion, onBack }: Edi
   if (!loaded) return <main className="loading">Opening the map…</main>;
   return (
     <ReactFlowProvider>
-      <EditorLayout onBack={() => void back()} onReload={() => void load()} onOpenVersion={onOpenVersion} />
+      <EditorLayout
+        onBack={() => void back()}
+        onReload={() => void load()}
+        onOpenVersion={onOpenVersion}
+        recovery={recovery}
+        onRestore={() => void restore()}
+        onDiscardRecovery={discardRecovery}
+      />
     </ReactFlowProvider>
   );
 }

@@ -32,6 +32,8 @@ export class EditorPage {
   readonly nothingSelected: Locator;
   readonly saveStatus: Locator;
   readonly conflictBanner: Locator;
+  /** Offers unsaved edits found in this browser's journal when the map opens. */
+  readonly recoveryBanner: Locator;
   readonly addStageButton: Locator;
   readonly undoButton: Locator;
   readonly redoButton: Locator;
@@ -61,6 +63,7 @@ export class EditorPage {
     this.nothingSelected = this.inspector.getByRole('heading', { name: 'Nothing selected' });
     this.saveStatus = page.getByTestId('save-status');
     this.conflictBanner = page.getByTestId('conflict-banner');
+    this.recoveryBanner = page.getByTestId('recovery-banner');
     this.addStageButton = page.getByRole('group', { name: 'Map' }).getByRole('button', { name: /Stage/ });
     this.undoButton = page.getByRole('group', { name: 'History' }).getByRole('button', { name: /Undo/ });
     this.redoButton = page.getByRole('group', { name: 'History' }).getByRole('button', { name: /Redo/ });

@@ -1,0 +1,329 @@
+// The saver: every edit the facilitator sees is saved once, in order, each save with
+// the revision the previous one returned; refusals are shown, not retried blindly.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { createSaver, JOURNAL_DELAY_MS, RETRY_DELAY_MS, SAVE_DELAY_MS } from '../../../src-renderer/store/saver';
+import { memoryJournal } from '../../../src-renderer/store/unsaved-journal';
+import { aMapVersion, aWorkshopDetail, fakePage, firstStageName, heldBackend, loadedStore, manualTimers, rename } from './saver-harness';
+
+function setUp(options: { journal?: ReturnType<typeof memoryJournal> } = {}) {
+  const store = loadedStore();
+  const timers = manualTimers();
+  const backend = heldBackend();
+  const page = fakePage();
+  const journal = options.journal ?? memoryJournal();
+  const saver = createSaver({ api: () => backend.client, store, timers, page, journal, clock: () => timers.now });
+  const stop = saver.start();
+  return { store, timers, backend, page, journal, saver, stop };
+}
+
+describe('debounce', () => {
+  it('saves a burst of edits once, with the last one, after the save delay', async () => {
+    const { store, timers, backend } = setUp();
+    rename(store, 'R');
+    timers.advance(100);
+    rename(store, 'Re');
+    timers.advance(100);
+    rename(store, 'Recognise');
+    timers.advance(SAVE_DELAY_MS - 1);
+    expect(backend.calls).toHaveLength(0);
+    expect(store.getState().saveState).toBe('unsaved');
+
+    timers.advance(1);
+    expect(backend.calls.map((c) => firstStageName(c.document))).toEqual(['Recognise']);
+    expect(store.getState().saveState).toBe('saving');
+    await backend.answer();
+    expect(store.getState()).toMatchObject({ saveState: 'saved', revision: 2 });
+    expect(store.getState().savedDoc).toBe(store.getState().history?.doc);
+  });
+
+  it('does not save a map nobody changed, nor a read-only one', async () => {
+    const { timers, backend, saver } = setUp();
+    timers.advance(10 * SAVE_DELAY_MS);
+    await saver.flush();
+    expect(backend.calls).toHaveLength(0);
+
+    const agreed = loadedStore(aMapVersion('version-1', { signOff: { agreedOn: '2026-11-22', names: ['Robin'] } as never }));
+    const other = heldBackend();
+    const agreedSaver = createSaver({ api: () => other.client, store: agreed, timers });
+    agreedSaver.start();
+    rename(agreed, 'Changed');
+    await agreedSaver.flush();
+    expect(other.calls).toHaveLength(0);
+  });
+});
+
+describe('one save at a time, in order', () => {
+  it('with one save in flight and two callers waiting, sends one next save with the new revision — no made-up conflict', async () => {
+    const { store, backend, saver } = setUp();
+    rename(store, 'First');
+    const first = saver.flush();
+    rename(store, 'Second');
+    const waiterA = saver.flush();
+    const waiterB = saver.flush();
+    expect(backend.calls).toHaveLength(1);
+
+    await backend.answer(); // the first save is acknowledged: revision 2
+    expect(backend.calls.map((c) => c.revision)).toEqual([1, 2]);
+    await backend.answer();
+    await Promise.all([first, waiterA, waiterB]);
+
+    expect(backend.calls.map((c) => firstStageName(c.document))).toEqual(['First', 'Second']);
+    expect(store.getState()).toMatchObject({ saveState: 'saved', revision: 3, saveMessage: '' });
+  });
+
+  it('an edit made while a save is in flight is saved right after it', async () => {
+    const { store, timers, backend } = setUp();
+    rename(store, 'One');
+    timers.advance(SAVE_DELAY_MS);
+    rename(store, 'Two');
+    timers.advance(SAVE_DELAY_MS); // its timer fires while "One" is still in flight
+    expect(backend.calls).toHaveLength(1);
+    await backend.answer();
+    expect(store.getState().saveState).toBe('saving');
+    timers.advance(0);
+    await backend.answer();
+    expect(backend.calls.map((c) => [firstStageName(c.document), c.revision])).toEqual([
+      ['One', 1],
+      ['Two', 2],
+    ]);
+    expect(store.getState().saveState).toBe('saved');
+  });
+
+  it('for any interleaving of edits, flushes, timers and answers, every save carries the latest revision and the last edit is stored', async () => {
+    type Step = { kind: 'edit' } | { kind: 'flush' } | { kind: 'tick'; ms: number } | { kind: 'answer' };
+    const step = fc.oneof(
+      fc.constant<Step>({ kind: 'edit' }),
+      fc.constant<Step>({ kind: 'flush' }),
+      fc.integer({ min: 0, max: 400 }).map<Step>((ms) => ({ kind: 'tick', ms })),
+      fc.constant<Step>({ kind: 'answer' }),
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 40 }), async (steps) => {
+        const { store, timers, backend, saver } = setUp();
+        let edits = 0;
+        const flushes: Promise<void>[] = [];
+        for (const s of steps) {
+          if (s.kind === 'edit') rename(store, `Edit ${++edits}`);
+          else if (s.kind === 'flush') flushes.push(saver.flush());
+          else if (s.kind === 'tick') timers.advance(s.ms);
+          else if (backend.waiting() > 0) await backend.answer();
+          await backend.settle();
+        }
+        // Then the network answers everything and time passes.
+        for (let i = 0; i < 100 && (backend.waiting() > 0 || timers.pending() > 0); i++) {
+          if (backend.waiting() > 0) await backend.answer();
+          timers.advance(SAVE_DELAY_MS);
+          await backend.settle();
+        }
+        await Promise.all(flushes);
+        expect(store.getState().saveState).not.toBe('conflict');
+        const revisions = backend.calls.map((c) => c.revision);
+        expect(revisions).toEqual(revisions.map((_, i) => i + 1));
+        if (edits > 0) expect(firstStageName(backend.stored.get('version-1')?.document)).toBe(`Edit ${edits}`);
+        expect(store.getState().saveState).toBe('saved');
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
+
+describe('an unreliable backend', () => {
+  it('whatever saves fail on the way, the last edit ends up stored, in order, and the journal is empty', async () => {
+    type Step = { kind: 'edit' } | { kind: 'tick'; ms: number } | { kind: 'answer'; fails: boolean };
+    const step = fc.oneof(
+      fc.constant<Step>({ kind: 'edit' }),
+      fc.integer({ min: 0, max: RETRY_DELAY_MS }).map<Step>((ms) => ({ kind: 'tick', ms })),
+      fc.boolean().map<Step>((fails) => ({ kind: 'answer', fails })),
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 40 }), async (steps) => {
+        const { store, timers, backend, journal } = setUp();
+        let edits = 0;
+        for (const s of steps) {
+          if (s.kind === 'edit') rename(store, `Edit ${++edits}`);
+          else if (s.kind === 'tick') timers.advance(s.ms);
+          else if (backend.waiting() > 0) {
+            await backend.answer(s.fails ? { ok: false, error: { code: 'UNAVAILABLE', message: 'Not answering.' } } : { ok: true });
+          }
+          await backend.settle();
+        }
+        for (let i = 0; i < 100 && (backend.waiting() > 0 || timers.pending() > 0); i++) {
+          if (backend.waiting() > 0) await backend.answer();
+          timers.advance(RETRY_DELAY_MS);
+          await backend.settle();
+        }
+        const revisions = backend.calls.map((c) => c.revision);
+        expect(revisions).toEqual([...revisions].sort((a, b) => a - b)); // never an older revision after a newer one
+        expect(store.getState().saveState).toBe('saved');
+        if (edits > 0) expect(firstStageName(backend.stored.get('version-1')?.document)).toBe(`Edit ${edits}`);
+        expect(journal.entries.size).toBe(0);
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
+
+describe('refusals', () => {
+  it('retries a save the backend could not take (UNAVAILABLE) after a pause, and says so meanwhile', async () => {
+    const { store, timers, backend } = setUp();
+    rename(store, 'Offline edit');
+    timers.advance(SAVE_DELAY_MS);
+    await backend.answer({ ok: false, error: { code: 'UNAVAILABLE', message: 'Leanmap is not answering.' } });
+    expect(store.getState()).toMatchObject({ saveState: 'error', saveMessage: 'Leanmap is not answering.' });
+
+    timers.advance(RETRY_DELAY_MS - 1);
+    expect(backend.calls).toHaveLength(1);
+    timers.advance(1);
+    expect(backend.calls).toHaveLength(2);
+    expect(backend.calls[1]).toMatchObject({ revision: 1 });
+    await backend.answer();
+    expect(store.getState()).toMatchObject({ saveState: 'saved', revision: 2 });
+  });
+
+  it('does not retry other failures on its own, but saves again on the next edit', async () => {
+    const { store, timers, backend } = setUp();
+    rename(store, 'A');
+    timers.advance(SAVE_DELAY_MS);
+    await backend.answer({ ok: false, error: { code: 'INTERNAL', message: 'Something broke.' } });
+    timers.advance(10 * RETRY_DELAY_MS);
+    expect(backend.calls).toHaveLength(1);
+    rename(store, 'AB');
+    expect(store.getState().saveState).toBe('unsaved');
+    timers.advance(SAVE_DELAY_MS);
+    await backend.answer();
+    expect(store.getState().saveState).toBe('saved');
+  });
+
+  it('stops saving on a conflict, says why, and keeps the edits in the journal', async () => {
+    const { store, timers, backend, journal } = setUp();
+    backend.stored.set('version-1', { revision: 5, document: null }); // another window saved meanwhile
+    rename(store, 'Mine');
+    timers.advance(SAVE_DELAY_MS);
+    await backend.answer();
+    expect(store.getState()).toMatchObject({ saveState: 'conflict', saveMessage: 'Someone else saved this map.' });
+
+    rename(store, 'Mine again'); // refused by the store while in conflict
+    timers.advance(10 * SAVE_DELAY_MS);
+    expect(backend.calls).toHaveLength(1);
+    expect(firstStageName((await journal.read('workshop-1', 'version-1'))?.doc)).toBe('Mine');
+  });
+
+  it('shows a locked version as locked and sends nothing more', async () => {
+    const { store, timers, backend } = setUp();
+    rename(store, 'Late edit');
+    timers.advance(SAVE_DELAY_MS);
+    await backend.answer({ ok: false, error: { code: 'LOCKED', message: 'This version is agreed.' } });
+    expect(store.getState()).toMatchObject({ saveState: 'locked', saveMessage: 'This version is agreed.' });
+  });
+});
+
+describe('closing and switching', () => {
+  it('saves at once, with keepalive, when the page is about to close, and asks the browser to confirm', async () => {
+    const { store, backend, page, timers } = setUp();
+    expect(page.beforeUnload()).toBe(false); // nothing pending: close without asking
+    rename(store, 'Last words');
+    expect(page.beforeUnload()).toBe(true);
+    expect(backend.calls).toEqual([expect.objectContaining({ keepalive: true, revision: 1 })]);
+    await backend.answer();
+    timers.advance(SAVE_DELAY_MS);
+    expect(backend.calls).toHaveLength(1); // the debounced save has nothing left to do
+  });
+
+  it('saves with keepalive when the page is hidden', async () => {
+    const { store, backend, page } = setUp();
+    page.hide();
+    expect(backend.calls).toHaveLength(0);
+    rename(store, 'Hidden');
+    page.hide();
+    expect(backend.calls).toEqual([expect.objectContaining({ keepalive: true })]);
+  });
+
+  it('stops watching the store and the page when stopped', () => {
+    const { store, timers, backend, page, stop } = setUp();
+    stop();
+    expect(page.watching).toBe(false);
+    rename(store, 'After stop');
+    timers.advance(SAVE_DELAY_MS);
+    expect(backend.calls).toHaveLength(0);
+  });
+
+  it('ignores the answer to a save of a map the facilitator has left for another one', async () => {
+    const { store, timers, backend } = setUp();
+    rename(store, 'Old map edit');
+    timers.advance(SAVE_DELAY_MS);
+    const other = aMapVersion('version-2', { revision: 7 });
+    store.getState().load(aWorkshopDetail('workshop-1', ['version-1', 'version-2']), other);
+    await backend.answer();
+
+    expect(store.getState()).toMatchObject({ versionId: 'version-2', revision: 7, saveState: 'saved' });
+    expect(store.getState().savedDoc).toBe(other.document);
+    rename(store, 'New map edit');
+    timers.advance(SAVE_DELAY_MS);
+    expect(backend.calls[1]).toMatchObject({ versionId: 'version-2', revision: 7 });
+  });
+});
+
+describe('the journal of unsaved edits', () => {
+  it('keeps the document shown on screen, with its base revision, sooner than the save', async () => {
+    const { store, timers, journal } = setUp();
+    rename(store, 'Typed');
+    expect(JOURNAL_DELAY_MS).toBeLessThan(SAVE_DELAY_MS);
+    timers.advance(JOURNAL_DELAY_MS);
+    const entry = await journal.read('workshop-1', 'version-1');
+    expect(entry).toMatchObject({ workshopId: 'workshop-1', versionId: 'version-1', baseRevision: 1, writtenAt: JOURNAL_DELAY_MS });
+    expect(firstStageName(entry?.doc)).toBe('Typed');
+  });
+
+  it('writes at once when the page is hidden or closing', async () => {
+    const { store, page, journal } = setUp();
+    rename(store, 'Closing');
+    page.beforeUnload();
+    expect(firstStageName((await journal.read('workshop-1', 'version-1'))?.doc)).toBe('Closing');
+  });
+
+  it('writes at once when saving is flushed (leaving the map for another)', async () => {
+    const { store, saver, journal } = setUp();
+    rename(store, 'Leaving');
+    void saver.flush();
+    expect(firstStageName((await journal.read('workshop-1', 'version-1'))?.doc)).toBe('Leaving');
+  });
+
+  it('forgets the entry when the save is acknowledged and nothing newer is pending', async () => {
+    const { store, timers, backend, journal } = setUp();
+    rename(store, 'Saved soon');
+    timers.advance(SAVE_DELAY_MS);
+    expect(journal.entries.size).toBe(1);
+    await backend.answer();
+    expect(journal.entries.size).toBe(0);
+  });
+
+  it('re-bases a newer edit on the acknowledged revision', async () => {
+    const { store, timers, backend, journal } = setUp();
+    rename(store, 'One');
+    timers.advance(SAVE_DELAY_MS);
+    rename(store, 'Two');
+    await backend.answer();
+    const entry = await journal.read('workshop-1', 'version-1');
+    expect(entry).toMatchObject({ baseRevision: 2 });
+    expect(firstStageName(entry?.doc)).toBe('Two');
+  });
+
+  it('keeps the entry while the backend cannot be reached', async () => {
+    const { store, timers, backend, journal } = setUp();
+    rename(store, 'Offline');
+    timers.advance(SAVE_DELAY_MS);
+    await backend.answer({ ok: false, error: { code: 'UNAVAILABLE', message: 'Not answering.' } });
+    expect(firstStageName((await journal.read('workshop-1', 'version-1'))?.doc)).toBe('Offline');
+  });
+
+  it('saving goes on when the journal fails', async () => {
+    const broken = memoryJournal();
+    broken.write = () => Promise.reject(new Error('quota'));
+    const { store, timers, backend } = setUp({ journal: broken });
+    rename(store, 'Still saved');
+    timers.advance(SAVE_DELAY_MS);
+    await backend.answer();
+    expect(store.getState().saveState).toBe('saved');
+  });
+});
