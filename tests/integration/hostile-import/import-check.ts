@@ -1,7 +1,7 @@
 // What every import must do, whatever the file: refuse with a known code and a
 // message and write nothing, or import a workshop that lists, opens (each version's
-// map and plan) and exports
-// back to a file that imports again — and never touch Object.prototype.
+// map and plan) and exports back to a file that imports again — and never touch
+// Object.prototype.
 import type { Backend } from '../../../src-main/backend';
 import type { WorkshopDetail, WorkshopSummary } from '../../../src-shared/api/contract';
 
