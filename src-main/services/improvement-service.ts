@@ -3,7 +3,6 @@
 // what the UI would refuse even when another client calls it.
 import type { PlanImprovement } from '../../src-shared/api/contract';
 import { DomainError } from '../../src-shared/api/errors';
-import { modelEffects, type ExpectedEffect } from '../../src-shared/domain/analytics/effects';
 import { newId } from '../../src-shared/domain/ids';
 import {
   addDays,
@@ -11,12 +10,11 @@ import {
   checkFocusLimit,
   DEFAULT_REVIEW_DAYS,
   moveRefusal,
-  type FrozenPrediction,
   type ImprovementFields,
   type ImprovementStatus,
-  type ImprovementTarget,
 } from '../../src-shared/domain/improvement';
-import type { MapDocument } from '../../src-shared/domain/map-document';
+import { improvementReferenceProblem } from '../../src-shared/domain/improvement-references';
+import { freezePrediction } from '../../src-shared/domain/improvement-ranking';
 import type { Db } from '../db/open';
 import { createImprovementsRepo, improvementFieldsOf, type ImprovementState } from '../db/repositories/improvements-repo';
 import { createMapVersionsRepo } from '../db/repositories/map-versions-repo';
@@ -30,37 +28,6 @@ export interface StatusMove {
   overrideReason: string | null;
   trialStart: string | null;
   reviewDate: string | null;
-}
-
-const NOT_ON_MAP = 'is not on any map of this workshop. Link the improvement to something on the map, or to the whole process.';
-
-/** Why a target is not on any of the maps, or null when it is. */
-function targetProblem(target: ImprovementTarget, maps: readonly MapDocument[]): string | null {
-  const stage = (id: string) => maps.some((m) => m.stages.some((s) => s.id === id));
-  switch (target.kind) {
-    case 'process':
-      return null;
-    case 'stage':
-    case 'pain-point':
-      return stage(target.stageId) ? null : `The stage it addresses ${NOT_ON_MAP}`;
-    case 'action':
-      return maps.some((m) => m.stages.some((s) => s.id === target.stageId && s.actions.some((a) => a.id === target.actionId)))
-        ? null
-        : `The action it addresses ${NOT_ON_MAP}`;
-    case 'transition':
-      return maps.some((m) => m.transitions.some((t) => t.id === target.transitionId)) ? null : `The arrow it addresses ${NOT_ON_MAP}`;
-  }
-}
-
-function effectProblem(effect: ExpectedEffect, maps: readonly MapDocument[]): string | null {
-  if (effect.kind === 'conversion') {
-    return maps.some((m) => m.transitions.some((t) => t.id === effect.transitionId))
-      ? null
-      : 'An expected effect changes an arrow that is not on any map of this workshop. Choose an arrow on the map.';
-  }
-  return maps.some((m) => m.stages.some((s) => s.id === effect.stageId))
-    ? null
-    : 'An expected effect changes a stage that is not on any map of this workshop. Choose a stage on the map.';
 }
 
 export function createImprovementService({ db, clock }: { db: Db; clock: () => Date }) {
@@ -83,14 +50,9 @@ export function createImprovementService({ db, clock }: { db: Db; clock: () => D
   /** Refuses references to what is on none of the workshop's maps, or a metric of another workshop. */
   const checkReferences = (workshopId: string, fields: Partial<ImprovementFields>) => {
     const maps = versions.listFull(workshopId).map((v) => v.document);
-    const problem =
-      (fields.addresses ? targetProblem(fields.addresses, maps) : null) ??
-      (fields.effects ?? []).map((e) => effectProblem(e, maps)).find((p) => p !== null) ??
-      null;
+    const metricIds = new Set(fields.metricId && metrics.get(fields.metricId)?.workshopId === workshopId ? [fields.metricId] : []);
+    const problem = improvementReferenceProblem(fields, maps, metricIds);
     if (problem) throw new DomainError('BAD_REFERENCE', problem);
-    if (fields.metricId !== undefined && fields.metricId !== null && metrics.get(fields.metricId)?.workshopId !== workshopId) {
-      throw new DomainError('BAD_REFERENCE', 'The metric it should move is not in this workshop’s measurement plan. Choose one of its metrics, or add it first.');
-    }
   };
 
   const reviewAfterStart = (trialStart: string | null, reviewDate: string | null) => {
@@ -158,7 +120,7 @@ export function createImprovementService({ db, clock }: { db: Db; clock: () => D
         state.focusOverrideReason = null;
       }
       if (move.status === 'planned' && state.prediction === null && fields.effects.length > 0) {
-        state.prediction = freeze(version.document, { versionId: version.id, revision: version.revision }, fields.effects, today());
+        state.prediction = freezePrediction(version.document, { versionId: version.id, revision: version.revision }, fields.effects, today());
       }
       if (move.status === 'trial') {
         const changingStart = existing.status !== 'trial' || move.trialStart !== null;
@@ -183,9 +145,3 @@ export function createImprovementService({ db, clock }: { db: Db; clock: () => D
   };
 }
 export type ImprovementService = ReturnType<typeof createImprovementService>;
-
-/** The prediction a later review is held to: the modelled gain on this map today. */
-export function freeze(doc: MapDocument, on: { versionId: string; revision: number }, effects: readonly ExpectedEffect[], frozenAt: string): FrozenPrediction {
-  const m = modelEffects(doc, effects);
-  return { frozenAt, versionId: on.versionId, revision: on.revision, effects: [...effects], before: m.before, after: m.after, gain: m.gain, basis: m.basis };
-}

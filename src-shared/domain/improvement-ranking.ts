@@ -34,6 +34,17 @@ export const MISSING_NUMBERS = 'The map cannot compute a win rate yet: fill in t
 
 const minus = (a: number | null, b: number | null) => (a === null || b === null ? null : a - b);
 
+/** The prediction a later review is held to: the modelled gain on this map on `frozenAt`. */
+export function freezePrediction(
+  doc: MapDocument,
+  on: { versionId: string; revision: number },
+  effects: readonly ExpectedEffect[],
+  frozenAt: string,
+): FrozenPrediction {
+  const m = modelEffects(doc, effects);
+  return { frozenAt, versionId: on.versionId, revision: on.revision, effects: [...effects], before: m.before, after: m.after, gain: m.gain, basis: m.basis };
+}
+
 /** The frozen prediction in the shape of a ModelledGain, so views treat both alike. */
 export function modelledFromPrediction(p: FrozenPrediction): ModelledGain {
   const delta = Object.fromEntries(EFFECT_FIGURE_NAMES.map((name) => [name, minus(p.after[name], p.before[name])])) as ModelledGain['delta'];

@@ -1,6 +1,7 @@
 // Rows of the improvements table: a workshop's kaizen items. Each carries a revision, so
 // two windows never overwrite each other; JSON columns are validated when read.
 import type { PlanImprovement } from '../../../src-shared/api/contract';
+import type { FileImprovement } from '../../../src-shared/domain/export-envelope';
 import { DomainError } from '../../../src-shared/api/errors';
 import {
   FrozenPredictionSchema,
@@ -105,17 +106,20 @@ export function createImprovementsRepo(db: Db) {
     remove(id: string): boolean {
       return remove.run(id).changes === 1;
     },
-    /** Copies improvements into another workshop with new ids; map ids stay (the maps are copied with theirs). */
-    copyAll(items: readonly PlanImprovement[], workshopId: string, now: string, newId: () => string, metricIds: ReadonlyMap<string, string> = new Map()): void {
+    /**
+     * Copies improvements into another workshop (a duplicate or an import) with new ids.
+     * Map ids stay (the maps are copied with theirs); the metric and the version a
+     * prediction names follow their copies, or are dropped (metric) / kept (prediction).
+     */
+    copyAll(
+      items: readonly FileImprovement[],
+      to: { workshopId: string; now: string; newId: () => string },
+      ids: { metrics: ReadonlyMap<string, string>; versions: ReadonlyMap<string, string> },
+    ): void {
       for (const m of items) {
-        const fields = { ...improvementFieldsOf(m), metricId: m.metricId === null ? null : (metricIds.get(m.metricId) ?? null) };
-        insert.run({
-          id: newId(),
-          workshopId,
-          ...row(fields, m),
-          createdAt: m.createdAt,
-          now,
-        });
+        const fields = { ...improvementFieldsOf(m), metricId: m.metricId === null ? null : (ids.metrics.get(m.metricId) ?? null) };
+        const prediction = m.prediction && { ...m.prediction, versionId: ids.versions.get(m.prediction.versionId) ?? m.prediction.versionId };
+        insert.run({ id: to.newId(), workshopId: to.workshopId, ...row(fields, { ...m, prediction }), createdAt: m.createdAt ?? to.now, now: to.now });
       }
     },
   };
