@@ -119,6 +119,7 @@ export function improvementPlanTable(ranked: readonly RankedForReport[], ctx: Im
   return {
     id: 'improvements',
     title: 'Improvement plan',
+    sheet: 'Improvements',
     intro: `The team’s improvements ranked by what the map says they are worth (extra wins a ${period}; ties by impact ÷ effort, then votes). At most two are planned or on trial at once; a prediction is frozen when an idea is planned.`,
     empty: 'No improvements were proposed yet.',
     columns: COLUMNS.map((c) => ({ ...c })),

@@ -158,8 +158,9 @@ export type ReportCell = ReportValue | ReportDate;
 export interface ReportDataTable {
   /** Names the CSV file ("<id>.csv"). */
   id: string;
-  /** The heading, and the XLSX sheet's name (31 characters at most). */
+  /** The heading, and the XLSX sheet's name unless `sheet` gives another (31 characters at most). */
   title: string;
+  sheet?: string;
   intro: string;
   empty: string;
   columns: ReportTableColumn[];
