@@ -58,6 +58,7 @@ describe('the report of a workshop with improvements', () => {
     expect(text).toContain(squashed('Improvement plan'));
     expect(text).toContain(squashed('Win rate 19 % → 26.6 % (frozen when planned, 2026-11-22)'));
     expect(text).toContain(squashed('Promised to the board'));
+    expect(summary).toContain(squashed('Reference visits (focus limit overridden: Promised to the board)'));
     expect(text).toContain(squashed('Went well'));
   });
 

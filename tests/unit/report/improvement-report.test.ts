@@ -85,12 +85,13 @@ describe('the executive summary', () => {
     expect(first[1]).toMatchObject({ kind: 'count' });
     expect(num(first[1])).toBeCloseTo(7.6, 10);
     expect(first[2]!.text).toBe(
-      'Qualify on the call — On trial, review overdue by 24 days; owner Sales lead; review 2026-10-31. Predicted: +7.6 wins a month.',
+      'Qualify on the call — On trial, review overdue by 24 days; owner Sales lead; review 2026-10-31.',
     );
     expect(second[2]!.text).toContain('Trial offer — Planned; owner Marketing; no review date yet.');
   });
 
   it('lists the top two bottlenecks with what raising them is worth', () => {
+    expect(texts(byTopic.get('Bottleneck 1'))[1]).toMatch(/^\+[\d.]+ wins a month$/);
     expect(texts(byTopic.get('Bottleneck 1'))[2]).toMatch(/→ .*: .* today; raised to .* it would add \+[\d.]+ wins a month\./);
   });
 });
