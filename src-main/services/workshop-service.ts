@@ -265,6 +265,7 @@ export function createWorkshopService({ db, clock, appVersion }: WorkshopService
           `"${version.name}" is agreed. Deleting it loses the agreed map, its measurement plan and its sign-off; confirm to delete it.`,
         );
       }
+      for (const m of metrics.list(versionId)) improvements.forgetMetric(m.id, now());
       versions.remove(versionId); // its metrics and their readings go with it (ON DELETE CASCADE)
       syncStatus(version.workshopId, now());
       return {};

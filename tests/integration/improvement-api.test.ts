@@ -226,3 +226,23 @@ describe('improvements of a workshop', () => {
     expect(await call(backend, 'improvement.list', { workshopId })).toEqual([]);
   });
 });
+
+describe('an improvement whose metric is deleted', () => {
+  it('keeps the improvement and clears the link, with a new revision', async () => {
+    const { backend, workshopId, versionId } = await aRatedWorkshop();
+    const metric = await call(backend, 'metric.create', { versionId, fields: aWinRateMetric });
+    const item = await call(backend, 'improvement.create', { workshopId, fields: anImprovementFields({ metricId: metric.id }) });
+    await call(backend, 'metric.delete', { id: metric.id });
+    const [after] = await call(backend, 'improvement.list', { workshopId });
+    expect(after).toMatchObject({ id: item.id, metricId: null, revision: item.revision + 1 });
+  });
+
+  it('clears the link when the version holding the metric is deleted', async () => {
+    const { backend, workshopId, versionId } = await aRatedWorkshop();
+    const future = await call(backend, 'map.createVersion', { fromVersionId: versionId, name: 'Future state' });
+    const metric = await call(backend, 'metric.create', { versionId: future.id, fields: aWinRateMetric });
+    await call(backend, 'improvement.create', { workshopId, fields: anImprovementFields({ metricId: metric.id }) });
+    await call(backend, 'map.deleteVersion', { versionId: future.id });
+    expect((await call(backend, 'improvement.list', { workshopId }))[0]!.metricId).toBeNull();
+  });
+});

@@ -80,6 +80,10 @@ export function createImprovementsRepo(db: Db) {
      WHERE id = @id AND revision = @revision`,
   );
   const remove = db.prepare('DELETE FROM improvements WHERE id = ?');
+  const forgetMetric = db.prepare(
+    `UPDATE improvements SET fields = json_set(fields, '$.metricId', json('null')), revision = revision + 1, updated_at = @now
+     WHERE json_extract(fields, '$.metricId') = @metricId`,
+  );
 
   const row = (fields: ImprovementFields, state: ImprovementState) => ({
     fields: JSON.stringify(improvementFieldsOf(fields)),
@@ -105,6 +109,10 @@ export function createImprovementsRepo(db: Db) {
     },
     remove(id: string): boolean {
       return remove.run(id).changes === 1;
+    },
+    /** A deleted metric is no longer what an improvement should move: its link is cleared, the improvement kept. */
+    forgetMetric(metricId: string, now: string): void {
+      forgetMetric.run({ metricId, now });
     },
     /**
      * Copies improvements into another workshop (a duplicate or an import) with new ids.
