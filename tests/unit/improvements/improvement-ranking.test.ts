@@ -1,6 +1,7 @@
 // How the workshop's improvements are ranked on the map in front of the team: by extra
 // wins, ideas without a stated effect last with what is missing, and a planned item held
 // to the prediction frozen when it was planned.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { freezePrediction, MISSING_EFFECT, rankWorkshopImprovements } from '../../../src-shared/domain/improvement-ranking';
 import { anImprovement, aRatedProcess } from '../../fixtures/improvements';
@@ -81,5 +82,38 @@ describe('ranking the workshop’s improvements', () => {
     expect(ranked!.gain).toBeNull();
     expect(ranked!.missing).toEqual(expect.any(String));
     expect(ranked!.missing).not.toBe(MISSING_EFFECT);
+  });
+});
+
+describe('the ranking, over any set of ideas', () => {
+  it('gives ranks 1..n in order, modelled gains never rising down the list, ideas without an effect last', () => {
+    const { doc, bToC, cToWon } = aProcess();
+    const idea = fc.record({
+      transition: fc.constantFrom(bToC.id, cToWon.id, null),
+      rate: fc.double({ min: 0, max: 1, noNaN: true }),
+      impact: fc.option(fc.integer({ min: 1, max: 5 }), { nil: null }),
+      effort: fc.option(fc.integer({ min: 1, max: 5 }), { nil: null }),
+      votes: fc.integer({ min: 0, max: 20 }),
+    });
+    fc.assert(
+      fc.property(fc.array(idea, { maxLength: 8 }), (ideas) => {
+        const items = ideas.map((x, k) =>
+          anImprovement({
+            idea: `Idea ${k}`,
+            impact: x.impact,
+            effort: x.effort,
+            votes: x.votes,
+            effects: x.transition === null ? [] : [{ kind: 'conversion', transitionId: x.transition, rate: x.rate }],
+          }),
+        );
+        const ranked = rankWorkshopImprovements(doc, items);
+        expect(ranked.map((r) => r.rank)).toEqual(items.map((_, k) => k + 1));
+        expect(new Set(ranked.map((r) => r.id))).toEqual(new Set(items.map((x) => x.id)));
+        const firstMissing = ranked.findIndex((r) => r.gain === null);
+        if (firstMissing >= 0) expect(ranked.slice(firstMissing).every((r) => r.gain === null && r.missing !== null)).toBe(true);
+        const gains = ranked.filter((r) => r.gain !== null).map((r) => r.gain!);
+        for (let k = 1; k < gains.length; k++) expect(gains[k]!).toBeLessThanOrEqual(gains[k - 1]! + 1e-9);
+      }),
+    );
   });
 });
