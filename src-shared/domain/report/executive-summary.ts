@@ -5,7 +5,10 @@
 import { inProgress } from '../improvement';
 import { gainCell, statusText, type RankedForReport } from './improvement-plan';
 import type { ReportBottleneckRow, ReportCell, ReportCover, ReportDataTable, ReportFigureRow, ReportValue } from './report-model';
-import { UNKNOWN } from './format';
+import { formatTimestamp, UNKNOWN } from './format';
+
+/** A sign-off's day as typed (YYYY-MM-DD); an older file's timestamp in words. */
+const dayOf = (at: string) => (/^\d{4}-\d{2}-\d{2}$/.test(at) ? at : formatTimestamp(at));
 
 export const EXECUTIVE_SUMMARY_HEADERS = ['Topic', 'Value', 'What it means'] as const;
 
@@ -40,7 +43,7 @@ export function executiveSummaryTable(input: ExecutiveSummaryInput): ReportDataT
 
   rows.push(
     cover.signOff
-      ? row('Status', text('Agreed'), `The map "${cover.versionName}" was agreed on ${cover.signOff.agreedAt}${cover.signOff.agreedBy.length ? ` by ${cover.signOff.agreedBy.join(', ')}` : ''}.`)
+      ? row('Status', text('Agreed'), `The map "${cover.versionName}" was agreed on ${dayOf(cover.signOff.agreedAt)}${cover.signOff.agreedBy.length ? ` by ${cover.signOff.agreedBy.join(', ')}` : ''}.`)
       : row('Status', text('Draft'), `The map "${cover.versionName}" is a draft: not yet agreed by the team.`),
   );
   const winRate = figure('Win rate');

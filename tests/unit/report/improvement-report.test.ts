@@ -90,6 +90,15 @@ describe('the executive summary', () => {
     expect(second[2]!.text).toContain('Trial offer — Planned; owner Marketing; no review date yet.');
   });
 
+  it('says who agreed the map and when, once it is agreed', () => {
+    const agreed = buildReport(aReportInput({ document: aRatedProcess().doc, signOff: { agreedAt: '2026-11-20', agreedBy: ['Sam Okafor', 'Ana Lima'] } }));
+    expect(agreed.executiveSummary.rows[0]!.map((c) => c.text)).toEqual([
+      'Status',
+      'Agreed',
+      'The map "Current state" was agreed on 2026-11-20 by Sam Okafor, Ana Lima.',
+    ]);
+  });
+
   it('lists the top two bottlenecks with what raising them is worth', () => {
     expect(texts(byTopic.get('Bottleneck 1'))[1]).toMatch(/^\+[\d.]+ wins a month$/);
     expect(texts(byTopic.get('Bottleneck 1'))[2]).toMatch(/→ .*: .* today; raised to .* it would add \+[\d.]+ wins a month\./);
