@@ -99,6 +99,10 @@ const EDITS_OF_A_WORKSHOP: Method[] = [
   'metric.delete',
   'metric.addReading',
   'metric.deleteReading',
+  'improvement.create',
+  'improvement.update',
+  'improvement.setStatus',
+  'improvement.delete',
 ];
 
 describe('a workshop in the trash', () => {
@@ -155,6 +159,8 @@ function DUMMY_TARGET(): Target {
     metricId: 'm',
     metricRevision: 1,
     readingId: 'r',
+    improvementId: 'i',
+    improvementRevision: 1,
     exportText: '{}',
     trashedId: 't',
   };

@@ -8,6 +8,7 @@ import type { MetricFields } from '../../../src-shared/domain/metric';
 import type { WorkshopMeta } from '../../../src-shared/domain/workshop';
 import { call } from '../../fixtures/backend';
 import { aWorkshopMeta } from '../../fixtures/factories';
+import { anImprovementFields } from '../../fixtures/improvements';
 
 /** One workshop's ids and revisions, as a window showing it would know them. */
 export interface Target {
@@ -26,6 +27,9 @@ export interface Target {
   metricId: string;
   metricRevision: number;
   readingId: string;
+  /** An improvement idea of the workshop, at `improvementRevision`. */
+  improvementId: string;
+  improvementRevision: number;
   exportText: string;
   /** Another workshop, already in the trash (for restore and purge). */
   trashedId: string;
@@ -80,6 +84,11 @@ export const VALID_INPUTS: { [M in Method]: (t: Target) => MethodInput<M> } = {
   'metric.delete': (t) => ({ id: t.metricId }),
   'metric.addReading': (t) => ({ metricId: t.metricId, reading: { date: '2027-02-28', value: 35, note: 'February' } }),
   'metric.deleteReading': (t) => ({ metricId: t.metricId, readingId: t.readingId }),
+  'improvement.list': (t) => ({ workshopId: t.workshopId }),
+  'improvement.create': (t) => ({ workshopId: t.workshopId, fields: anImprovementFields({ idea: 'Share a cost calculator' }) }),
+  'improvement.update': (t) => ({ id: t.improvementId, revision: t.improvementRevision, fields: { votes: 4 } }),
+  'improvement.setStatus': (t) => ({ id: t.improvementId, revision: t.improvementRevision, status: 'planned', versionId: t.versionId }),
+  'improvement.delete': (t) => ({ id: t.improvementId }),
 };
 
 /**
@@ -103,6 +112,7 @@ export async function aWorld(backend: Backend, options: { trashIt?: boolean } = 
   const spare = await call(backend, 'map.createVersion', { fromVersionId: draft.id, name: 'Spare version' });
   const metric = await call(backend, 'metric.create', { versionId: draft.id, fields: metricFields() });
   const withReading = await call(backend, 'metric.addReading', { metricId: metric.id, reading: { date: '2027-01-31', value: 32, note: '' } });
+  const improvement = await call(backend, 'improvement.create', { workshopId: created.id, fields: anImprovementFields() });
   const { text } = await call(backend, 'workshop.exportFile', { id: created.id });
   const other = await call(backend, 'workshop.create', { meta: aWorkshopMeta({ title: 'Old workshop' }), template: 'blank' });
   await call(backend, 'workshop.trash', { id: other.id });
@@ -124,6 +134,8 @@ export async function aWorld(backend: Backend, options: { trashIt?: boolean } = 
     metricId: metric.id,
     metricRevision: withReading.revision,
     readingId: withReading.readings[0]!.id,
+    improvementId: improvement.id,
+    improvementRevision: improvement.revision,
     exportText: text,
     trashedId: other.id,
   };
