@@ -25,6 +25,10 @@ import { NewVersionDialog } from '../versions/NewVersionDialog';
 import { VersionsDialog } from '../versions/VersionsDialog';
 import { WithdrawDialog } from '../versions/WithdrawDialog';
 import { ExportDialog } from '../export/ExportDialog';
+import { useImprovementStore } from '../../store/improvement-store';
+import { CaptureDialog } from '../improvements/CaptureDialog';
+import { ImprovementsView } from '../improvements/ImprovementsView';
+import { ReviewView } from '../improvements/ReviewView';
 
 interface EditorLayoutProps {
   onBack: () => void;
@@ -39,6 +43,7 @@ function EditorLayout({ onBack, onReload, onOpenVersion }: EditorLayoutProps) {
   const [view, setView] = useState<EditorView>('map');
   const [choosingOutcome, setChoosingOutcome] = useState(false);
   const notify = useUiStore((s) => s.notify);
+  const draft = useImprovementStore((s) => s.draft);
   const chooseOutcome = useCallback(() => setChoosingOutcome(true), []);
   useEditorShortcuts(flow, view === 'map', chooseOutcome);
   const exportFile = async () => {
@@ -71,8 +76,12 @@ function EditorLayout({ onBack, onReload, onOpenVersion }: EditorLayoutProps) {
             <MapCanvas />
             <SidePanel onShowPlan={() => setView('plan')} />
           </>
-        ) : (
+        ) : view === 'plan' ? (
           <MeasurementPlan />
+        ) : view === 'improvements' ? (
+          <ImprovementsView />
+        ) : (
+          <ReviewView />
         )}
       </div>
       {choosingOutcome && (
@@ -86,6 +95,7 @@ function EditorLayout({ onBack, onReload, onOpenVersion }: EditorLayoutProps) {
           onClose={() => setChoosingOutcome(false)}
         />
       )}
+      {draft && <CaptureDialog draft={draft} />}
       {details && <WorkshopDetailsDialog onClose={() => setDetails(false)} />}
       {dialog === 'agree' && (
         <AgreeDialog
@@ -131,6 +141,7 @@ export function EditorPage({ workshopId, versionId, onOpenVersion, onBack }: Edi
     if (!version.ok) return setError(version.error.message);
     useDocumentStore.getState().load(workshop.value, version.value);
     void usePlanStore.getState().load(chosen.id);
+    void useImprovementStore.getState().load(workshop.value.id);
     useUiStore.setState({ selection: null, justAdded: null });
     setLoaded(true);
   }, [workshopId, versionId]);

@@ -9,7 +9,7 @@ import { SaveStatus } from './SaveStatus';
 import { Menu } from '../../components/Menu';
 import { VersionSwitcher } from '../versions/VersionSwitcher';
 
-export type EditorView = 'map' | 'plan';
+export type EditorView = 'map' | 'plan' | 'improvements' | 'review';
 
 interface ToolbarProps {
   view: EditorView;
@@ -53,6 +53,12 @@ export function Toolbar({ view, onView, onBack, onDetails, onExportFile, onExpor
         </button>
         <button type="button" aria-pressed={view === 'plan'} onClick={() => onView('plan')}>
           Measurement plan
+        </button>
+        <button type="button" aria-pressed={view === 'improvements'} onClick={() => onView('improvements')}>
+          Improvements
+        </button>
+        <button type="button" aria-pressed={view === 'review'} onClick={() => onView('review')}>
+          Review
         </button>
       </div>
       {view === 'map' && (
