@@ -37,7 +37,7 @@ export function CaptureDialog({ draft }: { draft: ImprovementFields }) {
           void add();
         }}
       >
-        <ImprovementForm doc={doc} fields={fields} autoFocusIdea onChange={(change) => setFields((f) => ({ ...f, ...change }))} />
+        <ImprovementForm doc={doc} fields={fields} autoFocusIdea live onChange={(change) => setFields((f) => ({ ...f, ...change }))} />
         <p className="capture-gain" data-testid="capture-gain">
           Modelled: <strong>{formatGain(modelled, doc.process.period)}</strong>
           {modelled?.problems[0] && <span className="hint"> · {modelled.problems[0].message}</span>}

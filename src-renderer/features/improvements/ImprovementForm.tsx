@@ -1,7 +1,7 @@
 // The fields of one improvement: idea, problem, metric, impact, effort, votes, owner,
 // due date and expected effects. Used by the capture dialog (kept locally until
 // "Add idea") and by the Improvements view (each field saved when it is left).
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { ImprovementFields, ImprovementTarget } from '../../../src-shared/domain/improvement';
 import type { MapDocument } from '../../../src-shared/domain/map-document';
 import type { MetricFields } from '../../../src-shared/domain/metric';
@@ -13,15 +13,24 @@ import { EffectsEditor } from './EffectsEditor';
 import { targetLabel, transitionName } from './improvement-format';
 
 /** A text field that saves when it is left or Enter is pressed, not at every key. */
-export function SavedText({ label, value, onSave, multiline, testId, autoFocus }: { label: string; value: string; onSave: (v: string) => void; multiline?: boolean; testId?: string; autoFocus?: boolean }) {
+export function SavedText({ label, value, onSave, multiline, testId, autoFocus, live }: { label: string; value: string; onSave: (v: string) => void; multiline?: boolean; testId?: string; autoFocus?: boolean; live?: boolean }) {
   const [text, setText] = useState(value);
-  useEffect(() => setText(value), [value]);
+  // Follow a value changed elsewhere (another field, a reload) without an effect.
+  const [seen, setSeen] = useState(value);
+  if (seen !== value) {
+    setSeen(value);
+    setText(value);
+  }
   const save = () => text !== value && onSave(text);
   const props = {
     value: text,
     'data-testid': testId,
     autoFocus,
-    onChange: (e: { target: { value: string } }) => setText(e.target.value),
+    onChange: (e: { target: { value: string } }) => {
+      setText(e.target.value);
+      // In the capture dialog nothing is sent yet, so every key may go up at once.
+      if (live) onSave(e.target.value);
+    },
     onBlur: save,
   };
   return (
@@ -64,9 +73,11 @@ interface Props {
   fields: ImprovementFields;
   onChange: (fields: Partial<ImprovementFields>) => void;
   autoFocusIdea?: boolean;
+  /** Hand every key up at once (the capture dialog keeps the fields locally). */
+  live?: boolean;
 }
 
-export function ImprovementForm({ doc, fields, onChange, autoFocusIdea }: Props) {
+export function ImprovementForm({ doc, fields, onChange, autoFocusIdea, live }: Props) {
   const metrics = usePlanStore((s) => s.metrics);
   const createMetric = usePlanStore((s) => s.create);
   const near =
@@ -76,15 +87,15 @@ export function ImprovementForm({ doc, fields, onChange, autoFocusIdea }: Props)
       <p className="improvement-addresses" data-testid="improvement-addresses">
         Addresses: <strong>{targetLabel(doc, fields.addresses)}</strong>
       </p>
-      <SavedText label="Idea" value={fields.idea} onSave={(idea) => onChange({ idea })} testId="improvement-idea" autoFocus={autoFocusIdea} />
-      <SavedText label="Problem or waste it addresses" value={fields.problem} onSave={(problem) => onChange({ problem })} multiline testId="improvement-problem" />
+      <SavedText label="Idea" value={fields.idea} onSave={(idea) => onChange({ idea })} testId="improvement-idea" autoFocus={autoFocusIdea} live={live} />
+      <SavedText label="Problem or waste it addresses" value={fields.problem} onSave={(problem) => onChange({ problem })} multiline testId="improvement-problem" live={live} />
       <div className="field-row">
         <ScoreSelect label="Impact (1–5)" value={fields.impact} onChange={(impact) => onChange({ impact })} testId="improvement-impact" />
         <ScoreSelect label="Effort (1–5)" value={fields.effort} onChange={(effort) => onChange({ effort })} testId="improvement-effort" />
         <NumberField detached label="Votes" rule={COUNT_RULE} value={fields.votes} testId="improvement-votes" onChange={(v) => onChange({ votes: v === null ? 0 : Math.min(10_000, v) })} />
       </div>
       <div className="field-row">
-        <SavedText label="Owner role" value={fields.ownerRole} onSave={(ownerRole) => onChange({ ownerRole })} testId="improvement-owner" />
+        <SavedText label="Owner role" value={fields.ownerRole} onSave={(ownerRole) => onChange({ ownerRole })} testId="improvement-owner" live={live} />
         <label className="field">
           <span>Due date</span>
           <input type="date" value={fields.dueDate ?? ''} data-testid="improvement-due" onChange={(e) => onChange({ dueDate: e.target.value || null })} />
