@@ -5,6 +5,7 @@
 import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { PlanImprovement } from '../../../src-shared/api/contract';
 import { IMPROVEMENT_STATUS_LABELS } from '../../../src-shared/domain/improvement';
+import { modelledFromPrediction } from '../../../src-shared/domain/improvement-ranking';
 import type { MapDocument } from '../../../src-shared/domain/map-document';
 import { ConfirmDialog } from '../../components/Dialog';
 import { formatDate } from '../../lib/format';
@@ -23,7 +24,7 @@ function Prediction({ item }: { item: PlanImprovement }) {
   const p = item.prediction;
   if (!p) return null;
   const version = versions.find((v) => v.id === p.versionId)?.name ?? 'a version since deleted';
-  const gain = p.gain === null ? 'not computable' : formatGain({ gain: p.gain, basis: p.basis } as never, period);
+  const gain = p.gain === null ? 'not computable' : formatGain(modelledFromPrediction(p), period);
   return (
     <p className="improvement-prediction" data-testid="improvement-prediction">
       Prediction frozen {formatDate(p.frozenAt)} on map version “{version}”: <strong>{gain}</strong>
@@ -128,6 +129,7 @@ function Row({ doc, row, selected, focusRank, typing, onSelect, onKey }: {
                 </li>
               ))}
             </ul>
+            {row.frozen && <span className="hint">Prediction frozen when planned</span>}
             {row.missing && <span className="row-missing">{row.missing}</span>}
           </>
         )}

@@ -6,6 +6,7 @@ import { useMemo } from 'react';
 import type { PlanImprovement, PlanMetric } from '../../../src-shared/api/contract';
 import { modelEffects } from '../../../src-shared/domain/analytics/effects';
 import { reviewState, type ReviewState } from '../../../src-shared/domain/improvement';
+import { modelledFromPrediction } from '../../../src-shared/domain/improvement-ranking';
 import { compareReadings, effectsWithObserved } from '../../../src-shared/domain/improvement-review';
 import type { MapDocument } from '../../../src-shared/domain/map-document';
 import { formatDate } from '../../lib/format';
@@ -64,7 +65,7 @@ function Readings({ doc, item, metric }: { doc: MapDocument; item: PlanImproveme
           <h5>Predicted</h5>
           <p data-testid="review-predicted">
             {item.prediction
-              ? `${formatGain({ gain: item.prediction.gain, basis: item.prediction.basis } as never, doc.process.period)} (${item.prediction.effects.map((e) => effectLabel(doc, e)).join('; ')})`
+              ? `${formatGain(modelledFromPrediction(item.prediction), doc.process.period)} (${item.prediction.effects.map((e) => effectLabel(doc, e)).join('; ')})`
               : 'No prediction was frozen (the idea was not planned).'}
           </p>
         </div>

@@ -1,9 +1,8 @@
-// The workshop's improvements ranked for the screen: each idea's effects modelled on the
-// open map (the same chain model as Figures), ranked by extra wins (ties: impact ÷ effort,
-// then votes); an idea that cannot be modelled says what is missing.
+// The workshop's improvements ranked for the screen (rankWorkshopImprovements: modelled on
+// the open map, or the prediction frozen at planning), each kept with its stored record.
 import type { PlanImprovement } from '../../../src-shared/api/contract';
-import { effectFigures, modelEffects, type ModelledGain } from '../../../src-shared/domain/analytics/effects';
-import { rankImprovements } from '../../../src-shared/domain/improvement';
+import type { ModelledGain } from '../../../src-shared/domain/analytics/effects';
+import { rankWorkshopImprovements } from '../../../src-shared/domain/improvement-ranking';
 import type { MapDocument } from '../../../src-shared/domain/map-document';
 
 export interface RankedImprovement {
@@ -11,6 +10,8 @@ export interface RankedImprovement {
   item: PlanImprovement;
   modelled: ModelledGain | null;
   gain: number | null;
+  /** The figures are the prediction frozen when it was planned, not today's map. */
+  frozen: boolean;
   impact: number | null;
   effort: number | null;
   votes: number;
@@ -19,32 +20,18 @@ export interface RankedImprovement {
   missing: string | null;
 }
 
-function missingOf(item: PlanImprovement, modelled: ModelledGain | null): string | null {
-  if (item.effects.length === 0) return 'No expected effect yet: say which conversion, days per visit or %C&A it changes.';
-  if (modelled && modelled.problems.length > 0 && modelled.gain === null) return modelled.problems[0]!.message;
-  if (modelled && modelled.gain === null) return 'The map cannot compute a win rate yet: fill in the blank rates first.';
-  return modelled?.problems[0]?.message ?? null;
-}
-
 export function rankForView(doc: MapDocument, items: readonly PlanImprovement[]): RankedImprovement[] {
-  const before = effectFigures(doc);
-  const rows = items.map((item) => {
-    const modelled = item.effects.length === 0 ? null : modelEffects(doc, item.effects, before);
-    return {
-      id: item.id,
-      item,
-      modelled,
-      gain: modelled?.gain ?? null,
-      impact: item.impact,
-      effort: item.effort,
-      votes: item.votes,
-      missing: missingOf(item, modelled),
-    };
-  });
-  return rankImprovements(rows);
-}
-
-/** The two improvements in focus (planned or on trial), best ranked first. */
-export function inFocus(ranked: readonly RankedImprovement[]): RankedImprovement[] {
-  return ranked.filter((r) => r.item.status === 'planned' || r.item.status === 'trial').slice(0, 2);
+  const byId = new Map(items.map((x) => [x.id, x]));
+  return rankWorkshopImprovements(doc, items).map((r) => ({
+    id: r.id,
+    item: byId.get(r.id)!,
+    modelled: r.modelled,
+    gain: r.gain,
+    frozen: r.frozen,
+    impact: r.impact,
+    effort: r.effort,
+    votes: r.votes,
+    rank: r.rank,
+    missing: r.missing ?? r.modelled?.problems[0]?.message ?? null,
+  }));
 }
