@@ -90,10 +90,10 @@ export function Toolbar({ view, onView, onBack, onDetails, onExportFile, onExpor
       </div>
       <div className="toolbar-group" role="group" aria-label="History">
         <button type="button" className="btn" disabled={!undoable || readOnly} onClick={undo} title="Undo (Ctrl+Z)">
-          ↶ Undo
+          ↶ <span className="toolbar-word">Undo</span>
         </button>
         <button type="button" className="btn" disabled={!redoable || readOnly} onClick={redo} title="Redo (Ctrl+Shift+Z)">
-          ↷ Redo
+          ↷ <span className="toolbar-word">Redo</span>
         </button>
       </div>
       </>

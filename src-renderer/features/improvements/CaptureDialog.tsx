@@ -25,7 +25,7 @@ export function CaptureDialog({ draft }: { draft: ImprovementFields }) {
     const made = await create(fields);
     if (made) {
       cancel();
-      notify({ text: `Idea added: ${made.idea}. See it ranked under Improvements.`, tone: 'info' });
+      notify({ text: `Idea added: ${made.idea}. See it ranked under Improvements.`, tone: 'info' }, 4000);
     }
   };
   return (

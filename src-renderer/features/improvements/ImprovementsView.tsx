@@ -125,7 +125,7 @@ function Row({ doc, row, selected, focusRank, typing, onSelect, onKey }: {
             <ul className="delta-lines">
               {lines.map((l) => (
                 <li key={l.label}>
-                  {l.label} {l.text}
+                  {l.label} <span className="nowrap">{l.text}</span>
                 </li>
               ))}
             </ul>
