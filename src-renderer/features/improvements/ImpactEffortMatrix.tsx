@@ -8,7 +8,7 @@ const LEFT = 56;
 const TOP = 16;
 const SIZE = CELL * 5;
 
-const short = (text: string) => (text.length > 22 ? `${text.slice(0, 21)}…` : text);
+const short = (text: string) => (text.length > 20 ? `${text.slice(0, 19)}…` : text);
 
 export function ImpactEffortMatrix({ ranked, onSelect }: { ranked: RankedImprovement[]; onSelect: (id: string) => void }) {
   const scored = ranked.filter((r) => r.impact !== null && r.effort !== null);
@@ -48,14 +48,14 @@ export function ImpactEffortMatrix({ ranked, onSelect }: { ranked: RankedImprove
           const k = perCell.get(key) ?? 0;
           perCell.set(key, k + 1);
           const cx = LEFT + (r.effort! - 1) * CELL + 20;
-          const cy = TOP + (5 - r.impact!) * CELL + 40 + k * 26;
+          const cy = TOP + (5 - r.impact!) * CELL + 44 + k * 30;
           return (
             <g key={r.id} className={`matrix-dot status-${r.item.status}`} data-testid="matrix-dot" onClick={() => onSelect(r.id)} role="button" aria-label={`#${r.rank} ${r.item.idea}`}>
-              <circle cx={cx} cy={cy} r={12} />
-              <text x={cx} y={cy + 5} textAnchor="middle" className="matrix-dot-rank">
+              <circle cx={cx} cy={cy} r={14} />
+              <text x={cx} y={cy + 6} textAnchor="middle" className="matrix-dot-rank">
                 {r.rank}
               </text>
-              <text x={cx + 16} y={cy + 5} className="matrix-dot-label">
+              <text x={cx + 19} y={cy + 6} className="matrix-dot-label">
                 {short(r.item.idea)}
               </text>
             </g>

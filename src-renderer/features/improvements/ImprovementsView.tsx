@@ -114,6 +114,13 @@ function Row({ doc, row, selected, focusRank, typing, onSelect, onKey }: {
         <strong data-testid="row-idea">{item.idea}</strong>
         <div className="hint">{targetLabel(doc, item.addresses)}</div>
         {item.problem && <div className="row-problem">{item.problem}</div>}
+        {(item.ownerRole || item.dueDate) && (
+          <div className="row-owner">
+            {item.ownerRole && `Owner: ${item.ownerRole}`}
+            {item.ownerRole && item.dueDate && ' · '}
+            {item.dueDate && `due ${formatDate(item.dueDate)}`}
+          </div>
+        )}
         {item.focusOverrideReason && <div className="override-reason">Focus limit overridden: {item.focusOverrideReason}</div>}
       </td>
       <td className="col-gain" data-testid="row-gain">
@@ -139,8 +146,6 @@ function Row({ doc, row, selected, focusRank, typing, onSelect, onKey }: {
       <td className={`col-votes${typing !== null ? ' is-typing' : ''}`} data-testid="row-votes">
         {typing !== null ? `${typing}▌` : item.votes}
       </td>
-      <td>{item.ownerRole || '–'}</td>
-      <td>{item.dueDate ? formatDate(item.dueDate) : '–'}</td>
       <td>
         <span className={`status-pill status-${item.status}`} data-testid="row-status">
           {IMPROVEMENT_STATUS_LABELS[item.status]}
@@ -227,13 +232,11 @@ export function ImprovementsView() {
             <thead>
               <tr>
                 <th>#</th>
-                <th>Idea · what it addresses</th>
+                <th>Idea · what it addresses · owner</th>
                 <th>Modelled change</th>
                 <th>Impact</th>
                 <th>Effort</th>
                 <th>Votes</th>
-                <th>Owner</th>
-                <th>Due</th>
                 <th>Status</th>
               </tr>
             </thead>
