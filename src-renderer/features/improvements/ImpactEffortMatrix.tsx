@@ -8,7 +8,7 @@ const LEFT = 56;
 const TOP = 16;
 const SIZE = CELL * 5;
 
-const short = (text: string) => (text.length > 20 ? `${text.slice(0, 19)}…` : text);
+const short = (text: string) => (text.length > 24 ? `${text.slice(0, 23)}…` : text);
 
 export function ImpactEffortMatrix({ ranked, onSelect }: { ranked: RankedImprovement[]; onSelect: (id: string) => void }) {
   const scored = ranked.filter((r) => r.impact !== null && r.effort !== null);
@@ -16,7 +16,7 @@ export function ImpactEffortMatrix({ ranked, onSelect }: { ranked: RankedImprove
   const perCell = new Map<string, number>();
   return (
     <div className="matrix" data-testid="impact-effort-matrix">
-      <svg viewBox={`0 0 ${LEFT + SIZE + 16} ${TOP + SIZE + 56}`} role="img" aria-label="Impact and effort of each idea">
+      <svg viewBox={`0 0 ${LEFT + SIZE + 230} ${TOP + SIZE + 56}`} role="img" aria-label="Impact and effort of each idea">
         <rect x={LEFT} y={TOP} width={(SIZE * 2) / 5} height={(SIZE * 2) / 5} className="matrix-quick-wins" />
         {[0, 1, 2, 3, 4, 5].map((k) => (
           <g key={k}>
