@@ -1,6 +1,7 @@
 // The print-ready PDF of a report (pdfkit, fonts embedded and subset): a cover,
 // the map as vector graphics on a landscape page, then the figures, bottlenecks,
 // stages, transitions, measurement plan and checks as tables.
+import { textTableOf } from '../../src-shared/domain/report/data-table';
 import type { Report } from '../../src-shared/domain/report/report-model';
 import { COLORS, PdfFrame, TYPE, type Paper } from './pdf-frame';
 import {
@@ -155,6 +156,7 @@ export async function writePdf(report: Report, options: PdfOptions): Promise<Buf
   });
   const mapTitle = [cover.title, cover.versionName].filter((t) => t.trim() !== '').join(' — ');
   const sections: { title: string; layout: 'portrait' | 'landscape'; draw: () => void }[] = [
+    { title: report.executiveSummary.title, layout: 'portrait', draw: () => textTableSection(frame, textTableOf(report.executiveSummary)) },
     {
       title: 'Process map',
       layout: 'landscape',
@@ -165,6 +167,7 @@ export async function writePdf(report: Report, options: PdfOptions): Promise<Buf
     },
     { title: 'Process figures', layout: 'portrait', draw: () => figuresSection(frame, report) },
     { title: 'Bottlenecks', layout: 'portrait', draw: () => bottlenecksSection(frame, report) },
+    { title: report.improvementPlan.title, layout: 'landscape', draw: () => textTableSection(frame, textTableOf(report.improvementPlan)) },
     { title: 'Stages of the buying journey', layout: 'landscape', draw: () => stagesSection(frame, report) },
     { title: report.stageDetails.title, layout: 'landscape', draw: () => textTableSection(frame, report.stageDetails) },
     { title: 'Transitions', layout: 'landscape', draw: () => transitionsSection(frame, report) },

@@ -2,28 +2,10 @@
 // wins, ideas without a stated effect last with what is missing, and a planned item held
 // to the prediction frozen when it was planned.
 import { describe, expect, it } from 'vitest';
-import { defaultProcessInputs } from '../../../src-shared/domain/map-document';
 import { freezePrediction, MISSING_EFFECT, rankWorkshopImprovements } from '../../../src-shared/domain/improvement-ranking';
-import { aMapDocument, aProcessCast, aRatedTransition as rated } from '../../fixtures/factories';
-import { anImprovement } from '../../fixtures/improvements';
+import { anImprovement, aRatedProcess } from '../../fixtures/improvements';
 
-/**
- * A →0.95→ B (A →0.05→ Lost); B →0.5→ C (B →0.5→ No decision); C →0.4→ Won (C → Lost rest).
- * Win rate 0.19; 100 buyers a month.
- */
-function aProcess() {
-  const { stages, won, lost, noDecision } = aProcessCast(['A', 'B', 'C']);
-  const [a, b, c] = stages as [(typeof stages)[0], (typeof stages)[0], (typeof stages)[0]];
-  const bToC = rated(b, c, 0.5);
-  const cToWon = rated(c, won, 0.4);
-  const doc = aMapDocument({
-    stages: stages.map((s, i) => ({ ...s, daysPerVisit: [10, 20, 30][i]!, completeAndAccurate: 0.5 })),
-    outcomes: [won, lost, noDecision],
-    transitions: [rated(a, b, 0.95), rated(a, lost, 0.05), bToC, rated(b, noDecision, 0.5), cToWon, rated(c, lost, null)],
-    process: { ...defaultProcessInputs(), entriesPerPeriod: 100, averageDealSize: 10_000, revenueTarget: 300_000 },
-  });
-  return { doc, c, bToC, cToWon };
-}
+const aProcess = aRatedProcess;
 
 describe('ranking the workshop’s improvements', () => {
   // B → C to 70 %: win rate 0.95·0.7·0.4 = 0.266, +7.6 wins a month.
