@@ -3,6 +3,9 @@
 // the map models (in the same order as the bottlenecks), the top two planned, a third
 // refused by the focus limit and overridden with a reason, trials started, readings added,
 // and the 60-day review adopting one and dropping another.
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { expect, test } from './fixtures';
 import { aMapDocument, aStage, aTransition, anOutcome } from '../fixtures/factories';
 import { aWorkshopFileText } from './maps';
@@ -66,6 +69,24 @@ async function addReading(editor: EditorPage, date: string, value: string): Prom
   await expect(field).toHaveValue('');
 }
 
+/** The text of a PDF (pdfjs-dist, the legacy build for Node), every page. */
+async function pdfText(path: string): Promise<string> {
+  const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const pdf = await getDocument({ data: new Uint8Array(await readFile(path)), useSystemFonts: false, disableFontFace: true, verbosity: 0 }).promise;
+  try {
+    const pages: string[] = [];
+    for (let i = 1; i <= pdf.numPages; i++) {
+      const content = await (await pdf.getPage(i)).getTextContent();
+      pages.push(content.items.map((item) => ('str' in item ? item.str + (item.hasEOL ? '\n' : '') : '')).join(''));
+    }
+    return pages.join('\n');
+  } finally {
+    await pdf.destroy();
+  }
+}
+
+const squashed = (text: string) => text.replace(/\s+/g, '');
+
 async function shoot(k: ImprovementsPage, name: string): Promise<void> {
   if (!SHOTS) return;
   for (const size of [{ width: 1280, height: 720 }, { width: 1920, height: 1080 }]) {
@@ -76,7 +97,7 @@ async function shoot(k: ImprovementsPage, name: string): Promise<void> {
   await k.page.setViewportSize({ width: 1280, height: 720 });
 }
 
-test('from the top bottlenecks to the 60-day review: capture, rank, focus on two, override, trial, review', async ({ page, library, editor }) => {
+test('from the top bottlenecks to the 60-day review: capture, rank, focus on two, override, trial, review, report', async ({ page, library, editor }, testInfo) => {
   test.setTimeout(180_000);
   const k = new ImprovementsPage(page);
   await library.importFile('journey.leanmap.json', aWorkshopFileText('Kaizen workshop', aKaizenMap()));
@@ -193,4 +214,30 @@ test('from the top bottlenecks to the 60-day review: capture, rank, focus on two
     expect(fontSize * zoom).toBeGreaterThanOrEqual(14);
   }
   await shoot(k, 'map-markers');
+
+  // The report: the executive summary first, then the improvement plan with prediction and result.
+  const dir = testInfo.outputPath('downloads');
+  const { files } = await editor.exportReport(['PDF', 'Excel (XLSX)'], dir);
+  await editor.closeExportDialog();
+  const pdfName = files.find((f) => f.endsWith('.pdf'))!;
+  const pdf = squashed(await pdfText(join(dir, pdfName)));
+  expect(pdf).toContain(squashed('Executive summary'));
+  expect(pdf.indexOf(squashed('Executive summary'))).toBeLessThan(pdf.indexOf(squashed('Improvement plan')));
+  for (const idea of IDEAS) expect(pdf).toContain(squashed(idea.idea));
+  expect(pdf).toContain(squashed('Conversion up six points'));
+  expect(pdf).toContain(squashed('The customer board asked for it this quarter'));
+
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(join(dir, files.find((f) => f.endsWith('.xlsx'))!));
+  const sheet = workbook.getWorksheet('Improvements');
+  expect(sheet, 'the workbook has an Improvements sheet').toBeDefined();
+  const rows: unknown[][] = [];
+  sheet!.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+  const header = rows.find((r) => r.includes('Improvement') && r.includes('Predicted gain'))!;
+  expect(header).toBeDefined();
+  const adopted = rows.find((r) => r.includes(IDEAS[0]!.idea))!;
+  expect(adopted[header.indexOf('Rank')]).toEqual(expect.any(Number));
+  expect(adopted[header.indexOf('Predicted gain')]).toEqual(expect.any(Number));
+  expect(String(adopted[header.indexOf('Status')])).toContain('Adopted');
+  expect(String(adopted[header.indexOf('Result')])).toContain('Conversion up six points');
 });
