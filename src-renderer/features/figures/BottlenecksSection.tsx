@@ -46,7 +46,7 @@ export function BottlenecksSection({ doc, analysis }: { doc: MapDocument; analys
                     compact
                     target={{ kind: 'transition', transitionId: c.transitionId }}
                     problem={`Bottleneck #${c.rank}: ${name(c.sourceStageId)} → ${name(c.targetId)} converts ${formatPercent(c.currentRate)}`}
-                    label={`Add improvement idea for ${name(c.sourceStageId)} → ${name(c.targetId)}`}
+                    label={`Add an improvement idea for bottleneck #${c.rank}`}
                     testId="add-idea-bottleneck"
                   />
                 </li>
