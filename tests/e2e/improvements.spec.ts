@@ -162,6 +162,11 @@ test('from the top bottlenecks to the 60-day review: capture, rank, focus on two
   await k.startTrial(IDEAS[0]!.idea, trialStart);
   await k.startTrial(IDEAS[1]!.idea, trialStart);
 
+  // The second one measured too: only one reading since its trial started.
+  await k.select(IDEAS[1]!.idea);
+  await k.detail.getByRole('button', { name: 'Create a metric for it' }).click();
+  await expect(k.detail.getByTestId('improvement-metric')).not.toHaveValue('');
+
   // Readings of the top idea's metric: two before the trial, two since.
   const metricName = `Conversion ${arrows[0]}`;
   await k.show('Measurement plan');
@@ -170,6 +175,10 @@ test('from the top bottlenecks to the 60-day review: capture, rank, focus on two
   await addReading(editor, isoDaysFromToday(-80), '39');
   await addReading(editor, isoDaysFromToday(-40), '44');
   await addReading(editor, isoDaysFromToday(-10), '46');
+  await editor.metricDialog.getByRole('button', { name: 'Cancel', exact: true }).click();
+  await expect(editor.metricDialog).toBeHidden();
+  await editor.openMetric(`Conversion ${arrows[1]}`);
+  await addReading(editor, isoDaysFromToday(-5), '58');
   await editor.metricDialog.getByRole('button', { name: 'Cancel', exact: true }).click();
   await expect(editor.metricDialog).toBeHidden();
 
@@ -185,7 +194,9 @@ test('from the top bottlenecks to the 60-day review: capture, rank, focus on two
   await expect(measured.getByTestId('review-observed')).toContainText('45 %');
   await expect(measured.getByTestId('review-map-now')).toContainText('wins/month');
   const unmeasured = k.reviewCard(IDEAS[1]!.idea);
-  await expect(unmeasured).toContainText('No metric of this map version is linked to it');
+  await expect(unmeasured.getByTestId('review-after')).toContainText('1 reading');
+  await expect(unmeasured.getByTestId('review-change')).toContainText('Too few readings');
+  await expect(unmeasured.getByTestId('review-change')).toContainText('Only 0 readings before the trial started and 1 reading since it started');
   await shoot(k, 'review');
 
   await measured.getByTestId('review-result').fill('Conversion up six points; keep calling back within a day.');
@@ -240,4 +251,55 @@ test('from the top bottlenecks to the 60-day review: capture, rank, focus on two
   expect(adopted[header.indexOf('Predicted gain')]).toEqual(expect.any(Number));
   expect(String(adopted[header.indexOf('Status')])).toContain('Adopted');
   expect(String(adopted[header.indexOf('Result')])).toContain('Conversion up six points');
+});
+
+test('ideas captured where the problem is: a stage, an action, a pain point and an arrow, counted on the map', async ({ page, library, editor }) => {
+  const k = new ImprovementsPage(page);
+  await library.importFile('journey.leanmap.json', aWorkshopFileText('Capture workshop', aKaizenMap()));
+  await library.openWorkshop('Capture workshop');
+  await editor.waitUntilOpen();
+  await editor.fitToScreen();
+
+  // A stage: the idea addresses it; a days-per-visit effect starts at today's days.
+  await editor.selectStage('Evaluate');
+  await editor.stageInspector.getByTestId('add-idea-stage').click();
+  await expect(k.capture.getByTestId('improvement-addresses')).toHaveText('Addresses: Stage: Evaluate');
+  await expect(k.capture.getByTestId('effect-row')).toHaveCount(0);
+  await k.capture.getByRole('button', { name: '+ Effect' }).click();
+  await expect(k.capture.getByLabel('What it changes')).toHaveValue('days-per-visit');
+  await expect(k.capture.getByTestId('effect-value')).toHaveValue('20');
+  await k.capture.getByTestId('effect-value').fill('12');
+  await shoot(k, 'capture-dialog');
+  await k.captureIdea({ idea: 'Shared evaluation checklist', impact: 3, effort: 2, votes: 4, owner: 'Presales' });
+  await expect(editor.stageInspector.getByTestId('add-idea-stage').locator('..')).toContainText('1 idea already');
+
+  // An action and a pain point of the same stage: the problem text comes along.
+  await editor.addCustomerAction('Asks for references');
+  await editor.stageInspector.getByTestId('add-idea-action').click();
+  await expect(k.capture.getByTestId('improvement-addresses')).toContainText('Action in Evaluate: Asks for references');
+  await expect(k.capture.getByTestId('improvement-problem')).toHaveValue('Asks for references');
+  await k.captureIdea({ idea: 'Reference call library', impact: 2, effort: 2, votes: 2, owner: 'Marketing' });
+  await editor.stageDetail('Pain points').fill('Nobody owns the technical evaluation');
+  await editor.stageInspector.getByTestId('add-idea-pain-point').click();
+  await expect(k.capture.getByTestId('improvement-problem')).toHaveValue('Nobody owns the technical evaluation');
+  await k.captureIdea({ idea: 'Name an evaluation owner', impact: 4, effort: 1, votes: 6, owner: 'Sales manager' });
+
+  // An arrow: its conversion ten points higher is the starting suggestion.
+  await editor.openSidePanel('Figures');
+  await editor.bottleneckRows.first().locator('.link-button').click();
+  await expect(editor.transitionInspector).toBeVisible();
+  await editor.transitionInspector.getByTestId('add-idea-transition').click();
+  await expect(k.capture.getByTestId('improvement-addresses')).toContainText('Arrow: Negotiate → Won');
+  await expect(k.capture.getByTestId('effect-value')).toHaveValue('50');
+  // No idea yet: nothing is added.
+  await k.capture.getByTestId('capture-add').click();
+  await expect(k.capture.getByRole('alert')).toHaveText('Say what the idea is before adding it.');
+  await k.captureIdea({ idea: 'Mutual close plan', impact: 4, effort: 3, votes: 7, owner: 'Account manager' });
+
+  // The map counts them: three on the stage, one on the arrow.
+  await expect(editor.stage('Evaluate').getByTestId('improvement-marker')).toContainText('3');
+  await expect(editor.canvas.locator('.transition-label').filter({ hasText: 'Signed' }).getByTestId('improvement-marker')).toContainText('1');
+  await k.show('Improvements');
+  await expect(k.rows).toHaveCount(4);
+  expect((await k.order())[0]).toBe('Mutual close plan');
 });
