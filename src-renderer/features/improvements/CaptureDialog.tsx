@@ -8,7 +8,7 @@ import { Dialog } from '../../components/Dialog';
 import { selectDoc, useDocumentStore } from '../../store/document-store';
 import { useImprovementStore } from '../../store/improvement-store';
 import { useUiStore } from '../../store/ui-store';
-import { formatGain } from './improvement-format';
+import { deltaLines, formatGain } from './improvement-format';
 import { ImprovementForm } from './ImprovementForm';
 
 export function CaptureDialog({ draft }: { draft: ImprovementFields }) {
@@ -40,6 +40,15 @@ export function CaptureDialog({ draft }: { draft: ImprovementFields }) {
         <ImprovementForm doc={doc} fields={fields} autoFocusIdea live onChange={(change) => setFields((f) => ({ ...f, ...change }))} />
         <p className="capture-gain" data-testid="capture-gain">
           Modelled: <strong>{formatGain(modelled, doc.process.period)}</strong>
+          {modelled && modelled.gain !== null && (
+            <span className="hint">
+              {' '}
+              ·{' '}
+              {deltaLines(modelled, doc.process.period, doc.process.currency)
+                .map((l) => `${l.label} ${l.text}`)
+                .join(' · ')}
+            </span>
+          )}
           {modelled?.problems[0] && <span className="hint"> · {modelled.problems[0].message}</span>}
         </p>
         {problem && (
