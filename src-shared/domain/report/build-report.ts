@@ -6,8 +6,7 @@ import { analyseProcess, bottleneckScope, resolveRates, type Figure, type FlowPr
 import { OUTCOME_LABELS, type MapDocument } from '../map-document';
 import { METRIC_KIND_LABELS, type Metric, type MetricUnit } from '../metric';
 import { classifyTransitions } from '../transition-kind';
-import { METRIC_PERCENT_DECIMALS } from '../number-format';
-import { formatDays, formatMoney, formatNumber, formatPercent, formatPercentPoints, formatTimestamp, isoDate, unknown, valueOf, UNKNOWN } from './format';
+import { formatMoney, formatNumber, formatPercent, formatPercentPoints, formatTimestamp, isoDate, unknown, valueOf, UNKNOWN } from './format';
 import { layoutReportMap } from './map-layout';
 import { executiveSummaryTable } from './executive-summary';
 import { improvementPlanTable, rankForReport } from './improvement-plan';

@@ -63,7 +63,8 @@ export function executiveSummaryTable(input: ExecutiveSummaryInput): ReportDataT
     rows.push(
       row(
         `Bottleneck ${i + 1}`,
-        b.gain,
+        // The value says its unit, as the improvements' do: a bare "+4.75" means nothing to a leader.
+        b.gain.value === null ? b.gain : { ...b.gain, text: b.gain.kind === 'count' ? `${b.gain.text} wins a ${period}` : b.gain.text },
         `${b.transition}: ${b.currentRate.text} today; raised to ${b.newRate.text} it would add ${b.gain.text}${b.gain.kind === 'count' ? ` wins a ${period}` : ' to the win rate'}.`,
       ),
     ),
@@ -75,7 +76,8 @@ export function executiveSummaryTable(input: ExecutiveSummaryInput): ReportDataT
     const owner = item.ownerRole.trim() ? `owner ${item.ownerRole}` : 'no owner yet';
     const review = item.reviewDate ? `review ${item.reviewDate}` : 'no review date yet';
     const gain = gainCell(item, period);
-    const predicted = gain.value === null ? ` ${item.missing ?? ''}` : ` Predicted: ${gain.text}.`;
+    // The predicted gain is the value beside; without one, say what is missing instead.
+    const predicted = gain.value === null ? ` ${item.missing ?? ''}` : '';
     rows.push(
       row(
         `Improvement ${i + 1}`,
@@ -84,6 +86,13 @@ export function executiveSummaryTable(input: ExecutiveSummaryInput): ReportDataT
       ),
     );
   });
+
+  // More than two in progress only by an override: a leader sees which, and why.
+  const beyond = input.ranked.filter((r) => inProgress(r.status) && !top.includes(r));
+  if (beyond.length > 0) {
+    const list = beyond.map((r) => `${r.idea}${r.focusOverrideReason ? ` (focus limit overridden: ${r.focusOverrideReason})` : ''}`);
+    rows.push(row('Also in progress', text(String(beyond.length)), `${list.join('; ')}.`));
+  }
 
   return {
     id: 'executive-summary',

@@ -29,7 +29,8 @@ const date = (d: string | null): ReportCell => ({ text: d ?? UNKNOWN, date: d, k
 /** The modelled gain in the bottleneck ranking's units: extra wins per period, or win-rate points. */
 export function gainCell(item: RankedForReport, period: 'month' | 'quarter'): ReportValue {
   const m = item.modelled;
-  if (m === null || m.gain === null) return { text: item.missing ?? UNKNOWN, value: null, kind: 'text' };
+  // What is missing is said once, in the prediction column.
+  if (m === null || m.gain === null) return { text: UNKNOWN, value: null, kind: 'text' };
   return m.basis === 'wins-per-period'
     ? { text: `${m.gain >= 0 ? '+' : ''}${formatNumber(m.gain, 2)} wins a ${period}`, value: m.gain, kind: 'count' }
     : { text: formatPercentPoints(m.gain), value: m.gain, kind: 'percent' };
@@ -92,20 +93,21 @@ function observedText(item: Improvement, ctx: ImprovementPlanContext): string {
   return `${metric.name}: ${show(review.change.before)} before (${review.before.count} readings), ${show(review.change.after)} since (${review.after.count} readings), target ${show(metric.target)}${met}`;
 }
 
+// Weights chosen so every header word, a date and "Marketing" fit unbroken on landscape Letter.
 const COLUMNS: readonly { header: string; weight: number }[] = [
-  { header: 'Rank', weight: 0.6 },
-  { header: 'Improvement', weight: 2.2 },
-  { header: 'Addresses', weight: 2.2 },
-  { header: 'Status', weight: 1.5 },
-  { header: 'Owner', weight: 1.2 },
-  { header: 'Due date', weight: 1.1 },
-  { header: 'Trial start', weight: 1.1 },
-  { header: 'Review date', weight: 1.1 },
-  { header: 'Predicted gain', weight: 1.3 },
-  { header: 'Prediction', weight: 2.2 },
-  { header: 'Observed', weight: 2.4 },
-  { header: 'Result', weight: 2 },
-  { header: 'Focus override reason', weight: 1.8 },
+  { header: 'Rank', weight: 0.8 },
+  { header: 'Improvement', weight: 1.75 },
+  { header: 'Addresses', weight: 1.5 },
+  { header: 'Status', weight: 1.2 },
+  { header: 'Owner', weight: 1.5 },
+  { header: 'Due date', weight: 1.45 },
+  { header: 'Trial start', weight: 1.45 },
+  { header: 'Review date', weight: 1.45 },
+  { header: 'Predicted gain', weight: 1.35 },
+  { header: 'Prediction', weight: 1.6 },
+  { header: 'Observed', weight: 1.5 },
+  { header: 'Result', weight: 1.0 },
+  { header: 'Focus override reason', weight: 1.25 },
 ];
 export const IMPROVEMENT_PLAN_HEADERS: readonly string[] = COLUMNS.map((c) => c.header);
 
