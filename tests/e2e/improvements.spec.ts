@@ -89,6 +89,10 @@ const squashed = (text: string) => text.replace(/\s+/g, '');
 
 async function shoot(k: ImprovementsPage, name: string): Promise<void> {
   if (!SHOTS) return;
+  // Notices fade on their own; the screenshot shows what stays.
+  const notices = k.page.getByTestId('notice');
+  const modal = (await k.page.locator('dialog[open]').count()) > 0;
+  while (!modal && (await notices.count()) > 0) await notices.first().getByRole('button', { name: 'Dismiss' }).click();
   for (const size of [{ width: 1280, height: 720 }, { width: 1920, height: 1080 }]) {
     await k.page.setViewportSize(size);
     await k.page.waitForTimeout(200);
