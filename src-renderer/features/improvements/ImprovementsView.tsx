@@ -129,13 +129,14 @@ function Row({ doc, row, selected, focusRank, typing, onSelect, onKey }: {
         ) : (
           <>
             <strong>{formatGain(row.modelled, doc.process.period)}</strong>
-            <ul className="delta-lines">
+            <dl className="delta-lines">
               {lines.map((l) => (
-                <li key={l.label}>
-                  {l.label} <span className="nowrap">{l.text}</span>
-                </li>
+                <div key={l.label} title={l.label}>
+                  <dt>{l.short}</dt>
+                  <dd>{l.text}</dd>
+                </div>
               ))}
-            </ul>
+            </dl>
             {row.frozen && <span className="hint">Prediction frozen when planned</span>}
             {row.missing && <span className="row-missing">{row.missing}</span>}
           </>
@@ -233,7 +234,7 @@ export function ImprovementsView() {
               <tr>
                 <th>#</th>
                 <th>Idea · what it addresses · owner</th>
-                <th>Modelled change</th>
+                <th>Modelled change per {doc.process.period}</th>
                 <th>Impact</th>
                 <th>Effort</th>
                 <th>Votes</th>

@@ -61,16 +61,16 @@ export function formatGain(modelled: ModelledGain | null, period: string): strin
 
 const signed = (n: number, text: (x: number) => string) => `${n >= 0 ? '+' : '−'}${text(Math.abs(n))}`;
 
-/** The modelled change in each figure a leader asks about; a figure the map cannot compute is left out. */
-export function deltaLines(modelled: ModelledGain, period: string, currency: string): { label: string; text: string }[] {
+/** The modelled change in each figure a leader asks about (short labels for the ranked list); a figure the map cannot compute is left out. */
+export function deltaLines(modelled: ModelledGain, period: string, currency: string): { label: string; short: string; text: string }[] {
   const d = modelled.delta;
-  const lines: { label: string; text: string }[] = [];
-  if (d.winsPerPeriod !== null) lines.push({ label: `Wins per ${period}`, text: signed(d.winsPerPeriod, formatCount) });
-  if (d.revenuePerPeriod !== null) lines.push({ label: `Revenue per ${period}`, text: signed(d.revenuePerPeriod, (x) => formatMoney(x, currency)) });
-  if (d.revenueGap !== null) lines.push({ label: 'Gap to target', text: signed(d.revenueGap, (x) => formatMoney(x, currency)) });
-  if (d.winRate !== null) lines.push({ label: 'Win rate', text: formatPercentPoints(d.winRate) });
-  if (d.noDecisionShare !== null) lines.push({ label: 'No-decision share', text: formatPercentPoints(d.noDecisionShare) });
-  if (d.daysToWin !== null) lines.push({ label: 'Days to a win', text: signed(d.daysToWin, formatDays) });
+  const lines: { label: string; short: string; text: string }[] = [];
+  if (d.winsPerPeriod !== null) lines.push({ label: `Wins per ${period}`, short: 'Wins', text: signed(d.winsPerPeriod, formatCount) });
+  if (d.revenuePerPeriod !== null) lines.push({ label: `Revenue per ${period}`, short: 'Revenue', text: signed(d.revenuePerPeriod, (x) => formatMoney(x, currency)) });
+  if (d.revenueGap !== null) lines.push({ label: 'Gap to target', short: 'Gap', text: signed(d.revenueGap, (x) => formatMoney(x, currency)) });
+  if (d.winRate !== null) lines.push({ label: 'Win rate', short: 'Win rate', text: formatPercentPoints(d.winRate) });
+  if (d.noDecisionShare !== null) lines.push({ label: 'No-decision share', short: 'No decision', text: formatPercentPoints(d.noDecisionShare) });
+  if (d.daysToWin !== null) lines.push({ label: 'Days to a win', short: 'Days to win', text: signed(d.daysToWin, formatDays) });
   return lines;
 }
 
