@@ -9,7 +9,8 @@ import { anImprovement } from '../../fixtures/improvements';
 
 vi.mock('../../../src-renderer/api/client', () => ({ api: () => ({ call: () => new Promise(() => {}) }) }));
 const { improvementMarks } = await import('../../../src-renderer/features/improvements/marks');
-const { suggestedConversion } = await import('../../../src-renderer/features/improvements/improvement-format');
+const { suggestedConversion, deltaLines, formatGain } = await import('../../../src-renderer/features/improvements/improvement-format');
+const { modelEffects } = await import('../../../src-shared/domain/analytics/effects');
 const { movesFrom } = await import('../../../src-renderer/features/improvements/StatusControls');
 
 /** A →0.5→ B (rest lost) ; B →0.4→ Won (rest lost); 100 buyers a month. */
@@ -97,5 +98,24 @@ describe('status moves offered', () => {
     expect(movesFrom('idea')).toEqual(['planned', 'dropped']);
     expect(movesFrom('planned')).toEqual(['idea', 'trial', 'dropped']);
     expect(movesFrom('trial')).toEqual(['planned', 'adopted', 'dropped']);
+  });
+});
+
+describe('what an idea is worth, as the ranked list says it', () => {
+  it('B → Won from 40 % to 50 %: win rate 0.2 → 0.25, five more wins a month out of 100 buyers', () => {
+    const { doc, bToWon } = aProcess();
+    const modelled = modelEffects(doc, [{ kind: 'conversion', transitionId: bToWon.id, rate: 0.5 }]);
+    expect(formatGain(modelled, 'month')).toBe('+5 wins/month');
+    const lines = Object.fromEntries(deltaLines(modelled, 'month', 'EUR').map((l) => [l.short, l.text]));
+    expect(lines['Wins']).toBe('+5');
+    expect(lines['Win rate']).toBe('+5 pts');
+    // No deal size: revenue and the gap cannot be computed, so they are left out, not shown as 0.
+    expect(lines['Revenue']).toBeUndefined();
+  });
+
+  it('without buyers per period the gain is the change in win rate', () => {
+    const { doc, bToWon } = aProcess();
+    const noEntries = { ...doc, process: { ...doc.process, entriesPerPeriod: null } };
+    expect(formatGain(modelEffects(noEntries, [{ kind: 'conversion', transitionId: bToWon.id, rate: 0.5 }]), 'month')).toBe('+5 pts win rate');
   });
 });
