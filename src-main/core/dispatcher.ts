@@ -2,10 +2,17 @@
 // run the handler, and answer with a WireResult. Never throws.
 import { contract, isMethod, type Method } from '../../src-shared/api/contract';
 import { DomainError, type WireResult } from '../../src-shared/api/errors';
+import type { z } from 'zod';
 import { describeProblems, parseForPeople } from '../../src-shared/domain/plain-issues';
 import type { Handlers } from './handlers';
 
 export type Dispatch = (method: string, input: unknown) => Promise<WireResult<unknown>>;
+
+/** An improvement's "fields" are named as the improvement, not as a metric's (the default). */
+function inWords(method: Method, issues: readonly z.core.$ZodIssue[]): z.core.$ZodIssue[] {
+  if (!method.startsWith('improvement.')) return [...issues];
+  return issues.map((issue) => ({ ...issue, path: issue.path.map((key) => (key === 'fields' ? 'improvement' : key)) }));
+}
 
 export function createDispatcher(handlers: Handlers, log: (message: string, error: unknown) => void = console.error): Dispatch {
   return async (method, input) => {
@@ -18,7 +25,7 @@ export function createDispatcher(handlers: Handlers, log: (message: string, erro
       const unknownField = parsed.error.issues.some((issue) => issue.code === 'unrecognized_keys');
       return {
         ok: false,
-        error: { code: unknownField ? 'UNKNOWN_FIELD' : 'VALIDATION', message: describeProblems(parsed.error.issues) },
+        error: { code: unknownField ? 'UNKNOWN_FIELD' : 'VALIDATION', message: describeProblems(inWords(method, parsed.error.issues)) },
       };
     }
     try {

@@ -211,7 +211,18 @@ describe('improvements of a workshop', () => {
   it('refuses an input field the app never sends, naming it', async () => {
     const { backend, workshopId } = await aRatedWorkshop();
     const error = await refusal(backend, 'improvement.create', { workshopId, fields: { ...anImprovementFields(), colour: 'red' } });
-    expect(error.code).toBe('UNKNOWN_FIELD');
-    expect(error.message).toContain('colour');
+    expect(error).toEqual({ code: 'UNKNOWN_FIELD', message: 'Leanmap does not know the field "colour" in the improvement; leave it out.' });
+  });
+
+  it('refuses bad input in plain words, naming the improvement’s field, and stores nothing', async () => {
+    const { backend, workshopId } = await aRatedWorkshop();
+    const error = await refusal(backend, 'improvement.create', { workshopId, fields: anImprovementFields({ idea: '  ', impact: 7 }) });
+    expect(error.code).toBe('VALIDATION');
+    expect(error.message).toContain('Say what the idea is.');
+    expect(error.message).toContain('The impact must be at most 5.');
+    expect(error.message).not.toMatch(/Too big|Invalid|expected/);
+    const date = await refusal(backend, 'improvement.create', { workshopId, fields: anImprovementFields({ reviewDate: '2027-02-30' }) });
+    expect(date.message).toContain('There is no day 2027-02-30 on the calendar.');
+    expect(await call(backend, 'improvement.list', { workshopId })).toEqual([]);
   });
 });

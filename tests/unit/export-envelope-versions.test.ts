@@ -63,3 +63,12 @@ describe('a workshop file of format 3 (a plan per version)', () => {
     expect(parseWorkshopFile(JSON.stringify(envelope))).toEqual({ ok: true, file });
   });
 });
+
+describe('a workshop file of format 3 (before improvements)', () => {
+  it('imports with no improvements', () => {
+    const envelope = { ...anEnvelope(aWorkshopFile({ versions: [aFileVersion()] })), formatVersion: 3 };
+    delete (envelope.workshop as { improvements?: unknown }).improvements;
+    const result = parseWorkshopFile(JSON.stringify(envelope));
+    expect(result.ok && result.file.improvements).toEqual([]);
+  });
+});
