@@ -28,6 +28,10 @@ import { NewVersionDialog } from '../versions/NewVersionDialog';
 import { VersionsDialog } from '../versions/VersionsDialog';
 import { WithdrawDialog } from '../versions/WithdrawDialog';
 import { ExportDialog } from '../export/ExportDialog';
+import { useImprovementStore } from '../../store/improvement-store';
+import { CaptureDialog } from '../improvements/CaptureDialog';
+import { ImprovementsView } from '../improvements/ImprovementsView';
+import { ReviewView } from '../improvements/ReviewView';
 
 interface EditorLayoutProps {
   onBack: () => void;
@@ -45,6 +49,7 @@ function EditorLayout({ onBack, onReload, onOpenVersion, recovery, onRestore, on
   const [view, setView] = useState<EditorView>('map');
   const [choosingOutcome, setChoosingOutcome] = useState(false);
   const notify = useUiStore((s) => s.notify);
+  const draft = useImprovementStore((s) => s.draft);
   const chooseOutcome = useCallback(() => setChoosingOutcome(true), []);
   useEditorShortcuts(flow, view === 'map', chooseOutcome);
   const exportFile = async () => {
@@ -78,8 +83,12 @@ function EditorLayout({ onBack, onReload, onOpenVersion, recovery, onRestore, on
             <MapCanvas />
             <SidePanel onShowPlan={() => setView('plan')} />
           </>
-        ) : (
+        ) : view === 'plan' ? (
           <MeasurementPlan />
+        ) : view === 'improvements' ? (
+          <ImprovementsView />
+        ) : (
+          <ReviewView />
         )}
       </div>
       {choosingOutcome && (
@@ -93,6 +102,7 @@ function EditorLayout({ onBack, onReload, onOpenVersion, recovery, onRestore, on
           onClose={() => setChoosingOutcome(false)}
         />
       )}
+      {draft && <CaptureDialog draft={draft} />}
       {details && <WorkshopDetailsDialog onClose={() => setDetails(false)} />}
       {dialog === 'agree' && (
         <AgreeDialog
@@ -159,6 +169,7 @@ export function EditorPage({ workshopId, versionId, onOpenVersion, onBack }: Edi
     if (tookLatest) await appJournal().remove(workshopId, chosen.id).catch(() => undefined);
     setRecovery(tookLatest ? NOTHING_TO_RECOVER : await findUnsavedEdits(version.value));
     void usePlanStore.getState().load(chosen.id);
+    void useImprovementStore.getState().load(workshop.value.id);
     useUiStore.setState({ selection: null, justAdded: null });
     setLoaded(true);
   }, [workshopId, versionId]);
