@@ -39,6 +39,8 @@ export interface Saver {
   start(): () => void;
   /** Saves whatever is pending right away (before closing or leaving the editor). */
   flush(options?: { keepalive?: boolean }): Promise<void>;
+  /** Resolves once no save is in flight (a remote update must not race one). */
+  settled(): Promise<void>;
 }
 
 const globalTimers: SaverTimers = {
@@ -202,7 +204,11 @@ export function createSaver({ api: client, store, timers = globalTimers, page, j
     };
   }
 
-  return { start, flush };
+  async function settled(): Promise<void> {
+    while (inFlight) await inFlight;
+  }
+
+  return { start, flush, settled };
 }
 
 // The app's one saver, on the app's API client and document store (call sites use
@@ -216,7 +222,8 @@ export function appJournal(): UnsavedJournal {
   return journalOfPage;
 }
 
-function theSaver(): Saver {
+/** The app's saver (compatibility until the document store moves into the EditorSession). */
+export function theSaver(): Saver {
   appSaver ??= createSaver({ api, store: useDocumentStore, page: browserPageLifecycle, journal: appJournal() });
   return appSaver;
 }
