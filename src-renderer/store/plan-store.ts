@@ -15,6 +15,8 @@ interface PlanState {
   /** Set when a change was refused because another window changed the plan first. */
   conflict: string | null;
   load(versionId: string): Promise<void>;
+  /** Re-reads the plan after another window changed it, without emptying it meanwhile. */
+  refresh(versionId: string): Promise<void>;
   create(fields: MetricFields): Promise<PlanMetric | null>;
   createMany(fields: MetricFields[]): Promise<void>;
   /** Saves what differs from the metric as last loaded; queued behind earlier changes of it. */
@@ -72,6 +74,12 @@ export const usePlanStore = create<PlanState>((set, get) => {
         set({ loading: false });
         fail(result.error.message);
       }
+    },
+    refresh: async (versionId) => {
+      if (get().versionId !== versionId) return;
+      const result = await api().call('metric.list', { versionId });
+      // A conflict the facilitator has not seen yet stays until they reload.
+      if (get().versionId === versionId && result.ok) set({ metrics: result.value });
     },
     create: async (fields) => {
       const versionId = get().versionId;

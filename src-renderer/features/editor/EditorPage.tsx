@@ -28,6 +28,7 @@ import { NewVersionDialog } from '../versions/NewVersionDialog';
 import { VersionsDialog } from '../versions/VersionsDialog';
 import { WithdrawDialog } from '../versions/WithdrawDialog';
 import { ExportDialog } from '../export/ExportDialog';
+import { useRemoteUpdates } from './use-remote-updates';
 
 interface EditorLayoutProps {
   onBack: () => void;
@@ -142,6 +143,8 @@ export function EditorPage({ workshopId, versionId, onOpenVersion, onBack }: Edi
   const [error, setError] = useState('');
   const [loaded, setLoaded] = useState(false);
   const [recovery, setRecovery] = useState<Recovery>(NOTHING_TO_RECOVER);
+  // Saves, version changes and plan changes made in other windows show here at once.
+  useRemoteUpdates(workshopId);
 
   const load = useCallback(async () => {
     const workshop = await api().call('workshop.get', { id: workshopId });
