@@ -11,7 +11,7 @@ import type { DocumentState } from './document-store';
 import type { Saver } from './saver';
 
 export const MERGE_CONFLICT_MESSAGE =
-  'Someone changed the same part of this map in another window. Reload to see their version; your last changes here are kept in this window until then.';
+  'The same part of this map was changed in another window or tab. Reload the latest map to see it, or keep your version as a file.';
 
 export interface RemoteUpdatesDeps {
   api: ApiClient;
