@@ -2,13 +2,13 @@
 // (metrics are small records, not part of the debounced map document), sending only
 // the fields changed and the revision they were based on: a metric changed in
 // another window is never overwritten; the plan then offers to reload.
-import { create } from 'zustand';
+import { create, createStore, type StateCreator } from 'zustand';
 import type { PlanMetric } from '../../src-shared/api/contract';
 import type { MetricFields, ReadingInput } from '../../src-shared/domain/metric';
-import { api } from '../api/client';
+import { api as installedApi, type ApiClient } from '../api/client';
 import { useUiStore } from './ui-store';
 
-interface PlanState {
+export interface PlanState {
   versionId: string | null;
   metrics: PlanMetric[];
   loading: boolean;
@@ -37,7 +37,8 @@ export function changedFields(saved: MetricFields, next: Partial<MetricFields>):
   ) as Partial<MetricFields>;
 }
 
-export const usePlanStore = create<PlanState>((set, get) => {
+/** The plan's behaviour on a given API client (each EditorSession passes its own). */
+const planState = (api: () => ApiClient): StateCreator<PlanState> => (set, get) => {
   /** One chain of pending changes per metric, so each is sent on the revision the one before it made. */
   const queues = new Map<string, Promise<boolean>>();
   const replace = (metric: PlanMetric) => set({ metrics: get().metrics.map((m) => (m.id === metric.id ? metric : m)) });
@@ -125,4 +126,10 @@ export const usePlanStore = create<PlanState>((set, get) => {
       replace(result.value);
     },
   };
-});
+};
+
+/** The app window's plan store (its session's API client). */
+export const usePlanStore = create<PlanState>()(planState(installedApi));
+
+/** A separate plan store on another API client (tests, a second session). */
+export const createPlanStore = (api: ApiClient) => createStore<PlanState>()(planState(() => api));

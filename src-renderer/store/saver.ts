@@ -4,7 +4,7 @@
 // says so. Until a save is acknowledged, the document is kept in the local journal.
 import type { StoreApi } from 'zustand';
 import type { MapDocument } from '../../src-shared/domain/map-document';
-import { api, type ApiClient } from '../api/client';
+import { api, installedSession, type ApiClient } from '../api/client';
 import { useDocumentStore, type DocumentState } from './document-store';
 import { pageJournal, type UnsavedJournal } from './unsaved-journal';
 
@@ -211,21 +211,30 @@ export function createSaver({ api: client, store, timers = globalTimers, page, j
   return { start, flush, settled };
 }
 
-// The app's one saver, on the app's API client and document store (call sites use
-// these two functions; tests build their own with createSaver).
-let appSaver: Saver | null = null;
-let journalOfPage: UnsavedJournal | null = null;
+// Compatibility: the saver and journal belong to the window's EditorSession
+// (src-renderer/session/); these functions reach the installed one for call sites
+// not yet moved to the context. Without a session (never in the app) they build one
+// saver on the app's document store.
+let withoutSession: { saver: Saver; journal: UnsavedJournal } | null = null;
 
-/** The journal the app's saver writes to (read when a map is opened, to offer recovery). */
-export function appJournal(): UnsavedJournal {
-  journalOfPage ??= pageJournal();
-  return journalOfPage;
+function sessionParts(): { saver: Saver; journal: UnsavedJournal } {
+  const installed = installedSession();
+  if (installed) return installed;
+  if (!withoutSession) {
+    const journal = pageJournal();
+    withoutSession = { journal, saver: createSaver({ api, store: useDocumentStore, page: browserPageLifecycle, journal }) };
+  }
+  return withoutSession;
 }
 
-/** The app's saver (compatibility until the document store moves into the EditorSession). */
+/** The journal the window's saver writes to (read when a map is opened, to offer recovery). */
+export function appJournal(): UnsavedJournal {
+  return sessionParts().journal;
+}
+
+/** The window's saver. */
 export function theSaver(): Saver {
-  appSaver ??= createSaver({ api, store: useDocumentStore, page: browserPageLifecycle, journal: appJournal() });
-  return appSaver;
+  return sessionParts().saver;
 }
 
 /** Saves whatever is pending right away (before closing or leaving the editor). */

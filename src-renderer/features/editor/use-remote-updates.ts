@@ -4,16 +4,14 @@
 import { useEffect, useMemo } from 'react';
 import type { WorkshopEvent } from '../../../src-shared/api/events';
 import { useEditorSession, useWorkshopEvents } from '../../session/SessionContext';
-import { useDocumentStore } from '../../store/document-store';
-import { usePlanStore } from '../../store/plan-store';
+import type { EditorSession } from '../../session/editor-session';
 import { createRemoteUpdates } from '../../store/remote-updates';
-import { theSaver } from '../../store/saver';
 import { useUiStore } from '../../store/ui-store';
 
 export function useRemoteUpdates(workshopId: string): void {
   const session = useEditorSession();
   const remote = useMemo(
-    () => createRemoteUpdates({ api: session.api, store: useDocumentStore, saver: theSaver(), windowId: session.windowId }),
+    () => createRemoteUpdates({ api: session.api, store: session.document, saver: session.saver, windowId: session.windowId }),
     [session],
   );
   useEffect(() => remote.watchConflicts(), [remote]);
@@ -22,13 +20,13 @@ export function useRemoteUpdates(workshopId: string): void {
     const mine = event.payload.byWindow === session.windowId;
     switch (event.name) {
       case 'map.saved':
-        void remote.onEvent(event).then(dropVanishedSelection);
+        void remote.onEvent(event).then(() => dropVanishedSelection(session));
         return;
       case 'workshop.changed':
-        if (!mine) void refreshWorkshop(session.api, workshopId);
+        if (!mine) void refreshWorkshop(session, workshopId);
         return;
       case 'metric.changed': {
-        const plan = usePlanStore.getState();
+        const plan = session.plan.getState();
         if (!mine && plan.versionId === event.payload.versionId) void plan.refresh(event.payload.versionId);
         return;
       }
@@ -39,19 +37,19 @@ export function useRemoteUpdates(workshopId: string): void {
 }
 
 /** Keeps the selection (and so the viewport and inspector) unless its object was deleted elsewhere. */
-function dropVanishedSelection(): void {
+function dropVanishedSelection(session: EditorSession): void {
   const selection = useUiStore.getState().selection;
-  const doc = useDocumentStore.getState().history?.doc;
+  const doc = session.document.getState().history?.doc;
   if (!selection || !doc) return;
   const list = selection.kind === 'stage' ? doc.stages : selection.kind === 'outcome' ? doc.outcomes : doc.transitions;
   if (!list.some((x) => x.id === selection.id)) useUiStore.getState().select(null);
 }
 
 /** New title, details or versions from another window; the open map itself is untouched. */
-async function refreshWorkshop(api: ReturnType<typeof useEditorSession>['api'], workshopId: string): Promise<void> {
-  const result = await api.call('workshop.get', { id: workshopId });
-  const state = useDocumentStore.getState();
+async function refreshWorkshop(session: EditorSession, workshopId: string): Promise<void> {
+  const result = await session.api.call('workshop.get', { id: workshopId });
+  const state = session.document.getState();
   if (!result.ok || state.workshop?.id !== workshopId) return;
   const shown = result.value.versions.find((v) => v.id === state.versionId);
-  useDocumentStore.setState({ workshop: result.value, ...(shown ? { versionName: shown.name } : {}) });
+  session.document.setState({ workshop: result.value, ...(shown ? { versionName: shown.name } : {}) });
 }

@@ -6,6 +6,7 @@ import { bridgeEventSource, sseEventSource } from '../../../src-renderer/session
 import type { Host } from '../../../src-renderer/host/host';
 import type { LeanmapBridge } from '../../../src-shared/api/bridge';
 import type { WorkshopEvent } from '../../../src-shared/api/events';
+import { aMapVersion, aWorkshopDetail } from './saver-harness';
 
 const aHost = (): Host => ({ saveFilesHint: '', saveTextFile: vi.fn(), saveFiles: vi.fn() });
 const saved = (workshopId = 'w-1'): WorkshopEvent => ({ name: 'map.saved', payload: { workshopId, versionId: 'v', revision: 2, byWindow: null } });
@@ -21,6 +22,36 @@ describe('an editor session', () => {
     expect(await b.api.call('workshop.list', {})).toEqual({ ok: true, value: 'two' });
     expect(one).toHaveBeenCalledOnce();
     expect(a.windowId).not.toBe(b.windowId);
+  });
+
+  it('owns its document, saver and plan: an edit is saved through its own transport, not another session\'s', async () => {
+    const calls: string[] = [];
+    const transport = vi.fn(async (method: string) => {
+      calls.push(method);
+      return method === 'map.save' ? { ok: true as const, value: { revision: 2, updatedAt: 'x' } } : { ok: true as const, value: [] };
+    });
+    const other = vi.fn(async () => ({ ok: true as const, value: null }));
+    const events = { subscribe: () => () => {} };
+    const session = createEditorSession({ transport, host: aHost(), events });
+    createEditorSession({ transport: other, host: aHost(), events });
+    const version = aMapVersion();
+    session.document.getState().load(aWorkshopDetail(), version);
+    session.document.getState().change((doc) => ({ ...doc, stages: doc.stages.map((s) => ({ ...s, name: 'Renamed' })) }));
+    await session.saver.flush();
+    expect(session.document.getState().revision).toBe(2);
+    await session.plan.getState().load(version.id);
+    expect(calls).toEqual(['map.save', 'metric.list']);
+    expect(other).not.toHaveBeenCalled();
+  });
+
+  it('caches the analysis per session: the same document and plan give the same analysis object', () => {
+    const events = { subscribe: () => () => {} };
+    const a = createEditorSession({ transport: vi.fn(), host: aHost(), events });
+    const b = createEditorSession({ transport: vi.fn(), host: aHost(), events });
+    const doc = aMapVersion().document;
+    const metrics: never[] = [];
+    expect(a.analysis.of(doc, metrics)).toBe(a.analysis.of(doc, metrics));
+    expect(b.analysis.of(doc, metrics)).not.toBe(a.analysis.of(doc, metrics));
   });
 
   it('makes window ids the backend accepts', () => {
