@@ -13,6 +13,20 @@ export interface EventLookup {
 export type EventsAfter = (output: unknown) => WorkshopEvent[];
 
 type In = Record<string, unknown>;
+
+/**
+ * Facilitation-session methods (`<noun>.<verb>` with a `workshopId` input) publish
+ * session.changed with the noun as topic, so the audience view and the presenter
+ * console re-fetch it. Add a noun here when a new session record gets methods.
+ */
+export const SESSION_TOPICS: readonly string[] = ['session', 'agenda', 'timer', 'vote', 'voting', 'parking', 'decision', 'audience'];
+const READ_VERBS = new Set(['get', 'list', 'show', 'read', 'export']);
+
+function sessionTopic(method: string, input: In): { topic: string; workshopId: string } | null {
+  const [noun, verb] = method.split('.');
+  if (!noun || !verb || !SESSION_TOPICS.includes(noun) || READ_VERBS.has(verb)) return null;
+  return typeof input.workshopId === 'string' ? { topic: noun, workshopId: input.workshopId } : null;
+}
 const str = (v: unknown): string => String(v);
 
 export function createEventRules(lookup: EventLookup) {
@@ -26,6 +40,8 @@ export function createEventRules(lookup: EventLookup) {
 
   /** null: the method changes nothing another window shows. */
   return function eventsFor(method: Method, input: In, byWindow: string | null = null): EventsAfter | null {
+    const session = sessionTopic(method, input);
+    if (session) return () => [{ name: 'session.changed', payload: { ...session, byWindow } }];
     switch (method) {
       case 'map.save': {
         const versionId = str(input.versionId);

@@ -79,6 +79,14 @@ describe('which write publishes what', () => {
     ]);
   });
 
+  it('a facilitation-session write (agenda, timer, vote, …): session.changed with its topic; its reads nothing', () => {
+    const timer = createEventRules(lookup) as unknown as (m: string, i: Record<string, unknown>, w?: string | null) => ((o: unknown) => WorkshopEvent[]) | null;
+    expect(timer('timer.start', { workshopId: 'w-1' }, 'win-a')!({})).toEqual([
+      { name: 'session.changed', payload: { workshopId: 'w-1', topic: 'timer', byWindow: 'win-a' } },
+    ]);
+    expect(timer('agenda.list', { workshopId: 'w-1' })).toBeNull();
+  });
+
   it('reads publish nothing', () => {
     expect(rules('map.get', { versionId: 'v-1' })).toBeNull();
     expect(rules('workshop.list', {})).toBeNull();
