@@ -45,8 +45,9 @@ export function createRemoteUpdates({ api, store, saver, windowId }: RemoteUpdat
     const state = store.getState();
     const remote = result.value;
     if (state.versionId !== versionId || remote.revision <= state.revision || !state.history || !state.savedDoc) return 'current';
-    if (remote.signOff) {
-      // Agreed in another window: this map is locked now, whatever was typed here.
+    if (remote.signOff || state.readOnly) {
+      // Agreed in another window (locked now, whatever was typed here), or its
+      // agreement withdrawn there (editable again): load it as it is stored.
       state.load(state.workshop!, remote);
       return 'loaded';
     }

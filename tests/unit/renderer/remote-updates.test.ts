@@ -137,7 +137,19 @@ describe('a window with unsaved edits', () => {
   });
 });
 
-describe('a map agreed in another window', () => {
+describe('a map agreed, or its agreement withdrawn, in another window', () => {
+  it('becomes editable here again when the agreement was withdrawn there', async () => {
+    const version = { ...twoStages(), signOff: { agreedAt: '2026-11-22', agreedBy: [] } } as unknown as MapVersion;
+    const w = aWindow(version);
+    expect(w.store.getState().readOnly).toBe(true);
+    const withdrawn = { ...version, revision: 2, signOff: null };
+    const client: ApiClient = { call: (async () => ({ ok: true, value: withdrawn })) as unknown as ApiClient['call'] };
+    const updates = createRemoteUpdates({ api: client, store: w.store, saver: w.saver, windowId: ME });
+    await updates.onEvent({ name: 'map.saved', payload: { workshopId: 'workshop-1', versionId: 'version-1', revision: 2, byWindow: OTHER } });
+    expect(w.store.getState().readOnly).toBe(false);
+    expect(w.store.getState().saveState).toBe('saved');
+  });
+
   it('becomes locked here', async () => {
     const version = twoStages();
     const w = aWindow(version);
