@@ -2,6 +2,9 @@
 // transport carries it. Failures are values, never exceptions.
 import type { Method, MethodInput, MethodOutput } from '../../src-shared/api/contract';
 import type { WireResult } from '../../src-shared/api/errors';
+import type { Host } from '../host/host';
+import type { Saver } from '../store/saver';
+import type { UnsavedJournal } from '../store/unsaved-journal';
 import { pickTransport, type Transport } from './transports';
 
 export interface ApiClient {
@@ -14,9 +17,36 @@ export function createApiClient(transport: Transport): ApiClient {
   };
 }
 
-let client: ApiClient | null = null;
+// Thin compatibility for modules not yet moved to the EditorSession context
+// (src-renderer/session/): main.tsx installs the window's session here once; new code
+// takes `useEditorSession().api` instead. Not module state of its own.
+/** What the compatibility functions reach: the window's EditorSession. */
+export interface InstalledSession {
+  api: ApiClient;
+  host: Host;
+  saver: Saver;
+  journal: UnsavedJournal;
+}
 
+let installed: InstalledSession | null = null;
+let fallback: ApiClient | null = null;
+
+export function installSession(session: InstalledSession): void {
+  installed = session;
+}
+
+export function installedSession(): InstalledSession | null {
+  return installed;
+}
+
+/** @deprecated use useEditorSession().api */
 export function api(): ApiClient {
-  client ??= createApiClient(pickTransport());
-  return client;
+  if (installed) return installed.api;
+  fallback ??= createApiClient(pickTransport());
+  return fallback;
+}
+
+/** @deprecated use useEditorSession().host */
+export function installedHost(): Host | null {
+  return installed?.host ?? null;
 }

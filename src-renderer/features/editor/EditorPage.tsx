@@ -32,6 +32,7 @@ import { useImprovementStore } from '../../store/improvement-store';
 import { CaptureDialog } from '../improvements/CaptureDialog';
 import { ImprovementsView } from '../improvements/ImprovementsView';
 import { ReviewView } from '../improvements/ReviewView';
+import { useRemoteUpdates } from './use-remote-updates';
 
 interface EditorLayoutProps {
   onBack: () => void;
@@ -152,6 +153,8 @@ export function EditorPage({ workshopId, versionId, onOpenVersion, onBack }: Edi
   const [error, setError] = useState('');
   const [loaded, setLoaded] = useState(false);
   const [recovery, setRecovery] = useState<Recovery>(NOTHING_TO_RECOVER);
+  // Saves, version changes and plan changes made in other windows show here at once.
+  useRemoteUpdates(workshopId);
 
   const load = useCallback(async () => {
     const workshop = await api().call('workshop.get', { id: workshopId });
