@@ -60,11 +60,15 @@ export function createWorkshopService({ db, clock, appVersion }: WorkshopService
   const summaryOfVersion = (workshopId: string, versionId: string): MapVersionSummary =>
     versions.listSummaries(workshopId).find((v) => v.id === versionId)!;
 
-  const fileVersions = (workshopId: string): WorkshopFileVersion[] =>
-    versions.listFull(workshopId).map(({ id, ...v }) => ({
+  const fileVersions = (workshopId: string): WorkshopFileVersion[] => {
+    const all = versions.listFull(workshopId);
+    const indexOf = new Map(all.map((v, i) => [v.id, i]));
+    return all.map(({ id, sourceVersionId, ...v }) => ({
       ...v,
+      sourceVersionIndex: sourceVersionId === null ? null : (indexOf.get(sourceVersionId) ?? null),
       metrics: metrics.list(id).map(({ revision: _r, versionId: _v, workshopId: _w, ...m }) => m),
     }));
+  };
 
   const detail = (id: string): WorkshopDetail => {
     const row = requireWorkshop(id);
@@ -82,9 +86,14 @@ export function createWorkshopService({ db, clock, appVersion }: WorkshopService
     const id = newId();
     const at = now();
     workshops.insert(id, meta, at);
+    const ids = maps.map(() => newId());
     maps.forEach((m, i) => {
-      const versionId = newId();
+      const versionId = ids[i]!;
+      // A copy is always made after its source, so a source points backwards; any other is
+      // dropped (the foreign key would refuse it) rather than refusing the whole file.
+      const source = m.sourceVersionIndex ?? null;
       versions.insert({
+        sourceVersionId: source !== null && source < i ? ids[source]! : null,
         id: versionId,
         workshopId: id,
         name: m.name,
@@ -213,6 +222,7 @@ export function createWorkshopService({ db, clock, appVersion }: WorkshopService
         sortOrder: versions.nextSortOrder(from.workshopId),
         document: from.document,
         signOff: null,
+        sourceVersionId: fromVersionId,
         now: at,
       });
       // The new version's plan starts as a copy of its source's; map element ids are

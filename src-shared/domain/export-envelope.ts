@@ -28,6 +28,11 @@ const EnvelopeVersionSchema = z.object({
   /** Since format 3; absent in older files, which have one plan for the workshop. */
   metrics: z.array(MetricSchema).max(2000).optional(),
   agreementHistory: z.array(WithdrawnAgreementSchema).max(200).default([]),
+  /**
+   * Optional in every format: the position (0-based) in this file's versions of the
+   * version this one was copied from. Absent or null: no recorded source.
+   */
+  sourceVersionIndex: z.number().int().min(0).max(99).nullable().optional(),
 });
 
 const EnvelopeSchema = z.object({
@@ -50,6 +55,8 @@ export interface WorkshopFileVersion {
   /** This version's measurement plan. */
   metrics: Metric[];
   agreementHistory: WithdrawnAgreement[];
+  /** Position in the file's versions of the version this one was copied from (never itself). */
+  sourceVersionIndex?: number | null;
 }
 
 export interface WorkshopFile {
@@ -132,6 +139,12 @@ export function parseWorkshopFile(text: string): ParseWorkshopFileResult {
       document: read.doc,
       metrics: v.metrics ?? parsed.data.workshop.metrics,
       agreementHistory: v.agreementHistory,
+      // A source that points past the list or at the version itself is dropped, not refused:
+      // it only decides what Compare offers first.
+      sourceVersionIndex:
+        v.sourceVersionIndex !== undefined && v.sourceVersionIndex !== null && v.sourceVersionIndex !== i && v.sourceVersionIndex < parsed.data.workshop.versions.length
+          ? v.sourceVersionIndex
+          : null,
     });
   }
   return { ok: true, file: { meta: parsed.data.workshop.meta, versions } };
