@@ -9,6 +9,9 @@ import { diffMaps, type MapChange } from './map-diff';
 export * from './attribution';
 export * from './figure-deltas';
 export * from './map-diff';
+export * from './change-text';
+export * from './change-idea';
+export * from './match-note';
 
 export interface VersionComparison {
   changes: MapChange[];
