@@ -94,6 +94,9 @@ export function utf8Length(text: string): number {
   return bytes;
 }
 
+const validSource = (index: number | null, self: number, count: number): number | null =>
+  index !== null && index !== self && index < count ? index : null;
+
 /** Parses the text of a workshop file; never throws, and explains every refusal. */
 export function parseWorkshopFile(text: string): ParseWorkshopFileResult {
   const bytes = utf8Length(text);
@@ -140,11 +143,8 @@ export function parseWorkshopFile(text: string): ParseWorkshopFileResult {
       metrics: v.metrics ?? parsed.data.workshop.metrics,
       agreementHistory: v.agreementHistory,
       // A source that points past the list or at the version itself is dropped, not refused:
-      // it only decides what Compare offers first.
-      sourceVersionIndex:
-        v.sourceVersionIndex !== undefined && v.sourceVersionIndex !== null && v.sourceVersionIndex !== i && v.sourceVersionIndex < parsed.data.workshop.versions.length
-          ? v.sourceVersionIndex
-          : null,
+      // it only decides what Compare offers first. Absent stays absent (older files).
+      ...(v.sourceVersionIndex === undefined ? {} : { sourceVersionIndex: validSource(v.sourceVersionIndex, i, parsed.data.workshop.versions.length) }),
     });
   }
   return { ok: true, file: { meta: parsed.data.workshop.meta, versions } };

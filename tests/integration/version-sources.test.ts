@@ -85,6 +85,6 @@ describe('a workshop file’s source positions', () => {
     expect(parsed.ok && parsed.file.versions.map((v) => v.sourceVersionIndex)).toEqual([null, null]);
     for (const v of raw.workshop.versions) delete v.sourceVersionIndex;
     const older = parseWorkshopFile(JSON.stringify(raw));
-    expect(older.ok && older.file.versions.map((v) => v.sourceVersionIndex)).toEqual([null, null]);
+    expect(older.ok && older.file.versions.map((v) => v.sourceVersionIndex)).toEqual([undefined, undefined]);
   });
 });

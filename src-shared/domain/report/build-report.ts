@@ -9,6 +9,7 @@ import { classifyTransitions } from '../transition-kind';
 import { METRIC_PERCENT_DECIMALS } from '../number-format';
 import { formatDays, formatMoney, formatNumber, formatPercent, formatPercentPoints, formatTimestamp, unknown, valueOf, UNKNOWN } from './format';
 import { layoutReportMap } from './map-layout';
+import { buildComparison } from './comparison';
 import { stageDetailsTable } from './stage-details';
 import type {
   Report,
@@ -327,5 +328,16 @@ export function buildReport(input: ReportInput): Report {
     fileStem: `${title} – ${input.versionName.trim() || 'Map'}`,
     currency: doc.process.currency,
     period: doc.process.period,
+    ...(input.source
+      ? {
+          comparison: buildComparison({
+            source: input.source,
+            versionName: input.versionName,
+            document: doc,
+            relation: 'source',
+            textMetrics: input.textMetrics,
+          }),
+        }
+      : {}),
   };
 }

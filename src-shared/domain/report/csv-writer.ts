@@ -125,5 +125,9 @@ export function renderCsvFiles(report: Report): CsvFile[] {
     { name: 'metrics.csv', text: toCsv(metrics) },
     { name: 'readings.csv', text: toCsv(readings) },
     { name: 'checks.csv', text: toCsv(checks) },
+    // The comparison with the source version, from the same table definitions as every format.
+    ...(report.comparison
+      ? [report.comparison.changes, report.comparison.figures].map((t) => ({ name: `${t.id}.csv`, text: toCsv([t.columns.map((c) => c.header), ...t.rows]) }))
+      : []),
   ];
 }
