@@ -5,6 +5,7 @@ import { createBackend } from '../backend';
 import { resolveDataDir } from '../data-dir';
 import { DatabaseError } from '../db/database-error';
 import { startHttpHost, type HttpHost } from './http-host';
+import { applyTestSwitches } from './test-switches';
 
 const PREFERRED_PORT = 4780;
 
@@ -35,7 +36,7 @@ async function main(): Promise<void> {
   const host = await listen(
     (port) =>
       startHttpHost({
-        dispatch: backend.dispatch,
+        dispatch: applyTestSwitches(backend.dispatch, process.env),
         rendererDir: join(__dirname, '../renderer'),
         port,
         token: process.env.LEANMAP_TOKEN || undefined,

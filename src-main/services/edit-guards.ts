@@ -1,5 +1,5 @@
-// The refusals every write shares: a workshop in the trash is not changed, and an
-// agreed version's map and plan stay as agreed (LOCKED, saying how to go on).
+// The refusals every write shares: a workshop in the trash is not changed (IN_TRASH),
+// and an agreed version's map and plan stay as agreed (LOCKED, saying how to go on).
 import { DomainError } from '../../src-shared/api/errors';
 import { LOCKED_MESSAGES } from '../../src-shared/domain/agreement';
 import type { MapVersionsRepo } from '../db/repositories/map-versions-repo';
@@ -13,7 +13,7 @@ export function createEditGuards(workshops: WorkshopsRepo, versions: MapVersions
   };
   const editableWorkshop = (id: string): WorkshopRow => {
     const row = workshopOf(id);
-    if (row.deletedAt !== null) throw new DomainError('LOCKED', LOCKED_MESSAGES.trashed);
+    if (row.deletedAt !== null) throw new DomainError('IN_TRASH', LOCKED_MESSAGES.trashed);
     return row;
   };
   const versionOf = (versionId: string) => {

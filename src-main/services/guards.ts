@@ -1,6 +1,7 @@
 // Refusals of what the app itself never sends, checked at the top of a handler
 // before any service runs: edits to a workshop in the trash, sign-offs by non-participants, "agreed" without an agreed version.
 import { DomainError } from '../../src-shared/api/errors';
+import { LOCKED_MESSAGES } from '../../src-shared/domain/agreement';
 import { namesNotParticipants, type SignOff } from '../../src-shared/domain/sign-off';
 import type { WorkshopMeta } from '../../src-shared/domain/workshop';
 import type { Db } from '../db/open';
@@ -8,7 +9,6 @@ import { createMapVersionsRepo } from '../db/repositories/map-versions-repo';
 import { createMetricsRepo } from '../db/repositories/metrics-repo';
 import { createWorkshopsRepo } from '../db/repositories/workshops-repo';
 
-const IN_TRASH_MESSAGE = 'This workshop is in the trash. Restore it from the Trash in the library to change it; nothing was changed.';
 
 export function createGuards(db: Db) {
   const workshops = createWorkshopsRepo(db);
@@ -18,7 +18,7 @@ export function createGuards(db: Db) {
   /** A workshop that does not exist is left to the service's NOT_FOUND. */
   const notTrashed = (workshopId: string | undefined): void => {
     if (workshopId === undefined) return;
-    if (workshops.get(workshopId)?.deletedAt) throw new DomainError('IN_TRASH', IN_TRASH_MESSAGE);
+    if (workshops.get(workshopId)?.deletedAt) throw new DomainError('IN_TRASH', LOCKED_MESSAGES.trashed);
   };
 
   return {

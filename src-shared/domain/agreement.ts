@@ -55,5 +55,5 @@ export const LOCKED_MESSAGES = {
   facts:
     'Every map version of this workshop is agreed, so the details printed on its reports are locked. Make a new version to change them.',
   renameAgreed: 'The name of an agreed version is part of what was agreed. Withdraw the agreement first to rename it.',
-  trashed: 'This workshop is in the trash. Restore it from the trash in the library to change it.',
+  trashed: 'This workshop is in the trash. Restore it from the Trash in the library to change it; nothing was changed.',
 } as const;

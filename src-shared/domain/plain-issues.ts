@@ -65,6 +65,9 @@ const FIELD_WORDS: Record<string, string> = {
   exportedAt: 'the export time',
   app: 'the app details',
   version: 'the version',
+  position: 'the position',
+  x: 'the position',
+  y: 'the position',
 };
 
 /** Names for one entry of a list, so "participants.2.name" reads "the name of participant 3". */

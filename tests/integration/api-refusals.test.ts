@@ -232,7 +232,7 @@ describe('fields Leanmap does not know', () => {
         { id: workshop.id, revision, meta: { ...meta, participants: [{ ...participants[0], email: 'a@b' }] } },
         'Leanmap does not know the field "email" in participant 1; leave it out.',
       ],
-      ['metric.update', { id: metric.id, fields: { ...aMetric(), colour: 'red' } }, 'Leanmap does not know the field "colour" in the metric; leave it out.'],
+      ['metric.update', { id: metric.id, revision: metric.revision, fields: { ...aMetric(), colour: 'red' } }, 'Leanmap does not know the field "colour" in the metric; leave it out.'],
       ['metric.addReading', { metricId: metric.id, reading: { date: '2027-02-28', value: 1, note: '', by: 'x' } }, 'Leanmap does not know the field "by" in the reading; leave it out.'],
       [
         'map.agree',
@@ -249,7 +249,7 @@ describe('fields Leanmap does not know', () => {
 
   it('come with other problems in plain words, never zod wording', async () => {
     const { backend } = await setUp();
-    const error = await refusal(backend, 'metric.create', { workshopId: 'x', fields: { name: '' } });
+    const error = await refusal(backend, 'metric.create', { versionId: 'x', fields: { name: '' } });
     expect(error.code).toBe('VALIDATION');
     expect(error.message).not.toMatch(/received|expected|Invalid|Too small|Unrecognized/);
     expect(error.message).toContain('What the metric measures is missing.');

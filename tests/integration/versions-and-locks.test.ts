@@ -93,14 +93,14 @@ describe('a measurement plan per map version', () => {
       versionId: current.id,
       fields: aMetric({ attachTo: { kind: 'stage', stageId: 'not-a-stage' } }),
     });
-    expect(stray.code).toBe('VALIDATION');
+    expect(stray.code).toBe('BAD_REFERENCE');
     expect(stray.message).toContain('not in the map "Current state"');
     // Stage ids of the template differ between workshops only by chance; a made-up transition never exists.
     const foreign = await refusal(backend, 'metric.create', {
       versionId: current.id,
       fields: aMetric({ attachTo: { kind: 'transition', transitionId: `${otherMap.document.transitions[0]!.id}-x` } }),
     });
-    expect(foreign.code).toBe('VALIDATION');
+    expect(foreign.code).toBe('BAD_REFERENCE');
     expect(await call(backend, 'metric.list', { versionId: current.id })).toHaveLength(2);
   });
 
@@ -274,7 +274,7 @@ describe('every write that can race carries a revision', () => {
 });
 
 describe('a workshop in the trash', () => {
-  it('refuses every edit with LOCKED, saying how to restore it, and changes nothing', async () => {
+  it('refuses every edit with IN_TRASH, saying how to restore it, and changes nothing', async () => {
     const { backend, workshop, current, winRate } = await aWorkshopWithAPlan();
     const detail = await call(backend, 'workshop.get', { id: workshop.id });
     await call(backend, 'workshop.trash', { id: workshop.id });
@@ -293,7 +293,7 @@ describe('a workshop in the trash', () => {
     ];
     for (const [method, input] of attempts) {
       const error = await refusal(backend, method, input);
-      expect([method, error.code]).toEqual([method, 'LOCKED']);
+      expect([method, error.code]).toEqual([method, 'IN_TRASH']);
       expect(error.message).toContain('Restore it');
     }
     await call(backend, 'workshop.restore', { id: workshop.id });

@@ -74,7 +74,7 @@ describe('reading a workshop file', () => {
     const far = { ...doc, stages: [doc.stages[0]!, { ...doc.stages[1]!, position: { x: 0, y: 4e18 } }] };
     const result = parseWorkshopFile(anEnvelopeText(aWorkshopFile({ versions: [aFileVersion({ name: 'Current state', signOff: null, document: far })] })));
     expect(problemOf(result)).toBe('invalid');
-    expect(result.ok ? '' : result.message).toContain('A card is placed too far from the rest of the map');
+    expect(result.ok ? '' : result.message).toContain('The position (stage 2): a card is placed too far from the rest of the map');
     expect(result.ok ? '' : result.message).toContain('Nothing was imported');
   });
 
