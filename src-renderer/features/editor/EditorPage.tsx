@@ -25,6 +25,7 @@ import { NewVersionDialog } from '../versions/NewVersionDialog';
 import { VersionsDialog } from '../versions/VersionsDialog';
 import { WithdrawDialog } from '../versions/WithdrawDialog';
 import { ExportDialog } from '../export/ExportDialog';
+import { CompareView } from '../compare/CompareView';
 
 interface EditorLayoutProps {
   onBack: () => void;
@@ -71,8 +72,10 @@ function EditorLayout({ onBack, onReload, onOpenVersion }: EditorLayoutProps) {
             <MapCanvas />
             <SidePanel onShowPlan={() => setView('plan')} />
           </>
-        ) : (
+        ) : view === 'plan' ? (
           <MeasurementPlan />
+        ) : (
+          <CompareView />
         )}
       </div>
       {choosingOutcome && (

@@ -9,7 +9,7 @@ import { SaveStatus } from './SaveStatus';
 import { Menu } from '../../components/Menu';
 import { VersionSwitcher } from '../versions/VersionSwitcher';
 
-export type EditorView = 'map' | 'plan';
+export type EditorView = 'map' | 'plan' | 'compare';
 
 interface ToolbarProps {
   view: EditorView;
@@ -53,6 +53,9 @@ export function Toolbar({ view, onView, onBack, onDetails, onExportFile, onExpor
         </button>
         <button type="button" aria-pressed={view === 'plan'} onClick={() => onView('plan')}>
           Measurement plan
+        </button>
+        <button type="button" aria-pressed={view === 'compare'} onClick={() => onView('compare')} title="Compare two versions">
+          Compare
         </button>
       </div>
       {view === 'map' && (
@@ -103,6 +106,7 @@ export function Toolbar({ view, onView, onBack, onDetails, onExportFile, onExpor
             { label: `Mark "${versionName}" agreed…`, onSelect: onAgree, disabled: readOnly },
             { label: 'New version…', onSelect: onNewVersion },
             { label: 'Map versions…', onSelect: onVersions },
+            { label: 'Compare versions', onSelect: () => onView('compare') },
             { label: 'Save workshop file (.leanmap.json)', onSelect: onExportFile },
           ]}
         />

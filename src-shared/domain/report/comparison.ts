@@ -1,7 +1,7 @@
 // The report's comparison with the version this one was copied from: the figures side
 // by side and the ranked changes with their worth, each as ONE table definition every
 // writer prints (PDF, HTML, Markdown, XLSX sheet, CSV file), and both maps with marks.
-import { compareVersions, describeChange, mapMarks, matchNote, worthByKey, worthText, type FigureDelta } from '../compare';
+import { compareVersions, describeChange, mapMarks, matchNote, worthByKey, worthText, type FigureDelta, type VersionComparison } from '../compare';
 import type { MapDocument } from '../map-document';
 import { formatNumber, formatPercentPoints } from '../number-format';
 import { formatDays, formatMoney, formatPercent } from './format';
@@ -33,6 +33,8 @@ export interface ComparisonInput {
   document: MapDocument;
   relation: 'source' | 'other' | 'unknown';
   textMetrics: TextMetrics;
+  /** The comparison already worked out (the Compare view's cache); computed here when absent. */
+  comparison?: VersionComparison;
 }
 
 /** The columns of the Changes table, in the order every format shows them. */
@@ -97,7 +99,7 @@ const withRoom = (map: ReportMap): ReportMap => ({
 export function buildComparison(input: ComparisonInput): ReportComparison {
   const older = input.source.document;
   const newer = input.document;
-  const comparison = compareVersions(older, newer);
+  const comparison = input.comparison ?? compareVersions(older, newer);
   const currency = newer.process.currency;
   const words = comparison.changes.map((c) => describeChange(c, older, newer));
   const worth = worthByKey(comparison.attribution);
@@ -123,7 +125,6 @@ export function buildComparison(input: ComparisonInput): ReportComparison {
   const moves = words.length - shown.length;
   const unit = basis === 'wins-per-period' ? `wins per ${newer.process.period}` : 'win rate (buyers entering per period is blank)';
   const bottlenecks = (list: { name: string }[]) => (list.length ? list.map((b) => b.name).join('; ') : 'none found');
-  const before = analyseProcess(older);
   const marks = mapMarks(words);
   const note = matchNote({
     older: { name: input.source.versionName, doc: older },
@@ -159,7 +160,7 @@ export function buildComparison(input: ComparisonInput): ReportComparison {
     maps: {
       before: {
         versionName: input.source.versionName,
-        map: withRoom(layoutReportMap(older, { metrics: input.textMetrics, bottlenecks: before.bottlenecks })),
+        map: withRoom(layoutReportMap(older, { metrics: input.textMetrics, bottlenecks: analyseProcess(older).bottlenecks })),
         marks: marks.before,
       },
       after: {
