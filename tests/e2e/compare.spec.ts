@@ -81,9 +81,8 @@ test.describe('Compare a future state with the current state', () => {
     await editor.expectSaved();
 
     await editor.showView('Compare');
-    await expect(editor.compare.getByLabel('Before')).toHaveValue(/.+/);
-    await expect(editor.compare.getByLabel('Before').locator('option:checked')).toHaveText('Current state');
-    await expect(editor.compare.getByLabel('After').locator('option:checked')).toHaveText('Future state');
+    await expect(editor.compare.getByRole('combobox', { name: 'Before' }).locator('option:checked')).toHaveText('Current state');
+    await expect(editor.compare.getByRole('combobox', { name: 'After' }).locator('option:checked')).toHaveText('Future state');
     await expect(editor.compare.getByTestId('compare-note')).toHaveCount(0);
 
     // Figures side by side: the win rate went up, and says by how much.

@@ -145,3 +145,12 @@ describe('how two versions were matched', () => {
     expect(matchNote({ older: { name: 'A', doc }, newer: { name: 'B', doc: other }, relation: 'other' })).toContain('shares no stages');
   });
 });
+
+describe('a figure that cannot be computed', () => {
+  it('names two missing inputs and counts the rest, so the table stays readable', () => {
+    const { doc } = currentState();
+    const days = compareVersions(doc, doc).figures.find((f) => f.name === 'daysToWin')!;
+    expect(days.delta).toBeNull();
+    expect(days.cannotCompute[0]!.reason).toMatch(/^needs [^,]+, [^,]+ and 1 more$/);
+  });
+});
