@@ -15,13 +15,19 @@ const IDEAS_AVAILABLE = false;
 function Badge({ mark }: { mark: ChangeDescription['mark'] }) {
   return (
     <span className={`change-badge change-badge-${mark}`} aria-label={MARK_WORDS[mark]} title={MARK_WORDS[mark]}>
-      {MARK_BADGES[mark]}
+      <span>{MARK_BADGES[mark]}</span>
     </span>
   );
 }
 
 function FiguresTable({ loaded }: { loaded: LoadedComparison }) {
   const t = loaded.report.figures;
+  // Why a figure cannot be computed, said once under the table rather than in every cell.
+  const notes = new Map<string, { n: number; reason: string }>();
+  for (const row of t.rows) {
+    const reason = row.slice(1).find((c) => c.startsWith('cannot compute: '));
+    if (reason) notes.set(row[0]!, { n: notes.size + 1, reason: reason.slice('cannot compute: '.length) });
+  }
   return (
     <section aria-labelledby="compare-figures">
       <h3 id="compare-figures">Figures</h3>
@@ -38,15 +44,28 @@ function FiguresTable({ loaded }: { loaded: LoadedComparison }) {
           {t.rows.map((row) => (
             <tr key={row[0]}>
               <th scope="row">{row[0]}</th>
-              {row.slice(1).map((cell, i) => (
-                <td key={i} className={cell.startsWith('cannot compute') ? 'cannot-compute' : undefined}>
-                  {cell}
-                </td>
-              ))}
+              {row.slice(1).map((cell, i) =>
+                cell.startsWith('cannot compute') ? (
+                  <td key={i} className="cannot-compute" title={cell}>
+                    cannot compute{notes.has(row[0]!) ? ` (${notes.get(row[0]!)!.n})` : ''}
+                  </td>
+                ) : (
+                  <td key={i}>{cell}</td>
+                ),
+              )}
             </tr>
           ))}
         </tbody>
       </table>
+      {notes.size > 0 && (
+        <ol className="figure-notes">
+          {[...notes].map(([figure, { reason }]) => (
+            <li key={figure}>
+              {figure}: {reason}
+            </li>
+          ))}
+        </ol>
+      )}
     </section>
   );
 }
@@ -235,12 +254,11 @@ export function CompareView() {
           <div className="compare-right">
             {focusedWords && (
               <div className="compare-focus-text" data-testid="compare-focus">
-                <Badge mark={focusedWords.mark} /> <strong>{focusedWords.subject}</strong> {focusedWords.title}
-                {focusedWords.mark === 'changed' && focusedWords.before.text && (
-                  <span>
-                    : {focusedWords.before.text} → {focusedWords.after.text}
-                  </span>
-                )}
+                <Badge mark={focusedWords.mark} />
+                <span>
+                  <strong>{focusedWords.subject}</strong> {focusedWords.title}
+                  {focusedWords.mark === 'changed' && focusedWords.before.text ? `: ${focusedWords.before.text} → ${focusedWords.after.text}` : ''}
+                </span>
               </div>
             )}
             <ComparedMaps

@@ -32,6 +32,10 @@ function boxOf(map: ReportMap, id: string | null): Box | null {
   return edge ? { x: edge.labelX - 60, y: edge.labelY - 30, width: 120, height: 60 } : null;
 }
 
+/** An arrow's label is small: focus on it with the cards either side in view. */
+const withContext = (b: Box | null): Box | null =>
+  b && b.width < 200 ? { x: b.x + b.width / 2 - 300, y: b.y + b.height / 2 - 150, width: 600, height: 300 } : b;
+
 export function ComparedMaps({ before, after, metrics, focus, pairKey }: ComparedMapsProps) {
   const box = useMemo(() => unionBox(before.map, after.map), [before.map, after.map]);
   const svgs = useMemo(() => {
@@ -54,13 +58,12 @@ export function ComparedMaps({ before, after, metrics, focus, pairKey }: Compare
     return () => observer.disconnect();
   }, []);
 
-  // A new pair, or a resized pane, starts from the whole drawing.
-  useEffect(() => setView(fitView(box, pane)), [pairKey, pane.width, pane.height]); // eslint-disable-line react-hooks/exhaustive-deps
-
-  const target = focus ? (boxOf(after.map, focus.after) ?? boxOf(before.map, focus.before)) : null;
+  // A new pair or a resized pane starts from the whole drawing, then centres the change in focus.
+  const target = focus ? withContext(boxOf(after.map, focus.after) ?? boxOf(before.map, focus.before)) : null;
   useEffect(() => {
-    if (target) setView((v) => focusView(v, box, target, pane));
-  }, [target?.x, target?.y, target?.width, target?.height]); // eslint-disable-line react-hooks/exhaustive-deps
+    const whole = fitView(box, pane);
+    setView(target ? focusView(whole, box, target, pane) : whole);
+  }, [pairKey, pane.width, pane.height, target?.x, target?.y, target?.width, target?.height]); // eslint-disable-line react-hooks/exhaustive-deps
 
   // Wheel zoom needs a non-passive listener to keep the page from scrolling.
   const panesRef = useRef<HTMLDivElement>(null);
@@ -97,7 +100,9 @@ export function ComparedMaps({ before, after, metrics, focus, pairKey }: Compare
   };
 
   return (
-    <div className="compare-maps" ref={panesRef}>
+    // A wide map is drawn one above the other (each stage right above its counterpart, and
+    // twice the size a half-width pane would give); a tall one side by side.
+    <div className={`compare-maps${box.width > box.height * 1.2 ? ' compare-maps-stacked' : ''}`} ref={panesRef}>
       {(['before', 'after'] as const).map((side) => {
         const m = side === 'before' ? before : after;
         return (
