@@ -154,3 +154,32 @@ describe('a figure that cannot be computed', () => {
     expect(days.cannotCompute[0]!.reason).toMatch(/^needs [^,]+, [^,]+ and 1 more$/);
   });
 });
+
+describe('the quick graph check attribution uses instead of re-parsing', () => {
+  it('agrees with the document schema on joins that break a map', async () => {
+    const { consistentGraph } = await import('../../../src-shared/domain/compare');
+    const { MapDocumentSchema } = await import('../../../src-shared/domain/map-document');
+    const { doc, a, b, t } = currentState();
+    const broken: MapDocument[] = [
+      { ...doc, transitions: [...doc.transitions, { ...t.aToB, id: 'dup-edge' }] },
+      { ...doc, stages: doc.stages.filter((s) => s.id !== b.id) },
+      { ...doc, process: { ...doc.process, entryStageId: 'gone' } },
+      { ...doc, transitions: [...doc.transitions, { ...t.aToB, id: 'self', target: a.id }] },
+      { ...doc, stages: [...doc.stages, { ...a }] },
+    ];
+    expect(consistentGraph(doc)).toBe(true);
+    for (const d of broken) expect([consistentGraph(d), MapDocumentSchema.safeParse(d).success]).toEqual([false, false]);
+  });
+});
+
+describe('what a change of words is worth', () => {
+  it('is not valued at all: a renamed stage is listed as a change but not as ±0 in the ranking', () => {
+    const { doc, b } = currentState();
+    const future = structuredClone(doc);
+    future.stages = future.stages.map((s) => (s.id === b.id ? { ...s, name: 'Compare suppliers', notes: 'Asked twice' } : s));
+    const result = compareVersions(doc, future);
+    expect(result.changes.map((c) => c.kind)).toEqual(['stage-changed']);
+    expect(result.attribution.parts).toEqual([]);
+    expect(result.attribution.total).toBe(0);
+  });
+});
