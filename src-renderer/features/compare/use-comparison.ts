@@ -1,7 +1,7 @@
 // The Compare view's data: the two versions picked (default: the open version against
 // the one it came from), loaded once each, compared through a cache owned by the page
 // (keyed by version id and revision), then worded and drawn the way the report does.
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import type { MapVersionSummary } from '../../../src-shared/api/contract';
 import { createComparisonCache, describeChange, type VersionComparison } from '../../../src-shared/domain/compare';
 import type { ChangeDescription } from '../../../src-shared/domain/compare';
@@ -58,7 +58,8 @@ export interface LoadedComparison {
 export function useComparison(olderId: string | null, newerId: string | null, metrics: TextMetrics) {
   const versions = useDocumentStore((s) => s.workshop?.versions ?? []);
   const openId = useDocumentStore((s) => s.versionId);
-  const liveDoc = useDocumentStore(selectDoc);
+  // Typing stays at full speed: the comparison catches up when React has a moment.
+  const liveDoc = useDeferredValue(useDocumentStore(selectDoc));
   const [cache] = useState(() => createComparisonCache());
   const [live] = useState(liveRevisions);
   const [fetched, setFetched] = useState<Record<string, { revision: number; doc: MapDocument }>>({});
