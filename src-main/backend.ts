@@ -8,6 +8,7 @@ import { migrateDatabase, type MigrateResult } from './db/migrate';
 import { openDatabase, type Db } from './db/open';
 import { createExportService, type ExportService } from './services/export-service';
 import { createGuards } from './services/guards';
+import { createImprovementService } from './services/improvement-service';
 import { createMetricService } from './services/metric-service';
 import { createWorkshopService } from './services/workshop-service';
 import { APP_VERSION } from './app-version';
@@ -45,10 +46,12 @@ export async function createBackend({ dataDir, clock = () => new Date(), nativeB
   }
   const workshops = createWorkshopService({ db, clock, appVersion: APP_VERSION });
   const metrics = createMetricService({ db, clock });
+  const improvements = createImprovementService({ db, clock });
   const exports = createExportService({ db, clock, appVersion: APP_VERSION });
   const handlers = createHandlers({
     workshops,
     metrics,
+    improvements,
     exports,
     guards: createGuards(db),
     appInfo: { name: 'Leanmap', version: APP_VERSION, dataDir, databaseFile },

@@ -3,6 +3,7 @@
 import type { Method, MethodOutput, ParsedInput } from '../../src-shared/api/contract';
 import type { ExportService } from '../services/export-service';
 import type { Guards } from '../services/guards';
+import type { ImprovementService } from '../services/improvement-service';
 import type { MetricService } from '../services/metric-service';
 import type { WorkshopService } from '../services/workshop-service';
 
@@ -13,13 +14,14 @@ export type Handlers = {
 export interface HandlerDeps {
   workshops: WorkshopService;
   metrics: MetricService;
+  improvements: ImprovementService;
   exports: ExportService;
   /** Refusals of what the app never sends, run before the service. */
   guards: Guards;
   appInfo: MethodOutput<'app.info'>;
 }
 
-export function createHandlers({ workshops, metrics, exports, guards, appInfo }: HandlerDeps): Handlers {
+export function createHandlers({ workshops, metrics, improvements, exports, guards, appInfo }: HandlerDeps): Handlers {
   return {
     'app.info': () => appInfo,
     'workshop.list': ({ query, trash }) => workshops.list(query, trash),
@@ -94,6 +96,24 @@ export function createHandlers({ workshops, metrics, exports, guards, appInfo }:
     'metric.deleteReading': ({ metricId, readingId }) => {
       guards.metricEditable(metricId);
       return metrics.removeReading(metricId, readingId);
+    },
+    'improvement.list': ({ workshopId }) => improvements.list(workshopId),
+    // The improvement service checks references, revisions, status moves and the focus limit.
+    'improvement.create': ({ workshopId, fields }) => {
+      guards.workshopEditable(workshopId);
+      return improvements.create(workshopId, fields);
+    },
+    'improvement.update': ({ id, revision, fields }) => {
+      guards.improvementEditable(id);
+      return improvements.update(id, revision, fields);
+    },
+    'improvement.setStatus': ({ id, revision, ...move }) => {
+      guards.improvementEditable(id);
+      return improvements.setStatus(id, revision, move);
+    },
+    'improvement.delete': ({ id }) => {
+      guards.improvementEditable(id);
+      return improvements.remove(id);
     },
   };
 }

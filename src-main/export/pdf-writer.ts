@@ -1,6 +1,7 @@
 // The print-ready PDF of a report (pdfkit, fonts embedded and subset): a cover,
 // the map as vector graphics on a landscape page, then the figures, bottlenecks,
 // stages, transitions, measurement plan and checks as tables.
+import { textTableOf } from '../../src-shared/domain/report/data-table';
 import type { Report } from '../../src-shared/domain/report/report-model';
 import { COLORS, PdfFrame, TYPE, type Paper } from './pdf-frame';
 import {
@@ -196,6 +197,7 @@ export async function writePdf(report: Report, options: PdfOptions): Promise<Buf
   });
   const mapTitle = [cover.title, cover.versionName].filter((t) => t.trim() !== '').join(' — ');
   const sections: PdfSection[] = [
+    { title: report.executiveSummary.title, layout: 'portrait', draw: () => textTableSection(frame, textTableOf(report.executiveSummary)) },
     {
       title: 'Process map',
       layout: 'landscape',
@@ -210,6 +212,7 @@ export async function writePdf(report: Report, options: PdfOptions): Promise<Buf
     { title: 'Stages of the buying journey', layout: 'landscape', draw: () => stagesSection(frame, report) },
     { title: report.stageDetails.title, layout: 'landscape', draw: () => textTableSection(frame, report.stageDetails) },
     { title: 'Transitions', layout: 'landscape', draw: () => transitionsSection(frame, report) },
+    { title: report.improvementPlan.title, layout: 'landscape', draw: () => textTableSection(frame, textTableOf(report.improvementPlan)) },
     { title: 'Measurement plan', layout: 'landscape', draw: () => measurementPlanSection(frame, report) },
     { title: 'Checks', layout: 'landscape', draw: () => checksSection(frame, report) },
   ];

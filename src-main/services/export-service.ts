@@ -7,6 +7,7 @@ import { buildReport } from '../../src-shared/domain/report/build-report';
 import type { Report } from '../../src-shared/domain/report/report-model';
 import type { Db } from '../db/open';
 import { createMapVersionsRepo } from '../db/repositories/map-versions-repo';
+import { createImprovementsRepo } from '../db/repositories/improvements-repo';
 import { createMetricsRepo } from '../db/repositories/metrics-repo';
 import { createWorkshopsRepo } from '../db/repositories/workshops-repo';
 import { exportReport, type ExportFile } from '../export/export-files';
@@ -25,6 +26,7 @@ export function createExportService({ db, clock, appVersion }: { db: Db; clock: 
   const workshops = createWorkshopsRepo(db);
   const versions = createMapVersionsRepo(db);
   const metrics = createMetricsRepo(db);
+  const improvements = createImprovementsRepo(db);
 
   const reportOf = (versionId: string): Report => {
     const version = versions.get(versionId);
@@ -42,6 +44,8 @@ export function createExportService({ db, clock, appVersion }: { db: Db; clock: 
       agreementHistory: version.agreementHistory,
       document: version.document,
       metrics: metrics.list(version.id),
+      // The workshop's improvements, ranked on this version's map (planned ones on their frozen prediction).
+      improvements: improvements.list(version.workshopId),
       generatedAt: clock().toISOString(),
       appVersion,
       textMetrics: exportTextMetrics,

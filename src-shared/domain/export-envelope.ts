@@ -3,7 +3,9 @@
 import { z } from 'zod';
 import { WithdrawnAgreementSchema, type WithdrawnAgreement } from './agreement';
 import { migrateDocument } from './document-migrations';
-import type { MapDocument } from './map-document';
+import { ImprovementSchema, type Improvement } from './improvement';
+import { improvementReferenceProblem } from './improvement-references';
+import { IdSchema, type MapDocument } from './map-document';
 import { MetricSchema, type Metric } from './metric';
 import { describeProblems, parseForPeople } from './plain-issues';
 import { ImportedSignOffSchema, type SignOff } from './sign-off';
@@ -14,14 +16,18 @@ export const ENVELOPE_FORMAT = 'leanmap.workshop';
  * 2 added the measurement plan (metrics); files of version 1 read as having none.
  * 3 gave each map version its own plan (and its withdrawn agreements); the one
  * plan of a version-2 file is read as the plan of every version.
+ * 4 added the workshop's improvements (and each version's id, which a frozen
+ * prediction names); older files read as having no improvements.
  */
-export const CURRENT_ENVELOPE_VERSION = 3;
+export const CURRENT_ENVELOPE_VERSION = 4;
 /** Larger files are refused before parsing: a real workshop is a few hundred KB. */
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 
 export { SignOffSchema, type SignOff } from './sign-off';
 
 const EnvelopeVersionSchema = z.object({
+  /** Since format 4: the id a frozen prediction names; a new id is given on import. */
+  id: IdSchema.optional(),
   name: z.string().trim().min(1).max(200),
   signOff: ImportedSignOffSchema.nullable(),
   document: z.unknown(),
@@ -35,6 +41,10 @@ const EnvelopeVersionSchema = z.object({
   sourceVersionIndex: z.number().int().min(0).max(99).nullable().optional(),
 });
 
+/** An improvement in the file: its ids kept, naming map ids of the versions and a metric of their plans. */
+export const FileImprovementSchema = ImprovementSchema.extend({ createdAt: z.string().max(40).optional() });
+export type FileImprovement = Improvement & { createdAt?: string };
+
 const EnvelopeSchema = z.object({
   format: z.literal(ENVELOPE_FORMAT),
   formatVersion: z.number().int(),
@@ -45,10 +55,14 @@ const EnvelopeSchema = z.object({
     versions: z.array(EnvelopeVersionSchema).min(1).max(100),
     /** Format 2's one plan of the workshop; format 3 writes none here. */
     metrics: z.array(MetricSchema).max(2000).default([]),
+    /** Since format 4; older files have none. */
+    improvements: z.array(FileImprovementSchema).max(2000).default([]),
   }),
 });
 
 export interface WorkshopFileVersion {
+  /** The version's id where the file keeps it (format 4); a frozen prediction names it. */
+  id?: string;
   name: string;
   signOff: SignOff | null;
   document: MapDocument;
@@ -62,6 +76,8 @@ export interface WorkshopFileVersion {
 export interface WorkshopFile {
   meta: WorkshopMeta;
   versions: WorkshopFileVersion[];
+  /** The workshop's improvements, in creation order (none when absent). */
+  improvements?: FileImprovement[];
 }
 
 export function buildEnvelope(file: WorkshopFile, exportedAt: string, appVersion: string) {
@@ -70,7 +86,7 @@ export function buildEnvelope(file: WorkshopFile, exportedAt: string, appVersion
     formatVersion: CURRENT_ENVELOPE_VERSION,
     exportedAt,
     app: { name: 'Leanmap', version: appVersion },
-    workshop: { meta: file.meta, versions: file.versions },
+    workshop: { meta: file.meta, versions: file.versions, improvements: file.improvements ?? [] },
   };
 }
 
@@ -137,6 +153,7 @@ export function parseWorkshopFile(text: string): ParseWorkshopFileResult {
       return fail(problem, `Map "${v.name}" (number ${i + 1}) cannot be read: ${read.error.message} Nothing was imported.`);
     }
     versions.push({
+      ...(v.id === undefined ? {} : { id: v.id }),
       name: v.name,
       signOff: v.signOff,
       document: read.doc,
@@ -147,5 +164,12 @@ export function parseWorkshopFile(text: string): ParseWorkshopFileResult {
       ...(v.sourceVersionIndex === undefined ? {} : { sourceVersionIndex: validSource(v.sourceVersionIndex, i, parsed.data.workshop.versions.length) }),
     });
   }
-  return { ok: true, file: { meta: parsed.data.workshop.meta, versions } };
+  const improvements = parsed.data.workshop.improvements;
+  const maps = versions.map((v) => v.document);
+  const metricIds = new Set(versions.flatMap((v) => v.metrics.map((m) => m.id)));
+  for (const [i, item] of improvements.entries()) {
+    const problem = improvementReferenceProblem(item, maps, metricIds);
+    if (problem) return fail('invalid', `Improvement "${item.idea}" (number ${i + 1}) cannot be read: ${problem} Nothing was imported.`);
+  }
+  return { ok: true, file: { meta: parsed.data.workshop.meta, versions, improvements } };
 }

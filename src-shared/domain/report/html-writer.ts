@@ -2,6 +2,7 @@
 // map on a landscape page, table heads repeated), the map as inline SVG, no script,
 // no link and no external reference of any kind, every user text escaped.
 import { coverFacts } from './cover-facts';
+import { textTableOf } from './data-table';
 import { escapeXml } from './escape';
 import { formatTimestamp } from './format';
 import type { Report, ReportFigureRow, ReportTable, ReportValue } from './report-model';
@@ -314,12 +315,14 @@ export function renderHtml(report: Report, metrics: TextMetrics): string {
     '<body>',
     banner,
     cover(report),
+    textTableSection(textTableOf(report.executiveSummary)),
     mapSection(report, metrics),
     comparisonSection(report, metrics),
     stagesSection(report),
     textTableSection(report.stageDetails),
     figuresSection(report),
     bottlenecksSection(report),
+    textTableSection(textTableOf(report.improvementPlan)),
     planSection(report),
     checksSection(report),
     `<footer>Generated ${esc(formatTimestamp(c.generatedAt))} by Leanmap ${esc(c.appVersion)}.${report.draft ? ' DRAFT: not agreed.' : ''}</footer>`,

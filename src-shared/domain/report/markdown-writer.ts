@@ -1,6 +1,7 @@
 // The report as Markdown: the same sections as the web page, as headings, lists and
 // tables. User text is escaped so it can never become Markdown (or HTML) structure.
 import { coverFacts } from './cover-facts';
+import { textTableOf } from './data-table';
 import { formatTimestamp } from './format';
 import type { Report, ReportFigureRow, ReportTable } from './report-model';
 
@@ -185,12 +186,14 @@ export function renderMarkdown(report: Report): string {
   const c = report.cover;
   const sections = [
     cover(report),
+    textTableSection(textTableOf(report.executiveSummary)),
     mapSection(report),
     ...(report.comparison ? [comparisonSection(report)] : []),
     stagesSection(report),
     textTableSection(report.stageDetails),
     figuresSection(report),
     bottlenecksSection(report),
+    textTableSection(textTableOf(report.improvementPlan)),
     planSection(report),
     checksSection(report),
     [`*Generated ${md(formatTimestamp(c.generatedAt))} by Leanmap ${md(c.appVersion)}.${report.draft ? ' DRAFT: not agreed.' : ''}*`],
