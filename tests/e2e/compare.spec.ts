@@ -1,7 +1,7 @@
 // Current state against future state, as a facilitator uses it: make a Future state
 // from the template, change three things, open Compare, read the figures and the ranked
-// changes, step through them with the keyboard, then export and find the comparison in
-// the PDF and the XLSX Changes sheet.
+// changes, step through them with the keyboard, turn one into an improvement idea, then
+// export and find the comparison in the PDF and the XLSX Changes sheet.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -58,7 +58,7 @@ async function rateTodaysMap(editor: EditorPage): Promise<void> {
 }
 
 test.describe('Compare a future state with the current state', () => {
-  test('three changes: figures side by side, ranked worth, a stepper, and the comparison in the PDF and XLSX', async ({ library, editor, page }, testInfo) => {
+  test('three changes: figures side by side, ranked worth, a stepper, an idea from a change, and the comparison in the PDF and XLSX', async ({ library, editor, page }, testInfo) => {
     testInfo.setTimeout(150_000);
     await library.createWorkshop({ title: TITLE, organisation: 'Acme', template: 'b2b' });
     await editor.waitUntilOpen();
@@ -106,8 +106,14 @@ test.describe('Compare a future state with the current state', () => {
     await expect(editor.compareStep).toHaveText('Change 2 of 3');
     await expect(editor.compare.getByTestId('compare-map-after').locator('svg text', { hasText: 'Δ' }).first()).toBeVisible();
 
-    // The idea button says it is not available yet in this build.
-    await expect(editor.compareChanges.first().getByRole('button', { name: 'Make an idea' })).toBeDisabled();
+    // The conversion change becomes an improvement idea in one step, its effect filled in.
+    const rateChange = editor.compareChanges.filter({ hasText: 'Conversion: 70 %' });
+    await rateChange.getByRole('button', { name: 'Make an idea' }).click();
+    await expect(rateChange.getByRole('button', { name: 'Idea made ✓' })).toBeDisabled();
+    const ideas = await editor.callApi<{ idea: string; effects: { kind: string; rate?: number }[] }[]>('improvement.list', { workshopId: editor.workshopId() });
+    expect(ideas.value).toHaveLength(1);
+    expect(ideas.value![0]!.idea).toContain('Conversion: 70 % → Conversion: 85 %');
+    expect(ideas.value![0]!.effects).toEqual([expect.objectContaining({ kind: 'conversion', rate: 0.85 })]);
 
     await page.setViewportSize({ width: 1280, height: 720 });
     await page.screenshot({ path: testInfo.outputPath('compare-1280x720.png') });

@@ -3,14 +3,14 @@
 // by stage, and both maps with their marks and a stepper that walks the changes.
 import { useEffect, useMemo, useReducer, useState } from 'react';
 import { groupChanges, ideaFromChange, MARK_BADGES, MARK_WORDS, matchNote, worthByKey, worthText, type ChangeDescription } from '../../../src-shared/domain/compare';
+import { api } from '../../api/client';
 import { useDocumentStore } from '../../store/document-store';
+import { useUiStore } from '../../store/ui-store';
 import { createCanvasTextMetrics } from './canvas-text-metrics';
 import { ComparedMaps } from './ComparedMaps';
 import { focusedKey, startStepper, stepLabel, stepper } from './stepper';
 import { defaultPair, relationOf, useComparison, type LoadedComparison } from './use-comparison';
 
-/** Improvement ideas are stored by an API this build does not have yet; the button says so. */
-const IDEAS_AVAILABLE = false;
 
 function Badge({ mark }: { mark: ChangeDescription['mark'] }) {
   return (
@@ -114,6 +114,26 @@ export function CompareView() {
   const [metrics] = useState(createCanvasTextMetrics);
   const { loaded, error, loading } = useComparison(pair.olderId, pair.newerId, metrics);
   const [step, dispatch] = useReducer(stepper, [], startStepper);
+  const workshopId = useDocumentStore((s) => s.workshop?.id ?? null);
+  const notify = useUiStore((s) => s.notify);
+  /** Ideas made from changes in this visit: a change is turned into an idea once. */
+  const [ideas, setIdeas] = useState<Record<string, 'saving' | 'made'>>({});
+
+  /** One step from a change to an improvement idea, its effect filled in from the change. */
+  const makeIdea = async (key: string) => {
+    const change = loaded?.comparison.changes.find((c) => c.key === key);
+    if (!loaded || !change || !workshopId) return;
+    setIdeas((m) => ({ ...m, [key]: 'saving' }));
+    const fields = ideaFromChange(change, loaded.older, loaded.newer, loaded.newerName);
+    const made = await api().call('improvement.create', { workshopId, fields });
+    if (made.ok) {
+      setIdeas((m) => ({ ...m, [key]: 'made' }));
+      notify({ text: `Idea added to the improvement list: ${fields.idea}`, tone: 'info' });
+    } else {
+      setIdeas((m) => Object.fromEntries(Object.entries(m).filter(([k]) => k !== key)));
+      notify({ text: made.error.message, tone: 'error' });
+    }
+  };
 
   const groups = useMemo(() => (loaded ? groupChanges(loaded.words, { showLayout }) : []), [loaded, showLayout]);
   const keys = useMemo(() => groups.flatMap((g) => g.changes.map((c) => c.key)), [groups]);
@@ -233,14 +253,11 @@ export function CompareView() {
                             <button
                               type="button"
                               className="btn btn-small"
-                              disabled={!IDEAS_AVAILABLE}
-                              title={
-                                IDEAS_AVAILABLE
-                                  ? `Make an improvement idea${effects ? ' with its effect filled in' : ''}`
-                                  : 'Not available yet: improvement ideas come with the kaizen list.'
-                              }
+                              disabled={ideas[c.key] !== undefined}
+                              onClick={() => void makeIdea(c.key)}
+                              title={effects ? 'Make an improvement idea with its expected effect filled in from this change' : 'Make an improvement idea from this change'}
                             >
-                              Make an idea
+                              {ideas[c.key] === 'made' ? 'Idea made ✓' : ideas[c.key] === 'saving' ? 'Making…' : 'Make an idea'}
                             </button>
                           </div>
                         </li>
