@@ -74,6 +74,7 @@ function figureValue(f: FigureDelta, value: number | null, side: 'before' | 'aft
 
 function deltaText(f: FigureDelta, currency: string): string {
   if (f.delta === null) return 'cannot compute';
+  if (Math.abs(f.delta) < 1e-9) return 'no change';
   const sign = f.delta > 0 ? '+' : f.delta < 0 ? '−' : '±';
   const size = Math.abs(f.delta);
   switch (f.unit) {

@@ -50,6 +50,8 @@ describe('the comparison section of a report', () => {
     const winRate = report.comparison!.figures.rows.find((r) => r[0] === 'Win rate')!;
     expect(winRate[3]).toMatch(/^\+[\d.]+ pts$/);
     expect(report.comparison!.figures.rows.at(-1)![0]).toBe('Top bottlenecks');
+    const valueAdded = report.comparison!.figures.rows.find((r) => r[0] === 'Value-added ratio')!;
+    expect(valueAdded[3]).toBe('no change');
   });
 
   it('marks the changed arrow and stages on the maps, with shape and sign', () => {
