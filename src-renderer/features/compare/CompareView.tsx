@@ -90,11 +90,14 @@ function WorthList({ loaded, onPick }: { loaded: LoadedComparison; onPick: (key:
           const w = byKey.get(p.key);
           return (
             <li key={p.key}>
+              <span className="worth-rank">{p.rank}.</span>
               <button type="button" className="link-button" onClick={() => onPick(p.key)}>
                 {w ? `${w.subject}: ${w.title}` : p.key}
               </button>
-              <strong className="worth">{worthText(p.worth, attribution.basis)}</strong>
-              {p.reason && <span className="muted-line"> {p.reason}</span>}
+              <strong className="worth">
+                {worthText(p.worth, attribution.basis)}
+                {p.reason && <span className="muted-line"> {p.reason}</span>}
+              </strong>
             </li>
           );
         })}
@@ -250,6 +253,7 @@ export function CompareView() {
                           )}
                           <div className="change-foot">
                             {part && <span className="worth">{worthText(part.worth, loaded.comparison.attribution.basis)}</span>}
+                            {!c.layoutOnly && (
                             <button
                               type="button"
                               className="btn btn-small"
@@ -259,6 +263,7 @@ export function CompareView() {
                             >
                               {ideas[c.key] === 'made' ? 'Idea made ✓' : ideas[c.key] === 'saving' ? 'Making…' : 'Make an idea'}
                             </button>
+                            )}
                           </div>
                         </li>
                       );
