@@ -219,6 +219,10 @@ export async function writeXlsx(report: Report): Promise<Buffer> {
   stages.finish();
 
   textTableSheet(workbook, report.stageDetails, currency);
+  if (report.comparison) {
+    textTableSheet(workbook, report.comparison.changes, currency);
+    textTableSheet(workbook, report.comparison.figures, currency);
+  }
 
   const actions = new SheetWriter(workbook, 'Actions', [
     { header: 'Stage', width: 28, wrap: true },

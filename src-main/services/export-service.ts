@@ -33,7 +33,10 @@ export function createExportService({ db, clock, appVersion }: { db: Db; clock: 
     if (!version) throw new DomainError('NOT_FOUND', 'That map no longer exists. It may have been deleted in another window.');
     const workshop = workshops.get(version.workshopId);
     if (!workshop) throw new DomainError('NOT_FOUND', 'That workshop no longer exists.');
+    // A version copied from another is reported against it (a deleted source leaves none).
+    const source = version.sourceVersionId === null ? undefined : versions.get(version.sourceVersionId);
     return buildReport({
+      source: source ? { versionName: source.name, document: source.document } : null,
       // An agreed version prints the workshop facts it was agreed with.
       meta: printedMeta(workshop.meta, version.signOff),
       versionName: version.name,

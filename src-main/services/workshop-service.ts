@@ -68,12 +68,16 @@ export function createWorkshopService({ db, clock, appVersion }: WorkshopService
   const summaryOfVersion = (workshopId: string, versionId: string): MapVersionSummary =>
     versions.listSummaries(workshopId).find((v) => v.id === versionId)!;
 
-  const fileVersions = (workshopId: string): WorkshopFileVersion[] =>
-    versions.listFull(workshopId).map(({ id, ...v }) => ({
+  const fileVersions = (workshopId: string): WorkshopFileVersion[] => {
+    const all = versions.listFull(workshopId);
+    const indexOf = new Map(all.map((v, i) => [v.id, i]));
+    return all.map(({ id, sourceVersionId, ...v }) => ({
       id,
       ...v,
+      sourceVersionIndex: sourceVersionId === null ? null : (indexOf.get(sourceVersionId) ?? null),
       metrics: metrics.list(id).map(({ revision: _r, versionId: _v, workshopId: _w, ...m }) => m),
     }));
+  };
 
   /** The improvements as the file keeps them: without the API's revision and workshop id. */
   const fileImprovements = (workshopId: string): FileImprovement[] =>
@@ -99,12 +103,17 @@ export function createWorkshopService({ db, clock, appVersion }: WorkshopService
     const id = newId();
     const at = now();
     workshops.insert(id, meta, at);
+    const ids = maps.map(() => newId());
     const versionIds = new Map<string, string>();
     const metricIds = new Map<string, string>();
     maps.forEach((m, i) => {
-      const versionId = newId();
+      const versionId = ids[i]!;
       if (m.id !== undefined) versionIds.set(m.id, versionId);
+      // A copy is always made after its source, so a source points backwards; any other is
+      // dropped (the foreign key would refuse it) rather than refusing the whole file.
+      const source = m.sourceVersionIndex ?? null;
       versions.insert({
+        sourceVersionId: source !== null && source < i ? ids[source]! : null,
         id: versionId,
         workshopId: id,
         name: m.name,
@@ -237,6 +246,7 @@ export function createWorkshopService({ db, clock, appVersion }: WorkshopService
         sortOrder: versions.nextSortOrder(from.workshopId),
         document: from.document,
         signOff: null,
+        sourceVersionId: fromVersionId,
         now: at,
       });
       // The new version's plan starts as a copy of its source's; map element ids are

@@ -35,6 +35,8 @@ export const MapVersionSummarySchema = z.object({
   /** Agreements withdrawn by mistake, oldest first, each with its reason. */
   agreementHistory: z.array(WithdrawnAgreementSchema),
   updatedAt: IsoTimestamp,
+  /** The version this one was copied from; null for a first version, one made before sources were recorded, or when the source was deleted. */
+  sourceVersionId: IdSchema.nullable(),
 });
 export type MapVersionSummary = z.infer<typeof MapVersionSummarySchema>;
 
@@ -57,6 +59,7 @@ export const MapVersionSchema = z.object({
   signOff: SignOffSchema.nullable(),
   agreementHistory: z.array(WithdrawnAgreementSchema),
   updatedAt: IsoTimestamp,
+  sourceVersionId: IdSchema.nullable(),
   document: MapDocumentSchema,
 });
 export type MapVersion = z.infer<typeof MapVersionSchema>;

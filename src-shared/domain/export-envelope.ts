@@ -34,6 +34,11 @@ const EnvelopeVersionSchema = z.object({
   /** Since format 3; absent in older files, which have one plan for the workshop. */
   metrics: z.array(MetricSchema).max(2000).optional(),
   agreementHistory: z.array(WithdrawnAgreementSchema).max(200).default([]),
+  /**
+   * Optional in every format: the position (0-based) in this file's versions of the
+   * version this one was copied from. Absent or null: no recorded source.
+   */
+  sourceVersionIndex: z.number().int().min(0).max(99).nullable().optional(),
 });
 
 /** An improvement in the file: its ids kept, naming map ids of the versions and a metric of their plans. */
@@ -64,6 +69,8 @@ export interface WorkshopFileVersion {
   /** This version's measurement plan. */
   metrics: Metric[];
   agreementHistory: WithdrawnAgreement[];
+  /** Position in the file's versions of the version this one was copied from (never itself). */
+  sourceVersionIndex?: number | null;
 }
 
 export interface WorkshopFile {
@@ -102,6 +109,9 @@ export function utf8Length(text: string): number {
   }
   return bytes;
 }
+
+const validSource = (index: number | null, self: number, count: number): number | null =>
+  index !== null && index !== self && index < count ? index : null;
 
 /** Parses the text of a workshop file; never throws, and explains every refusal. */
 export function parseWorkshopFile(text: string): ParseWorkshopFileResult {
@@ -149,6 +159,9 @@ export function parseWorkshopFile(text: string): ParseWorkshopFileResult {
       document: read.doc,
       metrics: v.metrics ?? parsed.data.workshop.metrics,
       agreementHistory: v.agreementHistory,
+      // A source that points past the list or at the version itself is dropped, not refused:
+      // it only decides what Compare offers first. Absent stays absent (older files).
+      ...(v.sourceVersionIndex === undefined ? {} : { sourceVersionIndex: validSource(v.sourceVersionIndex, i, parsed.data.workshop.versions.length) }),
     });
   }
   const improvements = parsed.data.workshop.improvements;

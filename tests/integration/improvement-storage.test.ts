@@ -6,9 +6,8 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { DATABASE_FILE_NAME } from '../../src-main/backend';
 import { schemaVersion } from '../../src-main/db/migrate';
-import { SCHEMA_MIGRATIONS } from '../../src-main/db/migrations';
+import { LATEST_SCHEMA_VERSION, SCHEMA_MIGRATIONS } from '../../src-main/db/migrations';
 import { openDatabase } from '../../src-main/db/open';
-import { createMapVersionsRepo } from '../../src-main/db/repositories/map-versions-repo';
 import { createWorkshopsRepo } from '../../src-main/db/repositories/workshops-repo';
 import type { MetricFields } from '../../src-shared/domain/metric';
 import { aWorkshopMeta } from '../fixtures/factories';
@@ -32,14 +31,18 @@ const aWinRateMetric: MetricFields = {
   suggestionKey: null,
 };
 
-/** A leanmap.db at schema 3, its rows written by today's repositories. */
+/** A leanmap.db at schema 3: its workshop written by today's repository, its map row by hand. */
 function aSchemaThreeDatabase(dataDir: string) {
   const db = openDatabase(join(dataDir, DATABASE_FILE_NAME));
   for (const step of SCHEMA_MIGRATIONS.filter((m) => m.version <= 3)) db.exec(step.sql);
   db.pragma('user_version = 3');
   const { doc } = aRatedProcess();
   createWorkshopsRepo(db).insert('w1', aWorkshopMeta({ title: 'Made at schema 3' }), '2026-10-01T09:00:00.000Z');
-  createMapVersionsRepo(db).insert({ id: 'v1', workshopId: 'w1', name: 'Current state', sortOrder: 0, document: doc, signOff: null, now: '2026-10-01T09:00:00.000Z' });
+  // Raw SQL: today's repository writes columns later steps add (step 5's source_version_id).
+  db.prepare(
+    `INSERT INTO map_versions (id, workshop_id, name, sort_order, document, created_at, updated_at)
+     VALUES ('v1', 'w1', 'Current state', 0, ?, '2026-10-01T09:00:00.000Z', '2026-10-01T09:00:00.000Z')`,
+  ).run(JSON.stringify(doc));
   db.close();
   return { doc };
 }
@@ -49,8 +52,9 @@ describe('schema step 4 (improvements)', () => {
     const dataDir = temp.makeDir();
     const { doc } = aSchemaThreeDatabase(dataDir);
     const backend = await temp.openBackend(dataDir);
-    expect(backend.migration).toMatchObject({ from: 3, to: 4 });
-    expect(schemaVersion(backend.db)).toBe(4);
+    // Step 4 and any later steps run in one go.
+    expect(backend.migration).toMatchObject({ from: 3, to: LATEST_SCHEMA_VERSION });
+    expect(schemaVersion(backend.db)).toBe(LATEST_SCHEMA_VERSION);
     const backups = readdirSync(join(dataDir, 'backups'));
     expect(backups).toHaveLength(1);
     const backup = new Database(join(dataDir, 'backups', backups[0]!), { readonly: true });

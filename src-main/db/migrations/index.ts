@@ -129,6 +129,16 @@ export const SCHEMA_MIGRATIONS: readonly SchemaMigration[] = [
       CREATE INDEX improvements_by_workshop ON improvements (workshop_id, created_at);
     `,
   },
+  {
+    version: 5,
+    name: 'a map version records the version it was copied from',
+    // Versions made before this step have no recorded source (NULL): the comparison
+    // then matches by id where ids match and says so where they do not. Deleting the
+    // source leaves the copy without one rather than refusing the delete.
+    sql: `
+      ALTER TABLE map_versions ADD COLUMN source_version_id TEXT REFERENCES map_versions (id) ON DELETE SET NULL;
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = SCHEMA_MIGRATIONS.at(-1)?.version ?? 0;

@@ -33,6 +33,7 @@ import { CaptureDialog } from '../improvements/CaptureDialog';
 import { ImprovementsView } from '../improvements/ImprovementsView';
 import { ReviewView } from '../improvements/ReviewView';
 import { useRemoteUpdates } from './use-remote-updates';
+import { CompareView } from '../compare/CompareView';
 
 interface EditorLayoutProps {
   onBack: () => void;
@@ -88,8 +89,10 @@ function EditorLayout({ onBack, onReload, onOpenVersion, recovery, onRestore, on
           <MeasurementPlan />
         ) : view === 'improvements' ? (
           <ImprovementsView />
-        ) : (
+        ) : view === 'review' ? (
           <ReviewView />
+        ) : (
+          <CompareView />
         )}
       </div>
       {choosingOutcome && (

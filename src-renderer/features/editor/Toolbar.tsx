@@ -9,7 +9,7 @@ import { SaveStatus } from './SaveStatus';
 import { Menu } from '../../components/Menu';
 import { VersionSwitcher } from '../versions/VersionSwitcher';
 
-export type EditorView = 'map' | 'plan' | 'improvements' | 'review';
+export type EditorView = 'map' | 'plan' | 'improvements' | 'review' | 'compare';
 
 interface ToolbarProps {
   view: EditorView;
@@ -63,6 +63,9 @@ export function Toolbar({ view, onView, onBack, onDetails, onExportFile, onExpor
         <button type="button" aria-pressed={view === 'review'} onClick={() => onView('review')}>
           Review
         </button>
+        <button type="button" aria-pressed={view === 'compare'} onClick={() => onView('compare')} title="Compare two versions">
+          Compare
+        </button>
       </div>
       {view === 'map' && (
       <>
@@ -112,6 +115,7 @@ export function Toolbar({ view, onView, onBack, onDetails, onExportFile, onExpor
             { label: `Mark "${versionName}" agreed…`, onSelect: onAgree, disabled: readOnly },
             { label: 'New version…', onSelect: onNewVersion },
             { label: 'Map versions…', onSelect: onVersions },
+            { label: 'Compare versions', onSelect: () => onView('compare') },
             { label: 'Save workshop file (.leanmap.json)', onSelect: onExportFile },
           ]}
         />

@@ -8,6 +8,7 @@ import { METRIC_KIND_LABELS, type Metric, type MetricUnit } from '../metric';
 import { classifyTransitions } from '../transition-kind';
 import { formatMoney, formatNumber, formatPercent, formatPercentPoints, formatTimestamp, isoDate, unknown, valueOf, UNKNOWN } from './format';
 import { layoutReportMap } from './map-layout';
+import { buildComparison } from './comparison';
 import { executiveSummaryTable } from './executive-summary';
 import { improvementPlanTable, rankForReport } from './improvement-plan';
 import { metricValue } from './metric-value';
@@ -332,5 +333,16 @@ export function buildReport(input: ReportInput): Report {
     fileStem: `${title} – ${input.versionName.trim() || 'Map'}`,
     currency: doc.process.currency,
     period: doc.process.period,
+    ...(input.source
+      ? {
+          comparison: buildComparison({
+            source: input.source,
+            versionName: input.versionName,
+            document: doc,
+            relation: 'source',
+            textMetrics: input.textMetrics,
+          }),
+        }
+      : {}),
   };
 }

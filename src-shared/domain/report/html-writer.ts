@@ -142,6 +142,31 @@ function mapSection(report: Report, metrics: TextMetrics): string {
   ].join('\n');
 }
 
+/** The comparison with the source version: figures, ranked changes, and both maps with their marks. */
+function comparisonSection(report: Report, metrics: TextMetrics): string {
+  const c = report.comparison;
+  if (!c) return '';
+  const map = (side: 'before' | 'after') => {
+    const m = c.maps[side];
+    const svg = renderMapSvg(m.map, { metrics, draft: false, title: `${m.versionName} (${side})`, inline: true, marks: m.marks });
+    return [
+      `<h3>${esc(side === 'before' ? 'Before' : 'After')}: ${esc(m.versionName)}</h3>`,
+      `<div class="map-frame">${svg.replace('<svg ', `<svg style="width: 100%; min-width: ${Math.round(m.map.width * 0.3)}px" role="img" aria-label="${esc(m.versionName)} with its changes marked" `)}</div>`,
+    ].join('\n');
+  };
+  return [
+    '<section id="comparison">',
+    `<h2>${esc(c.heading)}</h2>`,
+    ...c.intro.map((p) => `<p>${esc(p)}</p>`),
+    textTableSection(c.figures).replace('<h2>', '<h3>').replace('</h2>', '</h3>'),
+    textTableSection(c.changes).replace('<h2>', '<h3>').replace('</h2>', '</h3>'),
+    '<p class="small">On the maps: + in a circle marks what was added, − in a square what was removed, Δ in a diamond what changed.</p>',
+    map('before'),
+    map('after'),
+    '</section>',
+  ].join('\n');
+}
+
 function stagesSection(report: Report): string {
   const lean = (c: string) => (c ? ` <span class="tag">${esc(c)}</span>` : '');
   const rows = report.stages.map((s) => {
@@ -292,6 +317,7 @@ export function renderHtml(report: Report, metrics: TextMetrics): string {
     cover(report),
     textTableSection(textTableOf(report.executiveSummary)),
     mapSection(report, metrics),
+    comparisonSection(report, metrics),
     stagesSection(report),
     textTableSection(report.stageDetails),
     figuresSection(report),

@@ -15,3 +15,4 @@ export { defuseSpreadsheetText, startsLikeFormula } from './spreadsheet-text';
 export { escapeXml, xmlSafe } from './escape';
 export { formatNumber, formatPercent, formatDays, formatMoney, formatTimestamp } from './format';
 export { textWidth, wrapText, type TextMetrics, type MeasuredRun, type FontWeight } from './text-metrics';
+export { buildComparison, CHANGE_COLUMNS, FIGURE_COLUMNS, type ReportComparison } from './comparison';

@@ -58,6 +58,23 @@ function cover(report: Report): string[] {
   ];
 }
 
+/** The comparison with the source version: figures and ranked changes (the marked maps are pictures: PDF and HTML). */
+function comparisonSection(report: Report): string[] {
+  const c = report.comparison;
+  if (!c) return [];
+  const sub = (lines: string[]) => [lines[0]!.replace(/^## /, '### '), ...lines.slice(1)];
+  return [
+    `## ${md(c.heading)}`,
+    '',
+    ...c.intro.flatMap((p) => [md(p), '']),
+    ...sub(textTableSection(c.figures)),
+    '',
+    ...sub(textTableSection(c.changes)),
+    '',
+    `Both maps side by side, with what was added (+), removed (−) and changed (Δ) marked on them, are in the PDF and HTML exports.`,
+  ];
+}
+
 function mapSection(report: Report): string[] {
   const rows = report.transitions.map((t) => [md(t.from), md(t.to), t.kind, md(t.label), md(t.conversion.text)]);
   return [
@@ -171,6 +188,7 @@ export function renderMarkdown(report: Report): string {
     cover(report),
     textTableSection(textTableOf(report.executiveSummary)),
     mapSection(report),
+    ...(report.comparison ? [comparisonSection(report)] : []),
     stagesSection(report),
     textTableSection(report.stageDetails),
     figuresSection(report),

@@ -249,6 +249,8 @@ export interface Report {
   currency?: string;
   /** The period of the per-period figures; always set by buildReport. */
   period?: 'month' | 'quarter';
+  /** Present when the version was copied from another: what changed and what it is worth. */
+  comparison?: import('./comparison').ReportComparison;
 }
 
 /** What a report is built from: one map version of one workshop, with its plan. */
@@ -267,4 +269,6 @@ export interface ReportInput {
   appVersion: string;
   /** How the map picture measures text: the fonts the exports embed (src-main/export/font-metrics.ts). */
   textMetrics: import('./text-metrics').TextMetrics;
+  /** The version this one was copied from; the report then compares the two. */
+  source?: { versionName: string; document: import('../map-document').MapDocument } | null;
 }
