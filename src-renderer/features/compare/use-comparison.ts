@@ -11,14 +11,23 @@ import type { TextMetrics } from '../../../src-shared/domain/report/text-metrics
 import { api } from '../../api/client';
 import { selectDoc, useDocumentStore } from '../../store/document-store';
 
-/** The pair offered first: the open version against its recorded source, else the version before it. */
+/**
+ * The pair offered first: the open version against its recorded source; else, for a
+ * version others were copied from (the current state), it against its first copy; else
+ * the version before it; else it against the one after it. Older is always on the left.
+ */
 export function defaultPair(versions: readonly MapVersionSummary[], openId: string | null): { olderId: string | null; newerId: string | null } {
   const open = versions.find((v) => v.id === openId) ?? versions.at(-1);
   if (!open) return { olderId: null, newerId: null };
   const source = versions.find((v) => v.id === open.sourceVersionId);
+  if (source) return { olderId: source.id, newerId: open.id };
+  const copy = versions.find((v) => v.sourceVersionId === open.id);
+  if (copy) return { olderId: open.id, newerId: copy.id };
   const index = versions.indexOf(open);
-  const other = source ?? versions[index - 1] ?? versions.find((v) => v.id !== open.id) ?? null;
-  return { olderId: other?.id ?? null, newerId: open.id };
+  const before = versions[index - 1];
+  if (before) return { olderId: before.id, newerId: open.id };
+  const after = versions.find((v) => v.id !== open.id);
+  return after ? { olderId: open.id, newerId: after.id } : { olderId: null, newerId: open.id };
 }
 
 /** How the older version relates to the newer, for the sentence on matching. */

@@ -19,10 +19,15 @@ describe('the pair Compare offers first', () => {
     expect(defaultPair(versions, 'pilot')).toEqual({ olderId: 'current', newerId: 'pilot' });
   });
 
-  it('is the version before it when no source was recorded, and the next one for the first version', () => {
+  it('is the version before it when no source was recorded; the first version goes before the next one', () => {
     const versions = [version('current'), version('future'), version('later')];
     expect(defaultPair(versions, 'later')).toEqual({ olderId: 'future', newerId: 'later' });
-    expect(defaultPair(versions, 'current')).toEqual({ olderId: 'future', newerId: 'current' });
+    expect(defaultPair(versions, 'current')).toEqual({ olderId: 'current', newerId: 'future' });
+  });
+
+  it('opened on the current state, is it against the version copied from it', () => {
+    const versions = [version('current'), version('sketch'), version('future', 'current')];
+    expect(defaultPair(versions, 'current')).toEqual({ olderId: 'current', newerId: 'future' });
   });
 
   it('is nothing for a workshop with one version', () => {
