@@ -12,9 +12,8 @@ import { reportFileStem } from '../services/file-names';
 import { exportTextMetrics } from './font-metrics';
 import { mapSvgOf } from './map-svg';
 import type { Paper } from './pdf-frame';
-import { writePdf } from './pdf-writer';
+import type { ExportProgress } from './export-protocol';
 import { pngWidth, writePng, type PngScale } from './png-writer';
-import { writeXlsx } from './xlsx-writer';
 
 export interface ExportFile {
   name: string;
@@ -24,7 +23,19 @@ export interface ExportFile {
 
 export interface ExportOptions {
   paper: Paper;
+  /** Told before each step (a format, or one PNG scale) and once all are done. */
+  onProgress?: (progress: ExportProgress) => void;
 }
+
+const STEP_NAMES: Record<ExportFormat, string> = {
+  pdf: 'PDF report',
+  html: 'web page',
+  md: 'Markdown text',
+  xlsx: 'spreadsheet',
+  csv: 'CSV tables',
+  png: 'map picture',
+  svg: 'map drawing',
+};
 
 export type ExportFormat = Exclude<ReportFormat, 'json'>;
 
@@ -56,18 +67,29 @@ export async function exportReport(
   const files: ExportFile[] = [];
   const add = (name: string, format: ExportFormat, data: Buffer) => files.push({ name, mime: EXPORT_MIME[format], data });
 
+  const total = wanted.reduce((n, f) => n + (f === 'png' ? PNG_SCALES.length : 1), 0);
+  let done = 0;
+  const step = (name: string) => options.onProgress?.({ done: done++, total, step: name });
+
   for (const format of wanted) {
+    if (format !== 'png') step(STEP_NAMES[format]);
     switch (format) {
-      case 'pdf':
+      case 'pdf': {
+        // pdfkit and exceljs load on the first export that needs them, not at start-up.
+        const { writePdf } = await import('./pdf-writer');
         add(`${stem}.pdf`, format, await writePdf(report, { paper: options.paper }));
         break;
-      case 'xlsx':
+      }
+      case 'xlsx': {
+        const { writeXlsx } = await import('./xlsx-writer');
         add(`${stem}.xlsx`, format, await writeXlsx(report));
         break;
+      }
       case 'png': {
         // A huge map is capped to the same size at every scale: render it once.
         const byWidth = new Map<number, Buffer>();
         for (const scale of PNG_SCALES) {
+          step(`${STEP_NAMES.png} at ${scale}×`);
           const width = pngWidth(mapSvg(), scale);
           const png = byWidth.get(width) ?? writePng(mapSvg(), scale);
           byWidth.set(width, png);
@@ -90,6 +112,7 @@ export async function exportReport(
         break;
     }
   }
+  options.onProgress?.({ done: total, total, step: 'done' });
   return files;
 }
 

@@ -67,6 +67,8 @@ export const VALID_INPUTS: { [M in Method]: (t: Target) => MethodInput<M> } = {
   'map.agree': (t) => ({ versionId: t.versionId, revision: t.revision, signOff: { agreedAt: '2026-11-23', agreedBy: [PARTICIPANT] } }),
   'map.createVersion': (t) => ({ fromVersionId: t.versionId, name: 'Future state' }),
   'export.build': (t) => ({ versionId: t.versionId, format: 'md', paper: 'A4' }),
+  'export.progress': () => ({ exportId: 'export-1' }),
+  'export.cancel': () => ({ exportId: 'export-1' }),
   'metric.list': (t) => ({ workshopId: t.workshopId }),
   'metric.create': (t) => ({ workshopId: t.workshopId, fields: metricFields({ name: 'Days to a decision', unit: 'days' }) }),
   'metric.update': (t) => ({ id: t.metricId, fields: metricFields({ ownerRole: 'Head of sales' }) }),
