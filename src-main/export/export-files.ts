@@ -1,6 +1,7 @@
 // Builds the files of an export from one report (every format from the same model)
 // and writes them into a folder, each atomically, with messages a facilitator can
-// act on when the folder cannot take them. JSON is built by the caller.
+// act on when the folder cannot take them. JSON is built by the caller. The backend
+// runs this on its export worker (export-worker.ts), so pdfkit and exceljs load there.
 import { basename, join } from 'node:path';
 import { DomainError } from '../../src-shared/api/errors';
 import { renderCsvFiles } from '../../src-shared/domain/report/csv-writer';
@@ -13,7 +14,9 @@ import { exportTextMetrics } from './font-metrics';
 import { mapSvgOf } from './map-svg';
 import type { Paper } from './pdf-frame';
 import type { ExportProgress } from './export-protocol';
+import { writePdf } from './pdf-writer';
 import { pngWidth, writePng, type PngScale } from './png-writer';
+import { writeXlsx } from './xlsx-writer';
 
 export interface ExportFile {
   name: string;
@@ -74,17 +77,12 @@ export async function exportReport(
   for (const format of wanted) {
     if (format !== 'png') step(STEP_NAMES[format]);
     switch (format) {
-      case 'pdf': {
-        // pdfkit and exceljs load on the first export that needs them, not at start-up.
-        const { writePdf } = await import('./pdf-writer');
+      case 'pdf':
         add(`${stem}.pdf`, format, await writePdf(report, { paper: options.paper }));
         break;
-      }
-      case 'xlsx': {
-        const { writeXlsx } = await import('./xlsx-writer');
+      case 'xlsx':
         add(`${stem}.xlsx`, format, await writeXlsx(report));
         break;
-      }
       case 'png': {
         // A huge map is capped to the same size at every scale: render it once.
         const byWidth = new Map<number, Buffer>();

@@ -3,7 +3,7 @@
 // never the backend. One idle worker is kept: its fonts and libraries stay loaded.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
+import { Worker, type WorkerOptions } from 'node:worker_threads';
 import { DomainError, isErrorCode } from '../../src-shared/api/errors';
 import type { ReportFormat } from '../../src-shared/domain/report/report-model';
 import type { ExportFile } from './export-files';
@@ -30,11 +30,16 @@ const WORKER_HEAP_MB = 2048;
 export const EXPORT_CRASHED = 'The export stopped unexpectedly and no files were made. Try again; if it happens again, export one format at a time.';
 export const EXPORT_CANCELLED = 'The export was cancelled; no files were made.';
 
-function defaultEntry(): { entry: string; execArgv: string[] } {
+/** The built export-worker.js beside this bundle, else (tests, bench) the TypeScript source. */
+function defaultEntry(): string {
   const built = join(__dirname, 'export-worker.js');
-  if (existsSync(built)) return { entry: built, execArgv: [] };
-  // Running from the sources (tests, bench): the worker compiles its TypeScript with tsx.
-  return { entry: join(__dirname, 'export-worker.ts'), execArgv: ['--import', 'tsx'] };
+  return existsSync(built) ? built : join(__dirname, 'export-worker.ts');
+}
+
+/** A TypeScript entry runs through tsx's require hook (the sources, in tests and the bench). */
+function startWorker(entry: string, options: WorkerOptions): Worker {
+  if (!entry.endsWith('.ts')) return new Worker(entry, options);
+  return new Worker(`require('tsx/cjs'); require(${JSON.stringify(entry)});`, { ...options, eval: true });
 }
 
 export function createExportRunner(options: ExportRunnerOptions = {}) {
@@ -46,8 +51,7 @@ export function createExportRunner(options: ExportRunnerOptions = {}) {
   let closed = false;
 
   const spawn = (): Worker => {
-    const { entry, execArgv } = options.entry ? { entry: options.entry, execArgv: options.entry.endsWith('.ts') ? ['--import', 'tsx'] : [] } : defaultEntry();
-    const worker = new Worker(entry, { execArgv, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB }, stdout: false, stderr: false });
+    const worker = startWorker(options.entry ?? defaultEntry(), { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
     // An idle worker dying (it should not) is simply dropped.
     worker.on('error', () => undefined);
     worker.on('exit', () => {
