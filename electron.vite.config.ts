@@ -28,6 +28,8 @@ export default defineConfig({
   renderer: {
     root: resolve(__dirname, 'src-renderer'),
     build: {
+      // Minified, and split: the editor and Tidy layout's elkjs are loaded when first used.
+      minify: true,
       rollupOptions: { input: resolve(__dirname, 'src-renderer/index.html') },
     },
     plugins: [react()],
