@@ -72,7 +72,7 @@ export function createHandlers({ workshops, metrics, exports, guards, appInfo }:
       guards.versionEditable(versionId);
       return workshops.withdrawAgreement(versionId, revision, reason);
     },
-    'export.build': ({ versionId, format, paper, exportId }) => exports.build(versionId, format, paper, exportId),
+    'export.build': ({ versionId, format, paper, exportId, pngScales }) => exports.build(versionId, format, paper, exportId, pngScales),
     'export.progress': ({ exportId }) => exports.progress(exportId),
     'export.cancel': ({ exportId }) => exports.cancel(exportId),
     'metric.list': ({ versionId }) => metrics.list(versionId),

@@ -28,6 +28,8 @@ export interface ExportOptions {
   paper: Paper;
   /** Told before each step (a format, or one PNG scale) and once all are done. */
   onProgress?: (progress: ExportProgress) => void;
+  /** The PNG sizes to render (each is a full rendering); all of PNG_SCALES when left out. */
+  pngScales?: readonly PngScale[];
 }
 
 const STEP_NAMES: Record<ExportFormat, string> = {
@@ -52,7 +54,7 @@ export const EXPORT_MIME: Record<ExportFormat, string> = {
   svg: 'image/svg+xml',
 };
 
-const PNG_SCALES: readonly PngScale[] = [1, 2, 4];
+export const PNG_SCALES: readonly PngScale[] = [1, 2, 4];
 
 /** "map.png", "map@2x.png", "map@4x.png". */
 const pngName = (stem: string, scale: PngScale) => `${stem} map${scale === 1 ? '' : `@${scale}x`}.png`;
@@ -70,7 +72,8 @@ export async function exportReport(
   const files: ExportFile[] = [];
   const add = (name: string, format: ExportFormat, data: Buffer) => files.push({ name, mime: EXPORT_MIME[format], data });
 
-  const total = wanted.reduce((n, f) => n + (f === 'png' ? PNG_SCALES.length : 1), 0);
+  const pngScales = PNG_SCALES.filter((scale) => (options.pngScales ?? PNG_SCALES).includes(scale));
+  const total = wanted.reduce((n, f) => n + (f === 'png' ? pngScales.length : 1), 0);
   let done = 0;
   const step = (name: string) => options.onProgress?.({ done: done++, total, step: name });
 
@@ -86,7 +89,7 @@ export async function exportReport(
       case 'png': {
         // A huge map is capped to the same size at every scale: render it once.
         const byWidth = new Map<number, Buffer>();
-        for (const scale of PNG_SCALES) {
+        for (const scale of pngScales) {
           step(`${STEP_NAMES.png} at ${scale}×`);
           const width = pngWidth(mapSvg(), scale);
           const png = byWidth.get(width) ?? writePng(mapSvg(), scale);

@@ -3,6 +3,7 @@
 // progress and then the files or a failure.
 import type { ReportFormat, ReportInput } from '../../src-shared/domain/report/report-model';
 import type { Paper } from './pdf-frame';
+import type { PngScale } from './png-writer';
 
 /** The report's inputs without the text metrics: the worker measures with its own fonts. */
 export type ReportSource = Omit<ReportInput, 'textMetrics'>;
@@ -13,6 +14,7 @@ export interface ExportJob {
   source: ReportSource;
   formats: ReportFormat[];
   paper: Paper;
+  pngScales?: PngScale[];
 }
 
 export interface ExportProgress {

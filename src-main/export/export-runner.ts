@@ -9,6 +9,7 @@ import type { ReportFormat } from '../../src-shared/domain/report/report-model';
 import type { ExportFile } from './export-files';
 import type { ExportJob, ExportProgress, ReportSource, WorkerMessage } from './export-protocol';
 import type { Paper } from './pdf-frame';
+import type { PngScale } from './png-writer';
 
 export interface ExportRunnerOptions {
   /** The worker's script; by default the built export-worker.js beside this bundle, else the TypeScript source (tests, bench). */
@@ -20,6 +21,7 @@ export interface ExportRunnerOptions {
 
 export interface RunOptions {
   signal?: AbortSignal;
+  pngScales?: readonly PngScale[];
   onProgress?: (progress: ExportProgress) => void;
 }
 
@@ -126,7 +128,7 @@ export function createExportRunner(options: ExportRunnerOptions = {}) {
         worker.on('error', onError);
         worker.on('exit', onExit);
         run.signal?.addEventListener('abort', onAbort, { once: true });
-        const job: ExportJob = { type: 'job', jobId, source, formats: [...formats], paper };
+        const job: ExportJob = { type: 'job', jobId, source, formats: [...formats], paper, ...(run.pngScales ? { pngScales: [...run.pngScales] } : {}) };
         worker.postMessage(job);
       });
     },

@@ -19,6 +19,7 @@ port.on('message', (job: ExportJob) => {
       const report = buildReport({ ...job.source, textMetrics: exportTextMetrics });
       const files = await exportReport(report, job.formats, {
         paper: job.paper,
+        ...(job.pngScales ? { pngScales: job.pngScales } : {}),
         onProgress: (progress) => post({ type: 'progress', jobId: job.jobId, ...progress }),
       });
       // Each file's bytes are handed over, not copied: a PNG is tens of MB.

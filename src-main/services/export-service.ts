@@ -15,6 +15,7 @@ import type { ExportProgress, ReportSource } from '../export/export-protocol';
 import type { ExportRunner } from '../export/export-runner';
 import { exportTextMetrics } from '../export/font-metrics';
 import type { Paper } from '../export/pdf-frame';
+import type { PngScale } from '../export/png-writer';
 
 const isText = (mime: string) => mime.startsWith('text/') || mime.startsWith('image/svg');
 
@@ -53,14 +54,15 @@ export function createExportService({ db, clock, appVersion, runner }: { db: Db;
   /** Exports running now that were given an id: their progress and how to stop them. */
   const running = new Map<string, { controller: AbortController; progress: ExportProgress }>();
 
-  const files = async (versionId: string, formats: readonly ExportFormat[], paper: Paper, exportId?: string): Promise<ExportFile[]> => {
+  const files = async (versionId: string, formats: readonly ExportFormat[], paper: Paper, exportId?: string, pngScales?: readonly PngScale[]): Promise<ExportFile[]> => {
     const source = sourceOf(versionId);
-    if (exportId === undefined) return runner.run(source, formats, paper);
+    const scales = pngScales ? { pngScales } : {};
+    if (exportId === undefined) return runner.run(source, formats, paper, scales);
     if (running.has(exportId)) throw new DomainError('CONFLICT', 'That export is already running; wait for it or cancel it first.');
     const entry = { controller: new AbortController(), progress: { done: 0, total: 1, step: 'starting' } };
     running.set(exportId, entry);
     try {
-      return await runner.run(source, formats, paper, { signal: entry.controller.signal, onProgress: (p) => (entry.progress = p) });
+      return await runner.run(source, formats, paper, { ...scales, signal: entry.controller.signal, onProgress: (p) => (entry.progress = p) });
     } finally {
       running.delete(exportId);
     }
@@ -69,8 +71,8 @@ export function createExportService({ db, clock, appVersion, runner }: { db: Db;
   return {
     reportOf,
     files,
-    async build(versionId: string, format: ExportFormat, paper: Paper, exportId?: string): Promise<{ files: ExportedFile[] }> {
-      return { files: (await files(versionId, [format], paper, exportId)).map(toWireFile) };
+    async build(versionId: string, format: ExportFormat, paper: Paper, exportId?: string, pngScales?: readonly PngScale[]): Promise<{ files: ExportedFile[] }> {
+      return { files: (await files(versionId, [format], paper, exportId, pngScales)).map(toWireFile) };
     },
     /** How far the export with this id is; `running: false` once it ended (or never began). */
     progress(exportId: string): { running: boolean } & ExportProgress {

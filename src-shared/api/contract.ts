@@ -166,6 +166,8 @@ export const contract = {
       paper: z.enum(['A4', 'Letter']).default('A4'),
       /** An id the caller chooses, to ask export.progress and export.cancel about this export. */
       exportId: IdSchema.optional(),
+      /** PNG only: the sizes to render (each one is a full rendering of the map); all three when left out. */
+      pngScales: z.array(z.union([z.literal(1), z.literal(2), z.literal(4)])).min(1).max(3).optional(),
     }),
     output: z.object({ files: z.array(ExportedFileSchema) }),
   },

@@ -41,6 +41,14 @@ describe('exports on the worker thread', () => {
     expect(await text(Buffer.from(pdf!.data, 'base64'))).toEqual(await text(local!.data));
   }, 120_000);
 
+  it('renders only the PNG sizes asked for', async () => {
+    const backend = await temp.openBackend(temp.makeDir());
+    const versionId = await aVersion(backend);
+    const built = await call(backend, 'export.build', { versionId, format: 'png', pngScales: [2] });
+    expect(built.files.map((f) => f.name)).toEqual(['Acme renewal – Current state map@2x.png']);
+    expect((await refusal(backend, 'export.build', { versionId, format: 'png', pngScales: [3] })).code).toBe('VALIDATION');
+  }, 60_000);
+
   it('answers app.info while a PDF export is still being built', async () => {
     const backend = await temp.openBackend(temp.makeDir());
     const versionId = await aVersion(backend, 30);
