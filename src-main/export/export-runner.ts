@@ -32,10 +32,14 @@ const WORKER_HEAP_MB = 2048;
 export const EXPORT_CRASHED = 'The export stopped unexpectedly and no files were made. Try again; if it happens again, export one format at a time.';
 export const EXPORT_CANCELLED = 'The export was cancelled; no files were made.';
 
-/** The built export-worker.js beside this bundle, else (tests, bench) the TypeScript source. */
+/**
+ * The built export-worker.js (out/main/, beside the entry that runs this, or one folder
+ * up when this code sits in a shared chunk in out/main/chunks/), else the TypeScript source
+ * (tests, bench).
+ */
 function defaultEntry(): string {
-  const built = join(__dirname, 'export-worker.js');
-  return existsSync(built) ? built : join(__dirname, 'export-worker.ts');
+  const built = [join(__dirname, 'export-worker.js'), join(__dirname, '..', 'export-worker.js')].find((path) => existsSync(path));
+  return built ?? join(__dirname, 'export-worker.ts');
 }
 
 /** A TypeScript entry runs through tsx's require hook (the sources, in tests and the bench). */
