@@ -12,6 +12,8 @@ export default defineConfig({
           index: resolve(__dirname, 'src-main/index.ts'),
           server: resolve(__dirname, 'src-main/server/main.ts'),
           cli: resolve(__dirname, 'src-main/cli/main.ts'),
+          // Export builds run on a worker thread (export-runner.ts) that loads this file by name.
+          'export-worker': resolve(__dirname, 'src-main/export/export-worker.ts'),
         },
       },
     },
@@ -26,6 +28,8 @@ export default defineConfig({
   renderer: {
     root: resolve(__dirname, 'src-renderer'),
     build: {
+      // Minified, and split: the editor and Tidy layout's elkjs are loaded when first used.
+      minify: true,
       rollupOptions: { input: resolve(__dirname, 'src-renderer/index.html') },
     },
     plugins: [react()],

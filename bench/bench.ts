@@ -11,6 +11,7 @@ import { createBackend } from '../src-main/backend';
 import { bigMap } from './big-map';
 import { benchCompare } from './compare';
 import { benchExports } from './exports';
+import { benchHostStart, benchRendererBundle } from './host-and-bundle';
 
 /** Median wall time of `runs` calls, in ms, after one warm-up call. */
 function median(fn: () => unknown, runs: number): number {
@@ -79,7 +80,10 @@ async function main(): Promise<void> {
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
   }
+  // Built app only: host start (exceljs and pdfkit should not load before the first export), renderer entry size.
+  results.hostStart = await benchHostStart();
+  results.rendererBundle = benchRendererBundle();
   console.log(JSON.stringify(results, null, 2));
 }
 
-void main();
+void main().then(() => process.exit(0));

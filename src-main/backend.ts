@@ -6,6 +6,7 @@ import { createDispatcher, type Dispatch } from './core/dispatcher';
 import { createHandlers } from './core/handlers';
 import { migrateDatabase, type MigrateResult } from './db/migrate';
 import { openDatabase, type Db } from './db/open';
+import { createExportRunner, type ExportRunnerOptions } from './export/export-runner';
 import { createExportService, type ExportService } from './services/export-service';
 import { createGuards } from './services/guards';
 import { createImprovementService } from './services/improvement-service';
@@ -24,6 +25,8 @@ export interface BackendOptions {
   /** better_sqlite3.node for the current runtime, when it is not the Node build. */
   nativeBinding?: string;
   log?: (message: string, error: unknown) => void;
+  /** The export worker's script and time limit (tests give a crashing one or a short limit). */
+  exportWorker?: Omit<ExportRunnerOptions, 'log'>;
 }
 
 export interface Backend {
@@ -35,10 +38,11 @@ export interface Backend {
   exports: ExportService;
   /** Pushed events: transports subscribe per workshop; services may publish (session.changed). */
   events: EventHub;
+  /** Closes the database and stops the export workers. */
   close(): void;
 }
 
-export async function createBackend({ dataDir, clock = () => new Date(), nativeBinding, log }: BackendOptions): Promise<Backend> {
+export async function createBackend({ dataDir, clock = () => new Date(), nativeBinding, log, exportWorker }: BackendOptions): Promise<Backend> {
   mkdirSync(dataDir, { recursive: true });
   const databaseFile = join(dataDir, DATABASE_FILE_NAME);
   const db = openDatabase(databaseFile, nativeBinding ? { nativeBinding } : {});
@@ -53,7 +57,8 @@ export async function createBackend({ dataDir, clock = () => new Date(), nativeB
   const workshops = createWorkshopService({ db, clock, appVersion: APP_VERSION });
   const metrics = createMetricService({ db, clock });
   const improvements = createImprovementService({ db, clock });
-  const exports = createExportService({ db, clock, appVersion: APP_VERSION });
+  const runner = createExportRunner({ ...exportWorker, ...(log ? { log } : {}) });
+  const exports = createExportService({ db, clock, appVersion: APP_VERSION, runner });
   const handlers = createHandlers({
     workshops,
     metrics,
@@ -70,6 +75,7 @@ export async function createBackend({ dataDir, clock = () => new Date(), nativeB
     migration,
     exports,
     close: () => {
+      void runner.close();
       if (db.open) db.close();
     },
   };

@@ -1,9 +1,12 @@
 // Routes between the library (#/) and a workshop's editor (#/workshop/<id>);
 // hash routes work the same from a file (Electron) and from the browser host.
-import { useEffect, useState } from 'react';
+// The editor (React Flow, layout, charts, export dialog) is its own chunk, loaded when
+// a workshop opens, so the library paints without it.
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { Notices } from './components/Notices';
-import { EditorPage } from './features/editor/EditorPage';
 import { LibraryPage } from './features/library/LibraryPage';
+
+const EditorPage = lazy(() => import('./features/editor/EditorPage').then((m) => ({ default: m.EditorPage })));
 
 type Route = { page: 'library' } | { page: 'workshop'; id: string; versionId: string | null };
 
@@ -27,13 +30,15 @@ export function App() {
       {route.page === 'library' ? (
         <LibraryPage onOpen={(id) => go(`#/workshop/${id}`)} />
       ) : (
-        <EditorPage
-          key={route.id}
-          workshopId={route.id}
-          versionId={route.versionId}
-          onOpenVersion={(versionId) => go(`#/workshop/${route.id}/${versionId}`)}
-          onBack={() => go('#/')}
-        />
+        <Suspense fallback={null}>
+          <EditorPage
+            key={route.id}
+            workshopId={route.id}
+            versionId={route.versionId}
+            onOpenVersion={(versionId) => go(`#/workshop/${route.id}/${versionId}`)}
+            onBack={() => go('#/')}
+          />
+        </Suspense>
       )}
       <Notices />
     </>

@@ -74,7 +74,9 @@ export function createHandlers({ workshops, metrics, improvements, exports, guar
       guards.versionEditable(versionId);
       return workshops.withdrawAgreement(versionId, revision, reason);
     },
-    'export.build': ({ versionId, format, paper }) => exports.build(versionId, format, paper),
+    'export.build': ({ versionId, format, paper, exportId, pngScales }) => exports.build(versionId, format, paper, exportId, pngScales),
+    'export.progress': ({ exportId }) => exports.progress(exportId),
+    'export.cancel': ({ exportId }) => exports.cancel(exportId),
     'metric.list': ({ versionId }) => metrics.list(versionId),
     // The metric service checks that a metric measures something on its version's map.
     'metric.create': ({ versionId, fields }) => {

@@ -1,6 +1,7 @@
 // Builds the files of an export from one report (every format from the same model)
 // and writes them into a folder, each atomically, with messages a facilitator can
-// act on when the folder cannot take them. JSON is built by the caller.
+// act on when the folder cannot take them. JSON is built by the caller. The backend
+// runs this on its export worker (export-worker.ts), so pdfkit and exceljs load there.
 import { basename, join } from 'node:path';
 import { DomainError } from '../../src-shared/api/errors';
 import { renderCsvFiles } from '../../src-shared/domain/report/csv-writer';
@@ -12,6 +13,7 @@ import { reportFileStem } from '../services/file-names';
 import { exportTextMetrics } from './font-metrics';
 import { mapSvgOf } from './map-svg';
 import type { Paper } from './pdf-frame';
+import type { ExportProgress } from './export-protocol';
 import { writePdf } from './pdf-writer';
 import { pngWidth, writePng, type PngScale } from './png-writer';
 import { writeXlsx } from './xlsx-writer';
@@ -24,7 +26,21 @@ export interface ExportFile {
 
 export interface ExportOptions {
   paper: Paper;
+  /** Told before each step (a format, or one PNG scale) and once all are done. */
+  onProgress?: (progress: ExportProgress) => void;
+  /** The PNG sizes to render (each is a full rendering); all of PNG_SCALES when left out. */
+  pngScales?: readonly PngScale[];
 }
+
+const STEP_NAMES: Record<ExportFormat, string> = {
+  pdf: 'PDF report',
+  html: 'web page',
+  md: 'Markdown text',
+  xlsx: 'spreadsheet',
+  csv: 'CSV tables',
+  png: 'map picture',
+  svg: 'map drawing',
+};
 
 export type ExportFormat = Exclude<ReportFormat, 'json'>;
 
@@ -38,7 +54,7 @@ export const EXPORT_MIME: Record<ExportFormat, string> = {
   svg: 'image/svg+xml',
 };
 
-const PNG_SCALES: readonly PngScale[] = [1, 2, 4];
+export const PNG_SCALES: readonly PngScale[] = [1, 2, 4];
 
 /** "map.png", "map@2x.png", "map@4x.png". */
 const pngName = (stem: string, scale: PngScale) => `${stem} map${scale === 1 ? '' : `@${scale}x`}.png`;
@@ -56,7 +72,13 @@ export async function exportReport(
   const files: ExportFile[] = [];
   const add = (name: string, format: ExportFormat, data: Buffer) => files.push({ name, mime: EXPORT_MIME[format], data });
 
+  const pngScales = PNG_SCALES.filter((scale) => (options.pngScales ?? PNG_SCALES).includes(scale));
+  const total = wanted.reduce((n, f) => n + (f === 'png' ? pngScales.length : 1), 0);
+  let done = 0;
+  const step = (name: string) => options.onProgress?.({ done: done++, total, step: name });
+
   for (const format of wanted) {
+    if (format !== 'png') step(STEP_NAMES[format]);
     switch (format) {
       case 'pdf':
         add(`${stem}.pdf`, format, await writePdf(report, { paper: options.paper }));
@@ -67,7 +89,8 @@ export async function exportReport(
       case 'png': {
         // A huge map is capped to the same size at every scale: render it once.
         const byWidth = new Map<number, Buffer>();
-        for (const scale of PNG_SCALES) {
+        for (const scale of pngScales) {
+          step(`${STEP_NAMES.png} at ${scale}×`);
           const width = pngWidth(mapSvg(), scale);
           const png = byWidth.get(width) ?? writePng(mapSvg(), scale);
           byWidth.set(width, png);
@@ -90,6 +113,7 @@ export async function exportReport(
         break;
     }
   }
+  options.onProgress?.({ done: total, total, step: 'done' });
   return files;
 }
 

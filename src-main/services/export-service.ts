@@ -1,18 +1,22 @@
-// Exports of one map version: the report model built from the stored workshop,
-// map and plan, then written in the format asked for (src-main/export/).
+// Exports of one map version: the report's inputs read from the stored workshop,
+// map and plan, then the files built on an export worker (src-main/export/), with
+// progress and cancel by an id the caller chooses.
 import type { ExportedFile, ExportFormat } from '../../src-shared/api/contract';
 import { DomainError } from '../../src-shared/api/errors';
 import { printedMeta } from '../../src-shared/domain/agreement';
 import { buildReport } from '../../src-shared/domain/report/build-report';
-import type { Report } from '../../src-shared/domain/report/report-model';
+import type { Report, ReportInput } from '../../src-shared/domain/report/report-model';
 import type { Db } from '../db/open';
 import { createMapVersionsRepo } from '../db/repositories/map-versions-repo';
 import { createImprovementsRepo } from '../db/repositories/improvements-repo';
 import { createMetricsRepo } from '../db/repositories/metrics-repo';
 import { createWorkshopsRepo } from '../db/repositories/workshops-repo';
-import { exportReport, type ExportFile } from '../export/export-files';
+import type { ExportFile } from '../export/export-files';
+import type { ExportProgress, ReportSource } from '../export/export-protocol';
+import type { ExportRunner } from '../export/export-runner';
 import { exportTextMetrics } from '../export/font-metrics';
 import type { Paper } from '../export/pdf-frame';
+import type { PngScale } from '../export/png-writer';
 
 const isText = (mime: string) => mime.startsWith('text/') || mime.startsWith('image/svg');
 
@@ -22,20 +26,21 @@ export function toWireFile(file: ExportFile): ExportedFile {
     : { name: file.name, mime: file.mime, data: file.data.toString('base64'), encoding: 'base64' };
 }
 
-export function createExportService({ db, clock, appVersion }: { db: Db; clock: () => Date; appVersion: string }) {
+export function createExportService({ db, clock, appVersion, runner }: { db: Db; clock: () => Date; appVersion: string; runner: ExportRunner }) {
   const workshops = createWorkshopsRepo(db);
   const versions = createMapVersionsRepo(db);
   const metrics = createMetricsRepo(db);
   const improvements = createImprovementsRepo(db);
 
-  const reportOf = (versionId: string): Report => {
+  /** What a report is built from (read here; the worker builds it). */
+  const sourceOf = (versionId: string): ReportSource => {
     const version = versions.get(versionId);
     if (!version) throw new DomainError('NOT_FOUND', 'That map no longer exists. It may have been deleted in another window.');
     const workshop = workshops.get(version.workshopId);
     if (!workshop) throw new DomainError('NOT_FOUND', 'That workshop no longer exists.');
     // A version copied from another is reported against it (a deleted source leaves none).
     const source = version.sourceVersionId === null ? undefined : versions.get(version.sourceVersionId);
-    return buildReport({
+    return {
       source: source ? { versionName: source.name, document: source.document } : null,
       // An agreed version prints the workshop facts it was agreed with.
       meta: printedMeta(workshop.meta, version.signOff),
@@ -48,18 +53,44 @@ export function createExportService({ db, clock, appVersion }: { db: Db; clock: 
       improvements: improvements.list(version.workshopId),
       generatedAt: clock().toISOString(),
       appVersion,
-      textMetrics: exportTextMetrics,
-    });
+    };
+  };
+  /** The report as the exports print it, built here (for tests and checks, not for exports). */
+  const reportOf = (versionId: string): Report => buildReport({ ...sourceOf(versionId), textMetrics: exportTextMetrics } satisfies ReportInput);
+
+  /** Exports running now that were given an id: their progress and how to stop them. */
+  const running = new Map<string, { controller: AbortController; progress: ExportProgress }>();
+
+  const files = async (versionId: string, formats: readonly ExportFormat[], paper: Paper, exportId?: string, pngScales?: readonly PngScale[]): Promise<ExportFile[]> => {
+    const source = sourceOf(versionId);
+    const scales = pngScales ? { pngScales } : {};
+    if (exportId === undefined) return runner.run(source, formats, paper, scales);
+    if (running.has(exportId)) throw new DomainError('CONFLICT', 'That export is already running; wait for it or cancel it first.');
+    const entry = { controller: new AbortController(), progress: { done: 0, total: 1, step: 'starting' } };
+    running.set(exportId, entry);
+    try {
+      return await runner.run(source, formats, paper, { ...scales, signal: entry.controller.signal, onProgress: (p) => (entry.progress = p) });
+    } finally {
+      running.delete(exportId);
+    }
   };
 
   return {
     reportOf,
-    async files(versionId: string, formats: readonly ExportFormat[], paper: Paper): Promise<ExportFile[]> {
-      return exportReport(reportOf(versionId), formats, { paper });
+    files,
+    async build(versionId: string, format: ExportFormat, paper: Paper, exportId?: string, pngScales?: readonly PngScale[]): Promise<{ files: ExportedFile[] }> {
+      return { files: (await files(versionId, [format], paper, exportId, pngScales)).map(toWireFile) };
     },
-    async build(versionId: string, format: ExportFormat, paper: Paper): Promise<{ files: ExportedFile[] }> {
-      const files = await exportReport(reportOf(versionId), [format], { paper });
-      return { files: files.map(toWireFile) };
+    /** How far the export with this id is; `running: false` once it ended (or never began). */
+    progress(exportId: string): { running: boolean } & ExportProgress {
+      const entry = running.get(exportId);
+      return entry ? { running: true, ...entry.progress } : { running: false, done: 0, total: 0, step: '' };
+    },
+    /** Stops the export with this id; its export.build answers EXPORT_CANCELLED. */
+    cancel(exportId: string): { cancelled: boolean } {
+      const entry = running.get(exportId);
+      entry?.controller.abort();
+      return { cancelled: entry !== undefined };
     },
   };
 }

@@ -1,11 +1,20 @@
 // Left-to-right layout of the whole map with elkjs (layered algorithm), using the
 // cards' measured sizes so nothing overlaps, and leaving room between the columns
 // and rows for the largest arrow label, where label-placement.ts puts the labels.
-import ELK from 'elkjs/lib/elk.bundled.js';
+import type ELKType from 'elkjs/lib/elk.bundled.js';
 import type { MapDocument, Position } from '../../src-shared/domain/map-document';
 import { LABEL_MARGIN, LOOP_OFFSET, type Size } from './label-placement';
 
-const elk = new ELK();
+/** elkjs is half the editor's code and only Tidy layout uses it: loaded on the first tidy. */
+let elkInstance: Promise<InstanceType<typeof ELKType>> | undefined;
+const loadElk = () =>
+  (elkInstance ??= import('elkjs/lib/elk.bundled.js').then(
+    (m) => new m.default(),
+    (error: unknown) => {
+      elkInstance = undefined; // a failed load is tried again on the next tidy
+      throw error;
+    },
+  ));
 
 export interface NodeSize {
   width: number;
@@ -50,7 +59,7 @@ export async function layoutMap(
       .filter((t) => stageIds.has(t.source))
       .map((t) => ({ id: t.id, sources: [t.source], targets: [t.target] })),
   };
-  const result = await elk.layout(graph);
+  const result = await (await loadElk()).layout(graph);
   const positions = new Map<string, Position>();
   for (const child of result.children ?? []) {
     positions.set(child.id, { x: Math.round(child.x ?? 0), y: Math.round(child.y ?? 0) });

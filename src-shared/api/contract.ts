@@ -173,8 +173,26 @@ export const contract = {
   },
   /** The report of one map version in one format (the workshop file is workshop.exportFile). */
   'export.build': {
-    input: z.strictObject({ versionId: IdSchema, format: ExportFormatSchema, paper: z.enum(['A4', 'Letter']).default('A4') }),
+    input: z.strictObject({
+      versionId: IdSchema,
+      format: ExportFormatSchema,
+      paper: z.enum(['A4', 'Letter']).default('A4'),
+      /** An id the caller chooses, to ask export.progress and export.cancel about this export. */
+      exportId: IdSchema.optional(),
+      /** PNG only: the sizes to render (each one is a full rendering of the map); all three when left out. */
+      pngScales: z.array(z.union([z.literal(1), z.literal(2), z.literal(4)])).min(1).max(3).optional(),
+    }),
     output: z.object({ files: z.array(ExportedFileSchema) }),
+  },
+  /** How far a running export (by the id given to export.build) is; steps are formats or PNG scales. */
+  'export.progress': {
+    input: z.strictObject({ exportId: IdSchema }),
+    output: z.object({ running: z.boolean(), done: z.number().int(), total: z.number().int(), step: z.string() }),
+  },
+  /** Stops a running export: its export.build answers EXPORT_CANCELLED. `cancelled: false` when it had already ended. */
+  'export.cancel': {
+    input: z.strictObject({ exportId: IdSchema }),
+    output: z.object({ cancelled: z.boolean() }),
   },
   /** The measurement plan of one map version. */
   'metric.list': { input: z.strictObject({ versionId: IdSchema }), output: z.array(PlanMetricSchema) },

@@ -25,6 +25,8 @@ export const ERROR_CODES = [
   'FORBIDDEN',
   'PAYLOAD_TOO_LARGE',
   'EXPORT_FAILED',
+  /** The export was cancelled by whoever asked for it (export.cancel). */
+  'EXPORT_CANCELLED',
   'UNAVAILABLE',
   'INTERNAL',
 ] as const;

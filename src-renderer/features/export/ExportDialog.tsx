@@ -1,7 +1,9 @@
 // Export…: pick formats and paper, then each format is built (with progress for
 // the slow ones) and saved together: into a folder on the desktop, as one zip
-// download in the browser. A draft version says DRAFT on every page.
-import { useState } from 'react';
+// download in the browser. A draft version says DRAFT on every page. While it runs,
+// "Stop export" cancels the format being built (export.cancel) and saves nothing.
+import { useRef, useState } from 'react';
+import { newId } from '../../../src-shared/domain/ids';
 import type { ExportFormat as ReportExportFormat } from '../../../src-shared/api/contract';
 import { reportFileStem } from '../../../src-shared/domain/file-names';
 import { api } from '../../api/client';
@@ -33,6 +35,14 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
   const [steps, setSteps] = useState<Step[] | null>(null);
   const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
   const running = steps !== null && result === null;
+  /** The export being built now (its id for export.cancel) and whether Stop was pressed. */
+  const active = useRef<{ exportId: string | null; stopped: boolean }>({ exportId: null, stopped: false });
+
+  const stop = () => {
+    active.current.stopped = true;
+    const { exportId } = active.current;
+    if (exportId) void api().call('export.cancel', { exportId });
+  };
 
   const run = async () => {
     if (chosen.size === 0) return setResult({ ok: false, text: 'Pick at least one format.' });
@@ -43,8 +53,11 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
     let current: Step[] = order.map((format) => ({ format, state: 'waiting' }));
     setSteps(current);
     setResult(null);
+    active.current = { exportId: null, stopped: false };
+    const stopped = () => setResult({ ok: false, text: 'The export was stopped. Nothing was saved.' });
     const files: HostFile[] = [];
     for (const format of order) {
+      if (active.current.stopped) return stopped();
       current = current.map((s) => (s.format === format ? { ...s, state: 'building' } : s));
       setSteps(current);
       const built =
@@ -52,7 +65,9 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
           ? await api().call('workshop.exportFile', { id: workshop.id }).then((r) =>
               r.ok ? ({ ok: true, value: { files: [{ name: r.value.fileName, mime: 'application/json', data: r.value.text, encoding: 'utf8' as const }] } } as const) : r,
             )
-          : await api().call('export.build', { versionId, format, paper });
+          : await api().call('export.build', { versionId, format, paper, exportId: (active.current.exportId = newId()) });
+      active.current.exportId = null;
+      if (active.current.stopped || (!built.ok && built.error.code === 'EXPORT_CANCELLED')) return stopped();
       if (!built.ok) {
         current = current.map((s) => (s.format === format ? { ...s, state: 'failed', message: built.error.message } : s));
         setSteps(current);
@@ -62,6 +77,7 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
       current = current.map((s) => (s.format === format ? { ...s, state: 'done' } : s));
       setSteps(current);
     }
+    if (active.current.stopped) return stopped();
     try {
       const saved = await host().saveFiles(files, reportFileStem(workshop.meta.title, versionName));
       const count = `${files.length} ${files.length === 1 ? 'file' : 'files'}`;
@@ -122,9 +138,15 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
         </p>
       )}
       <div className="dialog-actions">
-        <button type="button" className="btn" onClick={onClose} disabled={running}>
-          {result?.ok ? 'Close' : 'Cancel'}
-        </button>
+        {running ? (
+          <button type="button" className="btn" onClick={stop} data-testid="export-stop">
+            Stop export
+          </button>
+        ) : (
+          <button type="button" className="btn" onClick={onClose}>
+            {result?.ok ? 'Close' : 'Cancel'}
+          </button>
+        )}
         <button type="button" className="btn btn-primary" disabled={running} onClick={() => void run()}>
           {running ? 'Exporting…' : 'Export'}
         </button>

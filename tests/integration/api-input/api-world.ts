@@ -78,6 +78,8 @@ export const VALID_INPUTS: { [M in Method]: (t: Target) => MethodInput<M> } = {
   'map.deleteVersion': (t) => ({ versionId: t.spareVersionId, confirmAgreed: false }),
   'map.withdrawAgreement': (t) => ({ versionId: t.agreedVersionId, revision: t.agreedRevision, reason: 'Signed off before the finance team saw it' }),
   'export.build': (t) => ({ versionId: t.versionId, format: 'md', paper: 'A4' }),
+  'export.progress': () => ({ exportId: 'export-1' }),
+  'export.cancel': () => ({ exportId: 'export-1' }),
   'metric.list': (t) => ({ versionId: t.versionId }),
   'metric.create': (t) => ({ versionId: t.versionId, fields: metricFields({ name: 'Days to a decision', unit: 'days' }) }),
   'metric.update': (t) => ({ id: t.metricId, revision: t.metricRevision, fields: metricFields({ ownerRole: 'Head of sales' }) }),

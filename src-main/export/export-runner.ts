@@ -1,0 +1,148 @@
+// Runs export builds on worker threads (export-worker.ts), so a long export never
+// holds up the backend's API, and a crash, a timeout or a cancel ends one worker,
+// never the backend. One idle worker is kept: its fonts and libraries stay loaded.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { Worker, type WorkerOptions } from 'node:worker_threads';
+import { DomainError, isErrorCode } from '../../src-shared/api/errors';
+import type { ReportFormat } from '../../src-shared/domain/report/report-model';
+import type { ExportFile } from './export-files';
+import type { ExportJob, ExportProgress, ReportSource, WorkerMessage } from './export-protocol';
+import type { Paper } from './pdf-frame';
+import type { PngScale } from './png-writer';
+
+export interface ExportRunnerOptions {
+  /** The worker's script; by default the built export-worker.js beside this bundle, else the TypeScript source (tests, bench). */
+  entry?: string;
+  /** An export still running after this long is stopped (a fault, not a big map). */
+  timeoutMs?: number;
+  log?: (message: string, error: unknown) => void;
+}
+
+export interface RunOptions {
+  signal?: AbortSignal;
+  pngScales?: readonly PngScale[];
+  onProgress?: (progress: ExportProgress) => void;
+}
+
+const DEFAULT_TIMEOUT_MS = 10 * 60_000;
+/** A worker's own heap limit: past it the worker ends with an error instead of taking the process down. */
+const WORKER_HEAP_MB = 2048;
+
+export const EXPORT_CRASHED = 'The export stopped unexpectedly and no files were made. Try again; if it happens again, export one format at a time.';
+export const EXPORT_CANCELLED = 'The export was cancelled; no files were made.';
+
+/**
+ * The built export-worker.js (out/main/, beside the entry that runs this, or one folder
+ * up when this code sits in a shared chunk in out/main/chunks/), else the TypeScript source
+ * (tests, bench).
+ */
+function defaultEntry(): string {
+  const built = [join(__dirname, 'export-worker.js'), join(__dirname, '..', 'export-worker.js')].find((path) => existsSync(path));
+  return built ?? join(__dirname, 'export-worker.ts');
+}
+
+/** A TypeScript entry runs through tsx's require hook (the sources, in tests and the bench). */
+function startWorker(entry: string, options: WorkerOptions): Worker {
+  if (!entry.endsWith('.ts')) return new Worker(entry, options);
+  return new Worker(`require('tsx/cjs'); require(${JSON.stringify(entry)});`, { ...options, eval: true });
+}
+
+export function createExportRunner(options: ExportRunnerOptions = {}) {
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const log = options.log ?? console.error;
+  const idle: Worker[] = [];
+  const busy = new Set<Worker>();
+  let nextJobId = 1;
+  let closed = false;
+
+  const spawn = (): Worker => {
+    const worker = startWorker(options.entry ?? defaultEntry(), { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
+    // An idle worker dying (it should not) is simply dropped.
+    worker.on('error', () => undefined);
+    worker.on('exit', () => {
+      const i = idle.indexOf(worker);
+      if (i >= 0) idle.splice(i, 1);
+    });
+    return worker;
+  };
+
+  const release = (worker: Worker, healthy: boolean): void => {
+    busy.delete(worker);
+    if (healthy && !closed && idle.length === 0) {
+      worker.unref(); // an idle worker never keeps the process alive
+      idle.push(worker);
+    } else {
+      void worker.terminate();
+    }
+  };
+
+  return {
+    /** The files of `formats`, built from `source` on a worker; refuses with EXPORT_FAILED or EXPORT_CANCELLED. */
+    run(source: ReportSource, formats: readonly ReportFormat[], paper: Paper, run: RunOptions = {}): Promise<ExportFile[]> {
+      if (closed) return Promise.reject(new DomainError('UNAVAILABLE', 'Leanmap is closing; export again after it restarts.'));
+      if (run.signal?.aborted) return Promise.reject(new DomainError('EXPORT_CANCELLED', EXPORT_CANCELLED));
+      const worker = idle.pop() ?? spawn();
+      worker.ref();
+      busy.add(worker);
+      const jobId = nextJobId++;
+      return new Promise<ExportFile[]>((resolve, reject) => {
+        let settled = false;
+        const finish = (healthy: boolean, outcome: () => void) => {
+          if (settled) return;
+          settled = true;
+          clearTimeout(timer);
+          run.signal?.removeEventListener('abort', onAbort);
+          worker.off('message', onMessage);
+          worker.off('error', onError);
+          worker.off('exit', onExit);
+          release(worker, healthy);
+          outcome();
+        };
+        const fail = (code: 'EXPORT_FAILED' | 'EXPORT_CANCELLED', message: string) => () => reject(new DomainError(code, message));
+        const onMessage = (message: WorkerMessage) => {
+          if (message.jobId !== jobId) return;
+          if (message.type === 'progress') {
+            run.onProgress?.({ done: message.done, total: message.total, step: message.step });
+          } else if (message.type === 'done') {
+            const files = message.files.map((f) => ({ name: f.name, mime: f.mime, data: Buffer.from(f.data.buffer, f.data.byteOffset, f.data.byteLength) }));
+            finish(true, () => resolve(files));
+          } else if (message.code && isErrorCode(message.code)) {
+            // A refusal the export code words for a facilitator (a folder, a size).
+            finish(true, fail(message.code as 'EXPORT_FAILED', message.message));
+          } else {
+            log('Leanmap: an export failed', new Error(message.message));
+            finish(true, fail('EXPORT_FAILED', EXPORT_CRASHED));
+          }
+        };
+        const onError = (error: unknown) => {
+          log('Leanmap: the export worker crashed', error);
+          finish(false, fail('EXPORT_FAILED', EXPORT_CRASHED));
+        };
+        const onExit = (code: number) => {
+          log('Leanmap: the export worker stopped', new Error(`exit code ${code}`));
+          finish(false, fail('EXPORT_FAILED', EXPORT_CRASHED));
+        };
+        const onAbort = () => finish(false, fail('EXPORT_CANCELLED', EXPORT_CANCELLED));
+        const timer = setTimeout(() => {
+          log('Leanmap: an export timed out', new Error(`over ${timeoutMs} ms`));
+          finish(false, fail('EXPORT_FAILED', `The export took longer than ${Math.round(timeoutMs / 1000)} seconds and was stopped; no files were made. Try one format at a time.`));
+        }, timeoutMs);
+        worker.on('message', onMessage);
+        worker.on('error', onError);
+        worker.on('exit', onExit);
+        run.signal?.addEventListener('abort', onAbort, { once: true });
+        const job: ExportJob = { type: 'job', jobId, source, formats: [...formats], paper, ...(run.pngScales ? { pngScales: [...run.pngScales] } : {}) };
+        worker.postMessage(job);
+      });
+    },
+    /** Stops every worker (the backend is closing). */
+    async close(): Promise<void> {
+      closed = true;
+      const all = [...idle, ...busy];
+      idle.length = 0;
+      await Promise.all(all.map((w) => w.terminate()));
+    },
+  };
+}
+export type ExportRunner = ReturnType<typeof createExportRunner>;
