@@ -1,6 +1,6 @@
 // Electron main process, the desktop composition root: one instance per data
 // folder, the backend on leanmap.db, one hardened window talking over IPC.
-import { app, BrowserWindow, dialog, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, session } from 'electron';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createBackend, type Backend } from './backend';
@@ -12,7 +12,7 @@ import { acquireFolderLock, type FolderLock } from './folder-lock';
 import { secondInstanceNotice } from './electron/second-instance';
 import { registerIpc } from './electron/ipc';
 import { installMenu } from './electron/menu';
-import { hardenSession, installAppSecurity } from './electron/security';
+import { hardenSession, installAppSecurity, openExternally } from './electron/security';
 import { createMainWindow } from './electron/window';
 import { appPageUrl } from './electron/window-options';
 
@@ -77,7 +77,7 @@ async function lockDataFolder(): Promise<boolean> {
     defaultId: 0,
     cancelId: notice.buttons.length - 1,
   });
-  if (choice === 0 && notice.openUrl) await shell.openExternal(notice.openUrl).catch(() => undefined);
+  if (choice === 0 && notice.openUrl) openExternally(notice.openUrl);
   return false;
 }
 

@@ -26,7 +26,8 @@ export function hardenSession(session: Session): void {
   session.setPermissionCheckHandler((_contents, permission) => permission === 'clipboard-sanitized-write');
 }
 
-function openExternally(url: string): void {
+/** Opens a link in the system browser, only when isSafeExternalUrl accepts it (the one place that calls shell.openExternal). */
+export function openExternally(url: string): void {
   if (!isSafeExternalUrl(url)) return;
   shell.openExternal(url).catch((error: unknown) => console.error('Leanmap: could not open a link', error));
 }
