@@ -9,6 +9,7 @@ import { openDatabase, type Db } from './db/open';
 import { createExportService, type ExportService } from './services/export-service';
 import { createGuards } from './services/guards';
 import { createMetricService } from './services/metric-service';
+import { createSessionService } from './services/session-service';
 import { createWorkshopService } from './services/workshop-service';
 import { APP_VERSION } from './app-version';
 
@@ -45,11 +46,14 @@ export async function createBackend({ dataDir, clock = () => new Date(), nativeB
   }
   const workshops = createWorkshopService({ db, clock, appVersion: APP_VERSION });
   const metrics = createMetricService({ db, clock });
+  // session.changed is published here once the event hub exists (branch e9).
+  const sessions = createSessionService({ db, clock });
   const exports = createExportService({ db, clock, appVersion: APP_VERSION });
   const handlers = createHandlers({
     workshops,
     metrics,
     exports,
+    sessions,
     guards: createGuards(db),
     appInfo: { name: 'Leanmap', version: APP_VERSION, dataDir, databaseFile },
   });
