@@ -105,7 +105,7 @@ async function start(): Promise<void> {
     app.exit(1);
     return;
   }
-  registerIpc({ dispatch: backend.dispatch, appUrl: () => appUrl });
+  registerIpc({ dispatch: backend.dispatch, appUrl: () => appUrl, events: backend.events });
   installMenu({ developerTools: !app.isPackaged });
   openMainWindow();
   app.on('activate', () => {

@@ -10,6 +10,12 @@ import { isAllowedNavigation } from './window-options';
 export const INVOKE_CHANNEL = 'leanmap:invoke';
 export const SAVE_FILE_CHANNEL = 'leanmap:save-file';
 export const SAVE_FILES_CHANNEL = 'leanmap:save-files';
+/** Renderer -> main: which workshop's events this window wants (null: none). */
+export const WATCH_CHANNEL = 'leanmap:watch';
+/** Main -> renderer: one pushed event. */
+export const EVENT_CHANNEL = 'leanmap:event';
+
+export const WatchMessageSchema = z.object({ workshopId: z.string().min(1).max(64).nullable() });
 
 /** Large enough for a PDF or PNG of a big map (base64), small enough to refuse nonsense. */
 export const MAX_SAVE_FILE_CHARS = 160 * 1024 * 1024;
@@ -17,6 +23,7 @@ export const MAX_SAVE_FILE_CHARS = 160 * 1024 * 1024;
 export const InvokeMessageSchema = z.object({
   method: z.string().min(1).max(100),
   input: z.unknown().optional(),
+  windowId: z.string().min(1).max(64).optional(),
 });
 export type InvokeMessage = z.infer<typeof InvokeMessageSchema>;
 

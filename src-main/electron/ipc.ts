@@ -6,6 +6,8 @@ import { dirname, join } from 'node:path';
 import type { SaveFileResult, SaveFilesResult } from '../../src-shared/api/bridge';
 import type { WireResult } from '../../src-shared/api/errors';
 import type { Dispatch } from '../core/dispatcher';
+import type { EventHub } from '../events/event-hub';
+import { createEventForwarding } from './event-forwarding';
 import { AtomicWriteError, writeFileAtomic } from '../fs/atomic-write';
 import {
   INVOKE_CHANNEL,
@@ -14,6 +16,8 @@ import {
   SAVE_FILES_CHANNEL,
   SaveFileRequestSchema,
   SaveFilesRequestSchema,
+  WATCH_CHANNEL,
+  WatchMessageSchema,
   decodeSaveData,
   isTrustedSender,
   safeFileName,
@@ -34,9 +38,22 @@ export interface IpcOptions {
   dispatch: Dispatch;
   /** The app page's URL; a function because it is known only once the window loads. */
   appUrl: () => string;
+  /** Pushed events, forwarded to each window watching that workshop. */
+  events?: EventHub;
 }
 
-export function registerIpc({ dispatch, appUrl }: IpcOptions): () => void {
+export function registerIpc({ dispatch, appUrl, events }: IpcOptions): () => void {
+  const forwarding = events ? createEventForwarding(events) : null;
+  ipcMain.on(WATCH_CHANNEL, (event, message: unknown) => {
+    if (!forwarding || !isTrustedSender(event.senderFrame, appUrl())) return;
+    const parsed = WatchMessageSchema.safeParse(message);
+    if (!parsed.success) return;
+    const target = event.sender;
+    forwarding.watch(target, parsed.data.workshopId);
+    // A closed window stops getting events (and is not kept alive by the map).
+    target.once('destroyed', () => forwarding.forget(target));
+  });
+
   // Where the last save went, so the next save dialog opens there (this session only).
   let lastFolder: string | undefined;
 
@@ -46,7 +63,7 @@ export function registerIpc({ dispatch, appUrl }: IpcOptions): () => void {
     if (!parsed.success) {
       return { ok: false, error: { code: 'VALIDATION', message: 'That request is not valid: it needs a method name and an input.' } };
     }
-    return dispatch(parsed.data.method, parsed.data.input);
+    return dispatch(parsed.data.method, parsed.data.input, { windowId: parsed.data.windowId ?? null });
   });
 
   ipcMain.handle(SAVE_FILE_CHANNEL, async (event, request: unknown): Promise<WireResult<SaveFileResult>> => {
@@ -111,5 +128,7 @@ export function registerIpc({ dispatch, appUrl }: IpcOptions): () => void {
     ipcMain.removeHandler(INVOKE_CHANNEL);
     ipcMain.removeHandler(SAVE_FILE_CHANNEL);
     ipcMain.removeHandler(SAVE_FILES_CHANNEL);
+    ipcMain.removeAllListeners(WATCH_CHANNEL);
+    forwarding?.stop();
   };
 }

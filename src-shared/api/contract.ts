@@ -233,3 +233,6 @@ export const METHODS = Object.keys(contract) as Method[];
 export function isMethod(name: string): name is Method {
   return Object.prototype.hasOwnProperty.call(contract, name);
 }
+
+// The pushed events live beside the methods (src-shared/api/events.ts).
+export { events, EVENT_NAMES, parseWorkshopEvent, type EventName, type EventPayload, type WorkshopEvent } from './events';
