@@ -52,7 +52,7 @@ export async function createBackend({ dataDir, clock = () => new Date(), nativeB
   const events = createEventHub(log);
   const workshops = createWorkshopService({ db, clock, appVersion: APP_VERSION });
   const metrics = createMetricService({ db, clock });
-  // session.changed is published here once the event hub exists (branch e9).
+  // session.changed is published by the dispatcher's event rules after each successful write.
   const sessions = createSessionService({ db, clock });
   const exports = createExportService({ db, clock, appVersion: APP_VERSION });
   const handlers = createHandlers({

@@ -15,6 +15,18 @@ export type EventsAfter = (output: unknown) => WorkshopEvent[];
 type In = Record<string, unknown>;
 const str = (v: unknown): string => String(v);
 
+/** Which part of the session changed, so a listener can tell a timer tick from a new decision. */
+function sessionTopic(method: Method, input: In): string {
+  if (method === 'session.update') {
+    const patch = (input.patch ?? {}) as In;
+    return patch.audience !== undefined ? 'audience' : 'agenda';
+  }
+  if (method === 'session.timer') return 'timer';
+  if (method.startsWith('vote.')) return 'vote';
+  if (method.startsWith('parking.')) return 'parking-lot';
+  return 'decisions';
+}
+
 export function createEventRules(lookup: EventLookup) {
   const workshopChanged = (workshopId: string | undefined, byWindow: string | null): EventsAfter => (output) => {
     if (!workshopId) return [];
@@ -65,6 +77,22 @@ export function createEventRules(lookup: EventLookup) {
       case 'metric.addReading':
       case 'metric.deleteReading':
         return metricChanged(lookup.metricPlace(str(input.metricId)), byWindow);
+      // Facilitation records: every window showing the workshop (the audience view too) re-fetches the session.
+      case 'session.update':
+      case 'session.timer':
+      case 'vote.open':
+      case 'vote.count':
+      case 'vote.close':
+      case 'vote.reveal':
+      case 'parking.add':
+      case 'parking.move':
+      case 'decision.add':
+      case 'decision.supersede':
+      case 'decision.reverse': {
+        const workshopId = str(input.workshopId);
+        const topic = sessionTopic(method, input);
+        return () => [{ name: 'session.changed', payload: { workshopId, topic, byWindow } }];
+      }
       default:
         return null;
     }

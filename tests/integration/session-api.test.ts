@@ -191,6 +191,21 @@ describe('facilitation records', () => {
   });
 });
 
+describe('pushed events', () => {
+  it('publishes session.changed with its topic after every facilitation write, and nothing after a refusal', async () => {
+    const { backend, workshopId } = await aWorkshop();
+    const heard: string[] = [];
+    backend.events.subscribe(workshopId, (e) => heard.push(`${e.name}:${e.name === 'session.changed' ? e.payload.topic : ''}`));
+    const s = await call(backend, 'session.get', { workshopId });
+    await call(backend, 'session.update', { workshopId, revision: s.revision, patch: { audience: { ...s.audience, view: { kind: 'timer' } } } });
+    await call(backend, 'session.timer', { workshopId, action: 'start' });
+    await call(backend, 'parking.add', { workshopId, text: 'Later', link: null });
+    await call(backend, 'decision.add', { workshopId, what: 'Go', date: '2026-11-22', by: ['Ana Silva'] });
+    await refusal(backend, 'decision.add', { workshopId, what: 'Go', date: '2026-11-22', by: ['Nobody'] });
+    expect(heard).toEqual(['session.changed:audience', 'session.changed:timer', 'session.changed:parking-lot', 'session.changed:decisions']);
+  });
+});
+
 describe('schema step 6', () => {
   it('adds the facilitation records table to a database of the release before, backing it up first', async () => {
     const dataDir = temp.makeDir();
