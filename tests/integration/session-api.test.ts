@@ -221,3 +221,29 @@ describe('schema step 6', () => {
     expect(cols.map((c) => c.name)).toEqual(['workshop_id', 'records', 'revision', 'updated_at']);
   });
 });
+
+describe('the workshop file', () => {
+  it('carries the facilitation records out and back in', async () => {
+    const { backend, workshopId } = await aWorkshop();
+    await call(backend, 'parking.add', { workshopId, text: 'Pricing page', link: { kind: 'stage', id: 's-eval' } });
+    await call(backend, 'decision.add', { workshopId, what: 'Weekly review', date: '2026-11-22', by: ['Ana Silva'] });
+    const before = await call(backend, 'session.get', { workshopId });
+    const { text } = await call(backend, 'workshop.exportFile', { id: workshopId });
+    expect(JSON.parse(text).workshop.session.decisions[0].what).toBe('Weekly review');
+    const imported = await call(backend, 'workshop.importFile', { text });
+    const after = await call(backend, 'session.get', { workshopId: imported.id });
+    expect({ agenda: after.agenda, parkingLot: after.parkingLot, decisions: after.decisions }).toEqual({
+      agenda: before.agenda,
+      parkingLot: before.parkingLot,
+      decisions: before.decisions,
+    });
+  });
+
+  it('reads a file without facilitation records as a workshop not yet run', async () => {
+    const { backend, workshopId } = await aWorkshop();
+    const { text } = await call(backend, 'workshop.exportFile', { id: workshopId });
+    expect(JSON.parse(text).workshop.session).toBeUndefined();
+    const imported = await call(backend, 'workshop.importFile', { text });
+    expect((await call(backend, 'session.get', { workshopId: imported.id })).decisions).toEqual([]);
+  });
+});
