@@ -8,3 +8,4 @@ export * from './timer';
 export * from './voting';
 export * from './session';
 export * from './session-ops';
+export * from './vote-targets';
