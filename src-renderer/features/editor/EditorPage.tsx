@@ -28,6 +28,7 @@ import { NewVersionDialog } from '../versions/NewVersionDialog';
 import { VersionsDialog } from '../versions/VersionsDialog';
 import { WithdrawDialog } from '../versions/WithdrawDialog';
 import { ExportDialog } from '../export/ExportDialog';
+import { FacilitationConsole } from '../facilitation/FacilitationConsole';
 
 interface EditorLayoutProps {
   onBack: () => void;
@@ -45,6 +46,7 @@ function EditorLayout({ onBack, onReload, onOpenVersion, recovery, onRestore, on
   const [view, setView] = useState<EditorView>('map');
   const [choosingOutcome, setChoosingOutcome] = useState(false);
   const notify = useUiStore((s) => s.notify);
+  const workshopId = useDocumentStore((s) => s.workshop?.id ?? '');
   const chooseOutcome = useCallback(() => setChoosingOutcome(true), []);
   useEditorShortcuts(flow, view === 'map', chooseOutcome);
   const exportFile = async () => {
@@ -78,8 +80,10 @@ function EditorLayout({ onBack, onReload, onOpenVersion, recovery, onRestore, on
             <MapCanvas />
             <SidePanel onShowPlan={() => setView('plan')} />
           </>
-        ) : (
+        ) : view === 'plan' ? (
           <MeasurementPlan />
+        ) : (
+          <FacilitationConsole workshopId={workshopId} />
         )}
       </div>
       {choosingOutcome && (

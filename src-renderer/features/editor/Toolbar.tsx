@@ -9,7 +9,7 @@ import { SaveStatus } from './SaveStatus';
 import { Menu } from '../../components/Menu';
 import { VersionSwitcher } from '../versions/VersionSwitcher';
 
-export type EditorView = 'map' | 'plan';
+export type EditorView = 'map' | 'plan' | 'run';
 
 interface ToolbarProps {
   view: EditorView;
@@ -53,6 +53,9 @@ export function Toolbar({ view, onView, onBack, onDetails, onExportFile, onExpor
         </button>
         <button type="button" aria-pressed={view === 'plan'} onClick={() => onView('plan')}>
           Measurement plan
+        </button>
+        <button type="button" aria-pressed={view === 'run'} onClick={() => onView('run')}>
+          Run the room
         </button>
       </div>
       {view === 'map' && (
