@@ -170,6 +170,7 @@ export async function writePdf(report: Report, options: PdfOptions): Promise<Buf
     { title: 'Transitions', layout: 'landscape', draw: () => transitionsSection(frame, report) },
     { title: 'Measurement plan', layout: 'landscape', draw: () => measurementPlanSection(frame, report) },
     { title: 'Checks', layout: 'landscape', draw: () => checksSection(frame, report) },
+    ...report.records.map((t) => ({ title: t.title, layout: 'landscape' as const, draw: () => textTableSection(frame, t) })),
   ];
   const contentsAt = coverPage(frame, report, sections.length);
   const entries: ContentsEntry[] = [];

@@ -8,6 +8,7 @@ import type { Report } from '../../src-shared/domain/report/report-model';
 import type { Db } from '../db/open';
 import { createMapVersionsRepo } from '../db/repositories/map-versions-repo';
 import { createMetricsRepo } from '../db/repositories/metrics-repo';
+import { createSessionsRepo } from '../db/repositories/sessions-repo';
 import { createWorkshopsRepo } from '../db/repositories/workshops-repo';
 import { exportReport, type ExportFile } from '../export/export-files';
 import { exportTextMetrics } from '../export/font-metrics';
@@ -25,6 +26,7 @@ export function createExportService({ db, clock, appVersion }: { db: Db; clock: 
   const workshops = createWorkshopsRepo(db);
   const versions = createMapVersionsRepo(db);
   const metrics = createMetricsRepo(db);
+  const sessions = createSessionsRepo(db);
 
   const reportOf = (versionId: string): Report => {
     const version = versions.get(versionId);
@@ -42,6 +44,7 @@ export function createExportService({ db, clock, appVersion }: { db: Db; clock: 
       generatedAt: clock().toISOString(),
       appVersion,
       textMetrics: exportTextMetrics,
+      session: sessions.get(version.workshopId)?.records ?? null,
     });
   };
 

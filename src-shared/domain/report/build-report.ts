@@ -10,6 +10,8 @@ import { METRIC_PERCENT_DECIMALS } from '../number-format';
 import { formatDays, formatMoney, formatNumber, formatPercent, formatPercentPoints, formatTimestamp, unknown, valueOf, UNKNOWN } from './format';
 import { layoutReportMap } from './map-layout';
 import { stageDetailsTable } from './stage-details';
+import { decisionsTable, parkingLotTable, votingTable } from './facilitation-tables';
+import { painPointTargetId, votesByTarget } from '../facilitation/vote-targets';
 import type {
   Report,
   ReportActionRow,
@@ -79,7 +81,7 @@ function stageRows(doc: MapDocument): ReportStageRow[] {
   });
 }
 
-function actionRows(doc: MapDocument): ReportActionRow[] {
+function actionRows(doc: MapDocument, roomVotes: ReadonlyMap<string, number>): ReportActionRow[] {
   return doc.stages.flatMap((s) => {
     const textOf = new Map(s.actions.filter((a) => a.actor === 'customer').map((a) => [a.id, a.text]));
     return s.actions.map((a) => ({
@@ -89,7 +91,8 @@ function actionRows(doc: MapDocument): ReportActionRow[] {
       leanClass: a.leanClass ?? '',
       serves: a.serves.flatMap((id) => (textOf.has(id) ? [textOf.get(id)!] : [])).join('; '),
       ownerRole: a.ownerRole,
-      votes: a.votes,
+      // Votes typed on the action plus those the room gave it in closed voting rounds.
+      votes: a.votes + (roomVotes.get(a.id) ?? 0),
     }));
   });
 }
@@ -311,19 +314,26 @@ export function buildReport(input: ReportInput): Report {
   const analysis = analyseProcess(doc, { metrics: input.metrics });
   const names = nodeNames(doc);
   const title = input.meta.title.trim() || 'Leanmap report';
+  const session = input.session ?? null;
+  const roomVotes = votesByTarget(session?.rounds ?? []);
+  // A stage's votes: on the stage itself and on its pain points.
+  const stageVotes = new Map(doc.stages.map((st) => [st.id, (roomVotes.get(st.id) ?? 0) + (roomVotes.get(painPointTargetId(st.id)) ?? 0)]));
+  const actionNames = new Map(doc.stages.flatMap((st) => st.actions.map((a) => [a.id, a.text] as const)));
+  const nameOf = (id: string) => names.get(id) ?? actionNames.get(id) ?? 'no longer on this map';
   return {
     draft: input.signOff === null,
     cover: cover(input),
     map: layoutReportMap(doc, { metrics: input.textMetrics, bottlenecks: analysis.bottlenecks }),
     stages: stageRows(doc),
-    stageDetails: stageDetailsTable(doc.stages),
-    actions: actionRows(doc),
+    stageDetails: stageDetailsTable(doc.stages, stageVotes),
+    actions: actionRows(doc, roomVotes),
     transitions: transitionRows(doc, names),
     inputs: inputRows(doc, analysis, names),
     figures: figureRows(doc, analysis),
     bottlenecks: bottlenecks(doc, analysis, names),
     measurementPlan: metricRows(doc, input.metrics, names, input.signOff),
     checks: analysis.checks.map((c) => ({ severity: c.severity, message: c.message })),
+    records: [decisionsTable(session?.decisions ?? [], nameOf), parkingLotTable(session?.parkingLot ?? [], nameOf), votingTable(session?.rounds ?? [])],
     fileStem: `${title} – ${input.versionName.trim() || 'Map'}`,
     currency: doc.process.currency,
     period: doc.process.period,

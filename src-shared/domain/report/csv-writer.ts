@@ -125,5 +125,6 @@ export function renderCsvFiles(report: Report): CsvFile[] {
     { name: 'metrics.csv', text: toCsv(metrics) },
     { name: 'readings.csv', text: toCsv(readings) },
     { name: 'checks.csv', text: toCsv(checks) },
+    ...report.records.map((t) => ({ name: `${t.id}.csv`, text: toCsv([t.columns.map((c) => c.header), ...t.rows]) })),
   ];
 }

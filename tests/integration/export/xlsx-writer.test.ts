@@ -44,6 +44,9 @@ describe('the XLSX of the B2B template report', async () => {
       'Figures',
       'Bottlenecks',
       'Checks',
+      'Decisions',
+      'Parking lot',
+      'Voting rounds',
     ]);
   });
 

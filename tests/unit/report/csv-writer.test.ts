@@ -43,6 +43,9 @@ describe('the CSV files', () => {
       'metrics.csv',
       'readings.csv',
       'checks.csv',
+      'decisions.csv',
+      'parking-lot.csv',
+      'votes.csv',
     ]);
   });
 
