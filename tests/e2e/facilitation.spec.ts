@@ -1,8 +1,29 @@
 // Running the room from the laptop: the agenda moves on and shows each item to the
 // room, the timer starts and pauses, a vote takes hand counts typed and Entered and is
 // revealed, a parked topic becomes a stage action, and a decision is logged.
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { expect, test } from './fixtures';
 import { FacilitationPage } from './pages/FacilitationPage';
+
+/** The text of a PDF (pdfjs-dist, the legacy build for Node), white space removed so wrapped lines still match. */
+async function pdfText(path: string): Promise<string> {
+  const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const pdf = await getDocument({ data: new Uint8Array(await readFile(path)), useSystemFonts: false, disableFontFace: true, verbosity: 0 }).promise;
+  try {
+    const pages: string[] = [];
+    for (let i = 1; i <= pdf.numPages; i++) {
+      const content = await (await pdf.getPage(i)).getTextContent();
+      pages.push(content.items.map((item) => ('str' in item ? item.str : '')).join(''));
+    }
+    return pages.join('').replace(/\s+/g, '');
+  } finally {
+    await pdf.destroy();
+  }
+}
+const squashed = (text: string) => text.replace(/\s+/g, '');
 
 const PEOPLE = [
   { name: 'Ana Silva', role: 'Sales lead' },
@@ -66,4 +87,22 @@ test('a facilitator runs the agenda, the timer, a vote, the parking lot and the 
   await editor.selectStage('Compare options');
   const sellerActions = page.getByRole('region', { name: 'Seller actions' }).getByPlaceholder('e.g. Sends a cost benchmark');
   await expect(sellerActions.last()).toHaveValue('Legal review takes weeks');
+
+  // The report: the decision log and the parking lot in the PDF and the workbook.
+  const dir = await mkdtemp(join(tmpdir(), 'leanmap-facilitation-'));
+  try {
+    const { files } = await editor.exportReport(['PDF', 'Excel (XLSX)'], dir);
+    const pdf = await pdfText(join(dir, files.find((f) => f.endsWith('.pdf'))!));
+    for (const text of ['Decisions', 'Qualify with three questions at first call', 'Parking lot', 'Legal review takes weeks', 'Voting rounds', 'Where do buyers get stuck?']) {
+      expect(pdf).toContain(squashed(text));
+    }
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(join(dir, files.find((f) => f.endsWith('.xlsx'))!));
+    expect(workbook.getWorksheet('Decisions')!.getRow(2).getCell(1).text).toBe('Qualify with three questions at first call');
+    expect(workbook.getWorksheet('Decisions')!.getRow(2).getCell(3).text).toBe('Ana Silva, Ben Okoro');
+    expect(workbook.getWorksheet('Parking lot')!.getRow(2).getCell(1).text).toBe('Legal review takes weeks');
+    expect(workbook.getWorksheet('Parking lot')!.getRow(2).getCell(3).text).toBe('Converted');
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 });
