@@ -44,14 +44,20 @@ export interface IpcOptions {
 
 export function registerIpc({ dispatch, appUrl, events }: IpcOptions): () => void {
   const forwarding = events ? createEventForwarding(events) : null;
+  const known = new Set<number>();
   ipcMain.on(WATCH_CHANNEL, (event, message: unknown) => {
     if (!forwarding || !isTrustedSender(event.senderFrame, appUrl())) return;
     const parsed = WatchMessageSchema.safeParse(message);
     if (!parsed.success) return;
     const target = event.sender;
     forwarding.watch(target, parsed.data.workshopId);
+    if (known.has(target.id)) return;
+    known.add(target.id);
     // A closed window stops getting events (and is not kept alive by the map).
-    target.once('destroyed', () => forwarding.forget(target));
+    target.once('destroyed', () => {
+      known.delete(target.id);
+      forwarding.forget(target);
+    });
   });
 
   // Where the last save went, so the next save dialog opens there (this session only).

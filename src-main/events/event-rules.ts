@@ -13,19 +13,21 @@ export interface EventLookup {
 export type EventsAfter = (output: unknown) => WorkshopEvent[];
 
 type In = Record<string, unknown>;
-const str = (v: unknown): string => String(v);
 
-/** Which part of the session changed, so a listener can tell a timer tick from a new decision. */
-function sessionTopic(method: Method, input: In): string {
-  if (method === 'session.update') {
-    const patch = (input.patch ?? {}) as In;
-    return patch.audience !== undefined ? 'audience' : 'agenda';
-  }
-  if (method === 'session.timer') return 'timer';
-  if (method.startsWith('vote.')) return 'vote';
-  if (method.startsWith('parking.')) return 'parking-lot';
-  return 'decisions';
+/**
+ * Facilitation-session methods (`<noun>.<verb>` with a `workshopId` input) publish
+ * session.changed with the noun as topic, so the audience view and the presenter
+ * console re-fetch it. Add a noun here when a new session record gets methods.
+ */
+export const SESSION_TOPICS: readonly string[] = ['session', 'agenda', 'timer', 'vote', 'voting', 'parking', 'decision', 'audience'];
+const READ_VERBS = new Set(['get', 'list', 'show', 'read', 'export']);
+
+function sessionTopic(method: string, input: In): { topic: string; workshopId: string } | null {
+  const [noun, verb] = method.split('.');
+  if (!noun || !verb || !SESSION_TOPICS.includes(noun) || READ_VERBS.has(verb)) return null;
+  return typeof input.workshopId === 'string' ? { topic: noun, workshopId: input.workshopId } : null;
 }
+const str = (v: unknown): string => String(v);
 
 export function createEventRules(lookup: EventLookup) {
   const workshopChanged = (workshopId: string | undefined, byWindow: string | null): EventsAfter => (output) => {
@@ -38,6 +40,8 @@ export function createEventRules(lookup: EventLookup) {
 
   /** null: the method changes nothing another window shows. */
   return function eventsFor(method: Method, input: In, byWindow: string | null = null): EventsAfter | null {
+    const session = sessionTopic(method, input);
+    if (session) return () => [{ name: 'session.changed', payload: { ...session, byWindow } }];
     switch (method) {
       case 'map.save': {
         const versionId = str(input.versionId);
@@ -77,22 +81,6 @@ export function createEventRules(lookup: EventLookup) {
       case 'metric.addReading':
       case 'metric.deleteReading':
         return metricChanged(lookup.metricPlace(str(input.metricId)), byWindow);
-      // Facilitation records: every window showing the workshop (the audience view too) re-fetches the session.
-      case 'session.update':
-      case 'session.timer':
-      case 'vote.open':
-      case 'vote.count':
-      case 'vote.close':
-      case 'vote.reveal':
-      case 'parking.add':
-      case 'parking.move':
-      case 'decision.add':
-      case 'decision.supersede':
-      case 'decision.reverse': {
-        const workshopId = str(input.workshopId);
-        const topic = sessionTopic(method, input);
-        return () => [{ name: 'session.changed', payload: { workshopId, topic, byWindow } }];
-      }
       default:
         return null;
     }

@@ -3,6 +3,8 @@
 import type { Method, MethodInput, MethodOutput } from '../../src-shared/api/contract';
 import type { WireResult } from '../../src-shared/api/errors';
 import type { Host } from '../host/host';
+import type { Saver } from '../store/saver';
+import type { UnsavedJournal } from '../store/unsaved-journal';
 import { pickTransport, type Transport } from './transports';
 
 export interface ApiClient {
@@ -18,16 +20,30 @@ export function createApiClient(transport: Transport): ApiClient {
 // Thin compatibility for modules not yet moved to the EditorSession context
 // (src-renderer/session/): main.tsx installs the window's session here once; new code
 // takes `useEditorSession().api` instead. Not module state of its own.
-let installed: { api: ApiClient; host: Host } | null = null;
+/** What the compatibility functions reach: the window's EditorSession. */
+export interface InstalledSession {
+  api: ApiClient;
+  host: Host;
+  saver: Saver;
+  journal: UnsavedJournal;
+}
 
-export function installSession(session: { api: ApiClient; host: Host }): void {
+let installed: InstalledSession | null = null;
+let fallback: ApiClient | null = null;
+
+export function installSession(session: InstalledSession): void {
   installed = session;
+}
+
+export function installedSession(): InstalledSession | null {
+  return installed;
 }
 
 /** @deprecated use useEditorSession().api */
 export function api(): ApiClient {
-  installed ??= { api: createApiClient(pickTransport()), host: null as unknown as Host };
-  return installed.api;
+  if (installed) return installed.api;
+  fallback ??= createApiClient(pickTransport());
+  return fallback;
 }
 
 /** @deprecated use useEditorSession().host */

@@ -71,7 +71,7 @@ export function httpTransport(token: string | null, windowId?: string): Transpor
 export function bridgeTransport(bridge: NonNullable<Window['leanmap']>, windowId?: string): Transport {
   return async (method, input) => {
     try {
-      return await bridge.invoke(method, input, windowId);
+      return await (windowId ? bridge.invoke(method, input, windowId) : bridge.invoke(method, input));
     } catch {
       return unavailable('Leanmap could not reach its data. Try again; if it keeps failing, restart Leanmap.');
     }

@@ -6,6 +6,9 @@ import type { EditorSession } from './editor-session';
 
 const SessionContext = createContext<EditorSession | null>(null);
 
+/** For hooks that also work without a session (they then cache nothing). */
+export const OptionalSessionContext = SessionContext;
+
 export function SessionProvider({ session, children }: { session: EditorSession; children: ReactNode }) {
   return <SessionContext.Provider value={session}>{children}</SessionContext.Provider>;
 }

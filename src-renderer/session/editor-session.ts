@@ -1,10 +1,18 @@
 // The renderer's composition root: one session per window, built from injected parts
-// (API client with its transport, host capabilities, pushed events). A second window,
-// the audience view and tests each build their own; nothing here is module state.
+// (API client with its transport, host capabilities, pushed events) and owning what
+// the open map needs: the document with its undo history, the saver and its journal,
+// the measurement plan and the analysis cache. A second window, the audience view
+// and tests each build their own.
+import type { StoreApi } from 'zustand';
 import type { ApiClient } from '../api/client';
 import { createApiClient } from '../api/client';
 import { bridgeTransport, httpTransport, readAccessToken, type Transport } from '../api/transports';
 import { browserHost, electronHost, type Host } from '../host/host';
+import { createDocumentStore, type DocumentState } from '../store/document-store';
+import { createPlanStore, type PlanState } from '../store/plan-store';
+import { createSaver, type PageLifecycle, type Saver, type SaverTimers } from '../store/saver';
+import { memoryJournal, type UnsavedJournal } from '../store/unsaved-journal';
+import { createAnalysisCache, type AnalysisCache } from '../store/use-analysis';
 import { bridgeEventSource, sseEventSource, type WorkshopEventListener, type WorkshopEventSource } from './event-source';
 
 export interface EditorSession {
@@ -13,6 +21,13 @@ export interface EditorSession {
   readonly api: ApiClient;
   readonly host: Host;
   readonly events: WorkshopEventSource;
+  /** The open map version: document, undo history and save state. */
+  readonly document: StoreApi<DocumentState>;
+  readonly plan: StoreApi<PlanState>;
+  readonly saver: Saver;
+  /** Unsaved edits kept in the window until the save is confirmed. */
+  readonly journal: UnsavedJournal;
+  readonly analysis: AnalysisCache;
 }
 
 export interface SessionParts {
@@ -20,18 +35,27 @@ export interface SessionParts {
   host: Host;
   events: WorkshopEventSource;
   windowId?: string;
+  /** The stores to own; fresh ones when not given (the app passes its bound hooks). */
+  stores?: { document?: StoreApi<DocumentState>; plan?: StoreApi<PlanState> };
+  journal?: UnsavedJournal;
+  page?: PageLifecycle;
+  timers?: SaverTimers;
 }
 
 export function newWindowId(random: () => string = () => crypto.randomUUID()): string {
   return `w-${random()}`;
 }
 
-export function createEditorSession({ transport, host, events, windowId = newWindowId() }: SessionParts): EditorSession {
-  return { windowId, api: createApiClient(transport), host, events };
+export function createEditorSession({ transport, host, events, windowId = newWindowId(), stores = {}, journal = memoryJournal(), page, timers }: SessionParts): EditorSession {
+  const api = createApiClient(transport);
+  const document = stores.document ?? createDocumentStore();
+  const plan = stores.plan ?? createPlanStore(api);
+  const saver = createSaver({ api: () => api, store: document, journal, ...(page ? { page } : {}), ...(timers ? { timers } : {}) });
+  return { windowId, api, host, events, document, plan, saver, journal, analysis: createAnalysisCache() };
 }
 
-/** The parts for the window this renderer runs in: Electron's bridge or the browser host. */
-export function partsForThisWindow(windowId: string = newWindowId()): SessionParts {
+/** The transport, host and events for the window this renderer runs in: Electron's bridge or the browser host. */
+export function partsForThisWindow(windowId: string = newWindowId()): Pick<SessionParts, 'windowId' | 'transport' | 'host' | 'events'> {
   if (window.leanmap) {
     return { windowId, transport: bridgeTransport(window.leanmap, windowId), host: electronHost(window.leanmap), events: bridgeEventSource(window.leanmap) };
   }

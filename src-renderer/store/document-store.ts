@@ -27,6 +27,13 @@ export interface DocumentState {
   redo(): void;
   setSaveState(state: SaveState, message?: string): void;
   markSaved(doc: MapDocument, revision: number): void;
+  /**
+   * Another window saved `stored` at `revision`: it becomes the base; `shown` is what
+   * this window shows on top (the same document when it had no edits of its own, else
+   * the merge). The undo steps before it are dropped: they would undo the other
+   * window's change too.
+   */
+  adoptRemote(stored: MapDocument, revision: number, shown: MapDocument): void;
 }
 
 const documentState: StateCreator<DocumentState> = (set, get) => ({
@@ -79,6 +86,15 @@ const documentState: StateCreator<DocumentState> = (set, get) => ({
   setSaveState: (saveState, saveMessage = '') => set({ saveState, saveMessage }),
 
   markSaved: (doc, revision) => set({ savedDoc: doc, revision }),
+
+  adoptRemote: (stored, revision, shown) =>
+    set({
+      savedDoc: stored,
+      revision,
+      history: history.startHistory(shown),
+      saveState: shown === stored ? 'saved' : 'unsaved',
+      saveMessage: '',
+    }),
 });
 
 /** The app's document store. */

@@ -2,19 +2,21 @@
 // (metrics are small records, not part of the debounced map document), sending only
 // the fields changed and the revision they were based on: a metric changed in
 // another window is never overwritten; the plan then offers to reload.
-import { create } from 'zustand';
+import { create, createStore, type StateCreator } from 'zustand';
 import type { PlanMetric } from '../../src-shared/api/contract';
 import type { MetricFields, ReadingInput } from '../../src-shared/domain/metric';
-import { api } from '../api/client';
+import { api as installedApi, type ApiClient } from '../api/client';
 import { useUiStore } from './ui-store';
 
-interface PlanState {
+export interface PlanState {
   versionId: string | null;
   metrics: PlanMetric[];
   loading: boolean;
   /** Set when a change was refused because another window changed the plan first. */
   conflict: string | null;
   load(versionId: string): Promise<void>;
+  /** Re-reads the plan after another window changed it, without emptying it meanwhile. */
+  refresh(versionId: string): Promise<void>;
   create(fields: MetricFields): Promise<PlanMetric | null>;
   createMany(fields: MetricFields[]): Promise<void>;
   /** Saves what differs from the metric as last loaded; queued behind earlier changes of it. */
@@ -35,7 +37,8 @@ export function changedFields(saved: MetricFields, next: Partial<MetricFields>):
   ) as Partial<MetricFields>;
 }
 
-export const usePlanStore = create<PlanState>((set, get) => {
+/** The plan's behaviour on a given API client (each EditorSession passes its own). */
+const planState = (api: () => ApiClient): StateCreator<PlanState> => (set, get) => {
   /** One chain of pending changes per metric, so each is sent on the revision the one before it made. */
   const queues = new Map<string, Promise<boolean>>();
   const replace = (metric: PlanMetric) => set({ metrics: get().metrics.map((m) => (m.id === metric.id ? metric : m)) });
@@ -72,6 +75,12 @@ export const usePlanStore = create<PlanState>((set, get) => {
         set({ loading: false });
         fail(result.error.message);
       }
+    },
+    refresh: async (versionId) => {
+      if (get().versionId !== versionId) return;
+      const result = await api().call('metric.list', { versionId });
+      // A conflict the facilitator has not seen yet stays until they reload.
+      if (get().versionId === versionId && result.ok) set({ metrics: result.value });
     },
     create: async (fields) => {
       const versionId = get().versionId;
@@ -117,4 +126,10 @@ export const usePlanStore = create<PlanState>((set, get) => {
       replace(result.value);
     },
   };
-});
+};
+
+/** The app window's plan store (its session's API client). */
+export const usePlanStore = create<PlanState>()(planState(installedApi));
+
+/** A separate plan store on another API client (tests, a second session). */
+export const createPlanStore = (api: ApiClient) => createStore<PlanState>()(planState(() => api));

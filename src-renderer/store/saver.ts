@@ -4,7 +4,7 @@
 // says so. Until a save is acknowledged, the document is kept in the local journal.
 import type { StoreApi } from 'zustand';
 import type { MapDocument } from '../../src-shared/domain/map-document';
-import { api, type ApiClient } from '../api/client';
+import { api, installedSession, type ApiClient } from '../api/client';
 import { useDocumentStore, type DocumentState } from './document-store';
 import { pageJournal, type UnsavedJournal } from './unsaved-journal';
 
@@ -39,6 +39,8 @@ export interface Saver {
   start(): () => void;
   /** Saves whatever is pending right away (before closing or leaving the editor). */
   flush(options?: { keepalive?: boolean }): Promise<void>;
+  /** Resolves once no save is in flight (a remote update must not race one). */
+  settled(): Promise<void>;
 }
 
 const globalTimers: SaverTimers = {
@@ -202,23 +204,37 @@ export function createSaver({ api: client, store, timers = globalTimers, page, j
     };
   }
 
-  return { start, flush };
+  async function settled(): Promise<void> {
+    while (inFlight) await inFlight;
+  }
+
+  return { start, flush, settled };
 }
 
-// The app's one saver, on the app's API client and document store (call sites use
-// these two functions; tests build their own with createSaver).
-let appSaver: Saver | null = null;
-let journalOfPage: UnsavedJournal | null = null;
+// Compatibility: the saver and journal belong to the window's EditorSession
+// (src-renderer/session/); these functions reach the installed one for call sites
+// not yet moved to the context. Without a session (never in the app) they build one
+// saver on the app's document store.
+let withoutSession: { saver: Saver; journal: UnsavedJournal } | null = null;
 
-/** The journal the app's saver writes to (read when a map is opened, to offer recovery). */
+function sessionParts(): { saver: Saver; journal: UnsavedJournal } {
+  const installed = installedSession();
+  if (installed) return installed;
+  if (!withoutSession) {
+    const journal = pageJournal();
+    withoutSession = { journal, saver: createSaver({ api, store: useDocumentStore, page: browserPageLifecycle, journal }) };
+  }
+  return withoutSession;
+}
+
+/** The journal the window's saver writes to (read when a map is opened, to offer recovery). */
 export function appJournal(): UnsavedJournal {
-  journalOfPage ??= pageJournal();
-  return journalOfPage;
+  return sessionParts().journal;
 }
 
-function theSaver(): Saver {
-  appSaver ??= createSaver({ api, store: useDocumentStore, page: browserPageLifecycle, journal: appJournal() });
-  return appSaver;
+/** The window's saver. */
+export function theSaver(): Saver {
+  return sessionParts().saver;
 }
 
 /** Saves whatever is pending right away (before closing or leaving the editor). */

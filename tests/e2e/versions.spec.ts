@@ -188,7 +188,36 @@ test.describe('Managing versions', () => {
     await expect(dialog.getByRole('button', { name: 'Delete Target journey' })).toBeDisabled();
   });
 
-  test('two tabs change the same metric: the second is refused, overwrites nothing, and reloads the latest plan', async ({
+  test('two tabs change the same metric: the other tab shows the change at once, and its own edit then saves', async ({
+    context,
+    host,
+    library,
+    editor,
+  }) => {
+    await aWorkshopWithAPlan(library, editor);
+    const pageB = await context.newPage();
+    const tabB = new EditorPage(pageB);
+    await pageB.goto(host.urlFor(`#/workshop/${editor.workshopId()}`));
+    await tabB.waitUntilOpen();
+    await tabB.showView('Measurement plan');
+    await expect(tabB.planCell('Target', METRIC)).toHaveValue('30');
+
+    await editor.page.bringToFront();
+    await editor.planCell('Target', METRIC).fill('45');
+    await editor.planCell('Target', METRIC).press('Enter');
+    await expect(editor.planCell('Target', METRIC)).toHaveValue('45');
+
+    await pageB.bringToFront();
+    await expect(tabB.planCell('Target', METRIC)).toHaveValue('45', { timeout: 2000 });
+    await tabB.planCell('Owner', METRIC).fill('Head of sales');
+    await tabB.planCell('Owner', METRIC).press('Enter');
+    await expect(pageB.getByTestId('plan-conflict-banner')).toHaveCount(0);
+    await editor.page.bringToFront();
+    await expect(editor.planCell('Owner', METRIC)).toHaveValue('Head of sales', { timeout: 2000 });
+  });
+
+  // A tab that hears no pushed events (its event stream dropped) is still on the old revision.
+  test('two tabs change the same metric: the second, not hearing the first, is refused, overwrites nothing, and reloads the latest plan', async ({
     context,
     host,
     library,
@@ -198,6 +227,7 @@ test.describe('Managing versions', () => {
     const route = `#/workshop/${editor.workshopId()}`;
     const pageB = await context.newPage();
     const tabB = new EditorPage(pageB);
+    await pageB.route('**/api/events**', (r) => r.abort());
     await pageB.goto(host.urlFor(route));
     await tabB.waitUntilOpen();
     await tabB.showView('Measurement plan');

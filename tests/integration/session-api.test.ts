@@ -202,7 +202,7 @@ describe('pushed events', () => {
     await call(backend, 'parking.add', { workshopId, text: 'Later', link: null });
     await call(backend, 'decision.add', { workshopId, what: 'Go', date: '2026-11-22', by: ['Ana Silva'] });
     await refusal(backend, 'decision.add', { workshopId, what: 'Go', date: '2026-11-22', by: ['Nobody'] });
-    expect(heard).toEqual(['session.changed:audience', 'session.changed:timer', 'session.changed:parking-lot', 'session.changed:decisions']);
+    expect(heard).toEqual(['session.changed:session', 'session.changed:session', 'session.changed:parking', 'session.changed:decision']);
   });
 });
 

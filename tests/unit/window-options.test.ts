@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   INVOKE_CHANNEL,
+  WATCH_CHANNEL,
+  EVENT_CHANNEL,
   InvokeMessageSchema,
   SAVE_FILE_CHANNEL,
   SAVE_FILES_CHANNEL,
@@ -203,6 +205,8 @@ describe('IPC messages', () => {
     expect(preload).toContain(`'${INVOKE_CHANNEL}'`);
     expect(preload).toContain(`'${SAVE_FILE_CHANNEL}'`);
     expect(preload).toContain(`'${SAVE_FILES_CHANNEL}'`);
+    expect(preload).toContain(`'${WATCH_CHANNEL}'`);
+    expect(preload).toContain(`'${EVENT_CHANNEL}'`);
     expect(preload).not.toMatch(/exposeInMainWorld\([^)]*ipcRenderer/);
   });
 });

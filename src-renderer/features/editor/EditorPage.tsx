@@ -29,6 +29,7 @@ import { VersionsDialog } from '../versions/VersionsDialog';
 import { WithdrawDialog } from '../versions/WithdrawDialog';
 import { ExportDialog } from '../export/ExportDialog';
 import { FacilitationConsole } from '../facilitation/FacilitationConsole';
+import { useRemoteUpdates } from './use-remote-updates';
 
 interface EditorLayoutProps {
   onBack: () => void;
@@ -146,6 +147,8 @@ export function EditorPage({ workshopId, versionId, onOpenVersion, onBack }: Edi
   const [error, setError] = useState('');
   const [loaded, setLoaded] = useState(false);
   const [recovery, setRecovery] = useState<Recovery>(NOTHING_TO_RECOVER);
+  // Saves, version changes and plan changes made in other windows show here at once.
+  useRemoteUpdates(workshopId);
 
   const load = useCallback(async () => {
     const workshop = await api().call('workshop.get', { id: workshopId });

@@ -20,7 +20,8 @@ const aSession = (revision: number, serverTime = '2027-03-01T09:00:00.000Z'): Se
 function aHeldApi() {
   const pending: { method: string; input: unknown; resolve: (r: WireResult<unknown>) => void }[] = [];
   const api: ApiClient = {
-    call: ((method: string, input: unknown) => new Promise((resolve) => pending.push({ method, input, resolve }))) as ApiClient['call'],
+    call: ((method: string, input: unknown) =>
+      new Promise<WireResult<unknown>>((resolve) => pending.push({ method, input, resolve }))) as unknown as ApiClient['call'],
   };
   return { api, pending };
 }

@@ -27,6 +27,12 @@ describe('httpTransport', () => {
     expect(init.headers).toEqual({ 'Content-Type': 'application/json', 'X-Leanmap-Token': 'key-123' });
   });
 
+  it('names the calling window in a header, so the events its call causes name it', async () => {
+    const fetchMock = stubFetch(() => json({ ok: true, value: null }));
+    await httpTransport('k', 'w-1')('map.save', {});
+    expect(fetchMock.mock.calls[0]![1].headers).toEqual({ 'Content-Type': 'application/json', 'X-Leanmap-Token': 'k', 'X-Leanmap-Window': 'w-1' });
+  });
+
   it('asks for keepalive only when told to (the save on closing)', async () => {
     const fetchMock = stubFetch(() => json({ ok: true, value: null }));
     await httpTransport('k')('map.save', {}, { keepalive: true });
@@ -88,6 +94,12 @@ describe('bridgeTransport', () => {
     const invoke = vi.fn(() => Promise.resolve({ ok: true as const, value: 7 }));
     expect(await bridgeTransport(aBridge(invoke))('workshop.list', { trash: false })).toEqual({ ok: true, value: 7 });
     expect(invoke).toHaveBeenCalledWith('workshop.list', { trash: false });
+  });
+
+  it('names the calling window to the bridge, so the events it causes can be told from others\'', async () => {
+    const invoke = vi.fn(() => Promise.resolve({ ok: true as const, value: 7 }));
+    await bridgeTransport(aBridge(invoke), 'w-1')('workshop.list', { trash: false });
+    expect(invoke).toHaveBeenCalledWith('workshop.list', { trash: false }, 'w-1');
   });
 
   it('turns a broken bridge (a thrown IPC error) into UNAVAILABLE with a sentence', async () => {
