@@ -6,7 +6,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { expect, test } from './fixtures';
+import { EditorPage } from './pages/EditorPage';
 import { FacilitationPage } from './pages/FacilitationPage';
+import { LibraryPage } from './pages/LibraryPage';
 
 /** The text of a PDF (pdfjs-dist, the legacy build for Node), white space removed so wrapped lines still match. */
 async function pdfText(path: string): Promise<string> {
@@ -105,4 +107,32 @@ test('a facilitator runs the agenda, the timer, a vote, the parking lot and the 
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+});
+
+test('a second presenter window follows the agenda, the timer and a parked topic without a reload', async ({ context, host }) => {
+  const pageA = await context.newPage();
+  const libraryA = new LibraryPage(pageA);
+  const editorA = new EditorPage(pageA);
+  await libraryA.open(host.url);
+  await libraryA.createWorkshop({ title: 'Two consoles' });
+  await editorA.expectSaved();
+  const roomA = new FacilitationPage(pageA);
+  await roomA.open();
+
+  const pageB = await context.newPage();
+  await pageB.goto(host.urlFor(`#/workshop/${editorA.workshopId()}`));
+  await new EditorPage(pageB).waitUntilOpen();
+  const roomB = new FacilitationPage(pageB);
+  await roomB.open();
+
+  await pageA.bringToFront();
+  await roomA.goToAgendaItem('Find the bottleneck');
+  await roomA.pressKey('s');
+  await roomA.park('Who owns the CRM data?');
+
+  // Pushed events: window B shows each change within a second, without being touched.
+  await expect(roomB.agenda.locator('[aria-current="step"]')).toContainText('Find the bottleneck', { timeout: 1000 });
+  await expect(roomB.roomSees()).toHaveValue('figures', { timeout: 1000 });
+  await expect(roomB.console.getByRole('button', { name: /^Pause/ })).toBeVisible({ timeout: 1000 });
+  await expect(roomB.parkingLot.getByRole('listitem').filter({ hasText: 'Who owns the CRM data?' })).toBeVisible({ timeout: 1000 });
 });
