@@ -40,7 +40,7 @@ function RoomSees({ session, run, stages }: { session: Session; run: Run; stages
           ))}
         </select>
       )}
-      <label className="check">
+      <label className="room-hide">
         <input
           type="checkbox"
           checked={session.audience.hideNumbers}
