@@ -9,6 +9,7 @@ import { MapDocumentSchema } from '../src-shared/domain/map-document';
 import { blankWorkshopMeta } from '../src-shared/domain/workshop';
 import { createBackend } from '../src-main/backend';
 import { bigMap } from './big-map';
+import { benchCompare } from './compare';
 import { benchExports } from './exports';
 
 /** Median wall time of `runs` calls, in ms, after one warm-up call. */
@@ -46,6 +47,9 @@ async function main(): Promise<void> {
     analysis[`stages_${n}_ms`] = median(() => analyseProcess(doc), n >= 1000 ? 3 : 10);
   }
   results.analyseProcess = analysis;
+
+  // Compare recomputes while the facilitator types in the future state (a cache hit otherwise).
+  results.compareVersions200Stages = benchCompare(200);
 
   // A save: validation, JSON and one fsync'd SQLite transaction (synchronous=FULL).
   const dataDir = mkdtempSync(join(tmpdir(), 'leanmap-bench-'));

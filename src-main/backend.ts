@@ -8,6 +8,7 @@ import { migrateDatabase, type MigrateResult } from './db/migrate';
 import { openDatabase, type Db } from './db/open';
 import { createExportService, type ExportService } from './services/export-service';
 import { createGuards } from './services/guards';
+import { createImprovementService } from './services/improvement-service';
 import { createMetricService } from './services/metric-service';
 import { createSessionService } from './services/session-service';
 import { createWorkshopService } from './services/workshop-service';
@@ -54,10 +55,12 @@ export async function createBackend({ dataDir, clock = () => new Date(), nativeB
   const metrics = createMetricService({ db, clock });
   // session.changed is published by the dispatcher's event rules after each successful write.
   const sessions = createSessionService({ db, clock });
+  const improvements = createImprovementService({ db, clock });
   const exports = createExportService({ db, clock, appVersion: APP_VERSION });
   const handlers = createHandlers({
     workshops,
     metrics,
+    improvements,
     exports,
     sessions,
     guards: createGuards(db),

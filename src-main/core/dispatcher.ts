@@ -2,6 +2,7 @@
 // run the handler, and answer with a WireResult. Never throws.
 import { contract, isMethod, type Method } from '../../src-shared/api/contract';
 import { DomainError, type WireResult } from '../../src-shared/api/errors';
+import type { z } from 'zod';
 import { describeProblems, parseForPeople } from '../../src-shared/domain/plain-issues';
 import type { EventHub } from '../events/event-hub';
 import type { EventRules } from '../events/event-rules';
@@ -10,6 +11,12 @@ import type { Handlers } from './handlers';
 /** Who is calling: the window's own id, so the events it causes name it (it skips its echo). */
 export interface CallContext {
   windowId?: string | null;
+}
+
+/** An improvement's "fields" are named as the improvement, not as a metric's (the default). */
+function inWords(method: Method, issues: readonly z.core.$ZodIssue[]): z.core.$ZodIssue[] {
+  if (!method.startsWith('improvement.')) return [...issues];
+  return issues.map((issue) => ({ ...issue, path: issue.path.map((key) => (key === 'fields' ? 'improvement' : key)) }));
 }
 
 export type Dispatch = (method: string, input: unknown, context?: CallContext) => Promise<WireResult<unknown>>;
@@ -35,7 +42,7 @@ export function createDispatcher(
       const unknownField = parsed.error.issues.some((issue) => issue.code === 'unrecognized_keys');
       return {
         ok: false,
-        error: { code: unknownField ? 'UNKNOWN_FIELD' : 'VALIDATION', message: describeProblems(parsed.error.issues) },
+        error: { code: unknownField ? 'UNKNOWN_FIELD' : 'VALIDATION', message: describeProblems(inWords(method, parsed.error.issues)) },
       };
     }
     try {

@@ -3,6 +3,7 @@
 import type { Method, MethodOutput, ParsedInput } from '../../src-shared/api/contract';
 import type { ExportService } from '../services/export-service';
 import type { Guards } from '../services/guards';
+import type { ImprovementService } from '../services/improvement-service';
 import type { MetricService } from '../services/metric-service';
 import type { SessionService } from '../services/session-service';
 import type { WorkshopService } from '../services/workshop-service';
@@ -14,6 +15,7 @@ export type Handlers = {
 export interface HandlerDeps {
   workshops: WorkshopService;
   metrics: MetricService;
+  improvements: ImprovementService;
   exports: ExportService;
   sessions: SessionService;
   /** Refusals of what the app never sends, run before the service. */
@@ -21,7 +23,7 @@ export interface HandlerDeps {
   appInfo: MethodOutput<'app.info'>;
 }
 
-export function createHandlers({ workshops, metrics, exports, sessions, guards, appInfo }: HandlerDeps): Handlers {
+export function createHandlers({ workshops, metrics, improvements, exports, sessions, guards, appInfo }: HandlerDeps): Handlers {
   return {
     'app.info': () => appInfo,
     'workshop.list': ({ query, trash }) => workshops.list(query, trash),
@@ -96,6 +98,24 @@ export function createHandlers({ workshops, metrics, exports, sessions, guards, 
     'metric.deleteReading': ({ metricId, readingId }) => {
       guards.metricEditable(metricId);
       return metrics.removeReading(metricId, readingId);
+    },
+    'improvement.list': ({ workshopId }) => improvements.list(workshopId),
+    // The improvement service checks references, revisions, status moves and the focus limit.
+    'improvement.create': ({ workshopId, fields }) => {
+      guards.workshopEditable(workshopId);
+      return improvements.create(workshopId, fields);
+    },
+    'improvement.update': ({ id, revision, fields }) => {
+      guards.improvementEditable(id);
+      return improvements.update(id, revision, fields);
+    },
+    'improvement.setStatus': ({ id, revision, ...move }) => {
+      guards.improvementEditable(id);
+      return improvements.setStatus(id, revision, move);
+    },
+    'improvement.delete': ({ id }) => {
+      guards.improvementEditable(id);
+      return improvements.remove(id);
     },
     // The session service refuses changes to a workshop in the trash (IN_TRASH) itself.
     'session.get': ({ workshopId }) => sessions.get(workshopId),

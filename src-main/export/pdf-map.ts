@@ -89,6 +89,11 @@ export function mapPageFromSvg(frame: PdfFrame, versionName: string, svg: string
   drawInBox(frame, box, svg);
 }
 
+/** A compared map with its change marks, fitted to one page under its own heading. */
+export function markedMapPage(frame: PdfFrame, heading: string, caption: string, svg: string): void {
+  drawInBox(frame, pageFrame(frame, heading, caption), svg);
+}
+
 /**
  * The whole map on one page; when that is too small to read, the parts follow,
  * numbered and outlined on the overview so a reader can find each one.

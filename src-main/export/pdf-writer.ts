@@ -1,6 +1,7 @@
 // The print-ready PDF of a report (pdfkit, fonts embedded and subset): a cover,
 // the map as vector graphics on a landscape page, then the figures, bottlenecks,
 // stages, transitions, measurement plan and checks as tables.
+import { textTableOf } from '../../src-shared/domain/report/data-table';
 import type { Report } from '../../src-shared/domain/report/report-model';
 import { COLORS, PdfFrame, TYPE, type Paper } from './pdf-frame';
 import {
@@ -12,7 +13,9 @@ import {
   textTableSection,
   transitionsSection,
 } from './pdf-sections';
-import { mapPageFromSvg, mapPages } from './pdf-map';
+import { mapPageFromSvg, mapPages, markedMapPage } from './pdf-map';
+import { renderMapSvg } from '../../src-shared/domain/report/svg-writer';
+import { exportTextMetrics } from './font-metrics';
 import { drawTable } from './pdf-table';
 import type { TextStyle } from './pdf-text';
 
@@ -143,6 +146,45 @@ function validDate(iso: string): Date {
   return Number.isNaN(date.getTime()) ? new Date(0) : date;
 }
 
+interface PdfSection {
+  title: string;
+  layout: 'portrait' | 'landscape';
+  draw: () => void;
+  /** The section starts its own pages (map pages). */
+  ownPages?: boolean;
+}
+
+/** The comparison with the source version: its tables, then both maps with their change marks. */
+function comparisonSections(frame: PdfFrame, report: Report): PdfSection[] {
+  const c = report.comparison;
+  if (!c) return [];
+  const svg = (side: 'before' | 'after') =>
+    renderMapSvg(c.maps[side].map, { metrics: exportTextMetrics, draft: false, title: c.maps[side].versionName, marks: c.maps[side].marks });
+  const caption = (side: 'before' | 'after') =>
+    `${side === 'before' ? 'Before' : 'After'}: ${c.maps[side].versionName} · + (circle) added, − (square) removed, Δ (diamond) changed.`;
+  return [
+    {
+      title: c.heading,
+      layout: 'landscape',
+      draw: () => {
+        frame.heading(c.heading);
+        for (const p of c.intro) frame.paragraph(p);
+        textTableSection(frame, c.figures);
+        textTableSection(frame, c.changes);
+      },
+    },
+    {
+      title: 'Compared maps',
+      layout: 'landscape',
+      ownPages: true,
+      draw: () => {
+        markedMapPage(frame, `Before: ${c.maps.before.versionName}`, caption('before'), svg('before'));
+        markedMapPage(frame, `After: ${c.maps.after.versionName}`, caption('after'), svg('after'));
+      },
+    },
+  ];
+}
+
 export async function writePdf(report: Report, options: PdfOptions): Promise<Buffer> {
   const { cover } = report;
   const title = [cover.title, cover.organisation].filter((t) => t.trim() !== '').join(' — ') || 'Sales process report';
@@ -154,7 +196,8 @@ export async function writePdf(report: Report, options: PdfOptions): Promise<Buf
     info: { title: `${title}: sales process map and measurement plan`, author: cover.facilitator, subject: cover.organisation },
   });
   const mapTitle = [cover.title, cover.versionName].filter((t) => t.trim() !== '').join(' — ');
-  const sections: { title: string; layout: 'portrait' | 'landscape'; draw: () => void }[] = [
+  const sections: PdfSection[] = [
+    { title: report.executiveSummary.title, layout: 'portrait', draw: () => textTableSection(frame, textTableOf(report.executiveSummary)) },
     {
       title: 'Process map',
       layout: 'landscape',
@@ -163,11 +206,13 @@ export async function writePdf(report: Report, options: PdfOptions): Promise<Buf
           ? mapPages(frame, report.map, dash(cover.versionName), mapTitle)
           : mapPageFromSvg(frame, dash(cover.versionName), options.mapSvg),
     },
+    ...comparisonSections(frame, report),
     { title: 'Process figures', layout: 'portrait', draw: () => figuresSection(frame, report) },
     { title: 'Bottlenecks', layout: 'portrait', draw: () => bottlenecksSection(frame, report) },
     { title: 'Stages of the buying journey', layout: 'landscape', draw: () => stagesSection(frame, report) },
     { title: report.stageDetails.title, layout: 'landscape', draw: () => textTableSection(frame, report.stageDetails) },
     { title: 'Transitions', layout: 'landscape', draw: () => transitionsSection(frame, report) },
+    { title: report.improvementPlan.title, layout: 'landscape', draw: () => textTableSection(frame, textTableOf(report.improvementPlan)) },
     { title: 'Measurement plan', layout: 'landscape', draw: () => measurementPlanSection(frame, report) },
     { title: 'Checks', layout: 'landscape', draw: () => checksSection(frame, report) },
     ...report.records.map((t) => ({ title: t.title, layout: 'landscape' as const, draw: () => textTableSection(frame, t) })),
@@ -177,7 +222,7 @@ export async function writePdf(report: Report, options: PdfOptions): Promise<Buf
   let previous: 'portrait' | 'landscape' | null = null;
   for (const section of sections) {
     // Sections share a page when they share its orientation and there is room; the map makes its own pages.
-    if (section.title !== 'Process map' && previous !== section.layout) frame.addPage(section.layout);
+    if (!section.ownPages && section.title !== 'Process map' && previous !== section.layout) frame.addPage(section.layout);
     frame.sectionPage = null;
     previous = section.layout;
     section.draw();

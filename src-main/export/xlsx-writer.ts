@@ -6,7 +6,7 @@
 import ExcelJS from 'exceljs';
 import { xmlSafe } from '../../src-shared/domain/report/escape';
 import { startsLikeFormula } from '../../src-shared/domain/report/spreadsheet-text';
-import type { Report, ReportTable, ReportValue } from '../../src-shared/domain/report/report-model';
+import type { Report, ReportCell, ReportDataTable, ReportTable, ReportValue } from '../../src-shared/domain/report/report-model';
 import { gainHeader } from './labels';
 import { TEXT_FORMAT, withQuotePrefixOnTextCells } from './xlsx-quote-prefix';
 
@@ -129,6 +129,26 @@ function textTableSheet(workbook: ExcelJS.Workbook, table: ReportTable, currency
   if (table.rows.length === 0) sheet.note(table.empty);
 }
 
+/** A typed cell as the sheet writes it: numbers as numbers, dates as dates, an unknown number as its text. */
+function dataCell(cell: ReportCell): string | ReportValue | Date | null {
+  if (cell.kind === 'date') return cell.date === null ? null : dateCell(cell.date);
+  if (cell.kind === 'text') return cell.text;
+  return cell.value === null ? cell.text : cell;
+}
+
+/** A typed table as a sheet of its own, from the one definition every format prints. */
+function dataTableSheet(workbook: ExcelJS.Workbook, table: ReportDataTable, currency: string): void {
+  const sheet = new SheetWriter(
+    workbook,
+    table.sheet ?? table.title,
+    table.columns.map((c) => ({ header: c.header, width: Math.round(c.weight * WIDTH_PER_WEIGHT), wrap: true })),
+    currency,
+  );
+  for (const row of table.rows) sheet.row(row.map(dataCell));
+  sheet.finish();
+  if (table.rows.length === 0) sheet.note(table.empty);
+}
+
 /** An ISO date (YYYY-MM-DD) as a date cell; anything else stays text. */
 function dateCell(iso: string): Date | string {
   return /^\d{4}-\d{2}-\d{2}$/.test(iso) ? new Date(`${iso}T00:00:00Z`) : iso;
@@ -145,6 +165,9 @@ export async function writeXlsx(report: Report): Promise<Buffer> {
   workbook.modified = generated;
   workbook.title = xmlSafe(report.cover.title);
   workbook.company = xmlSafe(report.cover.organisation);
+
+  // The leader opens the file on the summary.
+  dataTableSheet(workbook, report.executiveSummary, currency);
 
   const { cover } = report;
   const coverSheet = new SheetWriter(workbook, 'Cover', [
@@ -196,6 +219,10 @@ export async function writeXlsx(report: Report): Promise<Buffer> {
   stages.finish();
 
   textTableSheet(workbook, report.stageDetails, currency);
+  if (report.comparison) {
+    textTableSheet(workbook, report.comparison.changes, currency);
+    textTableSheet(workbook, report.comparison.figures, currency);
+  }
 
   const actions = new SheetWriter(workbook, 'Actions', [
     { header: 'Stage', width: 28, wrap: true },
@@ -292,6 +319,8 @@ export async function writeXlsx(report: Report): Promise<Buffer> {
   bottlenecks.finish();
   bottlenecks.note(report.bottlenecks.basis, 2);
   if (report.bottlenecks.problem) bottlenecks.note(report.bottlenecks.problem, 2);
+
+  dataTableSheet(workbook, report.improvementPlan, currency);
 
   const checks = new SheetWriter(workbook, 'Checks', [
     { header: 'Severity', width: 12 },

@@ -7,6 +7,7 @@ import { buildReport } from '../../src-shared/domain/report/build-report';
 import type { Report } from '../../src-shared/domain/report/report-model';
 import type { Db } from '../db/open';
 import { createMapVersionsRepo } from '../db/repositories/map-versions-repo';
+import { createImprovementsRepo } from '../db/repositories/improvements-repo';
 import { createMetricsRepo } from '../db/repositories/metrics-repo';
 import { createSessionsRepo } from '../db/repositories/sessions-repo';
 import { createWorkshopsRepo } from '../db/repositories/workshops-repo';
@@ -27,13 +28,17 @@ export function createExportService({ db, clock, appVersion }: { db: Db; clock: 
   const versions = createMapVersionsRepo(db);
   const metrics = createMetricsRepo(db);
   const sessions = createSessionsRepo(db);
+  const improvements = createImprovementsRepo(db);
 
   const reportOf = (versionId: string): Report => {
     const version = versions.get(versionId);
     if (!version) throw new DomainError('NOT_FOUND', 'That map no longer exists. It may have been deleted in another window.');
     const workshop = workshops.get(version.workshopId);
     if (!workshop) throw new DomainError('NOT_FOUND', 'That workshop no longer exists.');
+    // A version copied from another is reported against it (a deleted source leaves none).
+    const source = version.sourceVersionId === null ? undefined : versions.get(version.sourceVersionId);
     return buildReport({
+      source: source ? { versionName: source.name, document: source.document } : null,
       // An agreed version prints the workshop facts it was agreed with.
       meta: printedMeta(workshop.meta, version.signOff),
       versionName: version.name,
@@ -41,6 +46,8 @@ export function createExportService({ db, clock, appVersion }: { db: Db; clock: 
       agreementHistory: version.agreementHistory,
       document: version.document,
       metrics: metrics.list(version.id),
+      // The workshop's improvements, ranked on this version's map (planned ones on their frozen prediction).
+      improvements: improvements.list(version.workshopId),
       generatedAt: clock().toISOString(),
       appVersion,
       textMetrics: exportTextMetrics,

@@ -6,6 +6,7 @@ import { namesNotParticipants, type SignOff } from '../../src-shared/domain/sign
 import type { WorkshopMeta } from '../../src-shared/domain/workshop';
 import type { Db } from '../db/open';
 import { createMapVersionsRepo } from '../db/repositories/map-versions-repo';
+import { createImprovementsRepo } from '../db/repositories/improvements-repo';
 import { createMetricsRepo } from '../db/repositories/metrics-repo';
 import { createWorkshopsRepo } from '../db/repositories/workshops-repo';
 
@@ -14,6 +15,7 @@ export function createGuards(db: Db) {
   const workshops = createWorkshopsRepo(db);
   const versions = createMapVersionsRepo(db);
   const metrics = createMetricsRepo(db);
+  const improvements = createImprovementsRepo(db);
 
   /** A workshop that does not exist is left to the service's NOT_FOUND. */
   const notTrashed = (workshopId: string | undefined): void => {
@@ -33,6 +35,10 @@ export function createGuards(db: Db) {
     /** Changes to a metric or its readings. */
     metricEditable(metricId: string): void {
       notTrashed(metrics.get(metricId)?.workshopId);
+    },
+    /** Changes to an improvement (its fields, status, deletion). */
+    improvementEditable(improvementId: string): void {
+      notTrashed(improvements.get(improvementId)?.workshopId);
     },
     /** Only the workshop's participants, as the Mark agreed dialog names them, can agree a version. */
     signOffByParticipants(versionId: string, signOff: SignOff): void {

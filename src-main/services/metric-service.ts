@@ -9,6 +9,7 @@ import type { MapDocument } from '../../src-shared/domain/map-document';
 import type { MetricAttachment, MetricFields, ReadingInput } from '../../src-shared/domain/metric';
 import { attachmentIsOnMaps, sameAttachment } from '../../src-shared/domain/metric-attachment';
 import type { Db } from '../db/open';
+import { createImprovementsRepo } from '../db/repositories/improvements-repo';
 import { createMapVersionsRepo } from '../db/repositories/map-versions-repo';
 import { createMetricsRepo, fieldsOf, type StoredMetric } from '../db/repositories/metrics-repo';
 import { createWorkshopsRepo } from '../db/repositories/workshops-repo';
@@ -25,6 +26,7 @@ export function createMetricService({ db, clock }: { db: Db; clock: () => Date }
   const metrics = createMetricsRepo(db);
   const workshops = createWorkshopsRepo(db);
   const versions = createMapVersionsRepo(db);
+  const improvements = createImprovementsRepo(db);
   const guards = createEditGuards(workshops, versions);
   const now = () => clock().toISOString();
 
@@ -77,6 +79,7 @@ export function createMetricService({ db, clock }: { db: Db; clock: () => Date }
       const existing = requireMetric(id);
       draftPlanOf(existing);
       metrics.remove(id);
+      improvements.forgetMetric(id, now());
       touch(existing.workshopId);
       return {};
     }),

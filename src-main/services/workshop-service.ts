@@ -8,12 +8,19 @@ import type {
 } from '../../src-shared/api/contract';
 import { DomainError } from '../../src-shared/api/errors';
 import { LOCKED_MESSAGES, printedFactsDiffer, type WithdrawnAgreement } from '../../src-shared/domain/agreement';
-import { buildEnvelope, parseWorkshopFile, type SignOff, type WorkshopFileVersion } from '../../src-shared/domain/export-envelope';
+import {
+  buildEnvelope,
+  parseWorkshopFile,
+  type FileImprovement,
+  type SignOff,
+  type WorkshopFileVersion,
+} from '../../src-shared/domain/export-envelope';
 import { newId } from '../../src-shared/domain/ids';
 import type { MapDocument } from '../../src-shared/domain/map-document';
 import { templateDocument } from '../../src-shared/domain/templates';
 import type { TemplateId, WorkshopMeta } from '../../src-shared/domain/workshop';
 import type { Db } from '../db/open';
+import { createImprovementsRepo } from '../db/repositories/improvements-repo';
 import { createMapVersionsRepo } from '../db/repositories/map-versions-repo';
 import { createMetricsRepo } from '../db/repositories/metrics-repo';
 import { createSessionsRepo } from '../db/repositories/sessions-repo';
@@ -34,6 +41,7 @@ export function createWorkshopService({ db, clock, appVersion }: WorkshopService
   const versions = createMapVersionsRepo(db);
   const metrics = createMetricsRepo(db);
   const sessions = createSessionsRepo(db);
+  const improvements = createImprovementsRepo(db);
   const guards = createEditGuards(workshops, versions);
   const now = () => clock().toISOString();
   const requireWorkshop = guards.workshopOf;
@@ -62,11 +70,20 @@ export function createWorkshopService({ db, clock, appVersion }: WorkshopService
   const summaryOfVersion = (workshopId: string, versionId: string): MapVersionSummary =>
     versions.listSummaries(workshopId).find((v) => v.id === versionId)!;
 
-  const fileVersions = (workshopId: string): WorkshopFileVersion[] =>
-    versions.listFull(workshopId).map(({ id, ...v }) => ({
+  const fileVersions = (workshopId: string): WorkshopFileVersion[] => {
+    const all = versions.listFull(workshopId);
+    const indexOf = new Map(all.map((v, i) => [v.id, i]));
+    return all.map(({ id, sourceVersionId, ...v }) => ({
+      id,
       ...v,
+      sourceVersionIndex: sourceVersionId === null ? null : (indexOf.get(sourceVersionId) ?? null),
       metrics: metrics.list(id).map(({ revision: _r, versionId: _v, workshopId: _w, ...m }) => m),
     }));
+  };
+
+  /** The improvements as the file keeps them: without the API's revision and workshop id. */
+  const fileImprovements = (workshopId: string): FileImprovement[] =>
+    improvements.list(workshopId).map(({ revision: _r, workshopId: _w, ...m }) => m);
 
   const detail = (id: string): WorkshopDetail => {
     const row = requireWorkshop(id);
@@ -80,13 +97,25 @@ export function createWorkshopService({ db, clock, appVersion }: WorkshopService
     return found;
   };
 
-  const insertWorkshop = (meta: WorkshopMeta, maps: readonly (Omit<WorkshopFileVersion, 'agreementHistory'> & { agreementHistory?: WithdrawnAgreement[] })[]): string => {
+  const insertWorkshop = (
+    meta: WorkshopMeta,
+    maps: readonly (Omit<WorkshopFileVersion, 'agreementHistory'> & { agreementHistory?: WithdrawnAgreement[] })[],
+    items: readonly FileImprovement[] = [],
+  ): string => {
     const id = newId();
     const at = now();
     workshops.insert(id, meta, at);
+    const ids = maps.map(() => newId());
+    const versionIds = new Map<string, string>();
+    const metricIds = new Map<string, string>();
     maps.forEach((m, i) => {
-      const versionId = newId();
+      const versionId = ids[i]!;
+      if (m.id !== undefined) versionIds.set(m.id, versionId);
+      // A copy is always made after its source, so a source points backwards; any other is
+      // dropped (the foreign key would refuse it) rather than refusing the whole file.
+      const source = m.sourceVersionIndex ?? null;
       versions.insert({
+        sourceVersionId: source !== null && source < i ? ids[source]! : null,
         id: versionId,
         workshopId: id,
         name: m.name,
@@ -97,8 +126,12 @@ export function createWorkshopService({ db, clock, appVersion }: WorkshopService
         now: at,
       });
       // Metrics and readings get new ids; what they attach to keeps its map ids.
-      metrics.copyPlan(m.metrics, { workshopId: id, versionId }, at, newId);
+      // A metric copied to several versions (a format-2 file) is followed to its first copy.
+      for (const [from, to] of metrics.copyPlan(m.metrics, { workshopId: id, versionId }, at, newId)) {
+        if (!metricIds.has(from)) metricIds.set(from, to);
+      }
     });
+    improvements.copyAll(items, { workshopId: id, now: at, newId }, { metrics: metricIds, versions: versionIds });
     return id;
   };
 
@@ -134,7 +167,7 @@ export function createWorkshopService({ db, clock, appVersion }: WorkshopService
 
     duplicate: db.transaction((id: string): WorkshopSummary => {
       const row = requireWorkshop(id);
-      const copyId = insertWorkshop({ ...row.meta, title: `${row.meta.title} (copy)`.slice(0, 200) }, fileVersions(id));
+      const copyId = insertWorkshop({ ...row.meta, title: `${row.meta.title} (copy)`.slice(0, 200) }, fileVersions(id), fileImprovements(id));
       return summary(copyId);
     }),
 
@@ -161,7 +194,7 @@ export function createWorkshopService({ db, clock, appVersion }: WorkshopService
 
     exportFile(id: string): { fileName: string; text: string } {
       const row = requireWorkshop(id);
-      const file = { meta: row.meta, versions: fileVersions(id), session: sessions.get(id)?.records ?? null };
+      const file = { meta: row.meta, versions: fileVersions(id), improvements: fileImprovements(id), session: sessions.get(id)?.records ?? null };
       const exportedAt = now();
       const text = JSON.stringify(buildEnvelope(file, exportedAt, appVersion), null, 2);
       const stamp = row.meta.date || exportedAt.slice(0, 10);
@@ -180,7 +213,7 @@ export function createWorkshopService({ db, clock, appVersion }: WorkshopService
         throw new DomainError(code, parsed.message);
       }
       const id = db.transaction(() => {
-        const created = insertWorkshop(parsed.file.meta, parsed.file.versions);
+        const created = insertWorkshop(parsed.file.meta, parsed.file.versions, parsed.file.improvements);
         if (parsed.file.session) sessions.insert(created, parsed.file.session, now());
         return created;
       })();
@@ -219,6 +252,7 @@ export function createWorkshopService({ db, clock, appVersion }: WorkshopService
         sortOrder: versions.nextSortOrder(from.workshopId),
         document: from.document,
         signOff: null,
+        sourceVersionId: fromVersionId,
         now: at,
       });
       // The new version's plan starts as a copy of its source's; map element ids are
@@ -247,6 +281,7 @@ export function createWorkshopService({ db, clock, appVersion }: WorkshopService
           `"${version.name}" is agreed. Deleting it loses the agreed map, its measurement plan and its sign-off; confirm to delete it.`,
         );
       }
+      for (const m of metrics.list(versionId)) improvements.forgetMetric(m.id, now());
       versions.remove(versionId); // its metrics and their readings go with it (ON DELETE CASCADE)
       syncStatus(version.workshopId, now());
       return {};

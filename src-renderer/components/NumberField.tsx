@@ -20,11 +20,17 @@ interface NumberFieldProps {
   testId?: string;
   hideLabel?: boolean;
   compact?: boolean;
+  /** Not a map number (an improvement's effect, a vote): never read-only with the map, no undo step. */
+  detached?: boolean;
 }
 
-export function NumberField({ label, value, rule, share, unit, onChange, testId, hideLabel, compact }: NumberFieldProps) {
+export function NumberField({ label, value, rule, share, unit, onChange, testId, hideLabel, compact, detached }: NumberFieldProps) {
   const id = useId();
-  const readOnly = useDocumentStore((s) => s.readOnly);
+  const mapReadOnly = useDocumentStore((s) => s.readOnly);
+  const readOnly = detached ? false : mapReadOnly;
+  const commit = () => {
+    if (!detached) useDocumentStore.getState().commit();
+  };
   const [text, setText] = useState(() => formatNumberInput(value, rule, share, DISPLAY_SEPARATORS));
   const [problem, setProblem] = useState<NumberTrouble | null>(null);
   const focused = useRef(false);
@@ -64,7 +70,7 @@ export function NumberField({ label, value, rule, share, unit, onChange, testId,
     setProblem(null);
     setText(formatNumberInput(stored, rule, share, DISPLAY_SEPARATORS));
     if (stored !== value) onChange(stored);
-    useDocumentStore.getState().commit();
+    commit();
   };
 
   return (
@@ -90,12 +96,12 @@ export function NumberField({ label, value, rule, share, unit, onChange, testId,
           onBlur={() => {
             focused.current = false;
             showStored();
-            useDocumentStore.getState().commit();
+            commit();
           }}
           onKeyDown={(e) => {
             if (e.key === 'Enter') {
               showStored();
-              useDocumentStore.getState().commit();
+              commit();
             }
             if (e.key === 'Escape') {
               if (value !== valueAtFocus.current) onChange(valueAtFocus.current);

@@ -4,6 +4,8 @@ import { z } from 'zod';
 import { WithdrawnAgreementSchema, WithdrawReasonSchema } from '../domain/agreement';
 import { SignOffSchema } from '../domain/export-envelope';
 import { AgreedSignOffSchema } from '../domain/sign-off';
+import { CalendarDateSchema } from '../domain/calendar-date';
+import { ImprovementFieldsSchema, ImprovementSchema, ImprovementStatusSchema } from '../domain/improvement';
 import { IdSchema, MapDocumentSchema } from '../domain/map-document';
 import { MetricFieldsSchema, MetricSchema, ReadingInputSchema } from '../domain/metric';
 import {
@@ -42,6 +44,8 @@ export const MapVersionSummarySchema = z.object({
   /** Agreements withdrawn by mistake, oldest first, each with its reason. */
   agreementHistory: z.array(WithdrawnAgreementSchema),
   updatedAt: IsoTimestamp,
+  /** The version this one was copied from; null for a first version, one made before sources were recorded, or when the source was deleted. */
+  sourceVersionId: IdSchema.nullable(),
 });
 export type MapVersionSummary = z.infer<typeof MapVersionSummarySchema>;
 
@@ -64,6 +68,7 @@ export const MapVersionSchema = z.object({
   signOff: SignOffSchema.nullable(),
   agreementHistory: z.array(WithdrawnAgreementSchema),
   updatedAt: IsoTimestamp,
+  sourceVersionId: IdSchema.nullable(),
   document: MapDocumentSchema,
 });
 export type MapVersion = z.infer<typeof MapVersionSchema>;
@@ -93,6 +98,13 @@ export type ExportedFile = z.infer<typeof ExportedFileSchema>;
 export const PlanMetricSchema = MetricSchema.extend({ revision: z.number().int(), versionId: IdSchema });
 export type PlanMetric = z.infer<typeof PlanMetricSchema>;
 
+/** An improvement of a workshop as the API gives it: with its revision, for improvement.update. */
+export const PlanImprovementSchema = ImprovementSchema.extend({
+  revision: z.number().int(),
+  workshopId: IdSchema,
+  createdAt: IsoTimestamp,
+});
+export type PlanImprovement = z.infer<typeof PlanImprovementSchema>;
 /** A workshop's facilitation records as session.* calls answer them. */
 export const SessionSchema = SessionRecordsSchema.extend({
   workshopId: IdSchema,
@@ -194,6 +206,36 @@ export const contract = {
   /** Readings are observations: they may be added to an agreed version's metrics. */
   'metric.addReading': { input: z.strictObject({ metricId: IdSchema, reading: ReadingInputSchema }), output: PlanMetricSchema },
   'metric.deleteReading': { input: z.strictObject({ metricId: IdSchema, readingId: IdSchema }), output: PlanMetricSchema },
+  /** The workshop's improvements, in the order they were created. */
+  'improvement.list': { input: z.strictObject({ workshopId: IdSchema }), output: z.array(PlanImprovementSchema) },
+  /** A new improvement; it starts as an idea. */
+  'improvement.create': {
+    input: z.strictObject({ workshopId: IdSchema, fields: ImprovementFieldsSchema }),
+    output: PlanImprovementSchema,
+  },
+  /** Changes only the fields sent, if the improvement is still at `revision`. */
+  'improvement.update': {
+    input: z.strictObject({ id: IdSchema, revision: z.number().int(), fields: ImprovementFieldsSchema.partial() }),
+    output: PlanImprovementSchema,
+  },
+  /**
+   * Moves an improvement along idea → planned → trial → adopted | dropped. The focus limit
+   * is enforced here (FOCUS_LIMIT) unless an override reason is given; planning freezes the
+   * prediction on the map of `versionId` (the version the facilitator is looking at).
+   */
+  'improvement.setStatus': {
+    input: z.strictObject({
+      id: IdSchema,
+      revision: z.number().int(),
+      status: ImprovementStatusSchema,
+      versionId: IdSchema,
+      overrideReason: z.string().max(1000).nullable().default(null),
+      trialStart: CalendarDateSchema.nullable().default(null),
+      reviewDate: CalendarDateSchema.nullable().default(null),
+    }),
+    output: PlanImprovementSchema,
+  },
+  'improvement.delete': { input: ById, output: Empty },
   /** Facilitation records (agenda, timer, audience view, votes, parking lot, decisions); every change answers the whole session. */
   'session.get': { input: z.strictObject({ workshopId: IdSchema }), output: SessionSchema },
   'session.update': {

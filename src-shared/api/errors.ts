@@ -13,6 +13,8 @@ export const ERROR_CODES = [
   'NOT_A_PARTICIPANT',
   /** A workshop marked agreed without an agreed map version. */
   'NOT_AGREED',
+  /** A third improvement planned or on trial while two already are; the message names them. */
+  'FOCUS_LIMIT',
   'CONFLICT',
   'LOCKED',
   'IMPORT_INVALID',

@@ -3,7 +3,9 @@
 import { z } from 'zod';
 import { WithdrawnAgreementSchema, type WithdrawnAgreement } from './agreement';
 import { migrateDocument } from './document-migrations';
-import type { MapDocument } from './map-document';
+import { ImprovementSchema, type Improvement } from './improvement';
+import { improvementReferenceProblem } from './improvement-references';
+import { IdSchema, type MapDocument } from './map-document';
 import { SessionRecordsSchema, type SessionRecords } from './facilitation/session';
 import { MetricSchema, type Metric } from './metric';
 import { describeProblems, parseForPeople } from './plain-issues';
@@ -15,21 +17,34 @@ export const ENVELOPE_FORMAT = 'leanmap.workshop';
  * 2 added the measurement plan (metrics); files of version 1 read as having none.
  * 3 gave each map version its own plan (and its withdrawn agreements); the one
  * plan of a version-2 file is read as the plan of every version.
+ * 4 added the workshop's improvements (and each version's id, which a frozen
+ * prediction names); older files read as having no improvements.
  */
-export const CURRENT_ENVELOPE_VERSION = 3;
+export const CURRENT_ENVELOPE_VERSION = 4;
 /** Larger files are refused before parsing: a real workshop is a few hundred KB. */
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 
 export { SignOffSchema, type SignOff } from './sign-off';
 
 const EnvelopeVersionSchema = z.object({
+  /** Since format 4: the id a frozen prediction names; a new id is given on import. */
+  id: IdSchema.optional(),
   name: z.string().trim().min(1).max(200),
   signOff: ImportedSignOffSchema.nullable(),
   document: z.unknown(),
   /** Since format 3; absent in older files, which have one plan for the workshop. */
   metrics: z.array(MetricSchema).max(2000).optional(),
   agreementHistory: z.array(WithdrawnAgreementSchema).max(200).default([]),
+  /**
+   * Optional in every format: the position (0-based) in this file's versions of the
+   * version this one was copied from. Absent or null: no recorded source.
+   */
+  sourceVersionIndex: z.number().int().min(0).max(99).nullable().optional(),
 });
+
+/** An improvement in the file: its ids kept, naming map ids of the versions and a metric of their plans. */
+export const FileImprovementSchema = ImprovementSchema.extend({ createdAt: z.string().max(40).optional() });
+export type FileImprovement = Improvement & { createdAt?: string };
 
 const EnvelopeSchema = z.object({
   format: z.literal(ENVELOPE_FORMAT),
@@ -41,23 +56,31 @@ const EnvelopeSchema = z.object({
     versions: z.array(EnvelopeVersionSchema).min(1).max(100),
     /** Format 2's one plan of the workshop; format 3 writes none here. */
     metrics: z.array(MetricSchema).max(2000).default([]),
+    /** Since format 4; older files have none. */
+    improvements: z.array(FileImprovementSchema).max(2000).default([]),
     /** Facilitation records (agenda, timer, votes, parking lot, decisions); optional, so files without them still read. */
     session: SessionRecordsSchema.optional(),
   }),
 });
 
 export interface WorkshopFileVersion {
+  /** The version's id where the file keeps it (format 4); a frozen prediction names it. */
+  id?: string;
   name: string;
   signOff: SignOff | null;
   document: MapDocument;
   /** This version's measurement plan. */
   metrics: Metric[];
   agreementHistory: WithdrawnAgreement[];
+  /** Position in the file's versions of the version this one was copied from (never itself). */
+  sourceVersionIndex?: number | null;
 }
 
 export interface WorkshopFile {
   meta: WorkshopMeta;
   versions: WorkshopFileVersion[];
+  /** The workshop's improvements, in creation order (none when absent). */
+  improvements?: FileImprovement[];
   /** The workshop's facilitation records, when it was ever run. */
   session?: SessionRecords | null;
 }
@@ -68,7 +91,7 @@ export function buildEnvelope(file: WorkshopFile, exportedAt: string, appVersion
     formatVersion: CURRENT_ENVELOPE_VERSION,
     exportedAt,
     app: { name: 'Leanmap', version: appVersion },
-    workshop: { meta: file.meta, versions: file.versions, ...(file.session ? { session: file.session } : {}) },
+    workshop: { meta: file.meta, versions: file.versions, improvements: file.improvements ?? [], ...(file.session ? { session: file.session } : {}) },
   };
 }
 
@@ -91,6 +114,9 @@ export function utf8Length(text: string): number {
   }
   return bytes;
 }
+
+const validSource = (index: number | null, self: number, count: number): number | null =>
+  index !== null && index !== self && index < count ? index : null;
 
 /** Parses the text of a workshop file; never throws, and explains every refusal. */
 export function parseWorkshopFile(text: string): ParseWorkshopFileResult {
@@ -132,12 +158,23 @@ export function parseWorkshopFile(text: string): ParseWorkshopFileResult {
       return fail(problem, `Map "${v.name}" (number ${i + 1}) cannot be read: ${read.error.message} Nothing was imported.`);
     }
     versions.push({
+      ...(v.id === undefined ? {} : { id: v.id }),
       name: v.name,
       signOff: v.signOff,
       document: read.doc,
       metrics: v.metrics ?? parsed.data.workshop.metrics,
       agreementHistory: v.agreementHistory,
+      // A source that points past the list or at the version itself is dropped, not refused:
+      // it only decides what Compare offers first. Absent stays absent (older files).
+      ...(v.sourceVersionIndex === undefined ? {} : { sourceVersionIndex: validSource(v.sourceVersionIndex, i, parsed.data.workshop.versions.length) }),
     });
   }
-  return { ok: true, file: { meta: parsed.data.workshop.meta, versions, ...(parsed.data.workshop.session ? { session: parsed.data.workshop.session } : {}) } };
+  const improvements = parsed.data.workshop.improvements;
+  const maps = versions.map((v) => v.document);
+  const metricIds = new Set(versions.flatMap((v) => v.metrics.map((m) => m.id)));
+  for (const [i, item] of improvements.entries()) {
+    const problem = improvementReferenceProblem(item, maps, metricIds);
+    if (problem) return fail('invalid', `Improvement "${item.idea}" (number ${i + 1}) cannot be read: ${problem} Nothing was imported.`);
+  }
+  return { ok: true, file: { meta: parsed.data.workshop.meta, versions, improvements, ...(parsed.data.workshop.session ? { session: parsed.data.workshop.session } : {}) } };
 }

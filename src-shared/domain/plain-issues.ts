@@ -68,6 +68,25 @@ const FIELD_WORDS: Record<string, string> = {
   position: 'the position',
   x: 'the position',
   y: 'the position',
+  // Improvements (the dispatcher names an improvement's "fields" "improvement").
+  improvement: 'the improvement',
+  improvements: 'the improvements',
+  addresses: 'what the improvement addresses',
+  problem: 'the problem',
+  idea: 'the idea',
+  impact: 'the impact',
+  effort: 'the effort',
+  votes: 'the votes',
+  dueDate: 'the due date',
+  effects: 'the expected effects',
+  rate: 'the conversion',
+  days: 'the days per visit',
+  share: 'the %C&A',
+  trialStart: 'the trial start',
+  reviewDate: 'the review date',
+  pdca: 'the PDCA notes',
+  result: 'the result',
+  overrideReason: 'the reason to override the focus limit',
 };
 
 /** Names for one entry of a list, so "participants.2.name" reads "the name of participant 3". */
@@ -82,6 +101,8 @@ const ENTRY_WORDS: Record<string, string> = {
   transitions: 'transition',
   actions: 'action',
   exitCriteria: 'exit criterion',
+  effects: 'expected effect',
+  improvements: 'improvement',
 };
 
 function words(key: string): string {

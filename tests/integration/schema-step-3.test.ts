@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DATABASE_FILE_NAME } from '../../src-main/backend';
 import { schemaVersion } from '../../src-main/db/migrate';
-import { SCHEMA_MIGRATIONS } from '../../src-main/db/migrations';
+import { LATEST_SCHEMA_VERSION, SCHEMA_MIGRATIONS } from '../../src-main/db/migrations';
 import { aChainMap, aWorkshopMeta } from '../fixtures/factories';
 import { call, refusal, useTempDirs } from '../fixtures/backend';
 
@@ -64,8 +64,8 @@ describe('schema step 3: a measurement plan per map version', () => {
     const dataDir = temp.makeDir();
     aSchemaTwoDatabase(dataDir);
     const backend = await temp.openBackend(dataDir);
-    expect(backend.migration).toMatchObject({ from: 2, to: 3 });
-    expect(schemaVersion(backend.db)).toBe(3);
+    expect(backend.migration).toMatchObject({ from: 2, to: LATEST_SCHEMA_VERSION });
+    expect(schemaVersion(backend.db)).toBe(LATEST_SCHEMA_VERSION);
     const backups = readdirSync(join(dataDir, 'backups'));
     expect(backups).toHaveLength(1);
     const backup = new Database(join(dataDir, 'backups', backups[0]!), { readonly: true });

@@ -1,6 +1,6 @@
 // Workshop files written by earlier Leanmap versions still import.
 import { describe, expect, it } from 'vitest';
-import { parseWorkshopFile } from '../../src-shared/domain/export-envelope';
+import { CURRENT_ENVELOPE_VERSION, parseWorkshopFile } from '../../src-shared/domain/export-envelope';
 import { aChainMap, aFileVersion, aMetric, aReading, aWorkshopFile, aWorkshopMeta, anEnvelope } from '../fixtures/factories';
 
 describe('a workshop file of format 1 (before the measurement plan)', () => {
@@ -58,8 +58,17 @@ describe('a workshop file of format 3 (a plan per version)', () => {
       ],
     });
     const envelope = anEnvelope(file);
-    expect(envelope.formatVersion).toBe(3);
+    expect(envelope.formatVersion).toBe(CURRENT_ENVELOPE_VERSION);
     expect('metrics' in envelope.workshop).toBe(false);
     expect(parseWorkshopFile(JSON.stringify(envelope))).toEqual({ ok: true, file });
+  });
+});
+
+describe('a workshop file of format 3 (before improvements)', () => {
+  it('imports with no improvements', () => {
+    const envelope = { ...anEnvelope(aWorkshopFile({ versions: [aFileVersion()] })), formatVersion: 3 };
+    delete (envelope.workshop as { improvements?: unknown }).improvements;
+    const result = parseWorkshopFile(JSON.stringify(envelope));
+    expect(result.ok && result.file.improvements).toEqual([]);
   });
 });

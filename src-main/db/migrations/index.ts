@@ -109,6 +109,37 @@ export const SCHEMA_MIGRATIONS: readonly SchemaMigration[] = [
     `,
   },
   {
+    version: 4,
+    name: 'improvements: the kaizen items of a workshop',
+    // Status and the focus-override reason are columns (the focus limit reads them);
+    // the rest of the item is JSON validated on write and read. Review state and
+    // overdue are computed from trial start and review date, never stored.
+    sql: `
+      CREATE TABLE improvements (
+        id                    TEXT PRIMARY KEY,
+        workshop_id           TEXT NOT NULL REFERENCES workshops (id) ON DELETE CASCADE,
+        revision              INTEGER NOT NULL DEFAULT 1,
+        fields                TEXT NOT NULL,   -- ImprovementFields as JSON
+        status                TEXT NOT NULL DEFAULT 'idea',
+        focus_override_reason TEXT,
+        prediction            TEXT,            -- FrozenPrediction as JSON once planned
+        created_at            TEXT NOT NULL,
+        updated_at            TEXT NOT NULL
+      );
+      CREATE INDEX improvements_by_workshop ON improvements (workshop_id, created_at);
+    `,
+  },
+  {
+    version: 5,
+    name: 'a map version records the version it was copied from',
+    // Versions made before this step have no recorded source (NULL): the comparison
+    // then matches by id where ids match and says so where they do not. Deleting the
+    // source leaves the copy without one rather than refusing the delete.
+    sql: `
+      ALTER TABLE map_versions ADD COLUMN source_version_id TEXT REFERENCES map_versions (id) ON DELETE SET NULL;
+    `,
+  },
+  {
     version: 6,
     name: 'facilitation records: agenda, timer, audience view, votes, parking lot, decisions',
     // One row per workshop, created on first use; the records change together (the

@@ -17,6 +17,7 @@ interface RawRow {
   revision: number;
   sign_off: string | null;
   agreement_history: string;
+  source_version_id: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -60,6 +61,7 @@ function toSummary(raw: RawRow): MapVersionSummary {
     signOff: readSignOff(raw),
     agreementHistory: readHistory(raw),
     updatedAt: raw.updated_at,
+    sourceVersionId: raw.source_version_id,
   };
 }
 
@@ -67,8 +69,8 @@ export type SaveOutcome = 'saved' | 'not-found' | 'locked' | 'conflict';
 
 export function createMapVersionsRepo(db: Db) {
   const insert = db.prepare(
-    `INSERT INTO map_versions (id, workshop_id, name, sort_order, document, revision, sign_off, agreement_history, created_at, updated_at)
-     VALUES (@id, @workshopId, @name, @sortOrder, @document, 1, @signOff, @history, @now, @now)`,
+    `INSERT INTO map_versions (id, workshop_id, name, sort_order, document, revision, sign_off, agreement_history, source_version_id, created_at, updated_at)
+     VALUES (@id, @workshopId, @name, @sortOrder, @document, 1, @signOff, @history, @source, @now, @now)`,
   );
   const byId = db.prepare('SELECT * FROM map_versions WHERE id = ?');
   const byWorkshop = db.prepare('SELECT * FROM map_versions WHERE workshop_id = ? ORDER BY sort_order');
@@ -105,6 +107,8 @@ export function createMapVersionsRepo(db: Db) {
       document: MapDocument;
       signOff: SignOff | null;
       agreementHistory?: readonly WithdrawnAgreement[];
+      /** The version this one was copied from, if any. */
+      sourceVersionId?: string | null;
       now: string;
     }): void {
       insert.run({
@@ -115,6 +119,7 @@ export function createMapVersionsRepo(db: Db) {
         document: JSON.stringify(v.document),
         signOff: v.signOff ? JSON.stringify(v.signOff) : null,
         history: JSON.stringify(v.agreementHistory ?? []),
+        source: v.sourceVersionId ?? null,
         now: v.now,
       });
     },
@@ -134,10 +139,12 @@ export function createMapVersionsRepo(db: Db) {
       name: string;
       signOff: SignOff | null;
       agreementHistory: WithdrawnAgreement[];
+      sourceVersionId: string | null;
       document: MapDocument;
     }[] {
       return (byWorkshop.all(workshopId) as RawRow[]).map((raw) => ({
         id: raw.id,
+        sourceVersionId: raw.source_version_id,
         name: raw.name,
         signOff: readSignOff(raw),
         agreementHistory: readHistory(raw),

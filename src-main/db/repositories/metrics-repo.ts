@@ -118,16 +118,22 @@ export function createMetricsRepo(db: Db) {
     removeReading(id: string, metricId: string): boolean {
       return removeReading.run(id, metricId).changes === 1;
     },
-    /** Copies a plan into another version: new metric and reading ids, same attachments and readings. */
-    copyPlan(plan: readonly Metric[], to: { workshopId: string; versionId: string }, now: string, newId: () => string): void {
+    /**
+     * Copies a plan into another version: new metric and reading ids, same attachments and
+     * readings. Returns each old metric id with its copy's (improvements follow their metric).
+     */
+    copyPlan(plan: readonly Metric[], to: { workshopId: string; versionId: string }, now: string, newId: () => string): Map<string, string> {
+      const ids = new Map<string, string>();
       for (const m of plan) {
         const metricId = newId();
+        ids.set(m.id, metricId);
         const fields = fieldsOf(m);
         insert.run({ id: metricId, workshopId: to.workshopId, versionId: to.versionId, fields: JSON.stringify(fields), now });
         for (const r of m.readings) {
           insertReading.run({ id: newId(), metricId, date: r.date, value: r.value, note: r.note, now: r.recordedAt ?? now });
         }
       }
+      return ids;
     },
   };
 }

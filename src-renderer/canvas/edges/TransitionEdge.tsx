@@ -6,6 +6,8 @@ import { formatPercent } from '../../../src-shared/domain/number-format';
 import type { TransitionFlowEdge } from '../flow-types';
 import { measureLabel } from '../label-sizes';
 import { OVERVIEW_ZOOM } from '../nodes/StageNode';
+import { ImprovementMarker } from '../../features/improvements/ImprovementMarker';
+import { useImprovementMark } from '../../features/improvements/marks';
 
 const overviewSelector = (s: { transform: [number, number, number] }) => s.transform[2] < OVERVIEW_ZOOM;
 
@@ -25,24 +27,27 @@ function TransitionEdgeView(props: EdgeProps<TransitionFlowEdge>) {
   const rank = data?.bottleneckRank ?? null;
   // Where the canvas placed the label so it covers no name or other label (label-placement.ts).
   const at = data?.labelAt ?? { x: labelX, y: labelY };
+  const mark = useImprovementMark(id);
+  const focus = mark?.focusRank ? ' is-improvement-focus' : '';
   return (
     <>
       <BaseEdge
         id={id}
         path={path}
         markerEnd={markerEnd}
-        className={`transition-path tone-${tone}${selected ? ' is-selected' : ''}${rank ? ' is-bottleneck' : ''}`}
+        className={`transition-path tone-${tone}${selected ? ' is-selected' : ''}${rank ? ' is-bottleneck' : ''}${focus}`}
       />
-      {(text || rateText || rank) && (
+      {(text || rateText || rank || mark) && (
         <EdgeLabelRenderer>
           <div
-            className={`transition-label tone-${tone}${selected ? ' is-selected' : ''}${overview ? ' is-overview' : ''}${rank ? ' is-bottleneck' : ''}`}
+            className={`transition-label tone-${tone}${selected ? ' is-selected' : ''}${overview ? ' is-overview' : ''}${rank ? ' is-bottleneck' : ''}${focus}`}
             data-testid={rank ? `bottleneck-${rank}` : undefined}
             data-edge-id={id}
             ref={measureLabel}
             style={{ transform: `translate(-50%, -50%) translate(${at.x}px, ${at.y}px)` }}
           >
             {rank && <span className="bottleneck-tag">Bottleneck #{rank}</span>}
+            <ImprovementMarker objectId={id} />
             {text && <span>{text}</span>}
             {rateText && <span className={`rate-text${data?.rateIsRest ? ' is-rest' : ''}`}>{rateText}</span>}
           </div>

@@ -5,6 +5,8 @@ import { memo } from 'react';
 import type { Action } from '../../../src-shared/domain/map-document';
 import { formatPercent } from '../../../src-shared/domain/number-format';
 import type { StageFlowNode } from '../flow-types';
+import { ImprovementMarker } from '../../features/improvements/ImprovementMarker';
+import { useImprovementMark } from '../../features/improvements/marks';
 
 const LEAN_MARK: Record<NonNullable<Action['leanClass']>, { letter: string; title: string }> = {
   value: { letter: 'V', title: 'Value: the customer would pay for it' },
@@ -72,10 +74,13 @@ function StageNodeView({ data, selected }: NodeProps<StageFlowNode>) {
   const overview = useStore(overviewSelector);
   const customer = stage.actions.filter((a) => a.actor === 'customer');
   const sellerSide = stage.actions.filter((a) => a.actor !== 'customer');
+  // One of the top two improvements works here: outlined apart from the bottleneck highlight.
+  const focus = useImprovementMark(stage.id)?.focusRank ? ' is-improvement-focus' : '';
   if (overview) {
     return (
-      <div className={`stage-card stage-card-overview${selected ? ' is-selected' : ''}${data.flags.ratesExceed ? ' has-error' : ''}`} data-testid="stage-card" aria-label={`Stage ${stage.name}`}>
+      <div className={`stage-card stage-card-overview${selected ? ' is-selected' : ''}${data.flags.ratesExceed ? ' has-error' : ''}${focus}`} data-testid="stage-card" aria-label={`Stage ${stage.name}`}>
         <Handles>
+          <ImprovementMarker objectId={stage.id} />
           <h3 className="stage-name-overview">{stage.name || 'Unnamed stage'}</h3>
           <StageNumbers data={data} />
           <p className="stage-counts">
@@ -88,9 +93,10 @@ function StageNodeView({ data, selected }: NodeProps<StageFlowNode>) {
     );
   }
   return (
-    <div className={`stage-card${selected ? ' is-selected' : ''}${data.flags.ratesExceed ? ' has-error' : ''}`} data-testid="stage-card" aria-label={`Stage ${stage.name}`}>
+    <div className={`stage-card${selected ? ' is-selected' : ''}${data.flags.ratesExceed ? ' has-error' : ''}${focus}`} data-testid="stage-card" aria-label={`Stage ${stage.name}`}>
       <Handles>
       <header className="stage-card-header">
+        <ImprovementMarker objectId={stage.id} />
         <h3 className="stage-name">{stage.name || <em className="placeholder">Unnamed stage</em>}</h3>
         {stage.customerGoal && <p className="stage-goal">{stage.customerGoal}</p>}
         <StageNumbers data={data} />

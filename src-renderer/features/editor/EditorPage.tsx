@@ -29,7 +29,12 @@ import { VersionsDialog } from '../versions/VersionsDialog';
 import { WithdrawDialog } from '../versions/WithdrawDialog';
 import { ExportDialog } from '../export/ExportDialog';
 import { FacilitationConsole } from '../facilitation/FacilitationConsole';
+import { useImprovementStore } from '../../store/improvement-store';
+import { CaptureDialog } from '../improvements/CaptureDialog';
+import { ImprovementsView } from '../improvements/ImprovementsView';
+import { ReviewView } from '../improvements/ReviewView';
 import { useRemoteUpdates } from './use-remote-updates';
+import { CompareView } from '../compare/CompareView';
 
 interface EditorLayoutProps {
   onBack: () => void;
@@ -48,6 +53,7 @@ function EditorLayout({ onBack, onReload, onOpenVersion, recovery, onRestore, on
   const [choosingOutcome, setChoosingOutcome] = useState(false);
   const notify = useUiStore((s) => s.notify);
   const workshopId = useDocumentStore((s) => s.workshop?.id ?? '');
+  const draft = useImprovementStore((s) => s.draft);
   const chooseOutcome = useCallback(() => setChoosingOutcome(true), []);
   useEditorShortcuts(flow, view === 'map', chooseOutcome);
   const exportFile = async () => {
@@ -83,8 +89,14 @@ function EditorLayout({ onBack, onReload, onOpenVersion, recovery, onRestore, on
           </>
         ) : view === 'plan' ? (
           <MeasurementPlan />
-        ) : (
+        ) : view === 'improvements' ? (
+          <ImprovementsView />
+        ) : view === 'review' ? (
+          <ReviewView />
+        ) : view === 'run' ? (
           <FacilitationConsole workshopId={workshopId} />
+        ) : (
+          <CompareView />
         )}
       </div>
       {choosingOutcome && (
@@ -98,6 +110,7 @@ function EditorLayout({ onBack, onReload, onOpenVersion, recovery, onRestore, on
           onClose={() => setChoosingOutcome(false)}
         />
       )}
+      {draft && <CaptureDialog draft={draft} />}
       {details && <WorkshopDetailsDialog onClose={() => setDetails(false)} />}
       {dialog === 'agree' && (
         <AgreeDialog
@@ -166,6 +179,7 @@ export function EditorPage({ workshopId, versionId, onOpenVersion, onBack }: Edi
     if (tookLatest) await appJournal().remove(workshopId, chosen.id).catch(() => undefined);
     setRecovery(tookLatest ? NOTHING_TO_RECOVER : await findUnsavedEdits(version.value));
     void usePlanStore.getState().load(chosen.id);
+    void useImprovementStore.getState().load(workshop.value.id);
     useUiStore.setState({ selection: null, justAdded: null });
     setLoaded(true);
   }, [workshopId, versionId]);

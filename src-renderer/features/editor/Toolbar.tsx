@@ -9,7 +9,7 @@ import { SaveStatus } from './SaveStatus';
 import { Menu } from '../../components/Menu';
 import { VersionSwitcher } from '../versions/VersionSwitcher';
 
-export type EditorView = 'map' | 'plan' | 'run';
+export type EditorView = 'map' | 'plan' | 'improvements' | 'review' | 'compare' | 'run';
 
 interface ToolbarProps {
   view: EditorView;
@@ -37,7 +37,7 @@ export function Toolbar({ view, onView, onBack, onDetails, onExportFile, onExpor
   return (
     <header className="toolbar">
       <button type="button" className="btn" onClick={onBack} aria-label="Back to the workshop library">
-        ← Library
+        ←<span className="toolbar-word"> Library</span>
       </button>
       <div className="toolbar-title">
         <h1 data-testid="workshop-title">{title}</h1>
@@ -51,8 +51,20 @@ export function Toolbar({ view, onView, onBack, onDetails, onExportFile, onExpor
         <button type="button" aria-pressed={view === 'map'} onClick={() => onView('map')}>
           Map
         </button>
-        <button type="button" aria-pressed={view === 'plan'} onClick={() => onView('plan')}>
-          Measurement plan
+        <button type="button" aria-pressed={view === 'plan'} aria-label="Measurement plan" onClick={() => onView('plan')}>
+          <span className="label-wide">Measurement plan</span>
+          <span className="label-narrow" aria-hidden="true">
+            Plan
+          </span>
+        </button>
+        <button type="button" aria-pressed={view === 'improvements'} onClick={() => onView('improvements')}>
+          Improvements
+        </button>
+        <button type="button" aria-pressed={view === 'review'} onClick={() => onView('review')}>
+          Review
+        </button>
+        <button type="button" aria-pressed={view === 'compare'} onClick={() => onView('compare')} title="Compare two versions">
+          Compare
         </button>
         <button type="button" aria-pressed={view === 'run'} onClick={() => onView('run')}>
           Run the room
@@ -79,7 +91,7 @@ export function Toolbar({ view, onView, onBack, onDetails, onExportFile, onExpor
           ))}
         </select>
         <button type="button" className="btn" disabled={readOnly} onClick={() => void autoLayoutCommand(flow)} title="Tidy layout (L)">
-          Tidy layout <kbd>L</kbd>
+          Tidy<span className="toolbar-word"> layout</span> <kbd>L</kbd>
         </button>
         <button type="button" className="btn" onClick={() => void flow.fitView({ padding: 0.15, duration: 300 })} title="Fit to screen (F)">
           Fit <kbd>F</kbd>
@@ -87,10 +99,10 @@ export function Toolbar({ view, onView, onBack, onDetails, onExportFile, onExpor
       </div>
       <div className="toolbar-group" role="group" aria-label="History">
         <button type="button" className="btn" disabled={!undoable || readOnly} onClick={undo} title="Undo (Ctrl+Z)">
-          ↶ Undo
+          ↶ <span className="toolbar-word">Undo</span>
         </button>
         <button type="button" className="btn" disabled={!redoable || readOnly} onClick={redo} title="Redo (Ctrl+Shift+Z)">
-          ↷ Redo
+          ↷ <span className="toolbar-word">Redo</span>
         </button>
       </div>
       </>
@@ -106,6 +118,7 @@ export function Toolbar({ view, onView, onBack, onDetails, onExportFile, onExpor
             { label: `Mark "${versionName}" agreed…`, onSelect: onAgree, disabled: readOnly },
             { label: 'New version…', onSelect: onNewVersion },
             { label: 'Map versions…', onSelect: onVersions },
+            { label: 'Compare versions', onSelect: () => onView('compare') },
             { label: 'Save workshop file (.leanmap.json)', onSelect: onExportFile },
           ]}
         />

@@ -6,6 +6,7 @@ import { formatPercent, formatPercentPoints } from '../../../src-shared/domain/n
 import { formatCount, formatDays } from '../../lib/figure-format';
 import { useUiStore } from '../../store/ui-store';
 import { FigureRow } from './FigureRow';
+import { AddIdeaButton } from '../improvements/AddIdeaButton';
 
 export function BottlenecksSection({ doc, analysis }: { doc: MapDocument; analysis: ProcessAnalysis }) {
   const reveal = useUiStore((s) => s.reveal);
@@ -41,6 +42,13 @@ export function BottlenecksSection({ doc, analysis }: { doc: MapDocument; analys
                     {formatPercent(c.currentRate)} → {formatPercent(c.newRate)}
                     {c.problems.length > 0 && ` · ${c.problems[0]!.message}`}
                   </span>
+                  <AddIdeaButton
+                    compact
+                    target={{ kind: 'transition', transitionId: c.transitionId }}
+                    problem={`Bottleneck #${c.rank}: ${name(c.sourceStageId)} → ${name(c.targetId)} converts ${formatPercent(c.currentRate)}`}
+                    label={`Add an improvement idea for bottleneck #${c.rank}`}
+                    testId="add-idea-bottleneck"
+                  />
                 </li>
               ))}
             </ol>

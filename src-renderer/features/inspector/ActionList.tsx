@@ -8,6 +8,7 @@ import {
   type Stage,
 } from '../../../src-shared/domain/map-document';
 import { addAction, moveAction, newAction, removeAction, setServes, updateAction } from '../../../src-shared/domain/map-ops';
+import { AddIdeaButton } from '../improvements/AddIdeaButton';
 import { DocField } from '../../components/DocField';
 import { useDocumentStore } from '../../store/document-store';
 
@@ -85,6 +86,7 @@ export function ActionList({ stage, side }: ActionListProps) {
               >
                 ↓
               </button>
+              <AddIdeaButton compact target={{ kind: 'action', stageId: stage.id, actionId: a.id }} problem={a.text} label="Add an improvement idea for this action" testId="add-idea-action" />
               <button type="button" className="btn-icon btn-icon-danger" aria-label="Delete action" disabled={readOnly} onClick={() => change((d) => removeAction(d, stage.id, a.id), { commit: true })}>
                 ✕
               </button>

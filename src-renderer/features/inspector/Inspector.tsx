@@ -22,6 +22,7 @@ import { useUiStore } from '../../store/ui-store';
 import { ActionList } from './ActionList';
 import { ExitCriteriaList } from './ExitCriteriaList';
 import { TransitionsFrom, nodeName } from './TransitionsFrom';
+import { AddIdeaButton } from '../improvements/AddIdeaButton';
 
 /** Deletes the selected element in one undo step and clears the selection. */
 function DeleteButton({ label, remove }: { label: string; remove: (doc: MapDocument) => MapDocument }) {
@@ -76,6 +77,9 @@ function StageInspector({ doc, id }: { doc: MapDocument; id: string }) {
           />
         </div>
       </section>
+      <section className="inspector-group" aria-label="Improvement ideas for this stage">
+        <AddIdeaButton target={{ kind: 'stage', stageId: id }} problem={stage.painPoints} testId="add-idea-stage" />
+      </section>
       <ActionList stage={stage} side="customer" />
       <ActionList stage={stage} side="seller" />
       <ExitCriteriaList stage={stage} />
@@ -85,6 +89,7 @@ function StageInspector({ doc, id }: { doc: MapDocument; id: string }) {
         <DocField label="Stakeholders on the buyer's side" multiline value={stage.stakeholders} maxLength={4000} onChange={(stakeholders) => set({ stakeholders })} />
         <DocField label="Tools and content used" multiline value={stage.toolsAndContent} maxLength={4000} onChange={(toolsAndContent) => set({ toolsAndContent })} />
         <DocField label="Pain points" multiline value={stage.painPoints} maxLength={4000} onChange={(painPoints) => set({ painPoints })} />
+        <AddIdeaButton target={{ kind: 'pain-point', stageId: id }} problem={stage.painPoints} label="Add an idea for these pain points" testId="add-idea-pain-point" />
         <DocField label="Notes" multiline value={stage.notes} maxLength={10000} onChange={(notes) => set({ notes })} />
       </section>
       <DeleteButton label="Delete stage" remove={(d) => removeNodes(d, new Set([id]))} />
@@ -154,6 +159,7 @@ function TransitionInspector({ doc, id }: { doc: MapDocument; id: string }) {
         testId="transition-conversion"
         onChange={(conversionRate) => change((d) => updateTransition(d, id, { conversionRate }))}
       />
+      <AddIdeaButton target={{ kind: 'transition', transitionId: id }} testId="add-idea-transition" />
       <DeleteButton label="Delete transition" remove={(d) => removeTransitions(d, new Set([id]))} />
     </div>
   );

@@ -1,7 +1,7 @@
 // What each change is worth: the change applied alone to the older map and valued with
 // the same analysis as Figures, plus the interaction remainder, so the parts add up to
 // the whole change between the versions.
-import { MapDocumentSchema, type MapDocument } from '../map-document';
+import type { MapDocument } from '../map-document';
 import { computeProcessFigures } from '../analytics';
 import { applyEffects } from '../analytics/effects';
 import type { MapChange } from './map-diff';
@@ -44,6 +44,11 @@ function measure(doc: MapDocument, basis: Basis): number | null {
   const picked = basis === 'wins-per-period' ? f.winsPerPeriod : f.winRate;
   return picked.status === 'ok' ? picked.value : null;
 }
+
+/** A stage or outcome change of words only (a rename, a note) cannot move a figure: not valued, not listed as ±0. */
+const FIGURE_FIELDS = new Set(['daysPerVisit', 'completeAndAccurate', 'kind']);
+const wordsOnly = (change: MapChange) =>
+  (change.kind === 'stage-changed' || change.kind === 'outcome-changed') && !change.fields.some((f) => FIGURE_FIELDS.has(f.field));
 
 /** Transitions touching a stage added (or removed) go with that stage: alone they would dangle. */
 function stageOf(change: MapChange, added: ReadonlySet<string>, removed: ReadonlySet<string>): string | null {
@@ -114,19 +119,58 @@ export function applyAlone(older: MapDocument, newer: MapDocument, change: MapCh
   }
 }
 
+/**
+ * Whether a map made of two valid versions' parts is still one consistent graph (the
+ * MapDocumentSchema's cross-checks): every field already passed validation in its own
+ * version, so only the joins can break. Re-parsing the whole document instead cost
+ * three quarters of a comparison on a 200-stage map — too slow to run while typing.
+ */
+export function consistentGraph(doc: MapDocument): boolean {
+  const ids = new Set<string>();
+  const claim = (id: string) => !ids.has(id) && (ids.add(id), true);
+  const stages = new Set<string>();
+  const nodes = new Set<string>();
+  for (const st of doc.stages) {
+    if (!claim(st.id)) return false;
+    for (const a of st.actions) if (!claim(a.id)) return false;
+    for (const e of st.exitCriteria) if (!claim(e.id)) return false;
+    const customer = new Set(st.actions.filter((a) => a.actor === 'customer').map((a) => a.id));
+    if (st.actions.some((a) => a.serves.some((x) => !customer.has(x)))) return false;
+    stages.add(st.id);
+    nodes.add(st.id);
+  }
+  for (const o of doc.outcomes) {
+    if (!claim(o.id)) return false;
+    nodes.add(o.id);
+  }
+  const edges = new Set<string>();
+  for (const t of doc.transitions) {
+    const key = `${t.source}->${t.target}`;
+    if (!claim(t.id) || !stages.has(t.source) || !nodes.has(t.target) || t.source === t.target || edges.has(key)) return false;
+    edges.add(key);
+  }
+  return doc.process.entryStageId === null || stages.has(doc.process.entryStageId);
+}
+
 /** Each valued change's worth alone, ranked, and the interaction remainder. */
-export function attributeChanges(older: MapDocument, newer: MapDocument, changes: readonly MapChange[]): Attribution {
+export function attributeChanges(
+  older: MapDocument,
+  newer: MapDocument,
+  changes: readonly MapChange[],
+  /** The two versions' own figures when the caller has them already (compareVersions does). */
+  known?: Record<Basis, { older: number | null; newer: number | null }>,
+): Attribution {
   const basis: Basis = older.process.entriesPerPeriod !== null && newer.process.entriesPerPeriod !== null ? 'wins-per-period' : 'win-rate';
-  const base = measure(older, basis);
-  const after = measure(newer, basis);
+  const base = known ? known[basis].older : measure(older, basis);
+  const after = known ? known[basis].newer : measure(newer, basis);
   const total = base === null || after === null ? null : after - base;
   const added = new Set(changes.filter((c) => c.kind === 'stage-added').map((c) => c.stageId!));
   const removed = new Set(changes.filter((c) => c.kind === 'stage-removed').map((c) => c.stageId!));
   const unranked: Omit<ChangeWorth, 'rank'>[] = [];
   for (const change of changes) {
-    if (!VALUED.has(change.kind) || stageOf(change, added, removed) !== null) continue;
+    if (!VALUED.has(change.kind) || stageOf(change, added, removed) !== null || wordsOnly(change)) continue;
     const doc = applyAlone(older, newer, change);
-    const valid = doc !== null && MapDocumentSchema.safeParse(doc).success;
+    const valid = doc !== null && consistentGraph(doc);
     const value = valid && base !== null ? measure(doc, basis) : null;
     unranked.push({
       key: change.key,

@@ -38,7 +38,12 @@ export interface FigureSnapshot {
 }
 
 function reasonOf(f: Figure): string {
-  if (f.status === 'missing') return `needs ${f.missing.map((m) => m.label).join(', ')}`;
+  // Two inputs named, the rest counted: a figures table must stay readable on a projector.
+  if (f.status === 'missing') {
+    const named = f.missing.slice(0, 2).map((m) => m.label);
+    const more = f.missing.length - named.length;
+    return `needs ${named.join(', ')}${more > 0 ? ` and ${more} more` : ''}`;
+  }
   if (f.status === 'not-defined') return f.reason;
   if (f.status === 'blocked') return 'the map has an error to fix first';
   return '';

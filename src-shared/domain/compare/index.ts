@@ -9,6 +9,9 @@ import { diffMaps, type MapChange } from './map-diff';
 export * from './attribution';
 export * from './figure-deltas';
 export * from './map-diff';
+export * from './change-text';
+export * from './change-idea';
+export * from './match-note';
 
 export interface VersionComparison {
   changes: MapChange[];
@@ -25,7 +28,10 @@ export function compareVersions(older: MapDocument, newer: MapDocument): Version
     changes,
     figures: compareFigures(before, after),
     topBottlenecks: { before: before.topBottlenecks, after: after.topBottlenecks },
-    attribution: attributeChanges(older, newer, changes),
+    attribution: attributeChanges(older, newer, changes, {
+      'wins-per-period': { older: before.values.winsPerPeriod.value, newer: after.values.winsPerPeriod.value },
+      'win-rate': { older: before.values.winRate.value, newer: after.values.winRate.value },
+    }),
   };
 }
 

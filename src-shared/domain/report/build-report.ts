@@ -6,9 +6,12 @@ import { analyseProcess, bottleneckScope, resolveRates, type Figure, type FlowPr
 import { OUTCOME_LABELS, type MapDocument } from '../map-document';
 import { METRIC_KIND_LABELS, type Metric, type MetricUnit } from '../metric';
 import { classifyTransitions } from '../transition-kind';
-import { METRIC_PERCENT_DECIMALS } from '../number-format';
-import { formatDays, formatMoney, formatNumber, formatPercent, formatPercentPoints, formatTimestamp, unknown, valueOf, UNKNOWN } from './format';
+import { formatMoney, formatNumber, formatPercent, formatPercentPoints, formatTimestamp, isoDate, unknown, valueOf, UNKNOWN } from './format';
 import { layoutReportMap } from './map-layout';
+import { buildComparison } from './comparison';
+import { executiveSummaryTable } from './executive-summary';
+import { improvementPlanTable, rankForReport } from './improvement-plan';
+import { metricValue } from './metric-value';
 import { stageDetailsTable } from './stage-details';
 import { decisionsTable, parkingLotTable, votingTable } from './facilitation-tables';
 import { painPointTargetId, votesByTarget } from '../facilitation/vote-targets';
@@ -251,21 +254,6 @@ function bottlenecks(doc: MapDocument, analysis: ProcessAnalysis, names: Map<str
 
 const UNIT_TEXT: Record<Exclude<MetricUnit, 'currency'>, string> = { percent: '%', days: 'days', count: 'count' };
 
-/** A value of the measurement plan, in the metric's own unit (35 means 35 % for a percent metric). */
-export function metricValue(value: number | null, unit: MetricUnit, currency: string): ReportValue {
-  if (value === null) return unknown(unit === 'currency' ? 'money' : unit === 'percent' ? 'percent' : unit);
-  switch (unit) {
-    case 'percent':
-      return { text: formatPercent(value / 100, METRIC_PERCENT_DECIMALS), value: value / 100, kind: 'percent' };
-    case 'days':
-      return { text: formatDays(value), value, kind: 'days' };
-    case 'count':
-      return { text: formatNumber(value, 2), value, kind: 'count' };
-    case 'currency':
-      return valueOf.money(value, currency);
-  }
-}
-
 /** Readings are observations, not part of an agreement: those recorded after it say so. */
 function readingNote(note: string, afterAgreement: boolean): string {
   if (!afterAgreement) return note;
@@ -309,11 +297,19 @@ function metricRows(
   });
 }
 
+export { metricValue };
+
 export function buildReport(input: ReportInput): Report {
   const doc = input.document;
   const analysis = analyseProcess(doc, { metrics: input.metrics });
   const names = nodeNames(doc);
   const title = input.meta.title.trim() || 'Leanmap report';
+  const reportCover = cover(input);
+  const figures = figureRows(doc, analysis);
+  const inputs = inputRows(doc, analysis, names);
+  const ranking = bottlenecks(doc, analysis, names);
+  const today = isoDate(input.generatedAt);
+  const ranked = rankForReport(doc, input.improvements ?? []);
   const session = input.session ?? null;
   const roomVotes = votesByTarget(session?.rounds ?? []);
   // A stage's votes: on the stage itself and on its pain points.
@@ -322,20 +318,41 @@ export function buildReport(input: ReportInput): Report {
   const nameOf = (id: string) => names.get(id) ?? actionNames.get(id) ?? 'no longer on this map';
   return {
     draft: input.signOff === null,
-    cover: cover(input),
+    cover: reportCover,
+    executiveSummary: executiveSummaryTable({
+      cover: reportCover,
+      figures,
+      inputs,
+      bottlenecks: ranking.rows,
+      ranked,
+      period: doc.process.period,
+      today,
+    }),
+    improvementPlan: improvementPlanTable(ranked, { doc, metrics: input.metrics, names, today }),
     map: layoutReportMap(doc, { metrics: input.textMetrics, bottlenecks: analysis.bottlenecks }),
     stages: stageRows(doc),
     stageDetails: stageDetailsTable(doc.stages, stageVotes),
     actions: actionRows(doc, roomVotes),
     transitions: transitionRows(doc, names),
-    inputs: inputRows(doc, analysis, names),
-    figures: figureRows(doc, analysis),
-    bottlenecks: bottlenecks(doc, analysis, names),
+    inputs,
+    figures,
+    bottlenecks: ranking,
     measurementPlan: metricRows(doc, input.metrics, names, input.signOff),
     checks: analysis.checks.map((c) => ({ severity: c.severity, message: c.message })),
     records: [decisionsTable(session?.decisions ?? [], nameOf), parkingLotTable(session?.parkingLot ?? [], nameOf), votingTable(session?.rounds ?? [])],
     fileStem: `${title} – ${input.versionName.trim() || 'Map'}`,
     currency: doc.process.currency,
     period: doc.process.period,
+    ...(input.source
+      ? {
+          comparison: buildComparison({
+            source: input.source,
+            versionName: input.versionName,
+            document: doc,
+            relation: 'source',
+            textMetrics: input.textMetrics,
+          }),
+        }
+      : {}),
   };
 }

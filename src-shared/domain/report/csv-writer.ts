@@ -6,7 +6,7 @@
 // amounts in the report's currency; an empty cell is an unknown value, and the
 // "shown as" columns say why.
 import { startsLikeFormula } from './spreadsheet-text';
-import type { Report, ReportFigureRow, ReportValue } from './report-model';
+import type { Report, ReportCell, ReportDataTable, ReportFigureRow, ReportValue } from './report-model';
 
 export { defuseSpreadsheetText, startsLikeFormula } from './spreadsheet-text';
 
@@ -50,6 +50,25 @@ function unitOf(v: ReportValue, currency: string): string {
 function figureRows(rows: readonly ReportFigureRow[], currency: string): Cell[][] {
   return rows.map((r) => [r.name, num(r.value), unitOf(r.value, currency), r.value.text, r.explanation]);
 }
+
+/**
+ * A typed table as CSV rows: numbers in their reading unit, dates as YYYY-MM-DD, and
+ * beside every column that holds numbers a "shown as" column with the text (which says
+ * why a number is unknown).
+ */
+export function dataTableRows(table: ReportDataTable): Cell[][] {
+  const numeric = table.columns.map((_, i) => table.rows.some((row) => isNumber(row[i])));
+  const header = table.columns.flatMap((c, i) => (numeric[i] ? [c.header, `${c.header} (shown as)`] : [c.header]));
+  const cell = (c: ReportCell | undefined): Cell => {
+    if (c === undefined) return null;
+    if (c.kind === 'date') return c.date;
+    if (c.kind === 'text') return c.text;
+    return num(c);
+  };
+  return [header, ...table.rows.map((row) => table.columns.flatMap((_, i) => (numeric[i] ? [cell(row[i]), row[i]?.text ?? null] : [cell(row[i])])))];
+}
+
+const isNumber = (c: ReportCell | undefined) => c !== undefined && c.kind !== 'text' && c.kind !== 'date';
 
 /** One CSV file per table of the report. */
 export function renderCsvFiles(report: Report): CsvFile[] {
@@ -115,6 +134,7 @@ export function renderCsvFiles(report: Report): CsvFile[] {
   ];
   const checks: Cell[][] = [['Severity', 'Message'], ...report.checks.map((c) => [c.severity, c.message])];
   return [
+    { name: `${report.executiveSummary.id}.csv`, text: toCsv(dataTableRows(report.executiveSummary)) },
     { name: 'stages.csv', text: toCsv(stages) },
     { name: `${details.id}.csv`, text: toCsv(stageDetails) },
     { name: 'actions.csv', text: toCsv(actions) },
@@ -124,7 +144,12 @@ export function renderCsvFiles(report: Report): CsvFile[] {
     { name: 'bottlenecks.csv', text: toCsv(bottlenecks) },
     { name: 'metrics.csv', text: toCsv(metrics) },
     { name: 'readings.csv', text: toCsv(readings) },
+    { name: `${report.improvementPlan.id}.csv`, text: toCsv(dataTableRows(report.improvementPlan)) },
     { name: 'checks.csv', text: toCsv(checks) },
     ...report.records.map((t) => ({ name: `${t.id}.csv`, text: toCsv([t.columns.map((c) => c.header), ...t.rows]) })),
+    // The comparison with the source version, from the same table definitions as every format.
+    ...(report.comparison
+      ? [report.comparison.changes, report.comparison.figures].map((t) => ({ name: `${t.id}.csv`, text: toCsv([t.columns.map((c) => c.header), ...t.rows]) }))
+      : []),
   ];
 }

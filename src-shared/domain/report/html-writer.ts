@@ -2,6 +2,7 @@
 // map on a landscape page, table heads repeated), the map as inline SVG, no script,
 // no link and no external reference of any kind, every user text escaped.
 import { coverFacts } from './cover-facts';
+import { textTableOf } from './data-table';
 import { escapeXml } from './escape';
 import { formatTimestamp } from './format';
 import type { Report, ReportFigureRow, ReportTable, ReportValue } from './report-model';
@@ -137,6 +138,31 @@ function mapSection(report: Report, metrics: TextMetrics): string {
     '<h2>The map</h2>',
     '<p class="small">Stages of the buying journey with what the customer does, what we do and the exit criteria; arrows carry the conversion rates. Dashed purple arrows loop back; the top two bottlenecks are marked in orange.</p>',
     `<div class="map-frame">${svg.replace('<svg ', `<svg style="width: 100%; min-width: ${minWidth}px" role="img" aria-label="Process map" `)}</div>`,
+    '</section>',
+  ].join('\n');
+}
+
+/** The comparison with the source version: figures, ranked changes, and both maps with their marks. */
+function comparisonSection(report: Report, metrics: TextMetrics): string {
+  const c = report.comparison;
+  if (!c) return '';
+  const map = (side: 'before' | 'after') => {
+    const m = c.maps[side];
+    const svg = renderMapSvg(m.map, { metrics, draft: false, title: `${m.versionName} (${side})`, inline: true, marks: m.marks });
+    return [
+      `<h3>${esc(side === 'before' ? 'Before' : 'After')}: ${esc(m.versionName)}</h3>`,
+      `<div class="map-frame">${svg.replace('<svg ', `<svg style="width: 100%; min-width: ${Math.round(m.map.width * 0.3)}px" role="img" aria-label="${esc(m.versionName)} with its changes marked" `)}</div>`,
+    ].join('\n');
+  };
+  return [
+    '<section id="comparison">',
+    `<h2>${esc(c.heading)}</h2>`,
+    ...c.intro.map((p) => `<p>${esc(p)}</p>`),
+    textTableSection(c.figures).replace('<h2>', '<h3>').replace('</h2>', '</h3>'),
+    textTableSection(c.changes).replace('<h2>', '<h3>').replace('</h2>', '</h3>'),
+    '<p class="small">On the maps: + in a circle marks what was added, − in a square what was removed, Δ in a diamond what changed.</p>',
+    map('before'),
+    map('after'),
     '</section>',
   ].join('\n');
 }
@@ -289,11 +315,14 @@ export function renderHtml(report: Report, metrics: TextMetrics): string {
     '<body>',
     banner,
     cover(report),
+    textTableSection(textTableOf(report.executiveSummary)),
     mapSection(report, metrics),
+    comparisonSection(report, metrics),
     stagesSection(report),
     textTableSection(report.stageDetails),
     figuresSection(report),
     bottlenecksSection(report),
+    textTableSection(textTableOf(report.improvementPlan)),
     planSection(report),
     checksSection(report),
     // The facilitation records close the report: what the room decided and left for later.

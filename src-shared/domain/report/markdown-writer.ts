@@ -1,6 +1,7 @@
 // The report as Markdown: the same sections as the web page, as headings, lists and
 // tables. User text is escaped so it can never become Markdown (or HTML) structure.
 import { coverFacts } from './cover-facts';
+import { textTableOf } from './data-table';
 import { formatTimestamp } from './format';
 import type { Report, ReportFigureRow, ReportTable } from './report-model';
 
@@ -54,6 +55,23 @@ function cover(report: Report): string[] {
     '## Participants',
     '',
     c.participants.length === 0 ? '*No participants recorded.*' : table(['Participant', 'Role'], c.participants.map((p) => [md(p.name), md(p.role)])),
+  ];
+}
+
+/** The comparison with the source version: figures and ranked changes (the marked maps are pictures: PDF and HTML). */
+function comparisonSection(report: Report): string[] {
+  const c = report.comparison;
+  if (!c) return [];
+  const sub = (lines: string[]) => [lines[0]!.replace(/^## /, '### '), ...lines.slice(1)];
+  return [
+    `## ${md(c.heading)}`,
+    '',
+    ...c.intro.flatMap((p) => [md(p), '']),
+    ...sub(textTableSection(c.figures)),
+    '',
+    ...sub(textTableSection(c.changes)),
+    '',
+    `Both maps side by side, with what was added (+), removed (−) and changed (Δ) marked on them, are in the PDF and HTML exports.`,
   ];
 }
 
@@ -168,11 +186,14 @@ export function renderMarkdown(report: Report): string {
   const c = report.cover;
   const sections = [
     cover(report),
+    textTableSection(textTableOf(report.executiveSummary)),
     mapSection(report),
+    ...(report.comparison ? [comparisonSection(report)] : []),
     stagesSection(report),
     textTableSection(report.stageDetails),
     figuresSection(report),
     bottlenecksSection(report),
+    textTableSection(textTableOf(report.improvementPlan)),
     planSection(report),
     checksSection(report),
     // The facilitation records close the report: what the room decided and left for later.

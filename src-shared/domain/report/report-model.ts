@@ -141,6 +141,32 @@ export interface ReportTable {
   rows: string[][];
 }
 
+/** A calendar date cell (YYYY-MM-DD), so a spreadsheet gets a real date; null when not set. */
+export interface ReportDate {
+  text: string;
+  date: string | null;
+  kind: 'date';
+}
+
+/** A cell of a ReportDataTable: a number with its kind, a date, or text (ReportValue of kind 'text'). */
+export type ReportCell = ReportValue | ReportDate;
+
+/**
+ * A table whose cells keep their type (numbers, dates), defined once: text formats print
+ * each cell's `text`, the XLSX sheet writes numbers as numbers and dates as dates.
+ */
+export interface ReportDataTable {
+  /** Names the CSV file ("<id>.csv"). */
+  id: string;
+  /** The heading, and the XLSX sheet's name unless `sheet` gives another (31 characters at most). */
+  title: string;
+  sheet?: string;
+  intro: string;
+  empty: string;
+  columns: ReportTableColumn[];
+  rows: ReportCell[][];
+}
+
 export interface ReportActionRow {
   stage: string;
   actor: string;
@@ -201,6 +227,10 @@ export interface Report {
   /** DRAFT on every page unless the version is agreed. */
   draft: boolean;
   cover: ReportCover;
+  /** The first section of every format: what a leader needs on one page. */
+  executiveSummary: ReportDataTable;
+  /** The workshop's improvements ranked by modelled gain, with status, owner, dates and prediction vs result. */
+  improvementPlan: ReportDataTable;
   map: ReportMap;
   stages: ReportStageRow[];
   /** Pain points, stakeholders, tools and content, and notes of each stage that has any. */
@@ -221,6 +251,8 @@ export interface Report {
   currency?: string;
   /** The period of the per-period figures; always set by buildReport. */
   period?: 'month' | 'quarter';
+  /** Present when the version was copied from another: what changed and what it is worth. */
+  comparison?: import('./comparison').ReportComparison;
 }
 
 /** What a report is built from: one map version of one workshop, with its plan. */
@@ -232,6 +264,8 @@ export interface ReportInput {
   agreementHistory?: readonly import('../agreement').WithdrawnAgreement[];
   document: import('../map-document').MapDocument;
   metrics: readonly import('../metric').Metric[];
+  /** The workshop's improvements (every version shares them); none when absent. */
+  improvements?: readonly import('../improvement').Improvement[];
   /** ISO timestamp. */
   generatedAt: string;
   appVersion: string;
@@ -239,4 +273,6 @@ export interface ReportInput {
   textMetrics: import('./text-metrics').TextMetrics;
   /** The workshop's facilitation records, when it was ever run. */
   session?: import('../facilitation/session').SessionRecords | null;
+  /** The version this one was copied from; the report then compares the two. */
+  source?: { versionName: string; document: import('../map-document').MapDocument } | null;
 }

@@ -19,7 +19,12 @@ export interface MapSvgOptions {
   title: string;
   /** For inline use in HTML: no XML declaration and no namespace attribute (HTML puts <svg> in its namespace). */
   inline?: boolean;
+  /** Compared maps: what changed, by node or transition id, drawn as a badge with its sign and word. */
+  marks?: Readonly<Record<string, MapMark>>;
 }
+
+/** A change mark on a compared map (the same words as src-shared/domain/compare). */
+export type MapMark = 'added' | 'removed' | 'changed';
 
 /** The font the picture is set in; runs another font draws name theirs on a <tspan>. */
 export const PRIMARY_FAMILY = 'Noto Sans';
@@ -55,7 +60,7 @@ const baseline = (top: number, lineHeight: number, fontSize: number) => top + li
 /** Positions in tspans: two decimals, as the runs are placed side by side. */
 const n2 = (v: number) => String(Math.round(v * 100) / 100);
 
-type TextAttrs = { size: number; bold?: boolean; italic?: boolean; fill?: string; anchor?: 'middle' };
+type TextAttrs = { size: number; bold?: boolean; italic?: boolean; fill?: string; anchor?: 'middle' | 'end' };
 
 function text(m: TextMetrics, x: number, y: number, content: string, attrs: TextAttrs): string {
   const style = [`font-size="${attrs.size}"`];
@@ -69,7 +74,7 @@ function text(m: TextMetrics, x: number, y: number, content: string, attrs: Text
   }
   // One chunk per font, each placed where the one before it ends.
   const total = runs.reduce((sum, r) => sum + r.width, 0);
-  let left = attrs.anchor === 'middle' ? x - total / 2 : x;
+  let left = attrs.anchor === 'middle' ? x - total / 2 : attrs.anchor === 'end' ? x - total : x;
   const spans = runs.map((r) => {
     const span = `<tspan x="${n2(left)}" font-family="${escapeXml(r.family)}" xml:space="preserve">${escapeXml(r.text)}</tspan>`;
     left += r.width;
@@ -298,6 +303,50 @@ function drawDraft(m: TextMetrics, map: ReportMap): string[] {
   return out;
 }
 
+/**
+ * Each mark reads without colour: its own shape (circle +, square −, diamond Δ) with its
+ * sign and word, and the card outlined (dashed when removed), so it survives a
+ * black-and-white print and a washed-out projector.
+ */
+const MARK_STYLE: Record<MapMark, { colour: string; sign: string; word: string; dash: string }> = {
+  added: { colour: '#15803d', sign: '+', word: 'Added', dash: '' },
+  removed: { colour: '#b91c1c', sign: '−', word: 'Removed', dash: ' stroke-dasharray="12 6"' },
+  changed: { colour: '#1d4ed8', sign: 'Δ', word: 'Changed', dash: ' stroke-dasharray="3 4"' },
+};
+const BADGE = 15;
+
+function badge(m: TextMetrics, cx: number, cy: number, mark: MapMark): string[] {
+  const st = MARK_STYLE[mark];
+  const fill = `fill="#ffffff" stroke="${st.colour}" stroke-width="3"`;
+  const shape =
+    mark === 'added'
+      ? `<circle cx="${n(cx)}" cy="${n(cy)}" r="${BADGE}" ${fill}/>`
+      : mark === 'removed'
+        ? rect(cx - BADGE, cy - BADGE, 2 * BADGE, 2 * BADGE, fill)
+        : `<path d="M${n(cx)} ${n(cy - BADGE - 3)} L${n(cx + BADGE + 3)} ${n(cy)} L${n(cx)} ${n(cy + BADGE + 3)} L${n(cx - BADGE - 3)} ${n(cy)} Z" ${fill}/>`;
+  return [
+    shape,
+    text(m, cx, cy + 7, st.sign, { size: 20, bold: true, fill: st.colour, anchor: 'middle' }),
+    text(m, cx - BADGE - 6, cy + 6, st.word, { size: 15, bold: true, fill: st.colour, anchor: 'end' }),
+  ];
+}
+
+function drawMarks(m: TextMetrics, map: ReportMap, marks: Readonly<Record<string, MapMark>>): string[] {
+  const out: string[] = [];
+  for (const node of map.nodes) {
+    const mark = marks[node.id];
+    if (!mark) continue;
+    const st = MARK_STYLE[mark];
+    out.push(rect(node.x - 6, node.y - 6, node.width + 12, node.height + 12, `fill="none" stroke="${st.colour}" stroke-width="4"${st.dash} rx="8"`));
+    out.push(...badge(m, node.x + node.width - 4, node.y - 4, mark));
+  }
+  for (const edge of map.edges) {
+    const mark = marks[edge.id];
+    if (mark) out.push(...badge(m, edge.labelX, edge.labelY - 30, mark));
+  }
+  return out;
+}
+
 /** The map as an SVG document (or an inline <svg> element for HTML). */
 export function renderMapSvg(map: ReportMap, options: MapSvgOptions): string {
   const m = options.metrics;
@@ -315,6 +364,7 @@ export function renderMapSvg(map: ReportMap, options: MapSvgOptions): string {
   out.push('<g>', ...map.edges.flatMap(drawEdge), '</g>');
   out.push('<g>', ...map.nodes.flatMap((node) => (node.kind === 'stage' ? drawStage(m, node) : drawOutcome(m, node))), '</g>');
   out.push('<g>', ...map.edges.flatMap((edge) => drawEdgeLabel(m, edge)), '</g>');
+  if (options.marks) out.push('<g>', ...drawMarks(m, map, options.marks), '</g>');
   if (options.draft) out.push(...drawDraft(m, map));
   out.push('</svg>');
   return out.join('\n') + '\n';

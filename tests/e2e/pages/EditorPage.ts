@@ -459,13 +459,45 @@ export class EditorPage {
     await expect(field).toHaveValue(text);
   }
 
-  /** The toolbar's view switch: the map or the measurement plan. */
-  async showView(view: 'Map' | 'Measurement plan'): Promise<void> {
+  /** The toolbar's view switch: the map, the measurement plan or Compare. */
+  async showView(view: 'Map' | 'Measurement plan' | 'Compare'): Promise<void> {
     const button = this.page.getByRole('group', { name: 'View' }).getByRole('button', { name: view, exact: true });
     await button.click();
     await expect(button).toHaveAttribute('aria-pressed', 'true');
     if (view === 'Map') await expect(this.canvas).toBeVisible();
+    else if (view === 'Compare') await expect(this.compare).toBeVisible();
     else await expect(this.page.getByTestId('measurement-plan')).toBeVisible();
+  }
+
+  // ——— Compare: two versions side by side ———
+
+  get compare(): Locator {
+    return this.page.getByTestId('compare');
+  }
+
+  /** The figures table: one row per figure, before / after / difference. */
+  compareFigure(name: string): Locator {
+    return this.compare.getByTestId('compare-figures').getByRole('row').filter({ has: this.page.getByRole('rowheader', { name, exact: true }) });
+  }
+
+  /** "What each change is worth": the ranked list. */
+  get compareWorth(): Locator {
+    return this.compare.getByTestId('compare-worth').getByRole('listitem');
+  }
+
+  /** Every change listed (grouped by stage). */
+  get compareChanges(): Locator {
+    return this.compare.getByTestId('compare-changes').getByRole('listitem');
+  }
+
+  /** "Change 2 of 5" (or how many there are before the first step). */
+  get compareStep(): Locator {
+    return this.compare.getByTestId('compare-step');
+  }
+
+  /** The change in focus, in words, above the maps. */
+  get compareFocus(): Locator {
+    return this.compare.getByTestId('compare-focus');
   }
 
   /** The measurement plan view (toolbar: "Measurement plan"). */

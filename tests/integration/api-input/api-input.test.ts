@@ -55,16 +55,12 @@ describe.each(METHODS)('%s', (method) => {
     expect(await refusedUnchanged(method, targetVariants(valid))).toEqual([]);
   });
 
-  // Waits for `api` (issue 11 defect 6: strict inputs). Today zod drops unknown
-  // fields silently; flip to it() once every input schema is strict.
-  it.fails('refuses a field it does not know, changing nothing', async () => {
+  it('refuses a field it does not know as UNKNOWN_FIELD, changing nothing', async () => {
     const valid = validFor(method, await aWorld(backend));
-    expect(await refusedUnchanged(method, [{ name: 'an unknown field', input: { ...valid, unexpected: 'x' }, codes: ['VALIDATION'] }])).toEqual([]);
+    expect(await refusedUnchanged(method, [{ name: 'an unknown field', input: { ...valid, unexpected: 'x' }, codes: ['UNKNOWN_FIELD'] }])).toEqual([]);
   });
 });
 
-/** Methods whose impossible dates are stored today (issue 11 defect 3, fixed by `api`); flip each to it() when it lands. */
-const DATES_PENDING = new Set<Method>(['map.agree', 'metric.addReading']);
 const METHODS_WITH_DATES = METHODS.filter((m) => dateVariants(validFor(m, DUMMY_TARGET())).length > 0);
 
 describe('dates that do not exist', () => {
@@ -73,7 +69,7 @@ describe('dates that do not exist', () => {
   });
 
   for (const method of METHODS_WITH_DATES) {
-    (DATES_PENDING.has(method) ? it.fails : it)(`are refused by ${method}, changing nothing`, async () => {
+    it(`are refused by ${method}, changing nothing`, async () => {
       const valid = validFor(method, await aWorld(backend));
       expect(await refusedUnchanged(method, dateVariants(valid))).toEqual([]);
     });
@@ -81,7 +77,7 @@ describe('dates that do not exist', () => {
 });
 
 describe('agreed versions', () => {
-  it.each(['map.save', 'map.agree'] as const)('refuse %s as LOCKED, changing nothing', async (method) => {
+  it.each(['map.save', 'map.agree', 'map.renameVersion', 'metric.create'] as const)('refuse %s as LOCKED, changing nothing', async (method) => {
     const t = await aWorld(backend);
     const valid = validFor(method, { ...t, versionId: t.agreedVersionId, revision: t.agreedRevision });
     expect(await refusedUnchanged(method, [{ name: 'the agreed version', input: valid, codes: ['LOCKED'] }])).toEqual([]);
@@ -95,45 +91,56 @@ const EDITS_OF_A_WORKSHOP: Method[] = [
   'map.save',
   'map.agree',
   'map.createVersion',
+  'map.renameVersion',
+  'map.deleteVersion',
+  'map.withdrawAgreement',
   'metric.create',
   'metric.update',
   'metric.delete',
   'metric.addReading',
   'metric.deleteReading',
+  'improvement.create',
+  'improvement.update',
+  'improvement.setStatus',
+  'improvement.delete',
 ];
 
 describe('a workshop in the trash', () => {
-  // Waits for `api` (issue 11 defect 6: edits to a workshop in the trash are accepted today).
-  it.fails.each(EDITS_OF_A_WORKSHOP)('refuses %s, changing nothing', async (method) => {
+  it.each(EDITS_OF_A_WORKSHOP)('refuses %s as IN_TRASH, changing nothing', async (method) => {
     const t = await aWorld(backend, { trashIt: true });
-    expect(await refusedUnchanged(method, [{ name: 'a trashed workshop', input: validFor(method, t), codes: ['NOT_FOUND', 'LOCKED', 'VALIDATION'] }])).toEqual([]);
+    expect(await refusedUnchanged(method, [{ name: 'a trashed workshop', input: validFor(method, t), codes: ['IN_TRASH'] }])).toEqual([]);
   });
 });
 
 describe('inputs the app never sends', () => {
-  // Each waits for `api` (issue 11 defect 6). Flip one to it() when its refusal lands.
-  it.fails('refuses a metric attached to a stage that is not in the workshop', async () => {
+  it('refuses a metric attached to a stage that is not in its version\'s map', async () => {
     const t = await aWorld(backend);
-    const input = { workshopId: t.workshopId, fields: metricFields({ attachTo: { kind: 'stage', stageId: 'stage-of-another-workshop' } }) };
-    expect(await refusedUnchanged('metric.create', [{ name: 'a foreign stage', input, codes: ['VALIDATION', 'NOT_FOUND'] }])).toEqual([]);
+    const input = { versionId: t.versionId, fields: metricFields({ attachTo: { kind: 'stage', stageId: 'stage-of-another-workshop' } }) };
+    expect(await refusedUnchanged('metric.create', [{ name: 'a foreign stage', input, codes: ['BAD_REFERENCE'] }])).toEqual([]);
   });
 
-  it.fails('refuses a metric moved to a transition that is not in the workshop', async () => {
+  it('refuses a metric moved to a transition that is not in its version\'s map', async () => {
     const t = await aWorld(backend);
-    const input = { id: t.metricId, fields: metricFields({ attachTo: { kind: 'transition', transitionId: 'nowhere' } }) };
-    expect(await refusedUnchanged('metric.update', [{ name: 'a foreign transition', input, codes: ['VALIDATION', 'NOT_FOUND'] }])).toEqual([]);
+    const input = { id: t.metricId, revision: t.metricRevision, fields: { attachTo: { kind: 'transition', transitionId: 'nowhere' } } };
+    expect(await refusedUnchanged('metric.update', [{ name: 'a foreign transition', input, codes: ['BAD_REFERENCE'] }])).toEqual([]);
   });
 
-  it.fails('refuses a sign-off by someone who is not a participant', async () => {
+  it('refuses a sign-off by someone who is not a participant', async () => {
     const t = await aWorld(backend);
     const input = { versionId: t.versionId, revision: t.revision, signOff: { agreedAt: '2026-11-23', agreedBy: ['Mallory'] } };
-    expect(await refusedUnchanged('map.agree', [{ name: 'a stranger', input, codes: ['VALIDATION'] }])).toEqual([]);
+    expect(await refusedUnchanged('map.agree', [{ name: 'a stranger', input, codes: ['NOT_A_PARTICIPANT'] }])).toEqual([]);
   });
 
-  it.fails('refuses a workshop marked agreed that has no agreed version', async () => {
+  it('refuses a workshop marked agreed that has no agreed version', async () => {
     const t = await aWorld(backend);
     const input = { meta: { ...t.meta, title: 'Claims agreement', status: 'agreed' }, template: 'blank' };
-    expect(await refusedUnchanged('workshop.create', [{ name: 'agreed without a sign-off', input, codes: ['VALIDATION'] }])).toEqual([]);
+    expect(await refusedUnchanged('workshop.create', [{ name: 'agreed without a sign-off', input, codes: ['NOT_AGREED'] }])).toEqual([]);
+  });
+
+  it('refuses details that say agreed while no version of the workshop is', async () => {
+    const t = await aWorld(backend);
+    const input = { id: t.workshopId, revision: t.workshopRevision, meta: { ...t.meta, status: 'agreed' } };
+    expect(await refusedUnchanged('workshop.update', [{ name: 'agreed without a sign-off', input, codes: ['NOT_AGREED'] }])).toEqual([]);
   });
 });
 
@@ -146,10 +153,14 @@ function DUMMY_TARGET(): Target {
     versionId: 'v',
     revision: 1,
     document: { schemaVersion: 2, stages: [], outcomes: [], transitions: [], process: {} } as unknown as Target['document'],
+    spareVersionId: 's',
     agreedVersionId: 'a',
     agreedRevision: 2,
     metricId: 'm',
+    metricRevision: 1,
     readingId: 'r',
+    improvementId: 'i',
+    improvementRevision: 1,
     exportText: '{}',
     trashedId: 't',
     sessionRevision: 1,

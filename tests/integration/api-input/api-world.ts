@@ -8,6 +8,7 @@ import type { MetricFields } from '../../../src-shared/domain/metric';
 import type { WorkshopMeta } from '../../../src-shared/domain/workshop';
 import { call } from '../../fixtures/backend';
 import { aWorkshopMeta } from '../../fixtures/factories';
+import { anImprovementFields } from '../../fixtures/improvements';
 
 /** One workshop's ids and revisions, as a window showing it would know them. */
 export interface Target {
@@ -17,11 +18,18 @@ export interface Target {
   versionId: string;
   revision: number;
   document: MapDocument;
+  /** A second draft version of the same workshop, so one can be deleted. */
+  spareVersionId: string;
   /** An agreed (read-only) version, of another workshop. */
   agreedVersionId: string;
   agreedRevision: number;
+  /** A metric in the plan of `versionId`, at `metricRevision`. */
   metricId: string;
+  metricRevision: number;
   readingId: string;
+  /** An improvement idea of the workshop, at `improvementRevision`. */
+  improvementId: string;
+  improvementRevision: number;
   exportText: string;
   /** Another workshop, already in the trash (for restore and purge). */
   trashedId: string;
@@ -58,7 +66,7 @@ export const VALID_INPUTS: { [M in Method]: (t: Target) => MethodInput<M> } = {
   'workshop.create': () => ({ meta: aWorkshopMeta({ title: 'Another workshop' }), template: 'blank' }),
   'workshop.get': (t) => ({ id: t.workshopId }),
   'workshop.update': (t) => ({ id: t.workshopId, revision: t.workshopRevision, meta: { ...t.meta, notes: 'Changed' } }),
-  'workshop.rename': (t) => ({ id: t.workshopId, title: 'Renamed workshop' }),
+  'workshop.rename': (t) => ({ id: t.workshopId, revision: t.workshopRevision, title: 'Renamed workshop' }),
   'workshop.duplicate': (t) => ({ id: t.workshopId }),
   'workshop.trash': (t) => ({ id: t.workshopId }),
   'workshop.restore': (t) => ({ id: t.trashedId }),
@@ -73,13 +81,21 @@ export const VALID_INPUTS: { [M in Method]: (t: Target) => MethodInput<M> } = {
   }),
   'map.agree': (t) => ({ versionId: t.versionId, revision: t.revision, signOff: { agreedAt: '2026-11-23', agreedBy: [PARTICIPANT] } }),
   'map.createVersion': (t) => ({ fromVersionId: t.versionId, name: 'Future state' }),
+  'map.renameVersion': (t) => ({ versionId: t.versionId, name: 'Current state, as mapped' }),
+  'map.deleteVersion': (t) => ({ versionId: t.spareVersionId, confirmAgreed: false }),
+  'map.withdrawAgreement': (t) => ({ versionId: t.agreedVersionId, revision: t.agreedRevision, reason: 'Signed off before the finance team saw it' }),
   'export.build': (t) => ({ versionId: t.versionId, format: 'md', paper: 'A4' }),
-  'metric.list': (t) => ({ workshopId: t.workshopId }),
-  'metric.create': (t) => ({ workshopId: t.workshopId, fields: metricFields({ name: 'Days to a decision', unit: 'days' }) }),
-  'metric.update': (t) => ({ id: t.metricId, fields: metricFields({ ownerRole: 'Head of sales' }) }),
+  'metric.list': (t) => ({ versionId: t.versionId }),
+  'metric.create': (t) => ({ versionId: t.versionId, fields: metricFields({ name: 'Days to a decision', unit: 'days' }) }),
+  'metric.update': (t) => ({ id: t.metricId, revision: t.metricRevision, fields: metricFields({ ownerRole: 'Head of sales' }) }),
   'metric.delete': (t) => ({ id: t.metricId }),
   'metric.addReading': (t) => ({ metricId: t.metricId, reading: { date: '2027-02-28', value: 35, note: 'February' } }),
   'metric.deleteReading': (t) => ({ metricId: t.metricId, readingId: t.readingId }),
+  'improvement.list': (t) => ({ workshopId: t.workshopId }),
+  'improvement.create': (t) => ({ workshopId: t.workshopId, fields: anImprovementFields({ idea: 'Share a cost calculator' }) }),
+  'improvement.update': (t) => ({ id: t.improvementId, revision: t.improvementRevision, fields: { votes: 4 } }),
+  'improvement.setStatus': (t) => ({ id: t.improvementId, revision: t.improvementRevision, status: 'planned', versionId: t.versionId }),
+  'improvement.delete': (t) => ({ id: t.improvementId }),
   'session.get': (t) => ({ workshopId: t.workshopId }),
   'session.update': (t) => ({ workshopId: t.workshopId, revision: t.sessionRevision, patch: { currentItemId: null } }),
   'session.timer': (t) => ({ workshopId: t.workshopId, action: 'add', ms: 60_000 }),
@@ -94,7 +110,11 @@ export const VALID_INPUTS: { [M in Method]: (t: Target) => MethodInput<M> } = {
   'decision.reverse': (t) => ({ workshopId: t.workshopId, id: t.decisionId, reason: 'Legal needs more time' }),
 };
 
-/** A draft workshop with a metric and a reading; beside it a workshop with an agreed version and one in the trash. */
+/**
+ * A draft workshop with two versions and, in the first one's plan, a metric with a reading;
+ * beside it a workshop with an agreed version and one in the trash. `trashIt` moves the
+ * draft workshop and the agreed one's workshop to the trash.
+ */
 export async function aWorld(backend: Backend, options: { trashIt?: boolean } = {}): Promise<Target> {
   const meta = aWorkshopMeta({ participants: [{ id: 'p-1', name: PARTICIPANT, role: 'Sales manager' }] });
   const created = await call(backend, 'workshop.create', { meta, template: 'b2b-buying-journey' });
@@ -108,8 +128,10 @@ export async function aWorld(backend: Backend, options: { trashIt?: boolean } = 
     revision: agreedFrom.revision,
     signOff: { agreedAt: '2026-11-23', agreedBy: [PARTICIPANT] },
   });
-  const metric = await call(backend, 'metric.create', { workshopId: created.id, fields: metricFields() });
+  const spare = await call(backend, 'map.createVersion', { fromVersionId: draft.id, name: 'Spare version' });
+  const metric = await call(backend, 'metric.create', { versionId: draft.id, fields: metricFields() });
   const withReading = await call(backend, 'metric.addReading', { metricId: metric.id, reading: { date: '2027-01-31', value: 32, note: '' } });
+  const improvement = await call(backend, 'improvement.create', { workshopId: created.id, fields: anImprovementFields() });
   const vote = await call(backend, 'vote.open', {
     workshopId: created.id,
     question: 'Which stage first?',
@@ -122,7 +144,10 @@ export async function aWorld(backend: Backend, options: { trashIt?: boolean } = 
   const { text } = await call(backend, 'workshop.exportFile', { id: created.id });
   const other = await call(backend, 'workshop.create', { meta: aWorkshopMeta({ title: 'Old workshop' }), template: 'blank' });
   await call(backend, 'workshop.trash', { id: other.id });
-  if (options.trashIt) await call(backend, 'workshop.trash', { id: created.id });
+  if (options.trashIt) {
+    await call(backend, 'workshop.trash', { id: created.id });
+    await call(backend, 'workshop.trash', { id: settled.id });
+  }
   const detail = await call(backend, 'workshop.get', { id: created.id });
   return {
     workshopId: created.id,
@@ -131,10 +156,14 @@ export async function aWorld(backend: Backend, options: { trashIt?: boolean } = 
     versionId: draft.id,
     revision: draft.revision,
     document: draft.document,
+    spareVersionId: spare.id,
     agreedVersionId: agreed.id,
     agreedRevision: agreed.revision,
     metricId: metric.id,
+    metricRevision: withReading.revision,
     readingId: withReading.readings[0]!.id,
+    improvementId: improvement.id,
+    improvementRevision: improvement.revision,
     exportText: text,
     trashedId: other.id,
     sessionRevision: session.revision,

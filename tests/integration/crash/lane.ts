@@ -4,9 +4,9 @@
 // each one is still there — allowing only the one edit that was in flight to go
 // either way.
 import { isDeepStrictEqual } from 'node:util';
-import type { MapVersion, WorkshopDetail, WorkshopSummary } from '../../../src-shared/api/contract';
+import type { MapVersion, PlanMetric, WorkshopDetail, WorkshopSummary } from '../../../src-shared/api/contract';
 import type { MapDocument } from '../../../src-shared/domain/map-document';
-import type { Metric, MetricFields } from '../../../src-shared/domain/metric';
+import type { MetricFields } from '../../../src-shared/domain/metric';
 import type { WorkshopMeta } from '../../../src-shared/domain/workshop';
 import type { ApiClient, CallResult } from './api-client';
 
@@ -17,6 +17,13 @@ type InFlight =
   | { kind: 'metric'; id: string; fields: MetricFields }
   | { kind: 'deleteMetric'; id: string }
   | { kind: 'other' };
+
+interface KnownMetric {
+  versionId: string;
+  fields: MetricFields;
+  readings: Set<string>;
+  revision: number;
+}
 
 export interface LaneTally {
   acknowledgedEdits: number;
@@ -33,8 +40,8 @@ export class Lane {
   private workshopId: string | null = null;
   private meta: { revision: number; meta: WorkshopMeta } | null = null;
   private versions = new Map<string, { revision: number; document: MapDocument }>();
-  /** revision: if metrics carry one (optimistic concurrency), it is sent back with each update. */
-  private metrics = new Map<string, { fields: MetricFields; readings: Set<string>; revision?: number }>();
+  /** Each metric belongs to one map version's plan; its revision is sent back with each update, as the plan store does. */
+  private metrics = new Map<string, KnownMetric>();
   private deletedMetrics = new Set<string>();
   private imports = new Map<string, string>();
   private inFlight: InFlight | null = null;
@@ -169,11 +176,13 @@ export class Lane {
     return true;
   }
 
+  /** A new metric in the plan of one of its versions. */
   private async createMetric(api: ApiClient): Promise<boolean> {
+    const [versionId] = this.pick([...this.versions]);
     const fields = metricFields(this.marker('metric'));
-    const result = await this.send(api, 'metric.create', { workshopId: this.workshopId, fields }, { kind: 'other' });
+    const result = await this.send(api, 'metric.create', { versionId, fields }, { kind: 'other' });
     if (result.kind === 'lost') return false;
-    if (result.kind === 'ok') this.metrics.set((result.value as Metric).id, { fields, readings: new Set(), revision: revisionOf(result.value) });
+    if (result.kind === 'ok') this.metrics.set((result.value as PlanMetric).id, { versionId, fields, readings: new Set(), revision: (result.value as PlanMetric).revision });
     return true;
   }
 
@@ -183,20 +192,24 @@ export class Lane {
     const reading = { date: '2027-01-31', value: Math.round(this.random() * 1000) / 10, note: this.marker('reading') };
     const result = await this.send(api, 'metric.addReading', { metricId, reading }, { kind: 'other' });
     if (result.kind === 'lost') return false;
-    if (result.kind === 'ok') for (const r of (result.value as Metric).readings) known.readings.add(r.id);
+    if (result.kind === 'ok') {
+      for (const r of (result.value as PlanMetric).readings) known.readings.add(r.id);
+      known.revision = (result.value as PlanMetric).revision;
+    }
     return true;
   }
 
   private async updateMetric(api: ApiClient): Promise<boolean> {
     if (this.metrics.size === 0) return this.createMetric(api);
     const [id, known] = this.pick([...this.metrics]);
-    const fields = { ...known.fields, ownerRole: this.marker('owner') };
-    const input = known.revision === undefined ? { id, fields } : { id, revision: known.revision, fields };
-    const result = await this.send(api, 'metric.update', input, { kind: 'metric', id, fields });
+    // Only the field changed goes, with the revision it was based on (as the plan store sends it).
+    const changed = { ownerRole: this.marker('owner') };
+    const fields = { ...known.fields, ...changed };
+    const result = await this.send(api, 'metric.update', { id, revision: known.revision, fields: changed }, { kind: 'metric', id, fields });
     if (result.kind === 'lost') return false;
     if (result.kind === 'ok') {
       known.fields = fields;
-      known.revision = revisionOf(result.value);
+      known.revision = (result.value as PlanMetric).revision;
     }
     return true;
   }
@@ -218,10 +231,13 @@ export class Lane {
     const [fromVersionId, from] = this.pick([...this.versions]);
     const result = await this.send(api, 'map.createVersion', { fromVersionId, name: this.marker('version') }, { kind: 'other' });
     if (result.kind === 'lost') return false;
-    if (result.kind === 'ok') {
-      const created = result.value as { id: string; revision: number };
-      this.versions.set(created.id, { revision: created.revision, document: from.document });
-    }
+    if (result.kind !== 'ok') return true;
+    const created = result.value as { id: string; revision: number };
+    this.versions.set(created.id, { revision: created.revision, document: from.document });
+    // The new version's plan is a copy of its source's (new ids); the lane opens it as the editor would.
+    const plan = await api.call('metric.list', { versionId: created.id });
+    if (plan.kind === 'lost') return false;
+    if (plan.kind === 'ok') for (const m of plan.value as PlanMetric[]) this.metrics.set(m.id, knownMetric(m));
     return true;
   }
 
@@ -270,9 +286,12 @@ export class Lane {
       if (!same && !theFlight) lose(`map version ${versionId} at revision ${stored.revision}, acknowledged ${known.revision}`);
     }
 
-    const listed = await api.call('metric.list', { workshopId: this.workshopId });
-    if (listed.kind !== 'ok') return lose(`its measurement plan cannot be read (${describe(listed)})`);
-    const stored = new Map((listed.value as Metric[]).map((m) => [m.id, m]));
+    const stored = new Map<string, PlanMetric>();
+    for (const versionId of this.versions.keys()) {
+      const listed = await api.call('metric.list', { versionId });
+      if (listed.kind !== 'ok') return lose(`the measurement plan of version ${versionId} cannot be read (${describe(listed)})`);
+      for (const m of listed.value as PlanMetric[]) stored.set(m.id, m);
+    }
     for (const [id, known] of this.metrics) {
       const metric = stored.get(id);
       if (!metric) {
@@ -283,6 +302,7 @@ export class Lane {
       const readings = metric.readings;
       const fieldsOk = isDeepStrictEqual(fields, known.fields) || (flight?.kind === 'metric' && flight.id === id && isDeepStrictEqual(fields, flight.fields));
       if (!fieldsOk) lose(`metric ${id} lost its acknowledged fields`);
+      if (metric.versionId !== known.versionId) lose(`metric ${id} moved to version ${metric.versionId}`);
       const readingIds = new Set(readings.map((r) => r.id));
       for (const r of known.readings) if (!readingIds.has(r)) lose(`reading ${r} of metric ${id} is gone`);
     }
@@ -303,32 +323,25 @@ export class Lane {
     const maps = await this.maps(api, got.value as WorkshopDetail);
     if (!maps) throw new Error(`${this.name} lost the host while reading its maps after a restart`);
     this.adoptDetail(got.value as WorkshopDetail, maps);
-    const listed = await api.call('metric.list', { workshopId: this.workshopId });
-    if (listed.kind !== 'ok') throw new Error(`${this.name} cannot read its plan after a restart: ${describe(listed)}`);
     const known = new Map(this.metrics);
-    this.metrics = new Map(
-      (listed.value as Metric[]).map((m) => [
-        m.id,
-        { fields: withoutIdAndReadings(m), readings: new Set(m.readings.map((r) => r.id)), revision: revisionOf(m) },
-      ]),
-    );
+    this.metrics = new Map();
+    for (const versionId of this.versions.keys()) {
+      const listed = await api.call('metric.list', { versionId });
+      if (listed.kind !== 'ok') throw new Error(`${this.name} cannot read a plan after a restart: ${describe(listed)}`);
+      for (const m of listed.value as PlanMetric[]) this.metrics.set(m.id, knownMetric(m));
+    }
     for (const id of known.keys()) if (!this.metrics.has(id)) this.deletedMetrics.add(id);
   }
 }
 
-function revisionOf(value: unknown): number | undefined {
-  const revision = (value as { revision?: unknown }).revision;
-  return typeof revision === 'number' ? revision : undefined;
+function knownMetric(metric: PlanMetric): KnownMetric {
+  const { id: _id, readings, revision, versionId, ...fields } = metric;
+  return { versionId, fields, readings: new Set(readings.map((r) => r.id)), revision };
 }
 
-/** The stored metric's values of the fields the lane wrote (so new stored properties, such as a revision, are not a difference). */
-function sameKeys(metric: Metric, fields: MetricFields): Record<string, unknown> {
+/** The stored metric's values of the fields the lane wrote (so other stored properties, such as the revision, are not a difference). */
+function sameKeys(metric: PlanMetric, fields: MetricFields): Record<string, unknown> {
   return Object.fromEntries(Object.keys(fields).map((k) => [k, (metric as unknown as Record<string, unknown>)[k]]));
-}
-
-function withoutIdAndReadings(metric: Metric): MetricFields {
-  const { id: _id, readings: _readings, revision: _revision, ...fields } = metric as Metric & { revision?: number };
-  return fields;
 }
 
 function describe(result: CallResult): string {

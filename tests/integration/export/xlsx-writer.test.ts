@@ -34,6 +34,7 @@ describe('the XLSX of the B2B template report', async () => {
 
   it('has one sheet a table', () => {
     expect(workbook.worksheets.map((w) => w.name)).toEqual([
+      'Executive summary',
       'Cover',
       'Stages',
       'Stage details',
@@ -43,6 +44,7 @@ describe('the XLSX of the B2B template report', async () => {
       'Readings',
       'Figures',
       'Bottlenecks',
+      'Improvements',
       'Checks',
       'Decisions',
       'Parking lot',

@@ -122,8 +122,12 @@ export function hostileFiles(base: Json): fc.Arbitrary<HostileFile> {
     .tuple(pick(coordinates), fc.constantFrom(...FAR_NUMBERS))
     .map(([p, n]) => file(`move ${p.join('.')} to ${n}`, setAt(base, p, raw(n))));
   const future = fc
-    .tuple(fc.constantFrom<Path>(['formatVersion'], ...paths.filter((p) => p.at(-1) === 'schemaVersion')), fc.constantFrom(3, 4, 99, 1e9))
-    .map(([p, n]) => file(`set ${p.join('.')} to ${n}`, setAt(base, p, n)));
+    .tuple(fc.constantFrom<Path>(['formatVersion'], ...paths.filter((p) => p.at(-1) === 'schemaVersion')), fc.constantFrom(1, 2, 97, 1e9))
+    // Ahead of the version the file has, whatever the current one is.
+    .map(([p, ahead]) => {
+      const n = (valueAt(base, p) as number) + ahead;
+      return file(`set ${p.join('.')} to ${n}`, setAt(base, p, n));
+    });
   const duplicated = pick(arrays).map((p) => {
     const list = valueAt(base, p) as Json[];
     return file(`repeat the first of ${p.join('.')} 3 times`, setAt(base, p, [...list, list[0]!, list[0]!, list[0]!]));

@@ -1,6 +1,7 @@
 // What every import must do, whatever the file: refuse with a known code and a
-// message and write nothing, or import a workshop that lists, opens and exports
-// back to a file that imports again — and never touch Object.prototype.
+// message and write nothing, or import a workshop that lists, opens (each version's
+// map and plan) and exports back to a file that imports again — and never touch
+// Object.prototype.
 import type { Backend } from '../../../src-main/backend';
 import type { WorkshopDetail, WorkshopSummary } from '../../../src-shared/api/contract';
 
@@ -55,9 +56,9 @@ async function opensAndRoundTrips(backend: Backend, id: string): Promise<string 
   for (const v of (got.value as WorkshopDetail).versions) {
     const map = await backend.dispatch('map.get', { versionId: v.id });
     if (!map.ok) return `map "${v.name}" does not open: ${map.error.code} ${map.error.message}`;
+    const plan = await backend.dispatch('metric.list', { versionId: v.id });
+    if (!plan.ok) return `the plan of "${v.name}" does not open: ${plan.error.code} ${plan.error.message}`;
   }
-  const plan = await backend.dispatch('metric.list', { workshopId: id });
-  if (!plan.ok) return `its plan does not open: ${plan.error.code} ${plan.error.message}`;
   const exported = await backend.dispatch('workshop.exportFile', { id });
   if (!exported.ok) return `it does not export as a file: ${exported.error.code} ${exported.error.message}`;
   const again = await backend.dispatch('workshop.importFile', { text: (exported.value as { text: string }).text });

@@ -38,7 +38,7 @@ export async function aRealWorkshop(backend: Backend): Promise<{ workshopId: str
     ['Transition metric', { kind: 'transition', transitionId: transition.id }],
     ['Process metric', { kind: 'process' }],
   ] as const) {
-    const metric = await call(backend, 'metric.create', { workshopId: created.id, fields: metricFields(name, attachTo) });
+    const metric = await call(backend, 'metric.create', { versionId: draft.id, fields: metricFields(name, attachTo) });
     await call(backend, 'metric.addReading', { metricId: metric.id, reading: { date: '2027-01-31', value: 33, note: 'January' } });
   }
   const agreed = await call(backend, 'map.createVersion', { fromVersionId: draft.id, name: 'Agreed state' });

@@ -124,7 +124,7 @@ export function aWorkshopDetail(id = 'workshop-1', versionIds: string[] = ['vers
     createdAt: '2026-11-22T10:00:00.000Z',
     updatedAt: '2026-11-22T10:00:00.000Z',
     deletedAt: null,
-    versions: versionIds.map((v) => ({ id: v, name: `Map ${v}`, revision: 1, signOff: null, agreementHistory: [], updatedAt: '2026-11-22T10:00:00.000Z' })),
+    versions: versionIds.map((v) => ({ id: v, name: `Map ${v}`, revision: 1, signOff: null, agreementHistory: [], sourceVersionId: null, updatedAt: '2026-11-22T10:00:00.000Z' })),
   };
 }
 
@@ -136,6 +136,7 @@ export function aMapVersion(id = 'version-1', overrides: Partial<MapVersion> = {
     revision: 1,
     signOff: null,
     agreementHistory: [],
+    sourceVersionId: null,
     updatedAt: '2026-11-22T10:00:00.000Z',
     document: aMapDocument({ stages: [aStage({ id: 'stage-a', name: 'Recognise the need' })] }),
     ...overrides,

@@ -33,6 +33,7 @@ const shown = (text: string) => (startsLikeFormula(text) ? `'${text}` : text);
 describe('the CSV files', () => {
   it('are one per table', () => {
     expect([...filesOf().keys()]).toEqual([
+      'executive-summary.csv',
       'stages.csv',
       'stage-details.csv',
       'actions.csv',
@@ -42,6 +43,7 @@ describe('the CSV files', () => {
       'bottlenecks.csv',
       'metrics.csv',
       'readings.csv',
+      'improvements.csv',
       'checks.csv',
       'decisions.csv',
       'parking-lot.csv',

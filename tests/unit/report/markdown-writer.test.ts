@@ -12,7 +12,22 @@ describe('the Markdown report', () => {
   it('has the sections in the order a leader reads them', () => {
     const md = mdOf();
     const headings = md.split('\n').filter((l) => /^##? /.test(l));
-    expect(headings).toEqual(['# Pipeline review', '## Participants', '## The map', '## Stages', '## Stage details', '## Process figures', '## Bottlenecks', '## Measurement plan', '## Checks', '## Decisions', '## Parking lot', '## Voting rounds']);
+    expect(headings).toEqual([
+      '# Pipeline review',
+      '## Participants',
+      '## Executive summary',
+      '## The map',
+      '## Stages',
+      '## Stage details',
+      '## Process figures',
+      '## Bottlenecks',
+      '## Improvement plan',
+      '## Measurement plan',
+      '## Checks',
+      '## Decisions',
+      '## Parking lot',
+      '## Voting rounds',
+    ]);
   });
 
   it('contains every stage with its actions and exit criteria', () => {

@@ -1,0 +1,177 @@
+// The workshop's improvements (DOMAIN.md "Improvement") as the renderer holds them. Each
+// change goes to the backend at once with the revision it was based on, queued per
+// improvement; a change made in another window first is reported, never overwritten.
+// A status move refused by the focus limit is kept as a refusal the view can offer to
+// override with a reason.
+import { create } from 'zustand';
+import type { PlanImprovement } from '../../src-shared/api/contract';
+import type { ImprovementFields, ImprovementStatus, ImprovementTarget } from '../../src-shared/domain/improvement';
+import { useUiStore } from './ui-store';
+import { api } from '../api/client';
+
+/** A third improvement refused by the focus limit: the API's sentence, and what was asked. */
+export interface FocusRefusal {
+  id: string;
+  status: ImprovementStatus;
+  message: string;
+}
+
+export interface StatusOptions {
+  versionId: string;
+  overrideReason?: string | null;
+  trialStart?: string | null;
+  reviewDate?: string | null;
+}
+
+export type StatusOutcome = 'moved' | 'focus-limit' | 'failed';
+
+/** The fields of a new idea, with what it addresses and any suggestion filled in. */
+export function newImprovementFields(addresses: ImprovementTarget, prefill: Partial<ImprovementFields> = {}): ImprovementFields {
+  return {
+    addresses,
+    problem: '',
+    idea: '',
+    metricId: null,
+    impact: null,
+    effort: null,
+    votes: 0,
+    ownerRole: '',
+    dueDate: null,
+    effects: [],
+    trialStart: null,
+    reviewDate: null,
+    pdca: { plan: '', do: '', check: '', act: '' },
+    result: '',
+    ...prefill,
+  };
+}
+
+interface ImprovementState {
+  workshopId: string | null;
+  items: PlanImprovement[];
+  loading: boolean;
+  /** Set when a change was refused because another window changed the improvement first. */
+  conflict: string | null;
+  focusRefusal: FocusRefusal | null;
+  /** An idea being captured from the map or the figures (the capture dialog shows it). */
+  draft: ImprovementFields | null;
+  load(workshopId: string): Promise<void>;
+  startDraft(addresses: ImprovementTarget, prefill?: Partial<ImprovementFields>): void;
+  cancelDraft(): void;
+  create(fields: ImprovementFields): Promise<PlanImprovement | null>;
+  update(id: string, fields: Partial<ImprovementFields>): Promise<boolean>;
+  setStatus(id: string, status: ImprovementStatus, options: StatusOptions): Promise<StatusOutcome>;
+  clearFocusRefusal(): void;
+  remove(id: string): Promise<boolean>;
+}
+
+const fail = (message: string) => useUiStore.getState().notify({ text: message, tone: 'error' });
+
+/** The fields of `next` that differ from `saved` (compared as JSON: effects and targets are objects). */
+export function changedImprovementFields(saved: ImprovementFields, next: Partial<ImprovementFields>): Partial<ImprovementFields> {
+  return Object.fromEntries(
+    Object.entries(next).filter(([key, value]) => JSON.stringify(value) !== JSON.stringify(saved[key as keyof ImprovementFields])),
+  ) as Partial<ImprovementFields>;
+}
+
+export const useImprovementStore = create<ImprovementState>((set, get) => {
+  /** One chain of pending changes per improvement, so each is sent on the revision the one before it made. */
+  const queues = new Map<string, Promise<unknown>>();
+  const enqueue = <T>(id: string, run: () => Promise<T>): Promise<T> => {
+    const previous = queues.get(id) ?? Promise.resolve();
+    const next = previous.then(run, run);
+    queues.set(id, next);
+    void next.finally(() => {
+      if (queues.get(id) === next) queues.delete(id);
+    });
+    return next;
+  };
+  const replace = (item: PlanImprovement) => set({ items: get().items.map((x) => (x.id === item.id ? item : x)) });
+  const refused = (error: { code: string; message: string }) => {
+    if (error.code === 'CONFLICT') set({ conflict: error.message });
+    else fail(error.message);
+  };
+
+  const send = async (id: string, fields: Partial<ImprovementFields>): Promise<boolean> => {
+    const current = get().items.find((x) => x.id === id);
+    if (!current || get().conflict) return false;
+    const changed = changedImprovementFields(current, fields);
+    if (Object.keys(changed).length === 0) return true;
+    const result = await api().call('improvement.update', { id, revision: current.revision, fields: changed });
+    if (!result.ok) {
+      refused(result.error);
+      return false;
+    }
+    replace(result.value);
+    return true;
+  };
+
+  const move = async (id: string, status: ImprovementStatus, options: StatusOptions): Promise<StatusOutcome> => {
+    const current = get().items.find((x) => x.id === id);
+    if (!current || get().conflict) return 'failed';
+    const result = await api().call('improvement.setStatus', {
+      id,
+      revision: current.revision,
+      status,
+      versionId: options.versionId,
+      overrideReason: options.overrideReason ?? null,
+      trialStart: options.trialStart ?? null,
+      reviewDate: options.reviewDate ?? null,
+    });
+    if (!result.ok) {
+      if (result.error.code === 'FOCUS_LIMIT') {
+        set({ focusRefusal: { id, status, message: result.error.message } });
+        return 'focus-limit';
+      }
+      refused(result.error);
+      return 'failed';
+    }
+    set({ focusRefusal: null });
+    replace(result.value);
+    return 'moved';
+  };
+
+  return {
+    workshopId: null,
+    items: [],
+    loading: false,
+    conflict: null,
+    focusRefusal: null,
+    draft: null,
+    load: async (workshopId) => {
+      set({ workshopId, loading: true, items: [], conflict: null, focusRefusal: null });
+      const result = await api().call('improvement.list', { workshopId });
+      if (get().workshopId !== workshopId) return;
+      if (result.ok) set({ items: result.value, loading: false });
+      else {
+        set({ loading: false });
+        fail(result.error.message);
+      }
+    },
+    startDraft: (addresses, prefill) => set({ draft: newImprovementFields(addresses, prefill) }),
+    cancelDraft: () => set({ draft: null }),
+    create: async (fields) => {
+      const workshopId = get().workshopId;
+      if (!workshopId) return null;
+      const result = await api().call('improvement.create', { workshopId, fields });
+      if (!result.ok) {
+        refused(result.error);
+        return null;
+      }
+      if (get().workshopId === workshopId) set({ items: [...get().items, result.value] });
+      return result.value;
+    },
+    update: (id, fields) => enqueue(id, () => send(id, fields)),
+    setStatus: (id, status, options) => enqueue(id, () => move(id, status, options)),
+    clearFocusRefusal: () => set({ focusRefusal: null }),
+    remove: async (id) => {
+      const result = await api().call('improvement.delete', { id });
+      if (!result.ok) {
+        refused(result.error);
+        return false;
+      }
+      set({ items: get().items.filter((x) => x.id !== id) });
+      return true;
+    },
+  };
+});
