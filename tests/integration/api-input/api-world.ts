@@ -103,7 +103,7 @@ export const VALID_INPUTS: { [M in Method]: (t: Target) => MethodInput<M> } = {
   'vote.count': (t) => ({ workshopId: t.workshopId, roundId: t.roundId, targetId: t.voteTargetId, count: 4 }),
   'vote.close': (t) => ({ workshopId: t.workshopId, roundId: t.roundId }),
   'vote.reveal': (t) => ({ workshopId: t.workshopId, roundId: t.roundId, revealed: true }),
-  'parking.add': (t) => ({ workshopId: t.workshopId, text: 'Pricing approvals', link: null }),
+  'parking.add': (t) => ({ workshopId: t.workshopId, text: 'Pricing approvals', link: { kind: 'stage', id: 's-1' } }),
   'parking.move': (t) => ({ workshopId: t.workshopId, id: t.parkingId, status: 'resolved' }),
   'decision.add': (t) => ({ workshopId: t.workshopId, what: 'Weekly pipeline review', date: '2026-11-23', by: [PARTICIPANT] }),
   'decision.supersede': (t) => ({ workshopId: t.workshopId, id: t.decisionId, byId: t.laterDecisionId }),
