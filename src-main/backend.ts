@@ -11,6 +11,7 @@ import { createExportService, type ExportService } from './services/export-servi
 import { createGuards } from './services/guards';
 import { createImprovementService } from './services/improvement-service';
 import { createMetricService } from './services/metric-service';
+import { createSessionService } from './services/session-service';
 import { createWorkshopService } from './services/workshop-service';
 import { createEventHub, type EventHub } from './events/event-hub';
 import { createEventRules } from './events/event-rules';
@@ -56,6 +57,8 @@ export async function createBackend({ dataDir, clock = () => new Date(), nativeB
   const events = createEventHub(log);
   const workshops = createWorkshopService({ db, clock, appVersion: APP_VERSION });
   const metrics = createMetricService({ db, clock });
+  // session.changed is published by the dispatcher's event rules after each successful write.
+  const sessions = createSessionService({ db, clock });
   const improvements = createImprovementService({ db, clock });
   const runner = createExportRunner({ ...exportWorker, ...(log ? { log } : {}) });
   const exports = createExportService({ db, clock, appVersion: APP_VERSION, runner });
@@ -64,6 +67,7 @@ export async function createBackend({ dataDir, clock = () => new Date(), nativeB
     metrics,
     improvements,
     exports,
+    sessions,
     guards: createGuards(db),
     appInfo: { name: 'Leanmap', version: APP_VERSION, dataDir, databaseFile },
   });

@@ -215,6 +215,7 @@ export async function writePdf(report: Report, options: PdfOptions): Promise<Buf
     { title: report.improvementPlan.title, layout: 'landscape', draw: () => textTableSection(frame, textTableOf(report.improvementPlan)) },
     { title: 'Measurement plan', layout: 'landscape', draw: () => measurementPlanSection(frame, report) },
     { title: 'Checks', layout: 'landscape', draw: () => checksSection(frame, report) },
+    ...report.records.map((t) => ({ title: t.title, layout: 'landscape' as const, draw: () => textTableSection(frame, t) })),
   ];
   const contentsAt = coverPage(frame, report, sections.length);
   const entries: ContentsEntry[] = [];

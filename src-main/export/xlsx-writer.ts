@@ -329,6 +329,8 @@ export async function writeXlsx(report: Report): Promise<Buffer> {
   for (const c of report.checks) checks.row([c.severity === 'error' ? 'Error' : 'Warning', c.message]);
   checks.finish();
 
+  for (const records of report.records) textTableSheet(workbook, records, currency);
+
   const data = await workbook.xlsx.writeBuffer();
   return withQuotePrefixOnTextCells(Buffer.from(data as ArrayBuffer));
 }

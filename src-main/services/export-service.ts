@@ -10,6 +10,7 @@ import type { Db } from '../db/open';
 import { createMapVersionsRepo } from '../db/repositories/map-versions-repo';
 import { createImprovementsRepo } from '../db/repositories/improvements-repo';
 import { createMetricsRepo } from '../db/repositories/metrics-repo';
+import { createSessionsRepo } from '../db/repositories/sessions-repo';
 import { createWorkshopsRepo } from '../db/repositories/workshops-repo';
 import type { ExportFile } from '../export/export-files';
 import type { ExportProgress, ReportSource } from '../export/export-protocol';
@@ -30,6 +31,7 @@ export function createExportService({ db, clock, appVersion, runner }: { db: Db;
   const workshops = createWorkshopsRepo(db);
   const versions = createMapVersionsRepo(db);
   const metrics = createMetricsRepo(db);
+  const sessions = createSessionsRepo(db);
   const improvements = createImprovementsRepo(db);
 
   /** What a report is built from (read here; the worker builds it). */
@@ -53,6 +55,7 @@ export function createExportService({ db, clock, appVersion, runner }: { db: Db;
       improvements: improvements.list(version.workshopId),
       generatedAt: clock().toISOString(),
       appVersion,
+      session: sessions.get(version.workshopId)?.records ?? null,
     };
   };
   /** The report as the exports print it, built here (for tests and checks, not for exports). */

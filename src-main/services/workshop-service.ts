@@ -23,6 +23,7 @@ import type { Db } from '../db/open';
 import { createImprovementsRepo } from '../db/repositories/improvements-repo';
 import { createMapVersionsRepo } from '../db/repositories/map-versions-repo';
 import { createMetricsRepo } from '../db/repositories/metrics-repo';
+import { createSessionsRepo } from '../db/repositories/sessions-repo';
 import { createWorkshopsRepo } from '../db/repositories/workshops-repo';
 import { createEditGuards } from './edit-guards';
 import { safeFileStem } from './file-names';
@@ -39,6 +40,7 @@ export function createWorkshopService({ db, clock, appVersion }: WorkshopService
   const workshops = createWorkshopsRepo(db);
   const versions = createMapVersionsRepo(db);
   const metrics = createMetricsRepo(db);
+  const sessions = createSessionsRepo(db);
   const improvements = createImprovementsRepo(db);
   const guards = createEditGuards(workshops, versions);
   const now = () => clock().toISOString();
@@ -192,7 +194,7 @@ export function createWorkshopService({ db, clock, appVersion }: WorkshopService
 
     exportFile(id: string): { fileName: string; text: string } {
       const row = requireWorkshop(id);
-      const file = { meta: row.meta, versions: fileVersions(id), improvements: fileImprovements(id) };
+      const file = { meta: row.meta, versions: fileVersions(id), improvements: fileImprovements(id), session: sessions.get(id)?.records ?? null };
       const exportedAt = now();
       const text = JSON.stringify(buildEnvelope(file, exportedAt, appVersion), null, 2);
       const stamp = row.meta.date || exportedAt.slice(0, 10);
@@ -210,7 +212,11 @@ export function createWorkshopService({ db, clock, appVersion }: WorkshopService
               : 'IMPORT_INVALID';
         throw new DomainError(code, parsed.message);
       }
-      const id = db.transaction(() => insertWorkshop(parsed.file.meta, parsed.file.versions, parsed.file.improvements))();
+      const id = db.transaction(() => {
+        const created = insertWorkshop(parsed.file.meta, parsed.file.versions, parsed.file.improvements);
+        if (parsed.file.session) sessions.insert(created, parsed.file.session, now());
+        return created;
+      })();
       return summary(id);
     },
 

@@ -6,6 +6,7 @@ import { migrateDocument } from './document-migrations';
 import { ImprovementSchema, type Improvement } from './improvement';
 import { improvementReferenceProblem } from './improvement-references';
 import { IdSchema, type MapDocument } from './map-document';
+import { SessionRecordsSchema, type SessionRecords } from './facilitation/session';
 import { MetricSchema, type Metric } from './metric';
 import { describeProblems, parseForPeople } from './plain-issues';
 import { ImportedSignOffSchema, type SignOff } from './sign-off';
@@ -57,6 +58,8 @@ const EnvelopeSchema = z.object({
     metrics: z.array(MetricSchema).max(2000).default([]),
     /** Since format 4; older files have none. */
     improvements: z.array(FileImprovementSchema).max(2000).default([]),
+    /** Facilitation records (agenda, timer, votes, parking lot, decisions); optional, so files without them still read. */
+    session: SessionRecordsSchema.optional(),
   }),
 });
 
@@ -78,6 +81,8 @@ export interface WorkshopFile {
   versions: WorkshopFileVersion[];
   /** The workshop's improvements, in creation order (none when absent). */
   improvements?: FileImprovement[];
+  /** The workshop's facilitation records, when it was ever run. */
+  session?: SessionRecords | null;
 }
 
 export function buildEnvelope(file: WorkshopFile, exportedAt: string, appVersion: string) {
@@ -86,7 +91,7 @@ export function buildEnvelope(file: WorkshopFile, exportedAt: string, appVersion
     formatVersion: CURRENT_ENVELOPE_VERSION,
     exportedAt,
     app: { name: 'Leanmap', version: appVersion },
-    workshop: { meta: file.meta, versions: file.versions, improvements: file.improvements ?? [] },
+    workshop: { meta: file.meta, versions: file.versions, improvements: file.improvements ?? [], ...(file.session ? { session: file.session } : {}) },
   };
 }
 
@@ -171,5 +176,5 @@ export function parseWorkshopFile(text: string): ParseWorkshopFileResult {
     const problem = improvementReferenceProblem(item, maps, metricIds);
     if (problem) return fail('invalid', `Improvement "${item.idea}" (number ${i + 1}) cannot be read: ${problem} Nothing was imported.`);
   }
-  return { ok: true, file: { meta: parsed.data.workshop.meta, versions, improvements } };
+  return { ok: true, file: { meta: parsed.data.workshop.meta, versions, improvements, ...(parsed.data.workshop.session ? { session: parsed.data.workshop.session } : {}) } };
 }

@@ -41,8 +41,8 @@ const METRIC = 'Win rate';
 /** A pain point the room named for "Recognise the problem", with an emoji and a formula-looking start. */
 const PAIN_POINT = ' =Nobody owns the downtime figures 🔥';
 
-const CSV_TABLES = ['executive-summary', 'stages', 'stage-details', 'actions', 'transitions', 'figures', 'inputs', 'bottlenecks', 'metrics', 'readings', 'improvements', 'checks'];
-const XLSX_SHEETS = ['Executive summary', 'Cover', 'Stages', 'Stage details', 'Actions', 'Transitions', 'Metrics', 'Readings', 'Figures', 'Bottlenecks', 'Improvements', 'Checks'];
+const CSV_TABLES = ['executive-summary', 'stages', 'stage-details', 'actions', 'transitions', 'figures', 'inputs', 'bottlenecks', 'metrics', 'readings', 'improvements', 'checks', 'decisions', 'parking-lot', 'votes'];
+const XLSX_SHEETS = ['Executive summary', 'Cover', 'Stages', 'Stage details', 'Actions', 'Transitions', 'Metrics', 'Readings', 'Figures', 'Bottlenecks', 'Improvements', 'Checks', 'Decisions', 'Parking lot', 'Voting rounds'];
 
 /** The map version the report is of. */
 const VERSION = 'Current state';

@@ -50,7 +50,7 @@ describe('opening a data folder', () => {
     expect(schemaVersion(backend.db)).toBe(LATEST_SCHEMA_VERSION);
     expect(existsSync(join(dataDir, 'backups'))).toBe(false);
     backend.close();
-    expect(tableNames(join(dataDir, DATABASE_FILE_NAME))).toEqual(['improvements', 'map_versions', 'metric_readings', 'metrics', 'workshops']);
+    expect(tableNames(join(dataDir, DATABASE_FILE_NAME))).toEqual(['improvements', 'map_versions', 'metric_readings', 'metrics', 'workshop_sessions', 'workshops']);
   });
 
   it('creates the data folder itself when it does not exist yet', async () => {

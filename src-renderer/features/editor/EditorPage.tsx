@@ -28,6 +28,7 @@ import { NewVersionDialog } from '../versions/NewVersionDialog';
 import { VersionsDialog } from '../versions/VersionsDialog';
 import { WithdrawDialog } from '../versions/WithdrawDialog';
 import { ExportDialog } from '../export/ExportDialog';
+import { FacilitationConsole } from '../facilitation/FacilitationConsole';
 import { useImprovementStore } from '../../store/improvement-store';
 import { CaptureDialog } from '../improvements/CaptureDialog';
 import { ImprovementsView } from '../improvements/ImprovementsView';
@@ -51,6 +52,7 @@ function EditorLayout({ onBack, onReload, onOpenVersion, recovery, onRestore, on
   const [view, setView] = useState<EditorView>('map');
   const [choosingOutcome, setChoosingOutcome] = useState(false);
   const notify = useUiStore((s) => s.notify);
+  const workshopId = useDocumentStore((s) => s.workshop?.id ?? '');
   const draft = useImprovementStore((s) => s.draft);
   const chooseOutcome = useCallback(() => setChoosingOutcome(true), []);
   useEditorShortcuts(flow, view === 'map', chooseOutcome);
@@ -91,6 +93,8 @@ function EditorLayout({ onBack, onReload, onOpenVersion, recovery, onRestore, on
           <ImprovementsView />
         ) : view === 'review' ? (
           <ReviewView />
+        ) : view === 'run' ? (
+          <FacilitationConsole workshopId={workshopId} />
         ) : (
           <CompareView />
         )}

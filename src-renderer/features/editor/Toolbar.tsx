@@ -9,7 +9,7 @@ import { SaveStatus } from './SaveStatus';
 import { Menu } from '../../components/Menu';
 import { VersionSwitcher } from '../versions/VersionSwitcher';
 
-export type EditorView = 'map' | 'plan' | 'improvements' | 'review' | 'compare';
+export type EditorView = 'map' | 'plan' | 'improvements' | 'review' | 'compare' | 'run';
 
 interface ToolbarProps {
   view: EditorView;
@@ -65,6 +65,9 @@ export function Toolbar({ view, onView, onBack, onDetails, onExportFile, onExpor
         </button>
         <button type="button" aria-pressed={view === 'compare'} onClick={() => onView('compare')} title="Compare two versions">
           Compare
+        </button>
+        <button type="button" aria-pressed={view === 'run'} onClick={() => onView('run')}>
+          Run the room
         </button>
       </div>
       {view === 'map' && (

@@ -13,6 +13,8 @@ import { executiveSummaryTable } from './executive-summary';
 import { improvementPlanTable, rankForReport } from './improvement-plan';
 import { metricValue } from './metric-value';
 import { stageDetailsTable } from './stage-details';
+import { decisionsTable, parkingLotTable, votingTable } from './facilitation-tables';
+import { painPointTargetId, votesByTarget } from '../facilitation/vote-targets';
 import type {
   Report,
   ReportActionRow,
@@ -82,7 +84,7 @@ function stageRows(doc: MapDocument): ReportStageRow[] {
   });
 }
 
-function actionRows(doc: MapDocument): ReportActionRow[] {
+function actionRows(doc: MapDocument, roomVotes: ReadonlyMap<string, number>): ReportActionRow[] {
   return doc.stages.flatMap((s) => {
     const textOf = new Map(s.actions.filter((a) => a.actor === 'customer').map((a) => [a.id, a.text]));
     return s.actions.map((a) => ({
@@ -92,7 +94,8 @@ function actionRows(doc: MapDocument): ReportActionRow[] {
       leanClass: a.leanClass ?? '',
       serves: a.serves.flatMap((id) => (textOf.has(id) ? [textOf.get(id)!] : [])).join('; '),
       ownerRole: a.ownerRole,
-      votes: a.votes,
+      // Votes typed on the action plus those the room gave it in closed voting rounds.
+      votes: a.votes + (roomVotes.get(a.id) ?? 0),
     }));
   });
 }
@@ -307,6 +310,12 @@ export function buildReport(input: ReportInput): Report {
   const ranking = bottlenecks(doc, analysis, names);
   const today = isoDate(input.generatedAt);
   const ranked = rankForReport(doc, input.improvements ?? []);
+  const session = input.session ?? null;
+  const roomVotes = votesByTarget(session?.rounds ?? []);
+  // A stage's votes: on the stage itself and on its pain points.
+  const stageVotes = new Map(doc.stages.map((st) => [st.id, (roomVotes.get(st.id) ?? 0) + (roomVotes.get(painPointTargetId(st.id)) ?? 0)]));
+  const actionNames = new Map(doc.stages.flatMap((st) => st.actions.map((a) => [a.id, a.text] as const)));
+  const nameOf = (id: string) => names.get(id) ?? actionNames.get(id) ?? 'no longer on this map';
   return {
     draft: input.signOff === null,
     cover: reportCover,
@@ -322,14 +331,15 @@ export function buildReport(input: ReportInput): Report {
     improvementPlan: improvementPlanTable(ranked, { doc, metrics: input.metrics, names, today }),
     map: layoutReportMap(doc, { metrics: input.textMetrics, bottlenecks: analysis.bottlenecks }),
     stages: stageRows(doc),
-    stageDetails: stageDetailsTable(doc.stages),
-    actions: actionRows(doc),
+    stageDetails: stageDetailsTable(doc.stages, stageVotes),
+    actions: actionRows(doc, roomVotes),
     transitions: transitionRows(doc, names),
     inputs,
     figures,
     bottlenecks: ranking,
     measurementPlan: metricRows(doc, input.metrics, names, input.signOff),
     checks: analysis.checks.map((c) => ({ severity: c.severity, message: c.message })),
+    records: [decisionsTable(session?.decisions ?? [], nameOf), parkingLotTable(session?.parkingLot ?? [], nameOf), votingTable(session?.rounds ?? [])],
     fileStem: `${title} – ${input.versionName.trim() || 'Map'}`,
     currency: doc.process.currency,
     period: doc.process.period,

@@ -146,6 +146,7 @@ export function renderCsvFiles(report: Report): CsvFile[] {
     { name: 'readings.csv', text: toCsv(readings) },
     { name: `${report.improvementPlan.id}.csv`, text: toCsv(dataTableRows(report.improvementPlan)) },
     { name: 'checks.csv', text: toCsv(checks) },
+    ...report.records.map((t) => ({ name: `${t.id}.csv`, text: toCsv([t.columns.map((c) => c.header), ...t.rows]) })),
     // The comparison with the source version, from the same table definitions as every format.
     ...(report.comparison
       ? [report.comparison.changes, report.comparison.figures].map((t) => ({ name: `${t.id}.csv`, text: toCsv([t.columns.map((c) => c.header), ...t.rows]) }))

@@ -325,6 +325,8 @@ export function renderHtml(report: Report, metrics: TextMetrics): string {
     textTableSection(textTableOf(report.improvementPlan)),
     planSection(report),
     checksSection(report),
+    // The facilitation records close the report: what the room decided and left for later.
+    ...report.records.map(textTableSection),
     `<footer>Generated ${esc(formatTimestamp(c.generatedAt))} by Leanmap ${esc(c.appVersion)}.${report.draft ? ' DRAFT: not agreed.' : ''}</footer>`,
     '</body>',
     '</html>',

@@ -196,6 +196,8 @@ export function renderMarkdown(report: Report): string {
     textTableSection(textTableOf(report.improvementPlan)),
     planSection(report),
     checksSection(report),
+    // The facilitation records close the report: what the room decided and left for later.
+    ...report.records.map(textTableSection),
     [`*Generated ${md(formatTimestamp(c.generatedAt))} by Leanmap ${md(c.appVersion)}.${report.draft ? ' DRAFT: not agreed.' : ''}*`],
   ];
   return sections.map((s) => s.join('\n')).join('\n\n') + '\n';

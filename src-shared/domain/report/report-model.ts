@@ -243,6 +243,8 @@ export interface Report {
   bottlenecks: { basis: string; rows: ReportBottleneckRow[]; problem: string | null };
   measurementPlan: ReportMetricRow[];
   checks: ReportCheckRow[];
+  /** The facilitation records: decisions, parking lot and voting rounds, each one table. */
+  records: ReportTable[];
   /** What the files are named after, "<title> – <version>", as typed; export-files makes it safe (reportFileStem). */
   fileStem: string;
   /** ISO 4217 code of every `money` value (the process's currency); always set by buildReport. */
@@ -269,6 +271,8 @@ export interface ReportInput {
   appVersion: string;
   /** How the map picture measures text: the fonts the exports embed (src-main/export/font-metrics.ts). */
   textMetrics: import('./text-metrics').TextMetrics;
+  /** The workshop's facilitation records, when it was ever run. */
+  session?: import('../facilitation/session').SessionRecords | null;
   /** The version this one was copied from; the report then compares the two. */
   source?: { versionName: string; document: import('../map-document').MapDocument } | null;
 }

@@ -24,14 +24,20 @@ export const STAGE_DETAIL_COLUMNS: readonly StageDetailColumn[] = [
 
 const hasDetails = (stage: Stage) => STAGE_DETAIL_COLUMNS.slice(1).some((c) => c.cell(stage).trim() !== '');
 
-/** One row a stage that has any detail written down, in map order; text as typed (each writer escapes it). */
-export function stageDetailsTable(stages: readonly Stage[]): ReportTable {
+/** One row a stage that has any detail written down or any votes, in map order; text as typed (each writer escapes it). */
+export function stageDetailsTable(stages: readonly Stage[], votes: ReadonlyMap<string, number> = new Map()): ReportTable {
+  // The room's votes on a stage and its pain points are listed where the stage is.
+  const votesOf = (s: Stage) => votes.get(s.id) ?? 0;
+  const voted = stages.some((s) => votesOf(s) > 0);
   return {
     id: 'stage-details',
     title: 'Stage details',
     intro: 'What the team noted for each stage: the pain points, the buyer’s stakeholders, the tools and content used, and notes.',
     empty: 'No pain points, stakeholders, tools or notes were written down for any stage yet.',
-    columns: STAGE_DETAIL_COLUMNS.map(({ header, weight }) => ({ header, weight })),
-    rows: stages.filter(hasDetails).map((s) => STAGE_DETAIL_COLUMNS.map((c) => c.cell(s))),
+    // The Votes column is there once the room has voted on a stage or its pain points.
+    columns: [...STAGE_DETAIL_COLUMNS.map(({ header, weight }) => ({ header, weight })), ...(voted ? [{ header: 'Votes', weight: 0.8 }] : [])],
+    rows: stages
+      .filter((s) => hasDetails(s) || votesOf(s) > 0)
+      .map((s) => [...STAGE_DETAIL_COLUMNS.map((c) => c.cell(s)), ...(voted ? [String(votesOf(s))] : [])]),
   };
 }

@@ -163,5 +163,11 @@ function DUMMY_TARGET(): Target {
     improvementRevision: 1,
     exportText: '{}',
     trashedId: 't',
+    sessionRevision: 1,
+    roundId: 'round',
+    voteTargetId: 'target',
+    parkingId: 'parked',
+    decisionId: 'd1',
+    laterDecisionId: 'd2',
   };
 }

@@ -33,6 +33,13 @@ export interface Target {
   exportText: string;
   /** Another workshop, already in the trash (for restore and purge). */
   trashedId: string;
+  /** Facilitation records: the session's revision, an open voting round, a parked item, two decisions. */
+  sessionRevision: number;
+  roundId: string;
+  voteTargetId: string;
+  parkingId: string;
+  decisionId: string;
+  laterDecisionId: string;
 }
 
 export const PARTICIPANT = 'Sam Okafor';
@@ -91,6 +98,18 @@ export const VALID_INPUTS: { [M in Method]: (t: Target) => MethodInput<M> } = {
   'improvement.update': (t) => ({ id: t.improvementId, revision: t.improvementRevision, fields: { votes: 4 } }),
   'improvement.setStatus': (t) => ({ id: t.improvementId, revision: t.improvementRevision, status: 'planned', versionId: t.versionId }),
   'improvement.delete': (t) => ({ id: t.improvementId }),
+  'session.get': (t) => ({ workshopId: t.workshopId }),
+  'session.update': (t) => ({ workshopId: t.workshopId, revision: t.sessionRevision, patch: { currentItemId: null } }),
+  'session.timer': (t) => ({ workshopId: t.workshopId, action: 'add', ms: 60_000 }),
+  'vote.open': (t) => ({ workshopId: t.workshopId, question: 'Where do buyers stall?', votesPerPerson: 3, targets: [{ kind: 'stage', id: 's-1', label: 'Aware' }] }),
+  'vote.count': (t) => ({ workshopId: t.workshopId, roundId: t.roundId, targetId: t.voteTargetId, count: 4 }),
+  'vote.close': (t) => ({ workshopId: t.workshopId, roundId: t.roundId }),
+  'vote.reveal': (t) => ({ workshopId: t.workshopId, roundId: t.roundId, revealed: true }),
+  'parking.add': (t) => ({ workshopId: t.workshopId, text: 'Pricing approvals', link: { kind: 'stage', id: 's-1' } }),
+  'parking.move': (t) => ({ workshopId: t.workshopId, id: t.parkingId, status: 'resolved' }),
+  'decision.add': (t) => ({ workshopId: t.workshopId, what: 'Weekly pipeline review', date: '2026-11-23', by: [PARTICIPANT] }),
+  'decision.supersede': (t) => ({ workshopId: t.workshopId, id: t.decisionId, byId: t.laterDecisionId }),
+  'decision.reverse': (t) => ({ workshopId: t.workshopId, id: t.decisionId, reason: 'Legal needs more time' }),
 };
 
 /**
@@ -115,6 +134,15 @@ export async function aWorld(backend: Backend, options: { trashIt?: boolean } = 
   const metric = await call(backend, 'metric.create', { versionId: draft.id, fields: metricFields() });
   const withReading = await call(backend, 'metric.addReading', { metricId: metric.id, reading: { date: '2027-01-31', value: 32, note: '' } });
   const improvement = await call(backend, 'improvement.create', { workshopId: created.id, fields: anImprovementFields() });
+  const vote = await call(backend, 'vote.open', {
+    workshopId: created.id,
+    question: 'Which stage first?',
+    votesPerPerson: 2,
+    targets: [{ kind: 'stage', id: draft.document.stages[0]!.id, label: draft.document.stages[0]!.name || 'First stage' }],
+  });
+  await call(backend, 'parking.add', { workshopId: created.id, text: 'Legal review', link: null });
+  await call(backend, 'decision.add', { workshopId: created.id, what: 'Qualify earlier', date: '2026-11-23', by: [PARTICIPANT] });
+  const session = await call(backend, 'decision.add', { workshopId: created.id, what: 'Qualify at first call', date: '2026-11-23', by: [PARTICIPANT] });
   const { text } = await call(backend, 'workshop.exportFile', { id: created.id });
   const other = await call(backend, 'workshop.create', { meta: aWorkshopMeta({ title: 'Old workshop' }), template: 'blank' });
   await call(backend, 'workshop.trash', { id: other.id });
@@ -140,6 +168,12 @@ export async function aWorld(backend: Backend, options: { trashIt?: boolean } = 
     improvementRevision: improvement.revision,
     exportText: text,
     trashedId: other.id,
+    sessionRevision: session.revision,
+    roundId: vote.rounds[0]!.id,
+    voteTargetId: vote.rounds[0]!.targets[0]!.id,
+    parkingId: session.parkingLot[0]!.id,
+    decisionId: session.decisions[0]!.id,
+    laterDecisionId: session.decisions[1]!.id,
   };
 }
 

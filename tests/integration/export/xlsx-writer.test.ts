@@ -46,6 +46,9 @@ describe('the XLSX of the B2B template report', async () => {
       'Bottlenecks',
       'Improvements',
       'Checks',
+      'Decisions',
+      'Parking lot',
+      'Voting rounds',
     ]);
   });
 

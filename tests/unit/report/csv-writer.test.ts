@@ -45,6 +45,9 @@ describe('the CSV files', () => {
       'readings.csv',
       'improvements.csv',
       'checks.csv',
+      'decisions.csv',
+      'parking-lot.csv',
+      'votes.csv',
     ]);
   });
 

@@ -24,6 +24,9 @@ describe('the Markdown report', () => {
       '## Improvement plan',
       '## Measurement plan',
       '## Checks',
+      '## Decisions',
+      '## Parking lot',
+      '## Voting rounds',
     ]);
   });
 
