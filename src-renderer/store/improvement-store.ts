@@ -8,6 +8,7 @@ import type { PlanImprovement } from '../../src-shared/api/contract';
 import type { ImprovementFields, ImprovementStatus, ImprovementTarget } from '../../src-shared/domain/improvement';
 import { useUiStore } from './ui-store';
 import { api } from '../api/client';
+import { flushSave } from './saver';
 
 /** A third improvement refused by the focus limit: the API's sentence, and what was asked. */
 export interface FocusRefusal {
@@ -97,6 +98,7 @@ export const useImprovementStore = create<ImprovementState>((set, get) => {
     if (!current || get().conflict) return false;
     const changed = changedImprovementFields(current, fields);
     if (Object.keys(changed).length === 0) return true;
+    await flushSave();
     const result = await api().call('improvement.update', { id, revision: current.revision, fields: changed });
     if (!result.ok) {
       refused(result.error);
@@ -107,6 +109,8 @@ export const useImprovementStore = create<ImprovementState>((set, get) => {
   };
 
   const move = async (id: string, status: ImprovementStatus, options: StatusOptions): Promise<StatusOutcome> => {
+    // Planning freezes the prediction from the saved map: the latest edit is saved first.
+    await flushSave();
     const current = get().items.find((x) => x.id === id);
     if (!current || get().conflict) return 'failed';
     const result = await api().call('improvement.setStatus', {
@@ -153,6 +157,9 @@ export const useImprovementStore = create<ImprovementState>((set, get) => {
     create: async (fields) => {
       const workshopId = get().workshopId;
       if (!workshopId) return null;
+      // An idea may name a stage, action or arrow added a moment ago: the backend checks
+      // it against the saved map, so the pending map edit is saved first.
+      await flushSave();
       const result = await api().call('improvement.create', { workshopId, fields });
       if (!result.ok) {
         refused(result.error);

@@ -18,6 +18,15 @@ vi.mock('../../../src-renderer/api/client', () => ({
   }),
 }));
 
+// The map's pending save is flushed before each write (an idea may name a card added a
+// moment ago); here there is no map, so the flush is a counted no-op.
+const flushes = vi.hoisted(() => ({ count: 0 }));
+vi.mock('../../../src-renderer/store/saver', () => ({
+  flushSave: async () => {
+    flushes.count += 1;
+  },
+}));
+
 const { useImprovementStore, changedImprovementFields, newImprovementFields } = await import('../../../src-renderer/store/improvement-store');
 const { useUiStore } = await import('../../../src-renderer/store/ui-store');
 
@@ -51,10 +60,12 @@ describe('capturing an idea', () => {
     expect(draft.votes).toBe(0);
   });
 
-  it('creates it in the open workshop and adds it to the list', async () => {
+  it('creates it in the open workshop, after saving the map edit pending, and adds it to the list', async () => {
     const fields = anImprovementFields({ idea: 'Book the next step' });
+    const flushedBefore = flushes.count;
     const made = useImprovementStore.getState().create(fields);
     const call = await sent(1);
+    expect(flushes.count).toBe(flushedBefore + 1);
     expect(call).toMatchObject({ method: 'improvement.create', input: { workshopId: 'w1', fields } });
     call.answer({ ok: true, value: aPlanImprovement({ id: 'i2', idea: 'Book the next step' }) });
     expect((await made)?.id).toBe('i2');
