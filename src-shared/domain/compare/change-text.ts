@@ -63,91 +63,60 @@ const actorSubject = (actor: string) => ACTORS[actor] ?? `${actor.charAt(0).toUp
 export function describeChange(change: MapChange, older: MapDocument, newer: MapDocument): ChangeDescription {
   const base = { key: change.key, layoutOnly: change.layoutOnly, stageName: nameOf(older, newer, change.stageId) };
   const none = { target: null, text: '' };
+  // The three shapes every kind of change takes: something added, removed, or its fields changed.
+  const added = (subject: string, title: string, target: string, text: string): ChangeDescription =>
+    ({ ...base, mark: 'added', subject, title, before: none, after: { target, text } });
+  const removed = (subject: string, title: string, target: string, text: string): ChangeDescription =>
+    ({ ...base, mark: 'removed', subject, title, before: { target, text }, after: none });
+  const changed = (subject: string, title: string, target: string | null, fields: readonly FieldChange[]): ChangeDescription => ({
+    ...base,
+    mark: 'changed',
+    subject,
+    title,
+    before: { target, text: fieldsText(fields, 'before', older, newer) },
+    after: { target, text: fieldsText(fields, 'after', older, newer) },
+  });
   switch (change.kind) {
     case 'stage-added':
-      return { ...base, mark: 'added', subject: 'Stage', title: change.name, before: none, after: { target: change.stageId, text: change.name } };
+      return added('Stage', change.name, change.stageId, change.name);
     case 'stage-removed':
-      return { ...base, mark: 'removed', subject: 'Stage', title: change.name, before: { target: change.stageId, text: change.name }, after: none };
+      return removed('Stage', change.name, change.stageId, change.name);
     case 'stage-changed':
-      return {
-        ...base,
-        mark: 'changed',
-        subject: 'Stage',
-        title: change.name,
-        before: { target: change.stageId, text: fieldsText(change.fields, 'before', older, newer) },
-        after: { target: change.stageId, text: fieldsText(change.fields, 'after', older, newer) },
-      };
+      return changed('Stage', change.name, change.stageId, change.fields);
     case 'stage-moved':
     case 'outcome-moved':
       return { ...base, mark: 'changed', subject: change.kind === 'stage-moved' ? 'Stage card' : 'Outcome card', title: change.name, before: { target: change.id, text: 'Where it was' }, after: { target: change.id, text: 'Moved on the map' } };
     case 'action-added':
-      return { ...base, mark: 'added', subject: actorSubject(change.actor), title: change.text, before: none, after: { target: change.stageId, text: change.text } };
+      return added(actorSubject(change.actor), change.text, change.stageId, change.text);
     case 'action-removed':
-      return { ...base, mark: 'removed', subject: actorSubject(change.actor), title: change.text, before: { target: change.stageId, text: change.text }, after: none };
+      return removed(actorSubject(change.actor), change.text, change.stageId, change.text);
     case 'action-changed':
-      return {
-        ...base,
-        mark: 'changed',
-        subject: 'Action',
-        title: change.text,
-        before: { target: change.stageId, text: fieldsText(change.fields, 'before', older, newer) },
-        after: { target: change.stageId, text: fieldsText(change.fields, 'after', older, newer) },
-      };
+      return changed('Action', change.text, change.stageId, change.fields);
     case 'exit-criterion-added':
-      return { ...base, mark: 'added', subject: 'Exit criterion', title: change.text, before: none, after: { target: change.stageId, text: change.text } };
+      return added('Exit criterion', change.text, change.stageId, change.text);
     case 'exit-criterion-removed':
-      return { ...base, mark: 'removed', subject: 'Exit criterion', title: change.text, before: { target: change.stageId, text: change.text }, after: none };
+      return removed('Exit criterion', change.text, change.stageId, change.text);
     case 'exit-criterion-changed':
-      return {
-        ...base,
-        mark: 'changed',
-        subject: 'Exit criterion',
-        title: change.text,
-        before: { target: change.stageId, text: fieldsText(change.fields, 'before', older, newer) },
-        after: { target: change.stageId, text: fieldsText(change.fields, 'after', older, newer) },
-      };
+      return changed('Exit criterion', change.text, change.stageId, change.fields);
     case 'transition-added':
     case 'transition-removed': {
       const title = `${nameOf(older, newer, change.source)} → ${nameOf(older, newer, change.target)}`;
-      const side = { target: change.transitionId, text: `${title}, ${rateText(change.rate)}` };
-      return change.kind === 'transition-added'
-        ? { ...base, mark: 'added', subject: 'Transition', title, before: none, after: side }
-        : { ...base, mark: 'removed', subject: 'Transition', title, before: side, after: none };
+      const text = `${title}, ${rateText(change.rate)}`;
+      return change.kind === 'transition-added' ? added('Transition', title, change.transitionId, text) : removed('Transition', title, change.transitionId, text);
     }
     case 'transition-changed': {
       const was = older.transitions.find((t) => t.id === change.transitionId);
       const title = `${nameOf(older, newer, was?.source ?? change.source)} → ${nameOf(older, newer, was?.target ?? change.target)}`;
-      return {
-        ...base,
-        mark: 'changed',
-        subject: 'Transition',
-        title,
-        before: { target: change.transitionId, text: fieldsText(change.fields, 'before', older, newer) },
-        after: { target: change.transitionId, text: fieldsText(change.fields, 'after', older, newer) },
-      };
+      return changed('Transition', title, change.transitionId, change.fields);
     }
     case 'outcome-added':
-      return { ...base, mark: 'added', subject: 'Outcome', title: change.name, before: none, after: { target: change.outcomeId, text: change.name } };
+      return added('Outcome', change.name, change.outcomeId, change.name);
     case 'outcome-removed':
-      return { ...base, mark: 'removed', subject: 'Outcome', title: change.name, before: { target: change.outcomeId, text: change.name }, after: none };
+      return removed('Outcome', change.name, change.outcomeId, change.name);
     case 'outcome-changed':
-      return {
-        ...base,
-        mark: 'changed',
-        subject: 'Outcome',
-        title: change.name,
-        before: { target: change.outcomeId, text: fieldsText(change.fields, 'before', older, newer) },
-        after: { target: change.outcomeId, text: fieldsText(change.fields, 'after', older, newer) },
-      };
+      return changed('Outcome', change.name, change.outcomeId, change.fields);
     case 'process-changed':
-      return {
-        ...base,
-        mark: 'changed',
-        subject: 'Process inputs',
-        title: 'Process inputs',
-        before: { target: null, text: fieldsText(change.fields, 'before', older, newer) },
-        after: { target: null, text: fieldsText(change.fields, 'after', older, newer) },
-      };
+      return changed('Process inputs', 'Process inputs', null, change.fields);
   }
 }
 
