@@ -1,13 +1,17 @@
-// Routes between the library (#/) and a workshop's editor (#/workshop/<id>);
-// hash routes work the same from a file (Electron) and from the browser host.
+// Routes between the library (#/), a workshop's editor (#/workshop/<id>) and its
+// audience view for the projector (#/audience/<id>); hash routes work the same from
+// a file (Electron) and from the browser host.
 import { useEffect, useState } from 'react';
 import { Notices } from './components/Notices';
+import { AudiencePage } from './features/audience/AudiencePage';
 import { EditorPage } from './features/editor/EditorPage';
 import { LibraryPage } from './features/library/LibraryPage';
 
-type Route = { page: 'library' } | { page: 'workshop'; id: string; versionId: string | null };
+type Route = { page: 'library' } | { page: 'audience'; id: string } | { page: 'workshop'; id: string; versionId: string | null };
 
 function parseRoute(hash: string): Route {
+  const audience = /^#\/audience\/([\w-]{1,64})$/.exec(hash);
+  if (audience) return { page: 'audience', id: audience[1]! };
   const match = /^#\/workshop\/([\w-]{1,64})(?:\/([\w-]{1,64}))?$/.exec(hash);
   return match ? { page: 'workshop', id: match[1]!, versionId: match[2] ?? null } : { page: 'library' };
 }
@@ -22,6 +26,8 @@ export function App() {
   const go = (hash: string) => {
     window.location.hash = hash;
   };
+  // The projector shows no chrome and no notices: only what the facilitator chose.
+  if (route.page === 'audience') return <AudiencePage key={route.id} workshopId={route.id} />;
   return (
     <>
       {route.page === 'library' ? (

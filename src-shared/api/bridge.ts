@@ -23,6 +23,8 @@ export interface LeanmapBridge {
   invoke(method: string, input: unknown): Promise<WireResult<unknown>>;
   saveFile(request: SaveFileRequest): Promise<SaveFileResult>;
   saveFiles(request: SaveFilesRequest): Promise<SaveFilesResult>;
+  /** Opens (or moves to the front) the audience window of a workshop; says where it went. */
+  openAudience(workshopId: string): Promise<string>;
   platform: string;
 }
 

@@ -28,8 +28,11 @@ import { NewVersionDialog } from '../versions/NewVersionDialog';
 import { VersionsDialog } from '../versions/VersionsDialog';
 import { WithdrawDialog } from '../versions/WithdrawDialog';
 import { ExportDialog } from '../export/ExportDialog';
+import { RoomConsole } from '../facilitation/RoomConsole';
+import { usePresenterRoom } from '../facilitation/use-presenter-room';
 
 interface EditorLayoutProps {
+  workshopId: string;
   onBack: () => void;
   onReload: () => void;
   onOpenVersion: (versionId: string) => void;
@@ -38,13 +41,16 @@ interface EditorLayoutProps {
   onDiscardRecovery: () => void;
 }
 
-function EditorLayout({ onBack, onReload, onOpenVersion, recovery, onRestore, onDiscardRecovery }: EditorLayoutProps) {
+function EditorLayout({ workshopId, onBack, onReload, onOpenVersion, recovery, onRestore, onDiscardRecovery }: EditorLayoutProps) {
   const flow = useReactFlow<MapFlowNode, TransitionFlowEdge>();
   const [details, setDetails] = useState(false);
   const [dialog, setDialog] = useState<'agree' | 'new-version' | 'export' | 'versions' | 'withdraw' | null>(null);
   const [view, setView] = useState<EditorView>('map');
   const [choosingOutcome, setChoosingOutcome] = useState(false);
   const notify = useUiStore((s) => s.notify);
+  const sidePanelHidden = useUiStore((s) => s.sidePanelHidden);
+  const mapOnly = useUiStore((s) => s.mapOnly) && view === 'map';
+  const [room, changeRoom] = usePresenterRoom(workshopId);
   const chooseOutcome = useCallback(() => setChoosingOutcome(true), []);
   useEditorShortcuts(flow, view === 'map', chooseOutcome);
   const exportFile = async () => {
@@ -56,7 +62,9 @@ function EditorLayout({ onBack, onReload, onOpenVersion, recovery, onRestore, on
     if (result?.ok) notify({ text: `Saved to ${result.where}.`, tone: 'info' });
   };
   return (
-    <div className="editor" data-testid="editor">
+    <div className={`editor${mapOnly ? ' editor-map-only' : ''}`} data-testid="editor">
+      {!mapOnly && (
+      <>
       <Toolbar
         onBack={onBack}
         onDetails={() => setDetails(true)}
@@ -69,6 +77,9 @@ function EditorLayout({ onBack, onReload, onOpenVersion, recovery, onRestore, on
         view={view}
         onView={setView}
       />
+      <RoomConsole workshopId={workshopId} room={room} change={changeRoom} />
+      </>
+      )}
       <ConflictBanner onReload={onReload} />
       <RecoveryBanner recovery={recovery} onRestore={onRestore} onDiscard={onDiscardRecovery} />
       <AgreedBanner onNewVersion={() => setDialog('new-version')} onWithdraw={() => setDialog('withdraw')} />
@@ -76,7 +87,12 @@ function EditorLayout({ onBack, onReload, onOpenVersion, recovery, onRestore, on
         {view === 'map' ? (
           <>
             <MapCanvas />
-            <SidePanel onShowPlan={() => setView('plan')} />
+            {mapOnly && (
+              <button type="button" className="btn map-only-exit" onClick={() => useUiStore.getState().toggleMapOnly()}>
+                Show the toolbar <kbd>W</kbd>
+              </button>
+            )}
+            {!sidePanelHidden && !mapOnly && <SidePanel onShowPlan={() => setView('plan')} />}
           </>
         ) : (
           <MeasurementPlan />
@@ -214,6 +230,7 @@ export function EditorPage({ workshopId, versionId, onOpenVersion, onBack }: Edi
   return (
     <ReactFlowProvider>
       <EditorLayout
+        workshopId={workshopId}
         onBack={() => void back()}
         onReload={() => void load()}
         onOpenVersion={onOpenVersion}

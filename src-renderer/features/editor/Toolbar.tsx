@@ -8,6 +8,7 @@ import { addOutcomeCommand, addStageCommand, autoLayoutCommand } from './editor-
 import { SaveStatus } from './SaveStatus';
 import { Menu } from '../../components/Menu';
 import { VersionSwitcher } from '../versions/VersionSwitcher';
+import { useUiStore } from '../../store/ui-store';
 
 export type EditorView = 'map' | 'plan';
 
@@ -34,6 +35,8 @@ export function Toolbar({ view, onView, onBack, onDetails, onExportFile, onExpor
   const redoable = useDocumentStore((s) => (s.history ? canRedo(s.history) : false));
   const undo = useDocumentStore((s) => s.undo);
   const redo = useDocumentStore((s) => s.redo);
+  const sidePanelHidden = useUiStore((s) => s.sidePanelHidden);
+  const minimapShown = useUiStore((s) => s.minimapShown);
   return (
     <header className="toolbar">
       <button type="button" className="btn" onClick={onBack} aria-label="Back to the workshop library">
@@ -80,6 +83,17 @@ export function Toolbar({ view, onView, onBack, onDetails, onExportFile, onExpor
         </button>
         <button type="button" className="btn" onClick={() => void flow.fitView({ padding: 0.15, duration: 300 })} title="Fit to screen (F)">
           Fit <kbd>F</kbd>
+        </button>
+      </div>
+      <div className="toolbar-group" role="group" aria-label="Layout">
+        <button type="button" className="btn" aria-pressed={!sidePanelHidden} onClick={() => useUiStore.getState().toggleSidePanel()} title="Show or hide the side panel (P)">
+          Panel <kbd>P</kbd>
+        </button>
+        <button type="button" className="btn" aria-pressed={minimapShown} onClick={() => useUiStore.getState().toggleMinimap()} title="Show or hide the overview (M)">
+          Minimap <kbd>M</kbd>
+        </button>
+        <button type="button" className="btn" onClick={() => useUiStore.getState().toggleMapOnly()} title="The map in the whole window (W)">
+          Whole window <kbd>W</kbd>
         </button>
       </div>
       <div className="toolbar-group" role="group" aria-label="History">

@@ -1,0 +1,121 @@
+// The presenter console's strip under the toolbar: what the room sees now, the next
+// agenda step, the controls that switch the audience view, hide or reveal numbers and
+// objects, and the timer. It sits in the editor chrome, never over the map.
+import { useEffect, useState } from 'react';
+import { addTime, formatClock, pauseTimer, resetTimer, startTimer, viewTimer, type AudienceView } from '../../../src-shared/domain/facilitation';
+import { selectDoc, useDocumentStore } from '../../store/document-store';
+import { useUiStore } from '../../store/ui-store';
+import { host } from '../../host/host';
+import { advanceAgenda, describeView, nextStep, setTimer, showView, toggleHidden, toggleNumbers, type RoomState } from './room-state';
+
+const VIEW_CHOICES: [string, string][] = [
+  ['blank', 'Blank screen'],
+  ['map', 'Whole map'],
+  ['figures', 'Figures'],
+  ['vote', 'Current vote'],
+  ['timer', 'Timer'],
+  ['parking-lot', 'Parking lot'],
+  ['decisions', 'Decisions'],
+];
+
+function viewValue(view: AudienceView): string {
+  return view.kind === 'stage' ? `stage:${view.stageId}` : view.kind;
+}
+
+function viewFromValue(value: string): AudienceView {
+  if (value.startsWith('stage:')) return { kind: 'stage', stageId: value.slice('stage:'.length) };
+  if (value === 'vote') return { kind: 'vote', roundId: null };
+  return { kind: value } as AudienceView;
+}
+
+interface RoomConsoleProps {
+  workshopId: string;
+  room: RoomState;
+  change: (apply: (room: RoomState) => RoomState) => void;
+}
+
+export function RoomConsole({ workshopId, room, change }: RoomConsoleProps) {
+  const doc = useDocumentStore(selectDoc);
+  const selection = useUiStore((s) => s.selection);
+  const notify = useUiStore((s) => s.notify);
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    if (room.timer.status !== 'running') return;
+    const tick = setInterval(() => setNow(Date.now()), 500);
+    return () => clearInterval(tick);
+  }, [room.timer.status]);
+
+  const stageName = (id: string) => doc?.stages.find((s) => s.id === id)?.name || null;
+  const next = nextStep(room);
+  const timer = viewTimer(room.timer, room.timer.status === 'running' ? now : Date.now());
+  const selectedHidden = selection ? room.audience.hiddenIds.includes(selection.id) : false;
+  const openAudience = async () => {
+    const said = await host().openAudience(workshopId);
+    notify({ text: said, tone: 'info' }, 15_000);
+  };
+
+  return (
+    <section className="room-console" aria-label="Presenter console" data-testid="room-console">
+      <div className="room-now">
+        <span className="muted">Room sees</span> <strong data-testid="room-sees">{describeView(room.audience.view, stageName)}</strong>
+        {room.audience.hideNumbers && <span className="room-tag">numbers hidden</span>}
+        {room.audience.hiddenIds.length > 0 && <span className="room-tag">{room.audience.hiddenIds.length} hidden</span>}
+      </div>
+      <select
+        className="btn"
+        aria-label="What the room sees"
+        value={viewValue(room.audience.view)}
+        onChange={(e) => change((r) => showView(r, viewFromValue(e.target.value)))}
+      >
+        {VIEW_CHOICES.map(([value, label]) => (
+          <option key={value} value={value}>
+            {label}
+          </option>
+        ))}
+        {doc?.stages.map((s) => (
+          <option key={s.id} value={`stage:${s.id}`}>
+            Stage: {s.name || 'Unnamed stage'}
+          </option>
+        ))}
+      </select>
+      <button type="button" className="btn" aria-pressed={room.audience.hideNumbers} onClick={() => change(toggleNumbers)}>
+        {room.audience.hideNumbers ? 'Reveal numbers' : 'Hide numbers'}
+      </button>
+      <button
+        type="button"
+        className="btn"
+        disabled={!selection}
+        title="Hide the selected card or arrow from the room, or reveal it"
+        onClick={() => selection && change((r) => toggleHidden(r, selection.id))}
+      >
+        {selectedHidden ? 'Reveal selected' : 'Hide selected'}
+      </button>
+      <div className="room-timer" role="group" aria-label="Timer">
+        <span className={`room-clock${timer.ended ? ' room-clock-ended' : ''}`} data-testid="room-clock">
+          {timer.overrunMs > 0 ? `+${formatClock(timer.overrunMs)}` : formatClock(timer.leftMs)}
+        </span>
+        {room.timer.status === 'running' ? (
+          <button type="button" className="btn" onClick={() => change((r) => setTimer(r, pauseTimer(r.timer, Date.now())))}>
+            Pause
+          </button>
+        ) : (
+          <button type="button" className="btn" onClick={() => change((r) => setTimer(r, startTimer(r.timer, Date.now())))}>
+            Start timer
+          </button>
+        )}
+        <button type="button" className="btn" onClick={() => change((r) => setTimer(r, addTime(r.timer, 60_000)))}>
+          +1 min
+        </button>
+        <button type="button" className="btn" onClick={() => change((r) => setTimer(r, resetTimer(r.timer)))}>
+          Reset
+        </button>
+      </div>
+      <button type="button" className="btn" disabled={!next} onClick={() => change(advanceAgenda)} data-testid="next-step">
+        {next ? `Next: ${next.title} (${next.minutes} min)` : 'Agenda done'}
+      </button>
+      <button type="button" className="btn btn-primary" onClick={() => void openAudience()}>
+        Open audience view
+      </button>
+    </section>
+  );
+}
