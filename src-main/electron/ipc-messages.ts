@@ -10,6 +10,10 @@ import { isAllowedNavigation } from './window-options';
 export const INVOKE_CHANNEL = 'leanmap:invoke';
 export const SAVE_FILE_CHANNEL = 'leanmap:save-file';
 export const SAVE_FILES_CHANNEL = 'leanmap:save-files';
+export const OPEN_AUDIENCE_CHANNEL = 'leanmap:open-audience';
+
+/** The workshop whose audience view opens: an id as the app makes them, nothing that could bend the URL. */
+export const OpenAudienceRequestSchema = z.string().regex(/^[\w-]{1,64}$/);
 
 /** Large enough for a PDF or PNG of a big map (base64), small enough to refuse nonsense. */
 export const MAX_SAVE_FILE_CHARS = 160 * 1024 * 1024;
