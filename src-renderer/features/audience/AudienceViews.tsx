@@ -129,10 +129,16 @@ export function AudienceTimer({ timer }: { timer: Timer }) {
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     if (timer.status !== 'running') return;
-    const tick = setInterval(() => setNow(Date.now()), 250);
-    return () => clearInterval(tick);
-  }, [timer.status]);
-  const view = viewTimer(timer, timer.status === 'running' ? now : Date.now());
+    // Read the clock at once (the timer just started) and then a few times a second.
+    const read = () => setNow(Date.now());
+    const first = setTimeout(read, 0);
+    const tick = setInterval(read, 250);
+    return () => {
+      clearTimeout(first);
+      clearInterval(tick);
+    };
+  }, [timer]);
+  const view = viewTimer(timer, now);
   return (
     <section className={`aud-timer${view.ended ? ' aud-timer-ended' : ''}`} data-testid="audience-timer" data-status={view.status}>
       <div className="aud-clock" data-testid="audience-clock">

@@ -41,13 +41,19 @@ export function RoomConsole({ workshopId, room, change }: RoomConsoleProps) {
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     if (room.timer.status !== 'running') return;
-    const tick = setInterval(() => setNow(Date.now()), 500);
-    return () => clearInterval(tick);
-  }, [room.timer.status]);
+    // Read the clock at once (the timer just started) and then a few times a second.
+    const read = () => setNow(Date.now());
+    const first = setTimeout(read, 0);
+    const tick = setInterval(read, 500);
+    return () => {
+      clearTimeout(first);
+      clearInterval(tick);
+    };
+  }, [room.timer]);
 
   const stageName = (id: string) => doc?.stages.find((s) => s.id === id)?.name || null;
   const next = nextStep(room);
-  const timer = viewTimer(room.timer, room.timer.status === 'running' ? now : Date.now());
+  const timer = viewTimer(room.timer, now);
   const selectedHidden = selection ? room.audience.hiddenIds.includes(selection.id) : false;
   const openAudience = async () => {
     const said = await host().openAudience(workshopId);
