@@ -82,7 +82,7 @@ const browserHost: Host = {
     const opened = window.open(address, `leanmap-audience-${workshopId}`);
     if (opened) opened.opener = null;
     return opened
-      ? `The audience view opened in a new window. Drag it to the projector and press F11 for full screen. Its address: ${address}`
+      ? `The audience view opened in a new window: drag it to the projector and press F11. Its address: ${address}`
       : `The browser blocked the new window. Open this address in a window on the projector: ${address}`;
   },
 };

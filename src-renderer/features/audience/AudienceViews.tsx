@@ -5,20 +5,25 @@ import { analyseProcess } from '../../../src-shared/domain/analytics';
 import { formatClock, tally, viewTimer, type Decision, type ParkingItem, type Timer, type VotingRound } from '../../../src-shared/domain/facilitation';
 import type { MapDocument } from '../../../src-shared/domain/map-document';
 import { formatCount, formatDays, formatMoney, formatShare } from '../../lib/figure-format';
-import { audienceColumns, audienceMapModel } from './audience-map-model';
+import { audienceLayout, audienceMapModel } from './audience-map-model';
 
 export function AudienceMap({ doc, hiddenIds, hideNumbers }: { doc: MapDocument; hiddenIds: readonly string[]; hideNumbers: boolean }) {
   const model = audienceMapModel(doc, hiddenIds, hideNumbers);
+  const layout = audienceLayout(model.stages.length);
+  const rows = layout.kind === 'rows';
   return (
-    <section className="aud-map" data-testid="audience-map" aria-label="The buying journey">
-      <ol className="aud-stages" style={{ gridTemplateColumns: `repeat(${audienceColumns(model.stages.length)}, minmax(0, 1fr))` }}>
+    <section className={`aud-map aud-map-${layout.kind}`} data-testid="audience-map" aria-label="The buying journey">
+      <ol
+        className="aud-stages"
+        style={rows ? { columnCount: layout.columns } : { gridTemplateColumns: `repeat(${layout.columns}, minmax(0, 1fr))` }}
+      >
         {model.stages.map((s, k) => (
           <li key={s.id} className="aud-stage" data-testid="audience-stage">
             <h2 className="aud-stage-name">
               <span className="aud-stage-number">{k + 1}</span> {s.name}
             </h2>
-            <p className="aud-line">{s.counts}</p>
-            {s.days && <p className="aud-line">{s.days}</p>}
+            {!rows && <p className="aud-line">{s.counts}</p>}
+            {!rows && s.days && <p className="aud-line">{s.days}</p>}
             {s.exits.map((x) => (
               <p key={x.id} className="aud-line aud-exit">
                 {x.text}

@@ -34,13 +34,15 @@ export function audienceMapModel(doc: MapDocument, hiddenIds: readonly string[],
       const exits = doc.transitions
         .filter((t) => t.source === s.id && !hidden.has(t.id) && !hidden.has(t.target))
         .map((t) => {
-          const rate = !hideNumbers && t.conversionRate !== null ? ` ${formatPercent(t.conversionRate)}` : '';
-          return { id: t.id, text: `→ ${names.get(t.target) || 'unnamed'}${rate}` };
+          // A rate never breaks from its % sign at a line end.
+          const rate = !hideNumbers && t.conversionRate !== null ? ` ${formatPercent(t.conversionRate).replace(" %", "\u00a0%")}` : '';
+          const label = t.label.trim() ? ` · ${t.label.trim()}` : '';
+          return { id: t.id, text: `→ ${names.get(t.target) || 'unnamed'}${rate}${label}` };
         });
       return {
         id: s.id,
         name: s.name || 'Unnamed stage',
-        counts: `${plural(customer, 'customer action', 'customer actions')} · ${plural(seller, 'seller action', 'seller actions')} · ${plural(s.exitCriteria.length, 'exit criterion', 'exit criteria')}`,
+        counts: `${customer} customer · ${seller} seller · ${plural(s.exitCriteria.length, 'exit criterion', 'exit criteria')}`,
         days: !hideNumbers && s.daysPerVisit !== null ? `${plural(Math.round(s.daysPerVisit * 10) / 10, 'day', 'days')} per visit` : null,
         exits,
       };
@@ -49,9 +51,13 @@ export function audienceMapModel(doc: MapDocument, hiddenIds: readonly string[],
   return { stages, outcomes };
 }
 
-/** Columns for the stage grid: as many as keep a name at ≥ 28 px readable on a 1280 px projector. */
-export function audienceColumns(stageCount: number): number {
-  if (stageCount <= 4) return Math.max(1, stageCount);
-  if (stageCount <= 8) return 4;
-  return 5;
+/**
+ * How the whole map is laid out on a 1280×720 projector with names at ≥ 28 px: up to
+ * eight stages as cards side by side (with their counts); more as rows in two columns,
+ * name and ways out only (the focused-stage view has the rest).
+ */
+export function audienceLayout(stageCount: number): { kind: 'cards'; columns: number } | { kind: 'rows'; columns: number } {
+  if (stageCount <= 4) return { kind: 'cards', columns: Math.max(1, stageCount) };
+  if (stageCount <= 8) return { kind: 'cards', columns: 4 };
+  return { kind: 'rows', columns: 2 };
 }

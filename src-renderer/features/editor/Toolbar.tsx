@@ -85,17 +85,14 @@ export function Toolbar({ view, onView, onBack, onDetails, onExportFile, onExpor
           Fit <kbd>F</kbd>
         </button>
       </div>
-      <div className="toolbar-group" role="group" aria-label="Layout">
-        <button type="button" className="btn" aria-pressed={!sidePanelHidden} onClick={() => useUiStore.getState().toggleSidePanel()} title="Show or hide the side panel (P)">
-          Panel <kbd>P</kbd>
-        </button>
-        <button type="button" className="btn" aria-pressed={minimapShown} onClick={() => useUiStore.getState().toggleMinimap()} title="Show or hide the overview (M)">
-          Minimap <kbd>M</kbd>
-        </button>
-        <button type="button" className="btn" onClick={() => useUiStore.getState().toggleMapOnly()} title="The map in the whole window (W)">
-          Whole window <kbd>W</kbd>
-        </button>
-      </div>
+      <Menu
+        label="Layout"
+        items={[
+          { label: `${sidePanelHidden ? 'Show' : 'Hide'} the side panel (P)`, onSelect: () => useUiStore.getState().toggleSidePanel() },
+          { label: `${minimapShown ? 'Hide' : 'Show'} the minimap (M)`, onSelect: () => useUiStore.getState().toggleMinimap() },
+          { label: 'The map in the whole window (W)', onSelect: () => useUiStore.getState().toggleMapOnly() },
+        ]}
+      />
       <div className="toolbar-group" role="group" aria-label="History">
         <button type="button" className="btn" disabled={!undoable || readOnly} onClick={undo} title="Undo (Ctrl+Z)">
           ↶ Undo

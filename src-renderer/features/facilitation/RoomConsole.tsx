@@ -63,7 +63,7 @@ export function RoomConsole({ workshopId, room, change }: RoomConsoleProps) {
   return (
     <section className="room-console" aria-label="Presenter console" data-testid="room-console">
       <div className="room-now">
-        <span className="muted">Room sees</span> <strong data-testid="room-sees">{describeView(room.audience.view, stageName)}</strong>
+        <span className="muted">Room sees:</span> <strong data-testid="room-sees">{describeView(room.audience.view, stageName)}</strong>
         {room.audience.hideNumbers && <span className="room-tag">numbers hidden</span>}
         {room.audience.hiddenIds.length > 0 && <span className="room-tag">{room.audience.hiddenIds.length} hidden</span>}
       </div>
@@ -106,7 +106,7 @@ export function RoomConsole({ workshopId, room, change }: RoomConsoleProps) {
           </button>
         ) : (
           <button type="button" className="btn" onClick={() => change((r) => setTimer(r, startTimer(r.timer, Date.now())))}>
-            Start timer
+            Start
           </button>
         )}
         <button type="button" className="btn" onClick={() => change((r) => setTimer(r, addTime(r.timer, 60_000)))}>
@@ -116,7 +116,7 @@ export function RoomConsole({ workshopId, room, change }: RoomConsoleProps) {
           Reset
         </button>
       </div>
-      <button type="button" className="btn" disabled={!next} onClick={() => change(advanceAgenda)} data-testid="next-step">
+      <button type="button" className="btn room-next" disabled={!next} onClick={() => change(advanceAgenda)} data-testid="next-step" title={next ? `Next: ${next.title} (${next.minutes} min)` : undefined}>
         {next ? `Next: ${next.title} (${next.minutes} min)` : 'Agenda done'}
       </button>
       <button type="button" className="btn btn-primary" onClick={() => void openAudience()}>
