@@ -9,7 +9,11 @@ import { openDatabase, type Db } from './db/open';
 import { createExportService, type ExportService } from './services/export-service';
 import { createGuards } from './services/guards';
 import { createMetricService } from './services/metric-service';
+import { createSessionService } from './services/session-service';
 import { createWorkshopService } from './services/workshop-service';
+import { createEventHub, type EventHub } from './events/event-hub';
+import { createEventRules } from './events/event-rules';
+import { createEventLookup } from './events/event-lookup';
 import { APP_VERSION } from './app-version';
 
 export const DATABASE_FILE_NAME = 'leanmap.db';
@@ -29,6 +33,8 @@ export interface Backend {
   migration: MigrateResult;
   /** For the command line: the same export files the app makes. */
   exports: ExportService;
+  /** Pushed events: transports subscribe per workshop; services may publish (session.changed). */
+  events: EventHub;
   close(): void;
 }
 
@@ -43,18 +49,23 @@ export async function createBackend({ dataDir, clock = () => new Date(), nativeB
     db.close();
     throw error;
   }
+  const events = createEventHub(log);
   const workshops = createWorkshopService({ db, clock, appVersion: APP_VERSION });
   const metrics = createMetricService({ db, clock });
+  // session.changed is published by the dispatcher's event rules after each successful write.
+  const sessions = createSessionService({ db, clock });
   const exports = createExportService({ db, clock, appVersion: APP_VERSION });
   const handlers = createHandlers({
     workshops,
     metrics,
     exports,
+    sessions,
     guards: createGuards(db),
     appInfo: { name: 'Leanmap', version: APP_VERSION, dataDir, databaseFile },
   });
   return {
-    dispatch: createDispatcher(handlers, log),
+    dispatch: createDispatcher(handlers, log, { hub: events, rules: createEventRules(createEventLookup(db)) }),
+    events,
     db,
     databaseFile,
     migration,

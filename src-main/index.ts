@@ -107,7 +107,7 @@ async function start(): Promise<void> {
     return;
   }
   const audience = audienceWindows(preloadPath, () => appUrl);
-  registerIpc({ dispatch: backend.dispatch, appUrl: () => appUrl, openAudience: (id, from) => audience.open(id, from) });
+  registerIpc({ dispatch: backend.dispatch, appUrl: () => appUrl, events: backend.events, openAudience: (id, from) => audience.open(id, from) });
   app.on('before-quit', () => audience.close());
   installMenu({ developerTools: !app.isPackaged });
   openMainWindow();

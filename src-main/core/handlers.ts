@@ -4,6 +4,7 @@ import type { Method, MethodOutput, ParsedInput } from '../../src-shared/api/con
 import type { ExportService } from '../services/export-service';
 import type { Guards } from '../services/guards';
 import type { MetricService } from '../services/metric-service';
+import type { SessionService } from '../services/session-service';
 import type { WorkshopService } from '../services/workshop-service';
 
 export type Handlers = {
@@ -14,12 +15,13 @@ export interface HandlerDeps {
   workshops: WorkshopService;
   metrics: MetricService;
   exports: ExportService;
+  sessions: SessionService;
   /** Refusals of what the app never sends, run before the service. */
   guards: Guards;
   appInfo: MethodOutput<'app.info'>;
 }
 
-export function createHandlers({ workshops, metrics, exports, guards, appInfo }: HandlerDeps): Handlers {
+export function createHandlers({ workshops, metrics, exports, sessions, guards, appInfo }: HandlerDeps): Handlers {
   return {
     'app.info': () => appInfo,
     'workshop.list': ({ query, trash }) => workshops.list(query, trash),
@@ -95,5 +97,18 @@ export function createHandlers({ workshops, metrics, exports, guards, appInfo }:
       guards.metricEditable(metricId);
       return metrics.removeReading(metricId, readingId);
     },
+    // The session service refuses changes to a workshop in the trash (IN_TRASH) itself.
+    'session.get': ({ workshopId }) => sessions.get(workshopId),
+    'session.update': ({ workshopId, revision, patch }) => sessions.update(workshopId, revision, patch),
+    'session.timer': ({ workshopId, ...action }) => sessions.timer(workshopId, action),
+    'vote.open': ({ workshopId, ...input }) => sessions.openVote(workshopId, input),
+    'vote.count': ({ workshopId, roundId, targetId, count }) => sessions.countVote(workshopId, roundId, targetId, count),
+    'vote.close': ({ workshopId, roundId }) => sessions.closeVote(workshopId, roundId),
+    'vote.reveal': ({ workshopId, roundId, revealed }) => sessions.revealVote(workshopId, roundId, revealed),
+    'parking.add': ({ workshopId, ...input }) => sessions.addParking(workshopId, input),
+    'parking.move': ({ workshopId, id, ...move }) => sessions.moveParking(workshopId, id, move),
+    'decision.add': ({ workshopId, ...input }) => sessions.addDecision(workshopId, input),
+    'decision.supersede': ({ workshopId, id, byId }) => sessions.supersedeDecision(workshopId, id, byId),
+    'decision.reverse': ({ workshopId, id, reason }) => sessions.reverseDecision(workshopId, id, reason),
   };
 }

@@ -15,12 +15,20 @@ export const OPEN_AUDIENCE_CHANNEL = 'leanmap:open-audience';
 /** The workshop whose audience view opens: an id as the app makes them, nothing that could bend the URL. */
 export const OpenAudienceRequestSchema = z.string().regex(/^[\w-]{1,64}$/);
 
+/** Renderer -> main: which workshop's events this window wants (null: none). */
+export const WATCH_CHANNEL = 'leanmap:watch';
+/** Main -> renderer: one pushed event. */
+export const EVENT_CHANNEL = 'leanmap:event';
+
+export const WatchMessageSchema = z.object({ workshopId: z.string().min(1).max(64).nullable() });
+
 /** Large enough for a PDF or PNG of a big map (base64), small enough to refuse nonsense. */
 export const MAX_SAVE_FILE_CHARS = 160 * 1024 * 1024;
 
 export const InvokeMessageSchema = z.object({
   method: z.string().min(1).max(100),
   input: z.unknown().optional(),
+  windowId: z.string().min(1).max(64).optional(),
 });
 export type InvokeMessage = z.infer<typeof InvokeMessageSchema>;
 

@@ -7,6 +7,8 @@ import { dirname, join } from 'node:path';
 import type { SaveFileResult, SaveFilesResult } from '../../src-shared/api/bridge';
 import type { WireResult } from '../../src-shared/api/errors';
 import type { Dispatch } from '../core/dispatcher';
+import type { EventHub } from '../events/event-hub';
+import { createEventForwarding } from './event-forwarding';
 import { AtomicWriteError, writeFileAtomic } from '../fs/atomic-write';
 import {
   INVOKE_CHANNEL,
@@ -17,6 +19,8 @@ import {
   OpenAudienceRequestSchema,
   SaveFileRequestSchema,
   SaveFilesRequestSchema,
+  WATCH_CHANNEL,
+  WatchMessageSchema,
   decodeSaveData,
   isTrustedSender,
   safeFileName,
@@ -39,9 +43,22 @@ export interface IpcOptions {
   appUrl: () => string;
   /** Opens the audience window for a workshop; the sentence says where it went. */
   openAudience: (workshopId: string, from: BrowserWindow | null) => string;
+  /** Pushed events, forwarded to each window watching that workshop. */
+  events?: EventHub;
 }
 
-export function registerIpc({ dispatch, appUrl, openAudience }: IpcOptions): () => void {
+export function registerIpc({ dispatch, appUrl, events, openAudience }: IpcOptions): () => void {
+  const forwarding = events ? createEventForwarding(events) : null;
+  ipcMain.on(WATCH_CHANNEL, (event, message: unknown) => {
+    if (!forwarding || !isTrustedSender(event.senderFrame, appUrl())) return;
+    const parsed = WatchMessageSchema.safeParse(message);
+    if (!parsed.success) return;
+    const target = event.sender;
+    forwarding.watch(target, parsed.data.workshopId);
+    // A closed window stops getting events (and is not kept alive by the map).
+    target.once('destroyed', () => forwarding.forget(target));
+  });
+
   // Where the last save went, so the next save dialog opens there (this session only).
   let lastFolder: string | undefined;
 
@@ -51,7 +68,7 @@ export function registerIpc({ dispatch, appUrl, openAudience }: IpcOptions): () 
     if (!parsed.success) {
       return { ok: false, error: { code: 'VALIDATION', message: 'That request is not valid: it needs a method name and an input.' } };
     }
-    return dispatch(parsed.data.method, parsed.data.input);
+    return dispatch(parsed.data.method, parsed.data.input, { windowId: parsed.data.windowId ?? null });
   });
 
   ipcMain.handle(SAVE_FILE_CHANNEL, async (event, request: unknown): Promise<WireResult<SaveFileResult>> => {
@@ -124,5 +141,7 @@ export function registerIpc({ dispatch, appUrl, openAudience }: IpcOptions): () 
     ipcMain.removeHandler(INVOKE_CHANNEL);
     ipcMain.removeHandler(SAVE_FILE_CHANNEL);
     ipcMain.removeHandler(SAVE_FILES_CHANNEL);
+    ipcMain.removeAllListeners(WATCH_CHANNEL);
+    forwarding?.stop();
   };
 }

@@ -1,5 +1,5 @@
-// The whole bridge between the sandboxed page and the main process: two calls and
-// the platform name, exposed once. Imports nothing but 'electron' (sandbox rule)
+// The whole bridge between the sandboxed page and the main process: the calls, the
+// pushed events and the platform name, exposed once. Imports nothing but 'electron' (sandbox rule)
 // and never hands the page ipcRenderer itself.
 import { contextBridge, ipcRenderer } from 'electron';
 import type { LeanmapBridge, SaveFileRequest, SaveFileResult, SaveFilesRequest, SaveFilesResult } from '../../src-shared/api/bridge';
@@ -10,9 +10,23 @@ const INVOKE_CHANNEL = 'leanmap:invoke';
 const SAVE_FILE_CHANNEL = 'leanmap:save-file';
 const SAVE_FILES_CHANNEL = 'leanmap:save-files';
 const OPEN_AUDIENCE_CHANNEL = 'leanmap:open-audience';
+const WATCH_CHANNEL = 'leanmap:watch';
+const EVENT_CHANNEL = 'leanmap:event';
 
 const bridge: LeanmapBridge = {
-  invoke: (method, input) => ipcRenderer.invoke(INVOKE_CHANNEL, { method, input }) as Promise<WireResult<unknown>>,
+  invoke: (method, input, windowId) =>
+    ipcRenderer.invoke(INVOKE_CHANNEL, windowId ? { method, input, windowId } : { method, input }) as Promise<WireResult<unknown>>,
+  // A capability, not ipcRenderer: the page names a workshop and gets that workshop's
+  // events (the renderer checks each against the contract); one watch per window.
+  onEvent: (workshopId, listener) => {
+    const forward = (_event: unknown, message: unknown) => listener(message);
+    ipcRenderer.on(EVENT_CHANNEL, forward);
+    ipcRenderer.send(WATCH_CHANNEL, { workshopId });
+    return () => {
+      ipcRenderer.removeListener(EVENT_CHANNEL, forward);
+      ipcRenderer.send(WATCH_CHANNEL, { workshopId: null });
+    };
+  },
   saveFile: async (request: SaveFileRequest): Promise<SaveFileResult> => {
     const result = (await ipcRenderer.invoke(SAVE_FILE_CHANNEL, request)) as WireResult<SaveFileResult>;
     // The message is written for the facilitator; the renderer shows it as is.

@@ -4,6 +4,8 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Dispatch } from '../core/dispatcher';
+import type { EventHub } from '../events/event-hub';
+import { checkStreamOrigin, createEventStreams } from './event-stream';
 import { checkHost, checkJsonContentType, checkOrigin, checkToken, type GuardFailure } from './guards';
 import { readStatic } from './static-files';
 import { CONTENT_SECURITY_POLICY } from '../security-policy';
@@ -16,6 +18,8 @@ export interface HttpHostOptions {
   rendererDir: string;
   port?: number;
   token?: string;
+  /** Pushed events, streamed at GET /api/events; absent: no stream (404). */
+  events?: EventHub;
 }
 
 export interface HttpHost {
@@ -75,9 +79,54 @@ function readBody(req: IncomingMessage, limit: number): Promise<string> {
   });
 }
 
-export async function startHttpHost({ dispatch, rendererDir, port = 0, token }: HttpHostOptions): Promise<HttpHost> {
+const WINDOW_HEADER = 'x-leanmap-window';
+const WINDOW_ID = /^[\w-]{1,64}$/;
+const WORKSHOP_ID = /^[\w-]{1,64}$/;
+
+export async function startHttpHost({ dispatch, rendererDir, port = 0, token, events }: HttpHostOptions): Promise<HttpHost> {
   const accessToken = token ?? randomBytes(24).toString('base64url');
   let boundPort = port;
+  const streams = events ? createEventStreams(events) : null;
+
+  const handleTicket = async (req: IncomingMessage, res: ServerResponse) => {
+    if (req.method !== 'POST') {
+      res.writeHead(405, { ...SECURITY_HEADERS, Allow: 'POST' }).end();
+      return;
+    }
+    // Exactly the API's guards: only Leanmap's own page, holding the key, gets a ticket.
+    const failure = checkOrigin(req.headers, boundPort) ?? checkToken(req.headers, accessToken) ?? checkJsonContentType(req.headers);
+    if (failure) return refuse(res, failure);
+    let workshopId: unknown;
+    try {
+      workshopId = (JSON.parse(await readBody(req, 4096)) as { workshopId?: unknown }).workshopId;
+    } catch {
+      workshopId = undefined;
+    }
+    if (typeof workshopId !== 'string' || !WORKSHOP_ID.test(workshopId)) {
+      return sendJson(res, 400, { ok: false, error: { code: 'VALIDATION', message: 'Say which workshop to listen to.' } });
+    }
+    sendJson(res, 200, { ok: true, value: { ticket: streams!.issueTicket(workshopId) } });
+  };
+
+  const handleStream = (req: IncomingMessage, res: ServerResponse, url: URL) => {
+    if (req.method !== 'GET') {
+      res.writeHead(405, { ...SECURITY_HEADERS, Allow: 'GET' }).end();
+      return;
+    }
+    const failure = checkStreamOrigin(req.headers, boundPort);
+    if (failure) return refuse(res, failure);
+    const workshopId = url.searchParams.get('workshopId') ?? '';
+    const ticket = url.searchParams.get('ticket') ?? '';
+    if (!ticket) {
+      return refuse(res, {
+        status: 401,
+        code: 'UNAUTHORIZED',
+        message: 'This page has no Leanmap access key. Open Leanmap from the link printed when it started.',
+      });
+    }
+    const refused = streams!.open(res, workshopId, ticket, SECURITY_HEADERS);
+    if (refused) refuse(res, refused);
+  };
 
   const handleApi = async (req: IncomingMessage, res: ServerResponse, method: string) => {
     if (req.method !== 'POST') {
@@ -99,13 +148,21 @@ export async function startHttpHost({ dispatch, rendererDir, port = 0, token }: 
       }
       return sendJson(res, 400, { ok: false, error: { code: 'VALIDATION', message: 'That request is not valid JSON.' } });
     }
-    sendJson(res, 200, await dispatch(method, input));
+    const windowId = req.headers[WINDOW_HEADER];
+    sendJson(res, 200, await dispatch(method, input, { windowId: typeof windowId === 'string' && WINDOW_ID.test(windowId) ? windowId : null }));
   };
 
   const server = createServer((req, res) => {
     const hostFailure = checkHost(req.headers, boundPort);
     if (hostFailure) return refuse(res, hostFailure);
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    if (streams && url.pathname === '/api/events/ticket') {
+      handleTicket(req, res).catch(() => {
+        if (!res.headersSent) sendJson(res, 500, { ok: false, error: { code: 'INTERNAL', message: 'Leanmap failed to answer.' } });
+      });
+      return;
+    }
+    if (streams && url.pathname === '/api/events') return handleStream(req, res, url);
     if (url.pathname.startsWith('/api/')) {
       handleApi(req, res, url.pathname.slice('/api/'.length)).catch((error) => {
         console.error('Leanmap browser host: request failed', error);
@@ -143,6 +200,7 @@ export async function startHttpHost({ dispatch, rendererDir, port = 0, token }: 
     url: `http://127.0.0.1:${boundPort}/?token=${accessToken}`,
     close: () =>
       new Promise((resolve) => {
+        streams?.closeAll();
         server.closeAllConnections();
         server.close(() => resolve());
       }),

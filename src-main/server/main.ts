@@ -70,6 +70,7 @@ async function main(): Promise<void> {
         rendererDir: join(__dirname, '../renderer'),
         port,
         token: process.env.LEANMAP_TOKEN || undefined,
+        events: backend.events,
       }),
     portFromArgs(process.argv, process.env),
   );

@@ -20,12 +20,12 @@ export function applyTestSwitches(dispatch: Dispatch, env: NodeJS.ProcessEnv, wa
     queue = next.catch(() => undefined);
     return next;
   };
-  return (method, input) => {
+  return (method, input, context) => {
     const revision = (input as { revision?: unknown } | null)?.revision;
-    if (method !== 'map.save' || typeof revision !== 'number') return enqueue(() => dispatch(method, input));
+    if (method !== 'map.save' || typeof revision !== 'number') return enqueue(() => dispatch(method, input, context));
     void enqueue(async () => {
       await new Promise((resolve) => setTimeout(resolve, ACK_BEFORE_COMMIT_DELAY_MS));
-      return dispatch(method, input);
+      return dispatch(method, input, context);
     });
     return Promise.resolve({ ok: true, value: { revision: revision + 1, updatedAt: new Date().toISOString() } });
   };

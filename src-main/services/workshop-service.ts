@@ -16,6 +16,7 @@ import type { TemplateId, WorkshopMeta } from '../../src-shared/domain/workshop'
 import type { Db } from '../db/open';
 import { createMapVersionsRepo } from '../db/repositories/map-versions-repo';
 import { createMetricsRepo } from '../db/repositories/metrics-repo';
+import { createSessionsRepo } from '../db/repositories/sessions-repo';
 import { createWorkshopsRepo } from '../db/repositories/workshops-repo';
 import { createEditGuards } from './edit-guards';
 import { safeFileStem } from './file-names';
@@ -32,6 +33,7 @@ export function createWorkshopService({ db, clock, appVersion }: WorkshopService
   const workshops = createWorkshopsRepo(db);
   const versions = createMapVersionsRepo(db);
   const metrics = createMetricsRepo(db);
+  const sessions = createSessionsRepo(db);
   const guards = createEditGuards(workshops, versions);
   const now = () => clock().toISOString();
   const requireWorkshop = guards.workshopOf;
@@ -159,7 +161,7 @@ export function createWorkshopService({ db, clock, appVersion }: WorkshopService
 
     exportFile(id: string): { fileName: string; text: string } {
       const row = requireWorkshop(id);
-      const file = { meta: row.meta, versions: fileVersions(id) };
+      const file = { meta: row.meta, versions: fileVersions(id), session: sessions.get(id)?.records ?? null };
       const exportedAt = now();
       const text = JSON.stringify(buildEnvelope(file, exportedAt, appVersion), null, 2);
       const stamp = row.meta.date || exportedAt.slice(0, 10);
@@ -177,7 +179,11 @@ export function createWorkshopService({ db, clock, appVersion }: WorkshopService
               : 'IMPORT_INVALID';
         throw new DomainError(code, parsed.message);
       }
-      const id = db.transaction(() => insertWorkshop(parsed.file.meta, parsed.file.versions))();
+      const id = db.transaction(() => {
+        const created = insertWorkshop(parsed.file.meta, parsed.file.versions);
+        if (parsed.file.session) sessions.insert(created, parsed.file.session, now());
+        return created;
+      })();
       return summary(id);
     },
 

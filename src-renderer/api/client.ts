@@ -2,6 +2,7 @@
 // transport carries it. Failures are values, never exceptions.
 import type { Method, MethodInput, MethodOutput } from '../../src-shared/api/contract';
 import type { WireResult } from '../../src-shared/api/errors';
+import type { Host } from '../host/host';
 import { pickTransport, type Transport } from './transports';
 
 export interface ApiClient {
@@ -14,9 +15,22 @@ export function createApiClient(transport: Transport): ApiClient {
   };
 }
 
-let client: ApiClient | null = null;
+// Thin compatibility for modules not yet moved to the EditorSession context
+// (src-renderer/session/): main.tsx installs the window's session here once; new code
+// takes `useEditorSession().api` instead. Not module state of its own.
+let installed: { api: ApiClient; host: Host } | null = null;
 
+export function installSession(session: { api: ApiClient; host: Host }): void {
+  installed = session;
+}
+
+/** @deprecated use useEditorSession().api */
 export function api(): ApiClient {
-  client ??= createApiClient(pickTransport());
-  return client;
+  installed ??= { api: createApiClient(pickTransport()), host: null as unknown as Host };
+  return installed.api;
+}
+
+/** @deprecated use useEditorSession().host */
+export function installedHost(): Host | null {
+  return installed?.host ?? null;
 }

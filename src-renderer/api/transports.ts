@@ -43,7 +43,7 @@ function asWireResult(body: unknown, status: number): WireResult<unknown> {
  */
 export const KEEPALIVE_MAX_BYTES = 60 * 1024;
 
-export function httpTransport(token: string | null): Transport {
+export function httpTransport(token: string | null, windowId?: string): Transport {
   return async (method, input, options) => {
     const body = JSON.stringify(input ?? {});
     const keepalive = (options?.keepalive ?? false) && new TextEncoder().encode(body).byteLength <= KEEPALIVE_MAX_BYTES;
@@ -51,7 +51,7 @@ export function httpTransport(token: string | null): Transport {
     try {
       response = await fetch(`/api/${encodeURIComponent(method)}`, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'X-Leanmap-Token': token ?? '' },
+        headers: { 'Content-Type': 'application/json', 'X-Leanmap-Token': token ?? '', ...(windowId ? { 'X-Leanmap-Window': windowId } : {}) },
         body,
         keepalive,
       });
@@ -68,10 +68,10 @@ export function httpTransport(token: string | null): Transport {
   };
 }
 
-export function bridgeTransport(bridge: NonNullable<Window['leanmap']>): Transport {
+export function bridgeTransport(bridge: NonNullable<Window['leanmap']>, windowId?: string): Transport {
   return async (method, input) => {
     try {
-      return await bridge.invoke(method, input);
+      return await bridge.invoke(method, input, windowId);
     } catch {
       return unavailable('Leanmap could not reach its data. Try again; if it keeps failing, restart Leanmap.');
     }

@@ -1,6 +1,7 @@
 // Host capabilities that are not API: saving a file where the facilitator picks
 // (Electron's dialog) or as a browser download, and opening the audience window.
 import { TOKEN_KEY } from '../api/transports';
+import { installedHost } from '../api/client';
 import { fileBytes, zipFiles } from './zip-files';
 
 export type SaveResult = { saved: true; where: string } | { saved: false };
@@ -46,7 +47,7 @@ function toBlob(file: HostFile): Blob {
   return new Blob([file.encoding === 'utf8' ? file.data : (fileBytes(file) as Uint8Array<ArrayBuffer>)], { type: file.mime });
 }
 
-const electronHost = (bridge: NonNullable<Window['leanmap']>): Host => ({
+export const electronHost = (bridge: NonNullable<Window['leanmap']>): Host => ({
   saveFilesHint: 'The files are saved into a folder you choose.',
   async saveTextFile(suggestedName, text) {
     const result = await bridge.saveFile({ suggestedName, data: text, encoding: 'utf8' });
@@ -59,7 +60,7 @@ const electronHost = (bridge: NonNullable<Window['leanmap']>): Host => ({
   openAudience: (workshopId) => bridge.openAudience(workshopId).catch((error: unknown) => (error instanceof Error ? error.message : 'The audience window could not open.')),
 });
 
-const browserHost: Host = {
+export const browserHost: Host = {
   saveFilesHint: 'One file downloads as it is; several download together as one zip.',
   async saveTextFile(suggestedName, text, mime) {
     download(suggestedName, new Blob([text], { type: mime }));
@@ -87,6 +88,7 @@ const browserHost: Host = {
   },
 };
 
+/** @deprecated use useEditorSession().host (compatibility for modules not yet moved). */
 export function host(): Host {
-  return window.leanmap ? electronHost(window.leanmap) : browserHost;
+  return installedHost() ?? (window.leanmap ? electronHost(window.leanmap) : browserHost);
 }

@@ -20,12 +20,18 @@ export interface SaveFilesRequest {
 export type SaveFilesResult = { saved: true; folder: string; names: string[] } | { saved: false };
 
 export interface LeanmapBridge {
-  invoke(method: string, input: unknown): Promise<WireResult<unknown>>;
+  /** `windowId` names the calling window in the events the call causes. */
+  invoke(method: string, input: unknown, windowId?: string): Promise<WireResult<unknown>>;
   saveFile(request: SaveFileRequest): Promise<SaveFileResult>;
   saveFiles(request: SaveFilesRequest): Promise<SaveFilesResult>;
   /** Opens (or moves to the front) the audience window of a workshop; says where it went. */
   openAudience(workshopId: string): Promise<string>;
   platform: string;
+  /**
+   * Pushed events of one workshop (src-shared/api/events.ts), as sent by main; the
+   * renderer checks them. Returns the unsubscribe. Optional: older preloads lack it.
+   */
+  onEvent?(workshopId: string, listener: (event: unknown) => void): () => void;
 }
 
 declare global {

@@ -6,6 +6,15 @@ import { SignOffSchema } from '../domain/export-envelope';
 import { AgreedSignOffSchema } from '../domain/sign-off';
 import { IdSchema, MapDocumentSchema } from '../domain/map-document';
 import { MetricFieldsSchema, MetricSchema, ReadingInputSchema } from '../domain/metric';
+import {
+  DecisionAddSchema,
+  ParkingAddSchema,
+  ParkingMoveSchema,
+  SessionPatchSchema,
+  SessionRecordsSchema,
+  TimerActionSchema,
+  VoteOpenSchema,
+} from '../domain/facilitation/session';
 import { TemplateIdSchema, WorkshopMetaSchema, WorkshopStatusSchema } from '../domain/workshop';
 
 const IsoTimestamp = z.string().max(40);
@@ -83,6 +92,16 @@ export type ExportedFile = z.infer<typeof ExportedFileSchema>;
 /** A metric of a version's plan as the API gives it: with its revision, for metric.update. */
 export const PlanMetricSchema = MetricSchema.extend({ revision: z.number().int(), versionId: IdSchema });
 export type PlanMetric = z.infer<typeof PlanMetricSchema>;
+
+/** A workshop's facilitation records as session.* calls answer them. */
+export const SessionSchema = SessionRecordsSchema.extend({
+  workshopId: IdSchema,
+  /** For session.update: an update based on an older revision is refused. */
+  revision: z.number().int(),
+  /** The backend's clock when it answered, so every window counts the timer down alike. */
+  serverTime: IsoTimestamp,
+});
+export type Session = z.infer<typeof SessionSchema>;
 
 const VersionNameSchema = z.string().trim().min(1, 'Give the version a name').max(200);
 
@@ -175,6 +194,30 @@ export const contract = {
   /** Readings are observations: they may be added to an agreed version's metrics. */
   'metric.addReading': { input: z.strictObject({ metricId: IdSchema, reading: ReadingInputSchema }), output: PlanMetricSchema },
   'metric.deleteReading': { input: z.strictObject({ metricId: IdSchema, readingId: IdSchema }), output: PlanMetricSchema },
+  /** Facilitation records (agenda, timer, audience view, votes, parking lot, decisions); every change answers the whole session. */
+  'session.get': { input: z.strictObject({ workshopId: IdSchema }), output: SessionSchema },
+  'session.update': {
+    input: z.strictObject({ workshopId: IdSchema, revision: z.number().int(), patch: SessionPatchSchema }),
+    output: SessionSchema,
+  },
+  /** The end time is computed with the backend's clock, so every window agrees. */
+  'session.timer': { input: TimerActionSchema.extend({ workshopId: IdSchema }), output: SessionSchema },
+  'vote.open': { input: VoteOpenSchema.extend({ workshopId: IdSchema }), output: SessionSchema },
+  'vote.count': {
+    input: z.strictObject({ workshopId: IdSchema, roundId: IdSchema, targetId: IdSchema, count: z.number().int().min(0).max(10_000) }),
+    output: SessionSchema,
+  },
+  'vote.close': { input: z.strictObject({ workshopId: IdSchema, roundId: IdSchema }), output: SessionSchema },
+  'vote.reveal': { input: z.strictObject({ workshopId: IdSchema, roundId: IdSchema, revealed: z.boolean() }), output: SessionSchema },
+  'parking.add': { input: ParkingAddSchema.extend({ workshopId: IdSchema }), output: SessionSchema },
+  'parking.move': { input: ParkingMoveSchema.extend({ workshopId: IdSchema, id: IdSchema }), output: SessionSchema },
+  /** `by` must name participants of the workshop (NOT_A_PARTICIPANT otherwise). */
+  'decision.add': { input: DecisionAddSchema.extend({ workshopId: IdSchema }), output: SessionSchema },
+  'decision.supersede': { input: z.strictObject({ workshopId: IdSchema, id: IdSchema, byId: IdSchema }), output: SessionSchema },
+  'decision.reverse': {
+    input: z.strictObject({ workshopId: IdSchema, id: IdSchema, reason: z.string().trim().min(1, 'Say why the decision is reversed').max(2000) }),
+    output: SessionSchema,
+  },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;
@@ -190,3 +233,6 @@ export const METHODS = Object.keys(contract) as Method[];
 export function isMethod(name: string): name is Method {
   return Object.prototype.hasOwnProperty.call(contract, name);
 }
+
+// The pushed events live beside the methods (src-shared/api/events.ts).
+export { events, EVENT_NAMES, parseWorkshopEvent, type EventName, type EventPayload, type WorkshopEvent } from './events';

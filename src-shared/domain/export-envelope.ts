@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { WithdrawnAgreementSchema, type WithdrawnAgreement } from './agreement';
 import { migrateDocument } from './document-migrations';
 import type { MapDocument } from './map-document';
+import { SessionRecordsSchema, type SessionRecords } from './facilitation/session';
 import { MetricSchema, type Metric } from './metric';
 import { describeProblems, parseForPeople } from './plain-issues';
 import { ImportedSignOffSchema, type SignOff } from './sign-off';
@@ -40,6 +41,8 @@ const EnvelopeSchema = z.object({
     versions: z.array(EnvelopeVersionSchema).min(1).max(100),
     /** Format 2's one plan of the workshop; format 3 writes none here. */
     metrics: z.array(MetricSchema).max(2000).default([]),
+    /** Facilitation records (agenda, timer, votes, parking lot, decisions); optional, so files without them still read. */
+    session: SessionRecordsSchema.optional(),
   }),
 });
 
@@ -55,6 +58,8 @@ export interface WorkshopFileVersion {
 export interface WorkshopFile {
   meta: WorkshopMeta;
   versions: WorkshopFileVersion[];
+  /** The workshop's facilitation records, when it was ever run. */
+  session?: SessionRecords | null;
 }
 
 export function buildEnvelope(file: WorkshopFile, exportedAt: string, appVersion: string) {
@@ -63,7 +68,7 @@ export function buildEnvelope(file: WorkshopFile, exportedAt: string, appVersion
     formatVersion: CURRENT_ENVELOPE_VERSION,
     exportedAt,
     app: { name: 'Leanmap', version: appVersion },
-    workshop: { meta: file.meta, versions: file.versions },
+    workshop: { meta: file.meta, versions: file.versions, ...(file.session ? { session: file.session } : {}) },
   };
 }
 
@@ -134,5 +139,5 @@ export function parseWorkshopFile(text: string): ParseWorkshopFileResult {
       agreementHistory: v.agreementHistory,
     });
   }
-  return { ok: true, file: { meta: parsed.data.workshop.meta, versions } };
+  return { ok: true, file: { meta: parsed.data.workshop.meta, versions, ...(parsed.data.workshop.session ? { session: parsed.data.workshop.session } : {}) } };
 }

@@ -51,7 +51,7 @@ test('a 15-stage journey is legible on the projector, in rows', async ({ library
   await expectLegibleMap(audience, 15);
   // Rates and arrow labels are among the texts measured.
   const texts = (await audience.renderedTexts()).map((t) => t.text);
-  expect(texts.some((t) => /\d %/.test(t))).toBe(true);
+  expect(texts.some((t) => /\d\s%/.test(t))).toBe(true);
   expect(texts.some((t) => t.includes('Chose another supplier'))).toBe(true);
   if (SHOTS) await audience.page.screenshot({ path: `${SHOTS}/audience-15-1280.png` });
 });

@@ -108,6 +108,21 @@ export const SCHEMA_MIGRATIONS: readonly SchemaMigration[] = [
       ) WHERE sign_off IS NOT NULL AND json_extract(sign_off, '$.facts') IS NULL;
     `,
   },
+  {
+    version: 6,
+    name: 'facilitation records: agenda, timer, audience view, votes, parking lot, decisions',
+    // One row per workshop, created on first use; the records change together (the
+    // timer with the agenda, a vote with what the room sees), so one JSON keeps each
+    // change one write, validated on write and read.
+    sql: `
+      CREATE TABLE workshop_sessions (
+        workshop_id TEXT PRIMARY KEY REFERENCES workshops (id) ON DELETE CASCADE,
+        records     TEXT NOT NULL,           -- SessionRecords as JSON, validated on write and read
+        revision    INTEGER NOT NULL DEFAULT 1,
+        updated_at  TEXT NOT NULL
+      );
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = SCHEMA_MIGRATIONS.at(-1)?.version ?? 0;

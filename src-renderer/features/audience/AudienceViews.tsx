@@ -130,19 +130,19 @@ export function AudienceVote({ round }: { round: VotingRound | null }) {
 }
 
 /** Large digits and a bar; the end is shown by a calm colour change, overrun counts on. */
-export function AudienceTimer({ timer }: { timer: Timer }) {
-  const [now, setNow] = useState(() => Date.now());
+export function AudienceTimer({ timer, now: clock }: { timer: Timer; now: () => number }) {
+  const [now, setNow] = useState(clock);
   useEffect(() => {
     if (timer.status !== 'running') return;
     // Read the clock at once (the timer just started) and then a few times a second.
-    const read = () => setNow(Date.now());
+    const read = () => setNow(clock());
     const first = setTimeout(read, 0);
     const tick = setInterval(read, 250);
     return () => {
       clearTimeout(first);
       clearInterval(tick);
     };
-  }, [timer]);
+  }, [timer, clock]);
   const view = viewTimer(timer, now);
   return (
     <section className={`aud-timer${view.ended ? ' aud-timer-ended' : ''}`} data-testid="audience-timer" data-status={view.status}>

@@ -28,8 +28,8 @@ import { NewVersionDialog } from '../versions/NewVersionDialog';
 import { VersionsDialog } from '../versions/VersionsDialog';
 import { WithdrawDialog } from '../versions/WithdrawDialog';
 import { ExportDialog } from '../export/ExportDialog';
+import { FacilitationConsole } from '../facilitation/FacilitationConsole';
 import { RoomConsole } from '../facilitation/RoomConsole';
-import { usePresenterRoom } from '../facilitation/use-presenter-room';
 
 interface EditorLayoutProps {
   workshopId: string;
@@ -50,7 +50,6 @@ function EditorLayout({ workshopId, onBack, onReload, onOpenVersion, recovery, o
   const notify = useUiStore((s) => s.notify);
   const sidePanelHidden = useUiStore((s) => s.sidePanelHidden);
   const mapOnly = useUiStore((s) => s.mapOnly) && view === 'map';
-  const [room, changeRoom] = usePresenterRoom(workshopId);
   const chooseOutcome = useCallback(() => setChoosingOutcome(true), []);
   useEditorShortcuts(flow, view === 'map', chooseOutcome);
   const exportFile = async () => {
@@ -77,7 +76,7 @@ function EditorLayout({ workshopId, onBack, onReload, onOpenVersion, recovery, o
         view={view}
         onView={setView}
       />
-      <RoomConsole workshopId={workshopId} room={room} change={changeRoom} />
+      <RoomConsole workshopId={workshopId} />
       </>
       )}
       <ConflictBanner onReload={onReload} />
@@ -94,8 +93,10 @@ function EditorLayout({ workshopId, onBack, onReload, onOpenVersion, recovery, o
             )}
             {!sidePanelHidden && !mapOnly && <SidePanel onShowPlan={() => setView('plan')} />}
           </>
-        ) : (
+        ) : view === 'plan' ? (
           <MeasurementPlan />
+        ) : (
+          <FacilitationConsole workshopId={workshopId} />
         )}
       </div>
       {choosingOutcome && (

@@ -10,7 +10,7 @@ import { Menu } from '../../components/Menu';
 import { VersionSwitcher } from '../versions/VersionSwitcher';
 import { useUiStore } from '../../store/ui-store';
 
-export type EditorView = 'map' | 'plan';
+export type EditorView = 'map' | 'plan' | 'run';
 
 interface ToolbarProps {
   view: EditorView;
@@ -56,6 +56,9 @@ export function Toolbar({ view, onView, onBack, onDetails, onExportFile, onExpor
         </button>
         <button type="button" aria-pressed={view === 'plan'} onClick={() => onView('plan')}>
           Measurement plan
+        </button>
+        <button type="button" aria-pressed={view === 'run'} onClick={() => onView('run')}>
+          Run the room
         </button>
       </div>
       {view === 'map' && (

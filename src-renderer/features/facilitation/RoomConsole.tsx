@@ -1,12 +1,17 @@
 // The presenter console's strip under the toolbar: what the room sees now, the next
 // agenda step, the controls that switch the audience view, hide or reveal numbers and
-// objects, and the timer. It sits in the editor chrome, never over the map.
+// objects, and the timer. It sits in the editor chrome, never over the map, and works
+// on the stored session (the same records as the Run the room view).
 import { useEffect, useState } from 'react';
-import { addTime, formatClock, pauseTimer, resetTimer, startTimer, viewTimer, type AudienceView } from '../../../src-shared/domain/facilitation';
+import type { Session } from '../../../src-shared/api/contract';
+import { formatClock, viewTimer, type AudienceState, type AudienceView } from '../../../src-shared/domain/facilitation';
 import { selectDoc, useDocumentStore } from '../../store/document-store';
 import { useUiStore } from '../../store/ui-store';
 import { host } from '../../host/host';
-import { advanceAgenda, describeView, nextStep, setTimer, showView, toggleHidden, toggleNumbers, type RoomState } from './room-state';
+import { goToItem, nextItem } from './AgendaPanel';
+import { describeView, toggleHidden } from './room-state';
+import { useRun } from './use-run';
+import { useSessionController } from './use-session';
 
 const VIEW_CHOICES: [string, string][] = [
   ['blank', 'Blank screen'],
@@ -28,31 +33,35 @@ function viewFromValue(value: string): AudienceView {
   return { kind: value } as AudienceView;
 }
 
-interface RoomConsoleProps {
-  workshopId: string;
-  room: RoomState;
-  change: (apply: (room: RoomState) => RoomState) => void;
+export function RoomConsole({ workshopId }: { workshopId: string }) {
+  const ctl = useSessionController(workshopId);
+  const session = ctl.current();
+  if (!session) return <section className="room-console" aria-label="Presenter console" data-testid="room-console" />;
+  return <RoomControls workshopId={workshopId} session={session} ctl={ctl} />;
 }
 
-export function RoomConsole({ workshopId, room, change }: RoomConsoleProps) {
+function RoomControls({ workshopId, session, ctl }: { workshopId: string; session: Session; ctl: ReturnType<typeof useSessionController> }) {
+  const run = useRun(ctl);
   const doc = useDocumentStore(selectDoc);
   const selection = useUiStore((s) => s.selection);
   const notify = useUiStore((s) => s.notify);
-  const [now, setNow] = useState(() => Date.now());
+  const room = { audience: session.audience, timer: session.timer };
+  const setAudience = (audience: AudienceState) => void run('session.update', { revision: session.revision, patch: { audience } });
+  const [now, setNow] = useState(() => ctl.now());
   useEffect(() => {
     if (room.timer.status !== 'running') return;
     // Read the clock at once (the timer just started) and then a few times a second.
-    const read = () => setNow(Date.now());
+    const read = () => setNow(ctl.now());
     const first = setTimeout(read, 0);
     const tick = setInterval(read, 500);
     return () => {
       clearTimeout(first);
       clearInterval(tick);
     };
-  }, [room.timer]);
+  }, [room.timer, ctl]);
 
   const stageName = (id: string) => doc?.stages.find((s) => s.id === id)?.name || null;
-  const next = nextStep(room);
+  const next = nextItem(session);
   const timer = viewTimer(room.timer, now);
   const selectedHidden = selection ? room.audience.hiddenIds.includes(selection.id) : false;
   const openAudience = async () => {
@@ -72,7 +81,7 @@ export function RoomConsole({ workshopId, room, change }: RoomConsoleProps) {
         className="btn"
         aria-label="What the room sees"
         value={viewValue(room.audience.view)}
-        onChange={(e) => change((r) => showView(r, viewFromValue(e.target.value)))}
+        onChange={(e) => setAudience({ ...room.audience, view: viewFromValue(e.target.value) })}
       >
         {VIEW_CHOICES.map(([value, label]) => (
           <option key={value} value={value}>
@@ -88,7 +97,7 @@ export function RoomConsole({ workshopId, room, change }: RoomConsoleProps) {
         {room.audience.hideNumbers && <span className="room-tag">numbers hidden</span>}
         {room.audience.hiddenIds.length > 0 && <span className="room-tag">{room.audience.hiddenIds.length} hidden</span>}
       </div>
-      <button type="button" className="btn" aria-pressed={room.audience.hideNumbers} onClick={() => change(toggleNumbers)}>
+      <button type="button" className="btn" aria-pressed={room.audience.hideNumbers} onClick={() => setAudience({ ...room.audience, hideNumbers: !room.audience.hideNumbers })}>
         {room.audience.hideNumbers ? 'Reveal numbers' : 'Hide numbers'}
       </button>
       <button
@@ -96,7 +105,7 @@ export function RoomConsole({ workshopId, room, change }: RoomConsoleProps) {
         className="btn"
         disabled={!selection}
         title="Hide the selected card or arrow from the room, or reveal it"
-        onClick={() => selection && change((r) => toggleHidden(r, selection.id))}
+        onClick={() => selection && setAudience(toggleHidden(room.audience, selection.id))}
       >
         {selectedHidden ? 'Reveal selected' : 'Hide selected'}
       </button>
@@ -105,22 +114,22 @@ export function RoomConsole({ workshopId, room, change }: RoomConsoleProps) {
           {timer.overrunMs > 0 ? `+${formatClock(timer.overrunMs)}` : formatClock(timer.leftMs)}
         </span>
         {room.timer.status === 'running' ? (
-          <button type="button" className="btn" onClick={() => change((r) => setTimer(r, pauseTimer(r.timer, Date.now())))}>
+          <button type="button" className="btn" onClick={() => void run('session.timer', { action: 'pause' })}>
             Pause
           </button>
         ) : (
-          <button type="button" className="btn" onClick={() => change((r) => setTimer(r, startTimer(r.timer, Date.now())))}>
+          <button type="button" className="btn" onClick={() => void run('session.timer', { action: 'start' })}>
             Start
           </button>
         )}
-        <button type="button" className="btn" onClick={() => change((r) => setTimer(r, addTime(r.timer, 60_000)))}>
+        <button type="button" className="btn" onClick={() => void run('session.timer', { action: 'add', ms: 60_000 })}>
           +1 min
         </button>
-        <button type="button" className="btn" onClick={() => change((r) => setTimer(r, resetTimer(r.timer)))}>
+        <button type="button" className="btn" onClick={() => void run('session.timer', { action: 'reset' })}>
           Reset
         </button>
       </div>
-      <button type="button" className="btn room-next" disabled={!next} onClick={() => change(advanceAgenda)} data-testid="next-step" title={next ? `Next: ${next.title} (${next.minutes} min)` : undefined}>
+      <button type="button" className="btn room-next" disabled={!next} onClick={() => next && void goToItem(run, session, next)} data-testid="next-step" title={next ? `Next: ${next.title} (${next.minutes} min)` : undefined}>
         {next ? `Next: ${next.title} (${next.minutes} min)` : 'Agenda done'}
       </button>
       <button type="button" className="btn btn-primary" onClick={() => void openAudience()}>

@@ -6,3 +6,6 @@ export * from './decisions';
 export * from './parking-lot';
 export * from './timer';
 export * from './voting';
+export * from './session';
+export * from './session-ops';
+export * from './vote-targets';

@@ -152,5 +152,11 @@ function DUMMY_TARGET(): Target {
     readingId: 'r',
     exportText: '{}',
     trashedId: 't',
+    sessionRevision: 1,
+    roundId: 'round',
+    voteTargetId: 'target',
+    parkingId: 'parked',
+    decisionId: 'd1',
+    laterDecisionId: 'd2',
   };
 }

@@ -25,6 +25,13 @@ export interface Target {
   exportText: string;
   /** Another workshop, already in the trash (for restore and purge). */
   trashedId: string;
+  /** Facilitation records: the session's revision, an open voting round, a parked item, two decisions. */
+  sessionRevision: number;
+  roundId: string;
+  voteTargetId: string;
+  parkingId: string;
+  decisionId: string;
+  laterDecisionId: string;
 }
 
 export const PARTICIPANT = 'Sam Okafor';
@@ -73,6 +80,18 @@ export const VALID_INPUTS: { [M in Method]: (t: Target) => MethodInput<M> } = {
   'metric.delete': (t) => ({ id: t.metricId }),
   'metric.addReading': (t) => ({ metricId: t.metricId, reading: { date: '2027-02-28', value: 35, note: 'February' } }),
   'metric.deleteReading': (t) => ({ metricId: t.metricId, readingId: t.readingId }),
+  'session.get': (t) => ({ workshopId: t.workshopId }),
+  'session.update': (t) => ({ workshopId: t.workshopId, revision: t.sessionRevision, patch: { currentItemId: null } }),
+  'session.timer': (t) => ({ workshopId: t.workshopId, action: 'add', ms: 60_000 }),
+  'vote.open': (t) => ({ workshopId: t.workshopId, question: 'Where do buyers stall?', votesPerPerson: 3, targets: [{ kind: 'stage', id: 's-1', label: 'Aware' }] }),
+  'vote.count': (t) => ({ workshopId: t.workshopId, roundId: t.roundId, targetId: t.voteTargetId, count: 4 }),
+  'vote.close': (t) => ({ workshopId: t.workshopId, roundId: t.roundId }),
+  'vote.reveal': (t) => ({ workshopId: t.workshopId, roundId: t.roundId, revealed: true }),
+  'parking.add': (t) => ({ workshopId: t.workshopId, text: 'Pricing approvals', link: null }),
+  'parking.move': (t) => ({ workshopId: t.workshopId, id: t.parkingId, status: 'resolved' }),
+  'decision.add': (t) => ({ workshopId: t.workshopId, what: 'Weekly pipeline review', date: '2026-11-23', by: [PARTICIPANT] }),
+  'decision.supersede': (t) => ({ workshopId: t.workshopId, id: t.decisionId, byId: t.laterDecisionId }),
+  'decision.reverse': (t) => ({ workshopId: t.workshopId, id: t.decisionId, reason: 'Legal needs more time' }),
 };
 
 /** A draft workshop with a metric and a reading; beside it a workshop with an agreed version and one in the trash. */
@@ -91,6 +110,15 @@ export async function aWorld(backend: Backend, options: { trashIt?: boolean } = 
   });
   const metric = await call(backend, 'metric.create', { workshopId: created.id, fields: metricFields() });
   const withReading = await call(backend, 'metric.addReading', { metricId: metric.id, reading: { date: '2027-01-31', value: 32, note: '' } });
+  const vote = await call(backend, 'vote.open', {
+    workshopId: created.id,
+    question: 'Which stage first?',
+    votesPerPerson: 2,
+    targets: [{ kind: 'stage', id: draft.document.stages[0]!.id, label: draft.document.stages[0]!.name || 'First stage' }],
+  });
+  await call(backend, 'parking.add', { workshopId: created.id, text: 'Legal review', link: null });
+  await call(backend, 'decision.add', { workshopId: created.id, what: 'Qualify earlier', date: '2026-11-23', by: [PARTICIPANT] });
+  const session = await call(backend, 'decision.add', { workshopId: created.id, what: 'Qualify at first call', date: '2026-11-23', by: [PARTICIPANT] });
   const { text } = await call(backend, 'workshop.exportFile', { id: created.id });
   const other = await call(backend, 'workshop.create', { meta: aWorkshopMeta({ title: 'Old workshop' }), template: 'blank' });
   await call(backend, 'workshop.trash', { id: other.id });
@@ -109,6 +137,12 @@ export async function aWorld(backend: Backend, options: { trashIt?: boolean } = 
     readingId: withReading.readings[0]!.id,
     exportText: text,
     trashedId: other.id,
+    sessionRevision: session.revision,
+    roundId: vote.rounds[0]!.id,
+    voteTargetId: vote.rounds[0]!.targets[0]!.id,
+    parkingId: session.parkingLot[0]!.id,
+    decisionId: session.decisions[0]!.id,
+    laterDecisionId: session.decisions[1]!.id,
   };
 }
 

@@ -15,7 +15,7 @@ export interface Variant {
 }
 
 const MAX_LEAVES_PER_METHOD = 40;
-const ID_KEYS = new Set(['id', 'versionId', 'workshopId', 'metricId', 'readingId', 'fromVersionId']);
+const ID_KEYS = new Set(['id', 'versionId', 'workshopId', 'metricId', 'readingId', 'fromVersionId', 'roundId', 'byId']);
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 export const IMPOSSIBLE_DATES = ['2026-02-30', '2026-13-45', '0000-00-00'];
 

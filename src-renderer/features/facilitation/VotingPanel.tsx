@@ -1,0 +1,161 @@
+// Voting rounds: pick what the room votes on, type each hand count and press Enter
+// (the next count is then ready to type), close the round, reveal the ranking.
+import { useRef, useState } from 'react';
+import type { Session } from '../../../src-shared/api/contract';
+import { overCount, tally, voteCandidates, type VoteTarget, type VotingRound } from '../../../src-shared/domain/facilitation';
+import type { MapDocument } from '../../../src-shared/domain/map-document';
+import type { Run } from './use-run';
+
+const KIND_LABELS: Record<VoteTarget['kind'], string> = {
+  stage: 'Stage',
+  action: 'Action',
+  'pain-point': 'Pain point',
+  improvement: 'Idea',
+  'parking-item': 'Parked',
+};
+
+function OpenRoundForm({ session, doc, run }: { session: Session; doc: MapDocument; run: Run }) {
+  const candidates = voteCandidates(doc, session.parkingLot);
+  const [question, setQuestion] = useState('Where should we improve first?');
+  const [votes, setVotes] = useState(3);
+  const [picked, setPicked] = useState<ReadonlySet<string>>(new Set());
+  const toggle = (id: string) => setPicked((p) => (p.has(id) ? new Set([...p].filter((x) => x !== id)) : new Set([...p, id])));
+  const open = () => void run('vote.open', { question, votesPerPerson: votes, targets: candidates.filter((c) => picked.has(c.id)) });
+  return (
+    <form
+      className="vote-open"
+      onSubmit={(e) => {
+        e.preventDefault();
+        open();
+      }}
+    >
+      <label className="field">
+        <span>Question</span>
+        <input value={question} onChange={(e) => setQuestion(e.target.value)} />
+      </label>
+      <label className="field field-inline">
+        <span>Votes per person</span>
+        <input type="number" min={1} max={20} value={votes} onChange={(e) => setVotes(Math.round(Number(e.target.value)) || 1)} />
+      </label>
+      <fieldset className="vote-candidates">
+        <legend>Vote on ({picked.size} chosen)</legend>
+        {candidates.length === 0 && <p className="muted">Add stages to the map first.</p>}
+        {candidates.map((c) => (
+          <label key={c.id} className="vote-candidate">
+            <input type="checkbox" checked={picked.has(c.id)} onChange={() => toggle(c.id)} />
+            <span className="vote-kind">{KIND_LABELS[c.kind]}</span> {c.label}
+          </label>
+        ))}
+      </fieldset>
+      <button type="submit" className="btn btn-primary" disabled={picked.size === 0 || !question.trim()}>
+        Open the round
+      </button>
+    </form>
+  );
+}
+
+function CountEntry({ round, run, people }: { round: VotingRound; run: Run; people: number }) {
+  const inputs = useRef<(HTMLInputElement | null)[]>([]);
+  const warning = overCount(round, people);
+  return (
+    <div className="vote-counts">
+      <p className="muted">Type the hands for each line and press Enter; the next line is then ready.</p>
+      <ol>
+        {round.targets.map((t, i) => (
+          <li key={t.id} className="vote-count-row">
+            <label>
+              <span className="vote-kind">{KIND_LABELS[t.kind]}</span> {t.label}
+              <input
+                ref={(el) => {
+                  inputs.current[i] = el;
+                }}
+                type="number"
+                min={0}
+                inputMode="numeric"
+                aria-label={`Votes for ${t.label}`}
+                className="vote-count-input"
+                defaultValue={round.counts[t.id] ?? ''}
+                onKeyDown={(e) => {
+                  if (e.key !== 'Enter') return;
+                  e.preventDefault();
+                  const count = Number(e.currentTarget.value);
+                  if (e.currentTarget.value.trim() === '' || !Number.isInteger(count) || count < 0) return;
+                  void run('vote.count', { roundId: round.id, targetId: t.id, count });
+                  const next = inputs.current[i + 1];
+                  if (next) {
+                    next.focus();
+                    next.select();
+                  }
+                }}
+              />
+            </label>
+          </li>
+        ))}
+      </ol>
+      {warning && (
+        <p className="notice-warn" role="status">
+          {warning}
+        </p>
+      )}
+      <button type="button" className="btn btn-primary" onClick={() => void run('vote.close', { roundId: round.id })}>
+        Close the round
+      </button>
+    </div>
+  );
+}
+
+function Results({ round, run }: { round: VotingRound; run: Run }) {
+  const rows = round.results ?? tally(round);
+  return (
+    <div className="vote-results">
+      <ol>
+        {rows.map((r) => (
+          <li key={r.target.id}>
+            <strong>#{r.rank}</strong> {r.target.label} — {r.votes} {r.votes === 1 ? 'vote' : 'votes'}
+          </li>
+        ))}
+      </ol>
+      <button type="button" className="btn" aria-pressed={round.revealed} onClick={() => void run('vote.reveal', { roundId: round.id, revealed: !round.revealed })}>
+        {round.revealed ? 'Hide from the room' : 'Reveal to the room'}
+      </button>
+    </div>
+  );
+}
+
+export function VotingPanel({ session, doc, run, people }: { session: Session; doc: MapDocument; run: Run; people: number }) {
+  const [starting, setStarting] = useState(false);
+  const latest = session.rounds.at(-1) ?? null;
+  const showForm = starting || latest === null;
+  return (
+    <section className="fac-panel" aria-labelledby="fac-vote">
+      <header className="fac-panel-head">
+        <h2 id="fac-vote">Voting</h2>
+        {latest && !showForm && latest.status === 'closed' && (
+          <button type="button" className="btn btn-small" onClick={() => setStarting(true)}>
+            New round
+          </button>
+        )}
+      </header>
+      {showForm ? (
+        <OpenRoundForm
+          session={session}
+          doc={doc}
+          run={async (m, i) => {
+            const ok = await run(m, i);
+            if (ok) setStarting(false);
+            return ok;
+          }}
+        />
+      ) : (
+        latest && (
+          <div className="vote-round" data-testid="vote-round">
+            <h3>
+              {latest.question} <span className="muted">({latest.votesPerPerson} per person, {latest.status})</span>
+            </h3>
+            {latest.status === 'open' ? <CountEntry key={latest.id} round={latest} run={run} people={people} /> : <Results round={latest} run={run} />}
+          </div>
+        )
+      )}
+    </section>
+  );
+}

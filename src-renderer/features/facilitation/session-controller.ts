@@ -1,0 +1,67 @@
+// The presenter's copy of a workshop's facilitation records: calls the session API,
+// keeps the newest answer (a slow reply never overwrites a newer one), re-reads on
+// pushed session.changed events, and knows the backend's clock for the timer.
+import type { Method, MethodInput, Session } from '../../../src-shared/api/contract';
+import type { ApiClient } from '../../api/client';
+
+/** The session methods a control can call; all answer the whole session. */
+export type SessionMethod = Extract<Method, `session.${string}` | `vote.${string}` | `parking.${string}` | `decision.${string}`>;
+
+export interface SessionController {
+  current(): Session | null;
+  /** Backend clock now (ms): the local clock corrected by the last answer's serverTime. */
+  now(): number;
+  /** Problem reading the session, in a facilitator's words; '' when none. */
+  problem(): string;
+  subscribe(listener: () => void): () => void;
+  refresh(): Promise<void>;
+  /** Runs one change; resolves to the refusal's message, or null when it was stored. */
+  run<M extends SessionMethod>(method: M, input: Omit<MethodInput<M>, 'workshopId'>): Promise<string | null>;
+}
+
+export function createSessionController(api: ApiClient, workshopId: string, localNow: () => number = Date.now): SessionController {
+  let session: Session | null = null;
+  let offset = 0;
+  let problem = '';
+  const listeners = new Set<() => void>();
+  const emit = () => listeners.forEach((l) => l());
+
+  /** Keeps an answer only if it is not older than what is shown (answers can arrive out of order). */
+  const accept = (next: Session) => {
+    if (session && next.revision < session.revision) return;
+    offset = Date.parse(next.serverTime) - localNow();
+    session = next;
+    problem = '';
+    emit();
+  };
+
+  const refresh = async () => {
+    const result = await api.call('session.get', { workshopId });
+    if (result.ok) accept(result.value);
+    else {
+      problem = result.error.message;
+      emit();
+    }
+  };
+
+  return {
+    current: () => session,
+    now: () => localNow() + offset,
+    problem: () => problem,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    refresh,
+    async run(method, input) {
+      const result = await api.call(method, { ...input, workshopId } as MethodInput<typeof method>);
+      if (result.ok) {
+        accept(result.value as Session);
+        return null;
+      }
+      // Another window changed the agenda first: show the latest, so the next try is based on it.
+      if (result.error.code === 'CONFLICT') await refresh();
+      return result.error.message;
+    },
+  };
+}
