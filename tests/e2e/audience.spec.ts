@@ -3,6 +3,8 @@
 // without a reload and without window.opener.
 import { expect, test } from './fixtures';
 import { aLongJourney, aWorkshopFileText } from './maps';
+import { AudiencePage } from './pages/AudiencePage';
+import { FacilitationPage } from './pages/FacilitationPage';
 import { RoomConsolePage } from './pages/RoomConsolePage';
 
 const WITHIN_A_SECOND = { timeout: 1_000 };
@@ -36,7 +38,9 @@ test('the audience follows the view, a focused stage, the timer, hidden numbers 
   await expect(audience.root).toContainText('%', WITHIN_A_SECOND);
 
   // A map edit on the presenter reaches the room without a reload.
-  await editor.selectStage('Step 3 of the buyer');
+  // The card's top-left corner (its name): at this zoom, arrows run close to its middle.
+  await editor.stage('Step 3 of the buyer').click({ position: { x: 12, y: 6 } });
+  await expect(editor.stageName).toHaveValue('Step 3 of the buyer');
   await editor.nameStage('Compare the suppliers');
   await expect(audience.stageNames.filter({ hasText: 'Compare the suppliers' })).toHaveCount(1, WITHIN_A_SECOND);
 
@@ -84,8 +88,31 @@ test('an audience address opened on its own shows what the console shows now', a
   await library.createWorkshop({ title: 'Late projector', template: 'b2b' });
   const room = new RoomConsolePage(page);
   await room.show('Stage: Decide and commit');
-  const { AudiencePage } = await import('./pages/AudiencePage');
   const audience = new AudiencePage(await context.newPage());
   await audience.open(host.url, room.workshopId());
   await expect(audience.focus.getByRole('heading', { level: 2 })).toHaveText('Decide and commit', WITHIN_A_SECOND);
+});
+
+test('the room sees a vote’s ranking only once the facilitator reveals it, within one second', async ({ library, page }) => {
+  await library.createWorkshop({ title: 'Vote workshop', template: 'b2b' });
+  const room = new RoomConsolePage(page);
+  const audience = await room.openAudience();
+  await audience.page.setViewportSize({ width: 1280, height: 720 });
+  const run = new FacilitationPage(page);
+  await run.open();
+  await room.show('Current vote');
+  await expect(audience.page.getByTestId('audience-message')).toHaveText('No vote is open.', WITHIN_A_SECOND);
+
+  await run.openVote('Where do buyers get stuck?', ['Recognise the problem', 'Compare options']);
+  const vote = audience.page.getByTestId('audience-vote');
+  await expect(vote).toContainText('Where do buyers get stuck?', WITHIN_A_SECOND);
+  await run.typeHandCounts([2, 5]);
+  await run.voting.getByRole('button', { name: 'Close the round' }).click();
+  // Counted and closed, but not revealed: the room sees what was voted on, no ranking.
+  await expect(vote).toContainText('voting is closed', WITHIN_A_SECOND);
+  await expect(audience.ranking).toHaveCount(0);
+
+  await run.voting.getByRole('button', { name: 'Reveal to the room' }).click();
+  await expect(audience.ranking.locator('li')).toHaveText(['1. Compare options 5', '2. Recognise the problem 2'], WITHIN_A_SECOND);
+  if (SHOTS) await audience.page.screenshot({ path: `${SHOTS}/audience-vote-1280.png` });
 });
