@@ -31,6 +31,7 @@ test('the template map is legible on the projector', async ({ library, page, con
   await audience.page.setViewportSize(PROJECTOR);
   await audience.open(host.url, room.workshopId());
   await expectLegibleMap(audience, 5);
+  if (SHOTS) await audience.page.screenshot({ path: `${SHOTS}/audience-template-1280.png` });
 
   await room.show('Stage: Compare options');
   await expect(audience.focus).toBeVisible();
@@ -38,6 +39,8 @@ test('the template map is legible on the projector', async ({ library, page, con
   expect(focus.length).toBeGreaterThan(6);
   expect(focus.filter((t) => t.px < 24), 'focused-stage lines below 24 px').toEqual([]);
   expect(await audience.overlappingTexts()).toEqual([]);
+  expect(await audience.textsOutsideWindow()).toEqual([]);
+  if (SHOTS) await audience.page.screenshot({ path: `${SHOTS}/audience-focus-template-1280.png` });
 });
 
 test('a 15-stage journey is legible on the projector, in rows', async ({ library, page, context, host }) => {
