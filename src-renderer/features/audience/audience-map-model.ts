@@ -58,6 +58,7 @@ export function audienceMapModel(doc: MapDocument, hiddenIds: readonly string[],
  */
 export function audienceLayout(stageCount: number): { kind: 'cards'; columns: number } | { kind: 'rows'; columns: number } {
   if (stageCount <= 4) return { kind: 'cards', columns: Math.max(1, stageCount) };
-  if (stageCount <= 8) return { kind: 'cards', columns: 4 };
+  // Balanced rows (5 → 3 + 2, 8 → 4 + 4) rather than one stage alone on a row.
+  if (stageCount <= 8) return { kind: 'cards', columns: Math.ceil(stageCount / 2) };
   return { kind: 'rows', columns: 2 };
 }
