@@ -132,8 +132,8 @@ function RoomControls({ workshopId, session, ctl }: { workshopId: string; sessio
       <button type="button" className="btn room-next" disabled={!next} onClick={() => next && void goToItem(run, session, next)} data-testid="next-step" title={next ? `Next: ${next.title} (${next.minutes} min)` : undefined}>
         {next ? `Next: ${next.title} (${next.minutes} min)` : 'Agenda done'}
       </button>
-      <button type="button" className="btn btn-primary" onClick={() => void openAudience()}>
-        Open audience view
+      <button type="button" className="btn btn-primary" aria-label="Open audience view" title="Open the audience view for the projector" onClick={() => void openAudience()}>
+        Audience view ↗
       </button>
     </section>
   );
