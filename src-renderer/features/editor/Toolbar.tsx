@@ -8,7 +8,6 @@ import { addOutcomeCommand, addStageCommand, autoLayoutCommand } from './editor-
 import { SaveStatus } from './SaveStatus';
 import { Menu } from '../../components/Menu';
 import { VersionSwitcher } from '../versions/VersionSwitcher';
-import { useUiStore } from '../../store/ui-store';
 
 export type EditorView = 'map' | 'plan' | 'run';
 
@@ -35,8 +34,6 @@ export function Toolbar({ view, onView, onBack, onDetails, onExportFile, onExpor
   const redoable = useDocumentStore((s) => (s.history ? canRedo(s.history) : false));
   const undo = useDocumentStore((s) => s.undo);
   const redo = useDocumentStore((s) => s.redo);
-  const sidePanelHidden = useUiStore((s) => s.sidePanelHidden);
-  const minimapShown = useUiStore((s) => s.minimapShown);
   return (
     <header className="toolbar">
       <button type="button" className="btn" onClick={onBack} aria-label="Back to the workshop library">
@@ -88,14 +85,6 @@ export function Toolbar({ view, onView, onBack, onDetails, onExportFile, onExpor
           Fit <kbd>F</kbd>
         </button>
       </div>
-      <Menu
-        label="Layout"
-        items={[
-          { label: `${sidePanelHidden ? 'Show' : 'Hide'} the side panel (P)`, onSelect: () => useUiStore.getState().toggleSidePanel() },
-          { label: `${minimapShown ? 'Hide' : 'Show'} the minimap (M)`, onSelect: () => useUiStore.getState().toggleMinimap() },
-          { label: 'The map in the whole window (W)', onSelect: () => useUiStore.getState().toggleMapOnly() },
-        ]}
-      />
       <div className="toolbar-group" role="group" aria-label="History">
         <button type="button" className="btn" disabled={!undoable || readOnly} onClick={undo} title="Undo (Ctrl+Z)">
           ↶ Undo

@@ -8,6 +8,7 @@ import { formatClock, viewTimer, type AudienceState, type AudienceView } from '.
 import { selectDoc, useDocumentStore } from '../../store/document-store';
 import { useUiStore } from '../../store/ui-store';
 import { host } from '../../host/host';
+import { Menu } from '../../components/Menu';
 import { goToItem, nextItem } from './AgendaPanel';
 import { describeView, toggleHidden } from './room-state';
 import { useRun } from './use-run';
@@ -63,6 +64,8 @@ function RoomControls({ workshopId, session, ctl }: { workshopId: string; sessio
   const stageName = (id: string) => doc?.stages.find((s) => s.id === id)?.name || null;
   const next = nextItem(session);
   const timer = viewTimer(room.timer, now);
+  const sidePanelHidden = useUiStore((s) => s.sidePanelHidden);
+  const minimapShown = useUiStore((s) => s.minimapShown);
   const selectedHidden = selection ? room.audience.hiddenIds.includes(selection.id) : false;
   const openAudience = async () => {
     const said = await host().openAudience(workshopId);
@@ -132,6 +135,15 @@ function RoomControls({ workshopId, session, ctl }: { workshopId: string; sessio
       <button type="button" className="btn room-next" disabled={!next} onClick={() => next && void goToItem(run, session, next)} data-testid="next-step" title={next ? `Next: ${next.title} (${next.minutes} min)` : undefined}>
         {next ? `Next: ${next.title} (${next.minutes} min)` : 'Agenda done'}
       </button>
+      {/* The laptop's own layout sits here, beside the room's: fewer controls in the toolbar row. */}
+      <Menu
+        label="Layout"
+        items={[
+          { label: `${sidePanelHidden ? 'Show' : 'Hide'} the side panel (P)`, onSelect: () => useUiStore.getState().toggleSidePanel() },
+          { label: `${minimapShown ? 'Hide' : 'Show'} the minimap (M)`, onSelect: () => useUiStore.getState().toggleMinimap() },
+          { label: 'The map in the whole window (W)', onSelect: () => useUiStore.getState().toggleMapOnly() },
+        ]}
+      />
       <button type="button" className="btn btn-primary" aria-label="Open audience view" title="Open the audience view for the projector" onClick={() => void openAudience()}>
         Audience view ↗
       </button>
