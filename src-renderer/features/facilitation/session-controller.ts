@@ -59,8 +59,20 @@ export function createSessionController(api: ApiClient, workshopId: string, loca
         accept(result.value as Session);
         return null;
       }
-      // Another window changed the agenda first: show the latest, so the next try is based on it.
-      if (result.error.code === 'CONFLICT') await refresh();
+      if (result.error.code !== 'CONFLICT') return result.error.message;
+      // Another window changed the session first: show the latest. Where the room is and
+      // what it sees are a facilitator's latest choice, so that change is made again on
+      // the new revision; an agenda edit is not, since it could undo the other window's.
+      await refresh();
+      const patch = (input as { patch?: Record<string, unknown> }).patch;
+      if (method === 'session.update' && session && patch && !('agenda' in patch)) {
+        const again = await api.call(method, { ...input, revision: session.revision, workshopId } as MethodInput<typeof method>);
+        if (again.ok) {
+          accept(again.value as Session);
+          return null;
+        }
+        return again.error.message;
+      }
       return result.error.message;
     },
   };
