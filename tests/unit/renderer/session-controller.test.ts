@@ -32,12 +32,29 @@ describe('the session controller', () => {
   it('keeps the newest session when an older answer arrives last', async () => {
     const { api, pending } = aHeldApi();
     const ctl = createSessionController(api, 'w1');
-    const first = ctl.run('session.timer', { action: 'start' });
-    const second = ctl.run('session.timer', { action: 'pause' });
+    const read = ctl.refresh();
+    const change = ctl.run('session.timer', { action: 'pause' });
     pending[1]!.resolve({ ok: true, value: aSession(7) });
     pending[0]!.resolve({ ok: true, value: aSession(6) });
-    await Promise.all([first, second]);
+    await Promise.all([read, change]);
     expect(ctl.current()!.revision).toBe(7);
+  });
+
+  it('sends a window\'s changes one after another, in the order made, whichever console made them', async () => {
+    // Going to an agenda item sets the timer; S pressed at once must start it after that, not before.
+    const { api, pending } = aHeldApi();
+    const agenda = createSessionController(api, 'w1');
+    const strip = createSessionController(api, 'w1');
+    const set = agenda.run('session.timer', { action: 'set', ms: 60_000 });
+    const start = strip.run('session.timer', { action: 'start' });
+    await flush();
+    expect(pending.map((p) => (p.input as { action: string }).action)).toEqual(['set']);
+    pending[0]!.resolve({ ok: true, value: aSession(2) });
+    await flush();
+    expect(pending.map((p) => (p.input as { action: string }).action)).toEqual(['set', 'start']);
+    pending[1]!.resolve({ ok: true, value: aSession(3) });
+    expect(await set).toBeNull();
+    expect(await start).toBeNull();
   });
 
   it('sends the workshop with every change and hands a refusal back in words, showing what it showed', async () => {
