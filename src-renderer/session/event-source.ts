@@ -35,59 +35,92 @@ export interface SseDeps {
  * Browser host: EventSource cannot send headers, so the page first trades its access
  * key (in a header, as for every API call) for a one-time ticket, then opens
  * GET /api/events?workshopId=…&ticket=…. A dropped stream gets a new ticket.
+ *
+ * A window opens ONE stream per workshop, however many components listen: each
+ * stream holds an HTTP connection open, and the browser allows only six per host for
+ * all its windows together. Two presenter windows with a stream per listener used
+ * them all up, and the API calls (the agenda click) then waited forever.
  */
 export function sseEventSource({ token, fetch: fetchImpl = (...a) => fetch(...a), createEventSource = (url) => new EventSource(url), retryMs = 1000 }: SseDeps): WorkshopEventSource {
+  const channels = new Map<string, Set<WorkshopEventListener>>();
+
+  /** Opens the workshop's stream for `listeners`; the returned function closes it for good. */
+  const openChannel = (workshopId: string, listeners: Set<WorkshopEventListener>) => {
+    let closed = false;
+    let stream: EventSource | null = null;
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const retry = () => {
+      if (closed || timer) return;
+      timer = setTimeout(() => {
+        timer = null;
+        void open();
+      }, retryMs);
+    };
+    const open = async () => {
+      let ticket: string;
+      try {
+        const response = await fetchImpl('/api/events/ticket', {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', 'X-Leanmap-Token': token ?? '' },
+          body: JSON.stringify({ workshopId }),
+        });
+        const body = (await response.json()) as { ok?: boolean; value?: { ticket?: string } };
+        if (!body.ok || typeof body.value?.ticket !== 'string') return retry();
+        ticket = body.value.ticket;
+      } catch {
+        return retry();
+      }
+      if (closed) return;
+      const url = `/api/events?workshopId=${encodeURIComponent(workshopId)}&ticket=${encodeURIComponent(ticket)}`;
+      stream = createEventSource(url);
+      stream.onmessage = (message: MessageEvent) => {
+        let raw: unknown;
+        try {
+          raw = JSON.parse(String(message.data));
+        } catch {
+          return;
+        }
+        const event = parseWorkshopEvent(raw);
+        if (!event || event.payload.workshopId !== workshopId) return;
+        // A copy: a listener may unsubscribe (or subscribe another) while hearing it.
+        for (const listener of [...listeners]) if (listeners.has(listener)) listener(event);
+      };
+      stream.onerror = () => {
+        // The ticket is spent: EventSource's own reconnect would be refused, so start over.
+        stream?.close();
+        stream = null;
+        retry();
+      };
+    };
+    void open();
+    return () => {
+      closed = true;
+      if (timer) clearTimeout(timer);
+      stream?.close();
+    };
+  };
+
+  const closers = new Map<string, () => void>();
   return {
     subscribe(workshopId, listener) {
-      let closed = false;
-      let stream: EventSource | null = null;
-      let timer: ReturnType<typeof setTimeout> | null = null;
-      const retry = () => {
-        if (closed || timer) return;
-        timer = setTimeout(() => {
-          timer = null;
-          void open();
-        }, retryMs);
-      };
-      const open = async () => {
-        let ticket: string;
-        try {
-          const response = await fetchImpl('/api/events/ticket', {
-            method: 'POST',
-            headers: { 'Content-Type': 'application/json', 'X-Leanmap-Token': token ?? '' },
-            body: JSON.stringify({ workshopId }),
-          });
-          const body = (await response.json()) as { ok?: boolean; value?: { ticket?: string } };
-          if (!body.ok || typeof body.value?.ticket !== 'string') return retry();
-          ticket = body.value.ticket;
-        } catch {
-          return retry();
-        }
-        if (closed) return;
-        const url = `/api/events?workshopId=${encodeURIComponent(workshopId)}&ticket=${encodeURIComponent(ticket)}`;
-        stream = createEventSource(url);
-        stream.onmessage = (message: MessageEvent) => {
-          let raw: unknown;
-          try {
-            raw = JSON.parse(String(message.data));
-          } catch {
-            return;
-          }
-          const event = parseWorkshopEvent(raw);
-          if (event && event.payload.workshopId === workshopId) listener(event);
-        };
-        stream.onerror = () => {
-          // The ticket is spent: EventSource's own reconnect would be refused, so start over.
-          stream?.close();
-          stream = null;
-          retry();
-        };
-      };
-      void open();
+      let listeners = channels.get(workshopId);
+      if (!listeners) {
+        listeners = new Set();
+        channels.set(workshopId, listeners);
+        closers.set(workshopId, openChannel(workshopId, listeners));
+      }
+      // Its own wrapper, so the same function subscribed twice is two subscriptions.
+      const entry: WorkshopEventListener = (event) => listener(event);
+      listeners.add(entry);
+      let done = false;
       return () => {
-        closed = true;
-        if (timer) clearTimeout(timer);
-        stream?.close();
+        if (done) return;
+        done = true;
+        listeners.delete(entry);
+        if (listeners.size > 0 || channels.get(workshopId) !== listeners) return;
+        channels.delete(workshopId);
+        closers.get(workshopId)?.();
+        closers.delete(workshopId);
       };
     },
   };

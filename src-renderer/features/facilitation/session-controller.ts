@@ -1,6 +1,7 @@
 // The presenter's copy of a workshop's facilitation records: calls the session API,
 // keeps the newest answer (a slow reply never overwrites a newer one), re-reads on
-// pushed session.changed events, and knows the backend's clock for the timer.
+// pushed session.changed events, sends a window's changes in the order made, and
+// knows the backend's clock for the timer.
 import type { Method, MethodInput, Session } from '../../../src-shared/api/contract';
 import type { ApiClient } from '../../api/client';
 
@@ -17,6 +18,28 @@ export interface SessionController {
   refresh(): Promise<void>;
   /** Runs one change; resolves to the refusal's message, or null when it was stored. */
   run<M extends SessionMethod>(method: M, input: Omit<MethodInput<M>, 'workshopId'>): Promise<string | null>;
+}
+
+/**
+ * One line of session changes per window and workshop, shared by every controller of
+ * that window (the console strip and the Run the room view each have one). A change is
+ * sent only once the one before it is answered: sent together, they can reach the
+ * backend in either order, and going to an agenda item (which then sets the timer)
+ * followed at once by S (start) left the timer reset and stopped.
+ */
+const changeLines = new WeakMap<ApiClient, Map<string, Promise<unknown>>>();
+
+function inLine<T>(api: ApiClient, workshopId: string, change: () => Promise<T>): Promise<T> {
+  let lines = changeLines.get(api);
+  if (!lines) changeLines.set(api, (lines = new Map()));
+  const previous = lines.get(workshopId);
+  // With nothing waiting, the change goes at once (not a tick later).
+  const next = previous ? previous.then(change, change) : change();
+  lines.set(workshopId, next);
+  void next.finally(() => {
+    if (lines.get(workshopId) === next) lines.delete(workshopId);
+  });
+  return next;
 }
 
 export function createSessionController(api: ApiClient, workshopId: string, localNow: () => number = Date.now): SessionController {
@@ -53,15 +76,31 @@ export function createSessionController(api: ApiClient, workshopId: string, loca
       return () => listeners.delete(listener);
     },
     refresh,
-    async run(method, input) {
-      const result = await api.call(method, { ...input, workshopId } as MethodInput<typeof method>);
-      if (result.ok) {
-        accept(result.value as Session);
-        return null;
-      }
-      // Another window changed the agenda first: show the latest, so the next try is based on it.
-      if (result.error.code === 'CONFLICT') await refresh();
-      return result.error.message;
+    run(method, input) {
+      return inLine(api, workshopId, () => runNow(method, input));
     },
   };
+
+  async function runNow<M extends SessionMethod>(method: M, input: Omit<MethodInput<M>, 'workshopId'>): Promise<string | null> {
+    const result = await api.call(method, { ...input, workshopId } as MethodInput<typeof method>);
+    if (result.ok) {
+      accept(result.value as Session);
+      return null;
+    }
+    if (result.error.code !== 'CONFLICT') return result.error.message;
+    // Another window changed the session first: show the latest. Where the room is and
+    // what it sees are a facilitator's latest choice, so that change is made again on
+    // the new revision; an agenda edit is not, since it could undo the other window's.
+    await refresh();
+    const patch = (input as { patch?: Record<string, unknown> }).patch;
+    if (method === 'session.update' && session && patch && !('agenda' in patch)) {
+      const again = await api.call(method, { ...input, revision: session.revision, workshopId } as MethodInput<typeof method>);
+      if (again.ok) {
+        accept(again.value as Session);
+        return null;
+      }
+      return again.error.message;
+    }
+    return result.error.message;
+  }
 }

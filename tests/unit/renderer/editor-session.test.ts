@@ -8,7 +8,7 @@ import type { LeanmapBridge } from '../../../src-shared/api/bridge';
 import type { WorkshopEvent } from '../../../src-shared/api/events';
 import { aMapVersion, aWorkshopDetail } from './saver-harness';
 
-const aHost = (): Host => ({ saveFilesHint: '', saveTextFile: vi.fn(), saveFiles: vi.fn() });
+const aHost = (): Host => ({ saveFilesHint: '', saveTextFile: vi.fn(), saveFiles: vi.fn(), openAudience: vi.fn() });
 const saved = (workshopId = 'w-1'): WorkshopEvent => ({ name: 'map.saved', payload: { workshopId, versionId: 'v', revision: 2, byWindow: null } });
 
 describe('an editor session', () => {
@@ -120,6 +120,41 @@ describe('the browser host event source', () => {
     } finally {
       vi.useRealTimers();
     }
+  });
+  it('opens one stream per workshop however many listen, hands each event to all, and closes it when the last stops', async () => {
+    // The browser allows six connections per host for all windows: a stream per listener
+    // let two presenter windows use them all and stall every API call.
+    const streams = fakeStreams();
+    let n = 0;
+    const source = sseEventSource({ token: 'k', fetch: (async () => ticketReply(`t-${++n}`)) as typeof fetch, createEventSource: streams.create });
+    const a: WorkshopEvent[] = [];
+    const b: WorkshopEvent[] = [];
+    const c: WorkshopEvent[] = [];
+    const stopA = source.subscribe('w-1', (e) => a.push(e));
+    const stopB = source.subscribe('w-1', (e) => b.push(e));
+    const stopC = source.subscribe('w-2', (e) => c.push(e));
+    await flush();
+    expect(streams.opened.map((s) => s.url)).toEqual(['/api/events?workshopId=w-1&ticket=t-1', '/api/events?workshopId=w-2&ticket=t-2']);
+    streams.opened[0]!.onmessage!({ data: JSON.stringify(saved('w-1')) } as MessageEvent);
+    expect(a).toEqual([saved('w-1')]);
+    expect(b).toEqual([saved('w-1')]);
+    expect(c).toEqual([]);
+    stopA();
+    stopA();
+    expect(streams.opened[0]!.closed).toBe(false);
+    streams.opened[0]!.onmessage!({ data: JSON.stringify(saved('w-1')) } as MessageEvent);
+    expect(a).toHaveLength(1);
+    expect(b).toHaveLength(2);
+    stopB();
+    expect(streams.opened[0]!.closed).toBe(true);
+    expect(streams.opened[1]!.closed).toBe(false);
+    // A listener that comes later gets a fresh stream with a fresh ticket.
+    const stopD = source.subscribe('w-1', () => {});
+    await flush();
+    expect(streams.opened.map((s) => s.url)).toContain('/api/events?workshopId=w-1&ticket=t-3');
+    stopD();
+    stopC();
+    expect(streams.opened.every((s) => s.closed)).toBe(true);
   });
 });
 

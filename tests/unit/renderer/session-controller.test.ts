@@ -32,12 +32,29 @@ describe('the session controller', () => {
   it('keeps the newest session when an older answer arrives last', async () => {
     const { api, pending } = aHeldApi();
     const ctl = createSessionController(api, 'w1');
-    const first = ctl.run('session.timer', { action: 'start' });
-    const second = ctl.run('session.timer', { action: 'pause' });
+    const read = ctl.refresh();
+    const change = ctl.run('session.timer', { action: 'pause' });
     pending[1]!.resolve({ ok: true, value: aSession(7) });
     pending[0]!.resolve({ ok: true, value: aSession(6) });
-    await Promise.all([first, second]);
+    await Promise.all([read, change]);
     expect(ctl.current()!.revision).toBe(7);
+  });
+
+  it('sends a window\'s changes one after another, in the order made, whichever console made them', async () => {
+    // Going to an agenda item sets the timer; S pressed at once must start it after that, not before.
+    const { api, pending } = aHeldApi();
+    const agenda = createSessionController(api, 'w1');
+    const strip = createSessionController(api, 'w1');
+    const set = agenda.run('session.timer', { action: 'set', ms: 60_000 });
+    const start = strip.run('session.timer', { action: 'start' });
+    await flush();
+    expect(pending.map((p) => (p.input as { action: string }).action)).toEqual(['set']);
+    pending[0]!.resolve({ ok: true, value: aSession(2) });
+    await flush();
+    expect(pending.map((p) => (p.input as { action: string }).action)).toEqual(['set', 'start']);
+    pending[1]!.resolve({ ok: true, value: aSession(3) });
+    expect(await set).toBeNull();
+    expect(await start).toBeNull();
   });
 
   it('sends the workshop with every change and hands a refusal back in words, showing what it showed', async () => {
@@ -53,7 +70,20 @@ describe('the session controller', () => {
     expect(ctl.current()!.revision).toBe(3);
   });
 
-  it('re-reads the latest session after a conflict, so the next try is based on it', async () => {
+  it('after a conflict on an agenda edit, re-reads the latest and hands the refusal back without trying again', async () => {
+    const { api, pending } = aHeldApi();
+    const ctl = createSessionController(api, 'w1');
+    const update = ctl.run('session.update', { revision: 1, patch: { agenda: [] } });
+    pending[0]!.resolve({ ok: false, error: { code: 'CONFLICT', message: 'The agenda was changed in another window.' } });
+    await flush();
+    expect(pending[1]!.method).toBe('session.get');
+    pending[1]!.resolve({ ok: true, value: aSession(5) });
+    expect(await update).toBe('The agenda was changed in another window.');
+    expect(pending).toHaveLength(2);
+    expect(ctl.current()!.revision).toBe(5);
+  });
+
+  it('after a conflict on where the room is, re-reads the latest and makes the same change on its revision', async () => {
     const { api, pending } = aHeldApi();
     const ctl = createSessionController(api, 'w1');
     const update = ctl.run('session.update', { revision: 1, patch: { currentItemId: null } });
@@ -61,8 +91,11 @@ describe('the session controller', () => {
     await flush();
     expect(pending[1]!.method).toBe('session.get');
     pending[1]!.resolve({ ok: true, value: aSession(5) });
-    expect(await update).toBe('The agenda was changed in another window.');
-    expect(ctl.current()!.revision).toBe(5);
+    await flush();
+    expect(pending[2]).toMatchObject({ method: 'session.update', input: { workshopId: 'w1', revision: 5, patch: { currentItemId: null } } });
+    pending[2]!.resolve({ ok: true, value: aSession(6) });
+    expect(await update).toBeNull();
+    expect(ctl.current()!.revision).toBe(6);
   });
 
   it('counts the timer on the backend clock: a laptop clock 90 s fast still shows the same time left', async () => {
