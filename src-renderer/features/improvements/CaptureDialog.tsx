@@ -6,7 +6,6 @@ import { modelEffects } from '../../../src-shared/domain/analytics/effects';
 import type { ImprovementFields } from '../../../src-shared/domain/improvement';
 import { Dialog } from '../../components/Dialog';
 import { selectDoc, useDocumentStore } from '../../store/document-store';
-import { flushSave } from '../../store/saver';
 import { useImprovementStore } from '../../store/improvement-store';
 import { useUiStore } from '../../store/ui-store';
 import { deltaLines, formatGain } from './improvement-format';
@@ -23,9 +22,7 @@ export function CaptureDialog({ draft }: { draft: ImprovementFields }) {
   if (!doc) return null;
   const add = async () => {
     if (fields.idea.trim() === '') return setProblem('Say what the idea is before adding it.');
-    // The idea may address a card added a moment ago, whose save is still waiting or on
-    // its way; the backend refuses an idea about something on none of the stored maps.
-    await flushSave();
+    // The store saves the pending map edit first: the idea may address a card added a moment ago.
     const made = await create(fields);
     if (made) {
       cancel();
