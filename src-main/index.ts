@@ -14,6 +14,7 @@ import { registerIpc } from './electron/ipc';
 import { installMenu } from './electron/menu';
 import { hardenSession, installAppSecurity, openExternally } from './electron/security';
 import { createMainWindow } from './electron/window';
+import { audienceWindows } from './electron/audience-window';
 import { appPageUrl } from './electron/window-options';
 
 // --data-dir / LEANMAP_DATA_DIR become Electron's userData folder, so Chromium's own
@@ -105,7 +106,9 @@ async function start(): Promise<void> {
     app.exit(1);
     return;
   }
-  registerIpc({ dispatch: backend.dispatch, appUrl: () => appUrl, events: backend.events });
+  const audience = audienceWindows(preloadPath, () => appUrl);
+  registerIpc({ dispatch: backend.dispatch, appUrl: () => appUrl, events: backend.events, openAudience: (id, from) => audience.open(id, from) });
+  app.on('before-quit', () => audience.close());
   installMenu({ developerTools: !app.isPackaged });
   openMainWindow();
   app.on('activate', () => {

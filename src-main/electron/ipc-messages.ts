@@ -10,6 +10,11 @@ import { isAllowedNavigation } from './window-options';
 export const INVOKE_CHANNEL = 'leanmap:invoke';
 export const SAVE_FILE_CHANNEL = 'leanmap:save-file';
 export const SAVE_FILES_CHANNEL = 'leanmap:save-files';
+export const OPEN_AUDIENCE_CHANNEL = 'leanmap:open-audience';
+
+/** The workshop whose audience view opens: an id as the app makes them, nothing that could bend the URL. */
+export const OpenAudienceRequestSchema = z.string().regex(/^[\w-]{1,64}$/);
+
 /** Renderer -> main: which workshop's events this window wants (null: none). */
 export const WATCH_CHANNEL = 'leanmap:watch';
 /** Main -> renderer: one pushed event. */

@@ -1,5 +1,6 @@
-// The two IPC channels the preload uses: `invoke` carries the API contract to
+// The IPC channels the preload uses: `invoke` carries the API contract to
 // backend.dispatch; `save-file` is the host's save dialog plus an atomic write.
+// `open-audience` opens the audience window (src-main/electron/audience-window.ts).
 // Every message is checked for its sender frame and its shape before anything runs.
 import { app, BrowserWindow, dialog, ipcMain, type IpcMainInvokeEvent, type SaveDialogOptions } from 'electron';
 import { dirname, join } from 'node:path';
@@ -14,6 +15,8 @@ import {
   InvokeMessageSchema,
   SAVE_FILE_CHANNEL,
   SAVE_FILES_CHANNEL,
+  OPEN_AUDIENCE_CHANNEL,
+  OpenAudienceRequestSchema,
   SaveFileRequestSchema,
   SaveFilesRequestSchema,
   WATCH_CHANNEL,
@@ -38,11 +41,13 @@ export interface IpcOptions {
   dispatch: Dispatch;
   /** The app page's URL; a function because it is known only once the window loads. */
   appUrl: () => string;
+  /** Opens the audience window for a workshop; the sentence says where it went. */
+  openAudience: (workshopId: string, from: BrowserWindow | null) => string;
   /** Pushed events, forwarded to each window watching that workshop. */
   events?: EventHub;
 }
 
-export function registerIpc({ dispatch, appUrl, events }: IpcOptions): () => void {
+export function registerIpc({ dispatch, appUrl, events, openAudience }: IpcOptions): () => void {
   const forwarding = events ? createEventForwarding(events) : null;
   const known = new Set<number>();
   ipcMain.on(WATCH_CHANNEL, (event, message: unknown) => {
@@ -130,7 +135,15 @@ export function registerIpc({ dispatch, appUrl, events }: IpcOptions): () => voi
     return { ok: true, value: { saved: true, folder, names } };
   });
 
+  ipcMain.handle(OPEN_AUDIENCE_CHANNEL, (event, workshopId: unknown): WireResult<string> => {
+    if (!fromTrustedSender(event, appUrl)) return FORBIDDEN;
+    const parsed = OpenAudienceRequestSchema.safeParse(workshopId);
+    if (!parsed.success) return { ok: false, error: { code: 'VALIDATION', message: 'Leanmap could not tell which workshop to show to the room.' } };
+    return { ok: true, value: openAudience(parsed.data, BrowserWindow.fromWebContents(event.sender)) };
+  });
+
   return () => {
+    ipcMain.removeHandler(OPEN_AUDIENCE_CHANNEL);
     ipcMain.removeHandler(INVOKE_CHANNEL);
     ipcMain.removeHandler(SAVE_FILE_CHANNEL);
     ipcMain.removeHandler(SAVE_FILES_CHANNEL);

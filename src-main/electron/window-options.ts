@@ -32,6 +32,35 @@ export function secureWindowOptions(preloadPath: string): BrowserWindowConstruct
 }
 
 /**
+ * The audience window for the projector: the same hardened defaults, placed by
+ * chooseAudienceDisplay, no menu bar and no spellcheck underlines in front of the room.
+ */
+export function audienceWindowOptions(
+  preloadPath: string,
+  placement: { bounds: { x: number; y: number; width: number; height: number }; fullscreen: boolean },
+): BrowserWindowConstructorOptions {
+  const base = secureWindowOptions(preloadPath);
+  return {
+    ...base,
+    ...placement.bounds,
+    minWidth: 480,
+    minHeight: 320,
+    fullscreen: placement.fullscreen,
+    autoHideMenuBar: true,
+    backgroundColor: '#000000',
+    title: 'Leanmap — audience',
+    webPreferences: { ...base.webPreferences, spellcheck: false },
+  };
+}
+
+/** The audience page of a workshop: the app page with its audience route. */
+export function audiencePageUrl(appUrl: string, workshopId: string): string {
+  const url = new URL(appUrl);
+  url.hash = `#/audience/${encodeURIComponent(workshopId)}`;
+  return url.href;
+}
+
+/**
  * Only the app's own page may load; everything else is refused. The packaged app
  * lives at app://leanmap/index.html (any hash route); the dev server is one origin.
  * file:// never is: Leanmap does not load from it, and its fuse privileges are off.

@@ -9,6 +9,7 @@ import type { WireResult } from '../../src-shared/api/errors';
 const INVOKE_CHANNEL = 'leanmap:invoke';
 const SAVE_FILE_CHANNEL = 'leanmap:save-file';
 const SAVE_FILES_CHANNEL = 'leanmap:save-files';
+const OPEN_AUDIENCE_CHANNEL = 'leanmap:open-audience';
 const WATCH_CHANNEL = 'leanmap:watch';
 const EVENT_CHANNEL = 'leanmap:event';
 
@@ -34,6 +35,11 @@ const bridge: LeanmapBridge = {
   },
   saveFiles: async (request: SaveFilesRequest): Promise<SaveFilesResult> => {
     const result = (await ipcRenderer.invoke(SAVE_FILES_CHANNEL, request)) as WireResult<SaveFilesResult>;
+    if (!result.ok) throw Object.assign(new Error(result.error.message), { code: result.error.code });
+    return result.value;
+  },
+  openAudience: async (workshopId: string): Promise<string> => {
+    const result = (await ipcRenderer.invoke(OPEN_AUDIENCE_CHANNEL, workshopId)) as WireResult<string>;
     if (!result.ok) throw Object.assign(new Error(result.error.message), { code: result.error.code });
     return result.value;
   },

@@ -5,7 +5,7 @@ import { isErrorCode } from '../../src-shared/api/errors';
 
 export type Transport = (method: string, input: unknown, options?: { keepalive?: boolean }) => Promise<WireResult<unknown>>;
 
-const TOKEN_KEY = 'leanmap.token';
+export const TOKEN_KEY = 'leanmap.token';
 
 /** Takes the access key from the URL once (then hides it) and keeps it for this tab. */
 export function readAccessToken(

@@ -67,6 +67,7 @@ export function MapCanvas() {
   const selection = useUiStore((s) => s.selection);
   const select = useUiStore((s) => s.select);
   const notify = useUiStore((s) => s.notify);
+  const minimapShown = useUiStore((s) => s.minimapShown);
   const [nodes, setNodes] = useState<MapFlowNode[]>([]);
   const { onKeyDownCapture, onFocusCapture, onBlurCapture } = useCanvasKeys();
 
@@ -193,7 +194,7 @@ export function MapCanvas() {
         proOptions={proOptions}
       >
         <Background gap={24} color="#d4d4d8" />
-        <MiniMap<MapFlowNode> pannable zoomable nodeColor={minimapColor} ariaLabel="Overview of the whole map" />
+        {minimapShown && <MiniMap<MapFlowNode> pannable zoomable nodeColor={minimapColor} ariaLabel="Overview of the whole map" />}
         <Controls showInteractive={false} />
       </ReactFlow>
       {doc.stages.length === 0 && (

@@ -1,5 +1,6 @@
 // Host capabilities that are not API: saving a file where the facilitator picks
-// (Electron's dialog) or as a browser download.
+// (Electron's dialog) or as a browser download, and opening the audience window.
+import { TOKEN_KEY } from '../api/transports';
 import { installedHost } from '../api/client';
 import { fileBytes, zipFiles } from './zip-files';
 
@@ -21,6 +22,14 @@ export interface Host {
    * browser as one download (a single file as it is, more as "<bundleName>.zip").
    */
   saveFiles(files: HostFile[], bundleName: string): Promise<SaveResult>;
+  /** Opens the workshop's audience view for the projector; the sentence says where it is. */
+  openAudience(workshopId: string): Promise<string>;
+}
+
+/** The address of a workshop's audience view in the browser host, with the page's access key. */
+export function audienceAddress(workshopId: string, location: Pick<Location, 'origin' | 'pathname'> = window.location, token = window.sessionStorage.getItem(TOKEN_KEY)): string {
+  const query = token ? `?token=${encodeURIComponent(token)}` : '';
+  return `${location.origin}${location.pathname}${query}#/audience/${encodeURIComponent(workshopId)}`;
 }
 
 function download(name: string, blob: Blob): void {
@@ -48,6 +57,7 @@ export const electronHost = (bridge: NonNullable<Window['leanmap']>): Host => ({
     const result = await bridge.saveFiles({ files: files.map(({ name, data, encoding }) => ({ name, data, encoding })) });
     return result.saved ? { saved: true, where: result.folder } : { saved: false };
   },
+  openAudience: (workshopId) => bridge.openAudience(workshopId).catch((error: unknown) => (error instanceof Error ? error.message : 'The audience window could not open.')),
 });
 
 export const browserHost: Host = {
@@ -65,6 +75,16 @@ export const browserHost: Host = {
     const zipName = `${bundleName}.zip`;
     download(zipName, new Blob([zipFiles(files) as Uint8Array<ArrayBuffer>], { type: 'application/zip' }));
     return { saved: true, where: `your downloads folder, in "${zipName}"` };
+  },
+  async openAudience(workshopId) {
+    const address = audienceAddress(workshopId);
+    // A named window: pressing the button again brings the same one back. No opener is
+    // kept: the audience follows the console through pushed messages only.
+    const opened = window.open(address, `leanmap-audience-${workshopId}`);
+    if (opened) opened.opener = null;
+    return opened
+      ? `The audience view opened in a new window: drag it to the projector and press F11. Its address: ${address}`
+      : `The browser blocked the new window. Open this address in a window on the projector: ${address}`;
   },
 };
 

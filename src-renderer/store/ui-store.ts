@@ -22,6 +22,15 @@ interface UiState {
   /** A stage just added by the facilitator: its name field takes the focus. */
   justAdded: string | null;
   notices: Notice[];
+  /** The side panel folded away, so the map has the width (key P). */
+  sidePanelHidden: boolean;
+  /** The overview in the canvas corner (key M); off gives the map that corner back. */
+  minimapShown: boolean;
+  /** The map alone in the whole window: no toolbar, console or side panel (key W). */
+  mapOnly: boolean;
+  toggleSidePanel(): void;
+  toggleMinimap(): void;
+  toggleMapOnly(): void;
   select(selection: Selection): void;
   notify(notice: Omit<Notice, 'id'>, timeoutMs?: number): void;
   dismiss(id: number): void;
@@ -33,9 +42,16 @@ export const useUiStore = create<UiState>((set, get) => ({
   selection: null,
   panel: 'edit',
   setPanel: (panel) => set({ panel }),
-  reveal: (selection) => set({ selection, panel: 'edit' }),
+  // Showing a card in the inspector brings a hidden side panel back.
+  reveal: (selection) => set({ selection, panel: 'edit', sidePanelHidden: false, mapOnly: false }),
   justAdded: null,
   notices: [],
+  sidePanelHidden: false,
+  minimapShown: true,
+  mapOnly: false,
+  toggleSidePanel: () => set({ sidePanelHidden: !get().sidePanelHidden, mapOnly: false }),
+  toggleMinimap: () => set({ minimapShown: !get().minimapShown }),
+  toggleMapOnly: () => set({ mapOnly: !get().mapOnly }),
   select: (selection) => {
     const current = get().selection;
     if (current?.kind === selection?.kind && current?.id === selection?.id) return;

@@ -24,6 +24,8 @@ export interface LeanmapBridge {
   invoke(method: string, input: unknown, windowId?: string): Promise<WireResult<unknown>>;
   saveFile(request: SaveFileRequest): Promise<SaveFileResult>;
   saveFiles(request: SaveFilesRequest): Promise<SaveFilesResult>;
+  /** Opens (or moves to the front) the audience window of a workshop; says where it went. */
+  openAudience(workshopId: string): Promise<string>;
   platform: string;
   /**
    * Pushed events of one workshop (src-shared/api/events.ts), as sent by main; the

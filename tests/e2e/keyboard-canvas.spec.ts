@@ -103,7 +103,8 @@ test.describe('The keyboard on the map', () => {
     await page.keyboard.press('f');
     await editor.waitForViewportToSettle();
 
-    await editor.workshopMenuButton.focus();
+    // The presenter console is the last of the chrome before the map.
+    await page.getByRole('button', { name: 'Open audience view' }).focus();
     const visited: string[] = [];
     for (let i = 0; i < 10; i++) {
       await page.keyboard.press('Tab');

@@ -35,8 +35,10 @@ import { ImprovementsView } from '../improvements/ImprovementsView';
 import { ReviewView } from '../improvements/ReviewView';
 import { useRemoteUpdates } from './use-remote-updates';
 import { CompareView } from '../compare/CompareView';
+import { RoomConsole } from '../facilitation/RoomConsole';
 
 interface EditorLayoutProps {
+  workshopId: string;
   onBack: () => void;
   onReload: () => void;
   onOpenVersion: (versionId: string) => void;
@@ -45,15 +47,16 @@ interface EditorLayoutProps {
   onDiscardRecovery: () => void;
 }
 
-function EditorLayout({ onBack, onReload, onOpenVersion, recovery, onRestore, onDiscardRecovery }: EditorLayoutProps) {
+function EditorLayout({ workshopId, onBack, onReload, onOpenVersion, recovery, onRestore, onDiscardRecovery }: EditorLayoutProps) {
   const flow = useReactFlow<MapFlowNode, TransitionFlowEdge>();
   const [details, setDetails] = useState(false);
   const [dialog, setDialog] = useState<'agree' | 'new-version' | 'export' | 'versions' | 'withdraw' | null>(null);
   const [view, setView] = useState<EditorView>('map');
   const [choosingOutcome, setChoosingOutcome] = useState(false);
   const notify = useUiStore((s) => s.notify);
-  const workshopId = useDocumentStore((s) => s.workshop?.id ?? '');
   const draft = useImprovementStore((s) => s.draft);
+  const sidePanelHidden = useUiStore((s) => s.sidePanelHidden);
+  const mapOnly = useUiStore((s) => s.mapOnly) && view === 'map';
   const chooseOutcome = useCallback(() => setChoosingOutcome(true), []);
   useEditorShortcuts(flow, view === 'map', chooseOutcome);
   const exportFile = async () => {
@@ -65,7 +68,9 @@ function EditorLayout({ onBack, onReload, onOpenVersion, recovery, onRestore, on
     if (result?.ok) notify({ text: `Saved to ${result.where}.`, tone: 'info' });
   };
   return (
-    <div className="editor" data-testid="editor">
+    <div className={`editor${mapOnly ? ' editor-map-only' : ''}`} data-testid="editor">
+      {!mapOnly && (
+      <>
       <Toolbar
         onBack={onBack}
         onDetails={() => setDetails(true)}
@@ -78,6 +83,9 @@ function EditorLayout({ onBack, onReload, onOpenVersion, recovery, onRestore, on
         view={view}
         onView={setView}
       />
+      <RoomConsole workshopId={workshopId} />
+      </>
+      )}
       <ConflictBanner onReload={onReload} />
       <RecoveryBanner recovery={recovery} onRestore={onRestore} onDiscard={onDiscardRecovery} />
       <AgreedBanner onNewVersion={() => setDialog('new-version')} onWithdraw={() => setDialog('withdraw')} />
@@ -85,7 +93,12 @@ function EditorLayout({ onBack, onReload, onOpenVersion, recovery, onRestore, on
         {view === 'map' ? (
           <>
             <MapCanvas />
-            <SidePanel onShowPlan={() => setView('plan')} />
+            {mapOnly && (
+              <button type="button" className="btn map-only-exit" onClick={() => useUiStore.getState().toggleMapOnly()}>
+                Show the toolbar <kbd>W</kbd>
+              </button>
+            )}
+            {!sidePanelHidden && !mapOnly && <SidePanel onShowPlan={() => setView('plan')} />}
           </>
         ) : view === 'plan' ? (
           <MeasurementPlan />
@@ -235,6 +248,7 @@ export function EditorPage({ workshopId, versionId, onOpenVersion, onBack }: Edi
   return (
     <ReactFlowProvider>
       <EditorLayout
+        workshopId={workshopId}
         onBack={() => void back()}
         onReload={() => void load()}
         onOpenVersion={onOpenVersion}

@@ -49,6 +49,15 @@ export function useEditorShortcuts(
       } else if (key === 'f') {
         e.preventDefault();
         void flow?.fitView({ padding: 0.15, duration: 300 });
+      } else if (key === 'p') {
+        e.preventDefault();
+        useUiStore.getState().toggleSidePanel();
+      } else if (key === 'm') {
+        e.preventDefault();
+        useUiStore.getState().toggleMinimap();
+      } else if (key === 'w') {
+        e.preventDefault();
+        useUiStore.getState().toggleMapOnly();
       } else if (key === 'enter' && useUiStore.getState().selection) {
         const field = document.querySelector<HTMLElement>('.inspector input, .inspector textarea');
         if (field) {

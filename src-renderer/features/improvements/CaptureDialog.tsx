@@ -22,6 +22,7 @@ export function CaptureDialog({ draft }: { draft: ImprovementFields }) {
   if (!doc) return null;
   const add = async () => {
     if (fields.idea.trim() === '') return setProblem('Say what the idea is before adding it.');
+    // The store saves the pending map edit first: the idea may address a card added a moment ago.
     const made = await create(fields);
     if (made) {
       cancel();

@@ -8,7 +8,7 @@ import type { LeanmapBridge } from '../../../src-shared/api/bridge';
 import type { WorkshopEvent } from '../../../src-shared/api/events';
 import { aMapVersion, aWorkshopDetail } from './saver-harness';
 
-const aHost = (): Host => ({ saveFilesHint: '', saveTextFile: vi.fn(), saveFiles: vi.fn() });
+const aHost = (): Host => ({ saveFilesHint: '', saveTextFile: vi.fn(), saveFiles: vi.fn(), openAudience: vi.fn() });
 const saved = (workshopId = 'w-1'): WorkshopEvent => ({ name: 'map.saved', payload: { workshopId, versionId: 'v', revision: 2, byWindow: null } });
 
 describe('an editor session', () => {

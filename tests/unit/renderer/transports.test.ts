@@ -87,6 +87,7 @@ describe('bridgeTransport', () => {
     invoke,
     saveFile: () => Promise.resolve({ saved: false }),
     saveFiles: () => Promise.resolve({ saved: false }),
+    openAudience: () => Promise.resolve('opened'),
     platform: 'linux',
   });
 

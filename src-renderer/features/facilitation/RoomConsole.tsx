@@ -1,0 +1,152 @@
+// The presenter console's strip under the toolbar: what the room sees now, the next
+// agenda step, the controls that switch the audience view, hide or reveal numbers and
+// objects, and the timer. It sits in the editor chrome, never over the map, and works
+// on the stored session (the same records as the Run the room view).
+import { useEffect, useState } from 'react';
+import type { Session } from '../../../src-shared/api/contract';
+import { formatClock, viewTimer, type AudienceState, type AudienceView } from '../../../src-shared/domain/facilitation';
+import { selectDoc, useDocumentStore } from '../../store/document-store';
+import { useUiStore } from '../../store/ui-store';
+import { host } from '../../host/host';
+import { Menu } from '../../components/Menu';
+import { goToItem, nextItem } from './AgendaPanel';
+import { describeView, toggleHidden } from './room-state';
+import { useRun } from './use-run';
+import { useSessionController } from './use-session';
+
+const VIEW_CHOICES: [string, string][] = [
+  ['blank', 'Blank screen'],
+  ['map', 'Whole map'],
+  ['figures', 'Figures'],
+  ['vote', 'Current vote'],
+  ['timer', 'Timer'],
+  ['parking-lot', 'Parking lot'],
+  ['decisions', 'Decisions'],
+];
+
+function viewValue(view: AudienceView): string {
+  return view.kind === 'stage' ? `stage:${view.stageId}` : view.kind;
+}
+
+function viewFromValue(value: string): AudienceView {
+  if (value.startsWith('stage:')) return { kind: 'stage', stageId: value.slice('stage:'.length) };
+  if (value === 'vote') return { kind: 'vote', roundId: null };
+  return { kind: value } as AudienceView;
+}
+
+export function RoomConsole({ workshopId }: { workshopId: string }) {
+  const ctl = useSessionController(workshopId);
+  const session = ctl.current();
+  if (!session) return <section className="room-console" aria-label="Presenter console" data-testid="room-console" />;
+  return <RoomControls workshopId={workshopId} session={session} ctl={ctl} />;
+}
+
+function RoomControls({ workshopId, session, ctl }: { workshopId: string; session: Session; ctl: ReturnType<typeof useSessionController> }) {
+  const run = useRun(ctl);
+  const doc = useDocumentStore(selectDoc);
+  const selection = useUiStore((s) => s.selection);
+  const notify = useUiStore((s) => s.notify);
+  const room = { audience: session.audience, timer: session.timer };
+  const setAudience = (audience: AudienceState) => void run('session.update', { revision: session.revision, patch: { audience } });
+  const [now, setNow] = useState(() => ctl.now());
+  useEffect(() => {
+    if (room.timer.status !== 'running') return;
+    // Read the clock at once (the timer just started) and then a few times a second.
+    const read = () => setNow(ctl.now());
+    const first = setTimeout(read, 0);
+    const tick = setInterval(read, 500);
+    return () => {
+      clearTimeout(first);
+      clearInterval(tick);
+    };
+  }, [room.timer, ctl]);
+
+  const stageName = (id: string) => doc?.stages.find((s) => s.id === id)?.name || null;
+  const next = nextItem(session);
+  const timer = viewTimer(room.timer, now);
+  const sidePanelHidden = useUiStore((s) => s.sidePanelHidden);
+  const minimapShown = useUiStore((s) => s.minimapShown);
+  const selectedHidden = selection ? room.audience.hiddenIds.includes(selection.id) : false;
+  const openAudience = async () => {
+    const said = await host().openAudience(workshopId);
+    notify({ text: said, tone: 'info' }, 15_000);
+  };
+
+  return (
+    <section className="room-console" aria-label="Presenter console" data-testid="room-console">
+      <div className="room-now">
+        <span className="muted">Room sees:</span>
+        {/* The switch shows the current view; this names it in full for screen readers and tests. */}
+        <span className="sr-only" data-testid="room-sees">
+          {describeView(room.audience.view, stageName)}
+        </span>
+      <select
+        className="btn"
+        aria-label="What the room sees"
+        value={viewValue(room.audience.view)}
+        onChange={(e) => setAudience({ ...room.audience, view: viewFromValue(e.target.value) })}
+      >
+        {VIEW_CHOICES.map(([value, label]) => (
+          <option key={value} value={value}>
+            {label}
+          </option>
+        ))}
+        {doc?.stages.map((s) => (
+          <option key={s.id} value={`stage:${s.id}`}>
+            Stage: {s.name || 'Unnamed stage'}
+          </option>
+        ))}
+      </select>
+        {room.audience.hideNumbers && <span className="room-tag">numbers hidden</span>}
+        {room.audience.hiddenIds.length > 0 && <span className="room-tag">{room.audience.hiddenIds.length} hidden</span>}
+      </div>
+      <button type="button" className="btn" aria-pressed={room.audience.hideNumbers} onClick={() => setAudience({ ...room.audience, hideNumbers: !room.audience.hideNumbers })}>
+        {room.audience.hideNumbers ? 'Reveal numbers' : 'Hide numbers'}
+      </button>
+      <button
+        type="button"
+        className="btn"
+        disabled={!selection}
+        title="Hide the selected card or arrow from the room, or reveal it"
+        onClick={() => selection && setAudience(toggleHidden(room.audience, selection.id))}
+      >
+        {selectedHidden ? 'Reveal selected' : 'Hide selected'}
+      </button>
+      <div className="room-timer" role="group" aria-label="Timer">
+        <span className={`room-clock${timer.ended ? ' room-clock-ended' : ''}`} data-testid="room-clock">
+          {timer.overrunMs > 0 ? `+${formatClock(timer.overrunMs)}` : formatClock(timer.leftMs)}
+        </span>
+        {room.timer.status === 'running' ? (
+          <button type="button" className="btn" onClick={() => void run('session.timer', { action: 'pause' })}>
+            Pause
+          </button>
+        ) : (
+          <button type="button" className="btn" onClick={() => void run('session.timer', { action: 'start' })}>
+            Start
+          </button>
+        )}
+        <button type="button" className="btn" onClick={() => void run('session.timer', { action: 'add', ms: 60_000 })}>
+          +1 min
+        </button>
+        <button type="button" className="btn" onClick={() => void run('session.timer', { action: 'reset' })}>
+          Reset
+        </button>
+      </div>
+      <button type="button" className="btn room-next" disabled={!next} onClick={() => next && void goToItem(run, session, next)} data-testid="next-step" title={next ? `Next: ${next.title} (${next.minutes} min)` : undefined}>
+        {next ? `Next: ${next.title} (${next.minutes} min)` : 'Agenda done'}
+      </button>
+      {/* The laptop's own layout sits here, beside the room's: fewer controls in the toolbar row. */}
+      <Menu
+        label="Layout"
+        items={[
+          { label: `${sidePanelHidden ? 'Show' : 'Hide'} the side panel (P)`, onSelect: () => useUiStore.getState().toggleSidePanel() },
+          { label: `${minimapShown ? 'Hide' : 'Show'} the minimap (M)`, onSelect: () => useUiStore.getState().toggleMinimap() },
+          { label: 'The map in the whole window (W)', onSelect: () => useUiStore.getState().toggleMapOnly() },
+        ]}
+      />
+      <button type="button" className="btn btn-primary" aria-label="Open audience view" title="Open the audience view for the projector" onClick={() => void openAudience()}>
+        Audience view ↗
+      </button>
+    </section>
+  );
+}
