@@ -18,6 +18,22 @@ const SHARED_IS_PURE = 'src-shared is pure TypeScript shared by every runtime: n
 const RENDERER_IS_A_WEB_PAGE = 'src-renderer runs as a sandboxed web page: reach the backend through api.call, and host features through Host.';
 const ELECTRON_AT_THE_EDGE = 'Only src-main/electron/, src-main/index.ts and the preload may import electron; the backend also runs without it.';
 
+const IN_THE_SESSION = 'Take it from the EditorSession (useApi(), useHost(), useSaver(), useEditorSession()): the window has one session, built in main.tsx, and tests build their own.';
+const SINGLETON_NAMES = '/^(api|host|flushSave|startSaver|theSaver|appJournal|installSession|installedSession|installedHost)$/';
+/** Calls of the old module-level accessors (api(), host(), flushSave()…). */
+const SINGLETON_CALLS = [{ selector: `CallExpression[callee.type='Identifier'][callee.name=${SINGLETON_NAMES}]`, message: IN_THE_SESSION }];
+/** A module exporting such an accessor, as a function or a constant. */
+const SINGLETON_EXPORTS = [
+  { selector: `Program > ExportNamedDeclaration > FunctionDeclaration[id.name=${SINGLETON_NAMES}]`, message: IN_THE_SESSION },
+  { selector: `Program > ExportNamedDeclaration > VariableDeclaration > VariableDeclarator[id.name=${SINGLETON_NAMES}]`, message: IN_THE_SESSION },
+];
+const PER_SESSION = 'Module-level state is shared by every session in the window (and every test): keep it in the EditorSession (src-renderer/session/editor-session.ts).';
+/** Mutable module state: a top-level let, or a bound zustand store (create) instead of one made by the session (createStore). */
+const MODULE_STATE = [
+  { selector: "Program > VariableDeclaration[kind='let']", message: PER_SESSION },
+  { selector: "ImportDeclaration[source.value='zustand'] > ImportSpecifier[imported.name='create']", message: PER_SESSION },
+];
+
 module.exports = tseslint.config(
   // ESLint does not read .gitignore; these mirror it.
   {
@@ -120,6 +136,23 @@ module.exports = tseslint.config(
           patterns: [...nodeImports(RENDERER_IS_A_WEB_PAGE), folder('src-main', RENDERER_IS_A_WEB_PAGE)],
         },
       ],
+    },
+  },
+  // One EditorSession per window owns the API client, the host, the saver and the
+  // stores (src-renderer/session/): a module-level singleton would be shared by every
+  // session and test, so these forms are refused (tests/unit/renderer/no-singletons.test.ts).
+  {
+    files: ['src-renderer/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-syntax': ['error', ...SINGLETON_CALLS, ...SINGLETON_EXPORTS],
+    },
+  },
+  {
+    // The canvas keeps window-wide facts of the screen (focus, measured label sizes) apart from the session.
+    files: ['src-renderer/**/*.{ts,tsx}'],
+    ignores: ['src-renderer/canvas/**'],
+    rules: {
+      'no-restricted-syntax': ['error', ...SINGLETON_CALLS, ...SINGLETON_EXPORTS, ...MODULE_STATE],
     },
   },
   {

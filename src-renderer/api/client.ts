@@ -1,11 +1,9 @@
 // The typed API the renderer uses: `api.call(method, input)`, the same whatever
-// transport carries it. Failures are values, never exceptions.
+// transport carries it. Failures are values, never exceptions. Each EditorSession
+// builds its own; components take it with useApi() (session/SessionContext.tsx).
 import type { Method, MethodInput, MethodOutput } from '../../src-shared/api/contract';
 import type { WireResult } from '../../src-shared/api/errors';
-import type { Host } from '../host/host';
-import type { Saver } from '../store/saver';
-import type { UnsavedJournal } from '../store/unsaved-journal';
-import { pickTransport, type Transport } from './transports';
+import type { Transport } from './transports';
 
 export interface ApiClient {
   call<M extends Method>(method: M, input: MethodInput<M>, options?: { keepalive?: boolean }): Promise<WireResult<MethodOutput<M>>>;
@@ -15,38 +13,4 @@ export function createApiClient(transport: Transport): ApiClient {
   return {
     call: (method, input, options) => transport(method, input, options) as never,
   };
-}
-
-// Thin compatibility for modules not yet moved to the EditorSession context
-// (src-renderer/session/): main.tsx installs the window's session here once; new code
-// takes `useEditorSession().api` instead. Not module state of its own.
-/** What the compatibility functions reach: the window's EditorSession. */
-export interface InstalledSession {
-  api: ApiClient;
-  host: Host;
-  saver: Saver;
-  journal: UnsavedJournal;
-}
-
-let installed: InstalledSession | null = null;
-let fallback: ApiClient | null = null;
-
-export function installSession(session: InstalledSession): void {
-  installed = session;
-}
-
-export function installedSession(): InstalledSession | null {
-  return installed;
-}
-
-/** @deprecated use useEditorSession().api */
-export function api(): ApiClient {
-  if (installed) return installed.api;
-  fallback ??= createApiClient(pickTransport());
-  return fallback;
-}
-
-/** @deprecated use useEditorSession().host */
-export function installedHost(): Host | null {
-  return installed?.host ?? null;
 }

@@ -77,8 +77,3 @@ export function bridgeTransport(bridge: NonNullable<Window['leanmap']>, windowId
     }
   };
 }
-
-export function pickTransport(): Transport {
-  if (window.leanmap) return bridgeTransport(window.leanmap);
-  return httpTransport(readAccessToken());
-}

@@ -13,10 +13,12 @@ import {
   type NodeChange,
 } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { StoreApi } from 'zustand';
 import { connect, moveNodes, removeNodes, removeTransitions } from '../../src-shared/domain/map-ops';
+import { useEditorSession } from '../session/SessionContext';
 import { selectDoc, useDocumentStore } from '../store/document-store';
 import { useProcessAnalysis } from '../store/use-analysis';
-import { useUiStore } from '../store/ui-store';
+import { useUiStore, type UiState } from '../store/ui-store';
 import { TransitionEdge } from './edges/TransitionEdge';
 import { useCanvasKeys } from './use-canvas-keys';
 import { useLabelPlacement } from './use-label-placement';
@@ -43,12 +45,13 @@ const minimapColor = (node: MapFlowNode) => {
 /** More than one card selected (box or shift selection): keep those selections. */
 const isMulti = (nodes: readonly MapFlowNode[]) => nodes.filter((n) => n.selected).length > 1;
 
-/** Follows React Flow's click selection into the UI store (the single selection the inspector shows). */
+/** Follows React Flow's click selection into the session's UI store (the single selection the inspector shows). */
 function followSelection(
+  ui: StoreApi<UiState>,
   changes: readonly (NodeChange<MapFlowNode> | EdgeChange<TransitionFlowEdge>)[],
   kindOf: (id: string) => 'stage' | 'outcome' | 'transition',
 ): void {
-  const { selection, select } = useUiStore.getState();
+  const { selection, select } = ui.getState();
   let picked: string | null = null;
   let dropped = false;
   for (const c of changes) {
@@ -61,6 +64,7 @@ function followSelection(
 }
 
 export function MapCanvas() {
+  const session = useEditorSession();
   const doc = useDocumentStore(selectDoc);
   const readOnly = useDocumentStore((s) => s.readOnly);
   const change = useDocumentStore((s) => s.change);
@@ -114,21 +118,21 @@ export function MapCanvas() {
   const onNodesChange = useCallback(
     (changes: NodeChange<MapFlowNode>[]) => {
       // Removals arrive in onDelete as one step; here only moves, sizes and selection.
-      followSelection(changes, (id) => {
+      followSelection(session.ui, changes, (id) => {
         // Read at event time: a stage added since this callback was made must count as a stage.
-        const current = useDocumentStore.getState().history?.doc;
+        const current = session.document.getState().history?.doc;
         return current?.stages.some((st) => st.id === id) ? 'stage' : 'outcome';
       });
       setNodes((current) => applyNodeChanges(changes.filter((c) => c.type !== 'remove'), current));
     },
-    [change],
+    [session],
   );
 
   const onEdgesChange = useCallback(
     (changes: EdgeChange<TransitionFlowEdge>[]) => {
-      followSelection(changes, () => 'transition');
+      followSelection(session.ui, changes, () => 'transition');
     },
-    [],
+    [session],
   );
 
   // React Flow reports the deleted cards and their arrows separately; one undo step for both.
@@ -137,10 +141,10 @@ export function MapCanvas() {
       const nodeIds = new Set(deletedNodes.map((n) => n.id));
       const edgeIds = new Set(deletedEdges.map((e) => e.id));
       change((d) => removeTransitions(removeNodes(d, nodeIds), edgeIds), { commit: true });
-      const selected = useUiStore.getState().selection;
+      const selected = session.ui.getState().selection;
       if (selected && (nodeIds.has(selected.id) || edgeIds.has(selected.id))) select(null);
     },
-    [change, select],
+    [change, select, session],
   );
 
   const onNodeDragStop = useCallback(
@@ -153,7 +157,7 @@ export function MapCanvas() {
 
   const onConnect = useCallback(
     (connection: Connection) => {
-      const current = useDocumentStore.getState().history?.doc;
+      const current = session.document.getState().history?.doc;
       if (!current) return;
       const result = connect(current, connection.source, connection.target);
       if (!result.ok) {
@@ -163,7 +167,7 @@ export function MapCanvas() {
       change(() => result.doc, { commit: true });
       select({ kind: 'transition', id: result.transition.id });
     },
-    [change, notify, select],
+    [change, notify, select, session],
   );
 
   if (!doc) return null;

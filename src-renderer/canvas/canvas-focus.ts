@@ -1,6 +1,7 @@
 // Puts the keyboard focus back on the map: on the selected card when it is on
 // screen (so arrows move it and N inserts after it), else on the canvas itself.
-import { useUiStore } from '../store/ui-store';
+import type { StoreApi } from 'zustand';
+import type { UiState } from '../store/ui-store';
 
 let placing = false;
 
@@ -29,10 +30,9 @@ export function focusMapElement(id: string | null): void {
   }
 }
 
-/** Leaves a field for the map: the selected card takes the focus. */
-export function focusCanvas(): void {
+/** Leaves a field for the map: the selected card (of the session's `ui`) takes the focus. */
+export function focusCanvas(ui: StoreApi<UiState>): void {
   // Done with the new stage's name: showing the stage again must not take the focus back.
-  useUiStore.setState({ justAdded: null });
-  const selection = useUiStore.getState().selection;
-  focusMapElement(selection?.id ?? null);
+  ui.getState().settleAdded();
+  focusMapElement(ui.getState().selection?.id ?? null);
 }

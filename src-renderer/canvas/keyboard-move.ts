@@ -3,7 +3,8 @@
 // a run of presses becomes one undo step once the keys have been still for a moment.
 import type { Position } from '../../src-shared/domain/map-document';
 import { moveNodes } from '../../src-shared/domain/map-ops';
-import { useDocumentStore } from '../store/document-store';
+import type { StoreApi } from 'zustand';
+import type { DocumentState } from '../store/document-store';
 
 /** Map units per arrow press (Shift: four times as far), as React Flow moves cards. */
 export const KEY_MOVE_STEP = 5;
@@ -24,17 +25,18 @@ export interface KeyboardMove {
   settle(): void;
 }
 
-export function createKeyboardMove(timers: { set: typeof setTimeout; clear: typeof clearTimeout } = { set: setTimeout, clear: clearTimeout }): KeyboardMove {
+/** Moves cards in `store` (the session's open map). */
+export function createKeyboardMove(store: StoreApi<DocumentState>, timers: { set: typeof setTimeout; clear: typeof clearTimeout } = { set: setTimeout, clear: clearTimeout }): KeyboardMove {
   let pending: ReturnType<typeof setTimeout> | null = null;
   const settle = () => {
     if (pending === null) return;
     timers.clear(pending);
     pending = null;
-    useDocumentStore.getState().commit();
+    store.getState().commit();
   };
   return {
     press(ids, direction, fast) {
-      const { history, change, readOnly, saveState } = useDocumentStore.getState();
+      const { history, change, readOnly, saveState } = store.getState();
       if (!history || readOnly || saveState === 'conflict') return false;
       const wanted = new Set(ids);
       const step = KEY_MOVE_STEP * (fast ? 4 : 1);

@@ -4,8 +4,7 @@
 import { useReactFlow } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, type FocusEvent, type KeyboardEvent } from 'react';
 import { keyboardOrder } from '../../src-shared/domain/journey-order';
-import { useDocumentStore } from '../store/document-store';
-import { useUiStore } from '../store/ui-store';
+import { useEditorSession } from '../session/SessionContext';
 import { canvasElement, elementOf, focusMapElement, isPlacingFocus } from './canvas-focus';
 import { ARROW_DIRECTIONS, createKeyboardMove } from './keyboard-move';
 import type { MapFlowNode, TransitionFlowEdge } from './flow-types';
@@ -24,7 +23,8 @@ if (typeof window !== 'undefined') {
 
 export function useCanvasKeys() {
   const flow = useReactFlow<MapFlowNode, TransitionFlowEdge>();
-  const move = useMemo(() => createKeyboardMove(), []);
+  const session = useEditorSession();
+  const move = useMemo(() => createKeyboardMove(session.document), [session]);
   // Leaving the editor mid-move still makes the move one undo step.
   useEffect(() => () => move.settle(), [move]);
 
@@ -34,9 +34,9 @@ export function useCanvasKeys() {
    */
   const reveal = useCallback(
     (id: string) => {
-      const doc = useDocumentStore.getState().history?.doc;
+      const doc = session.document.getState().history?.doc;
       const kind = doc?.stages.some((s) => s.id === id) ? 'stage' : doc?.outcomes.some((o) => o.id === id) ? 'outcome' : 'transition';
-      useUiStore.getState().select({ kind, id });
+      session.ui.getState().select({ kind, id });
       if (elementOf(id)) return focusMapElement(id);
       const transition = doc?.transitions.find((t) => t.id === id);
       const centre = (nodeId: string) => {
@@ -55,7 +55,7 @@ export function useCanvasKeys() {
       };
       requestAnimationFrame(tryFocus);
     },
-    [flow],
+    [flow, session],
   );
 
   const onKeyDownCapture = useCallback(
@@ -77,7 +77,7 @@ export function useCanvasKeys() {
       if (e.key !== 'Tab') return;
       const item = target.closest<HTMLElement>(ITEM);
       const id = item?.getAttribute('data-id');
-      const doc = useDocumentStore.getState().history?.doc;
+      const doc = session.document.getState().history?.doc;
       if (!id || !doc) return;
       const order = keyboardOrder(doc);
       const at = order.indexOf(id);
@@ -96,7 +96,7 @@ export function useCanvasKeys() {
         if (edgeId) focusMapElement(edgeId);
       }
     },
-    [flow, move, reveal],
+    [flow, move, reveal, session],
   );
 
   /** Tabbing into the map from outside lands on the entry stage (or, backwards, on the last arrow). */
@@ -106,14 +106,14 @@ export function useCanvasKeys() {
       const target = e.target as HTMLElement;
       const from = e.relatedTarget as HTMLElement | null;
       if (!target.matches(ITEM) || from?.closest(ITEM)) return;
-      const doc = useDocumentStore.getState().history?.doc;
+      const doc = session.document.getState().history?.doc;
       if (!doc) return;
       const order = keyboardOrder(doc);
       const backwards = from !== null && (from.compareDocumentPosition(target) & Node.DOCUMENT_POSITION_PRECEDING) !== 0;
       const wanted = backwards ? order.at(-1) : order[0];
       if (wanted) reveal(wanted);
     },
-    [reveal],
+    [reveal, session],
   );
 
   /** Leaving the card mid-move (a click elsewhere) makes the move its undo step at once. */

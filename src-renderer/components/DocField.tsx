@@ -2,6 +2,7 @@
 // (so it is saved within a second), and leaving the field makes one undo step.
 // Escape leaves the field for the map (the selected card takes the focus).
 import { useId, type KeyboardEvent } from 'react';
+import { useEditorSession } from '../session/SessionContext';
 import { useDocumentStore } from '../store/document-store';
 import { focusCanvas } from '../canvas/canvas-focus';
 
@@ -23,7 +24,8 @@ interface DocFieldProps {
 export function DocField({ label, value, onChange, multiline, maxLength, placeholder, hideLabel, autoFocus, testId, className, selectOnFocus }: DocFieldProps) {
   const id = useId();
   const readOnly = useDocumentStore((s) => s.readOnly);
-  const commit = () => useDocumentStore.getState().commit();
+  const session = useEditorSession();
+  const commit = () => session.document.getState().commit();
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement | HTMLTextAreaElement>) => {
     if (e.key === 'Enter' && !multiline) {
       e.preventDefault();
@@ -32,7 +34,7 @@ export function DocField({ label, value, onChange, multiline, maxLength, placeho
       // Done typing: back to the map, so the next N or arrow key acts on the canvas.
       e.preventDefault();
       commit();
-      focusCanvas();
+      focusCanvas(session.ui);
     }
   };
   const common = {

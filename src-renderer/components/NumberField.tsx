@@ -6,6 +6,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { formatNumberInput, parseNumberInput, shareOfPercent, type NumberRule } from '../../src-shared/domain/number-input';
 import { DISPLAY_SEPARATORS } from '../lib/number-display';
+import { useEditorSession } from '../session/SessionContext';
 import { useDocumentStore } from '../store/document-store';
 import { NumberProblem, type NumberTrouble } from './NumberProblem';
 
@@ -28,8 +29,9 @@ export function NumberField({ label, value, rule, share, unit, onChange, testId,
   const id = useId();
   const mapReadOnly = useDocumentStore((s) => s.readOnly);
   const readOnly = detached ? false : mapReadOnly;
+  const { document } = useEditorSession();
   const commit = () => {
-    if (!detached) useDocumentStore.getState().commit();
+    if (!detached) document.getState().commit();
   };
   const [text, setText] = useState(() => formatNumberInput(value, rule, share, DISPLAY_SEPARATORS));
   const [problem, setProblem] = useState<NumberTrouble | null>(null);

@@ -1,7 +1,7 @@
 // Host capabilities that are not API: saving a file where the facilitator picks
 // (Electron's dialog) or as a browser download, and opening the audience window.
+// The EditorSession is given one; components take it with useHost().
 import { TOKEN_KEY } from '../api/transports';
-import { installedHost } from '../api/client';
 import { fileBytes, zipFiles } from './zip-files';
 
 export type SaveResult = { saved: true; where: string } | { saved: false };
@@ -87,8 +87,3 @@ export const browserHost: Host = {
       : `The browser blocked the new window. Open this address in a window on the projector: ${address}`;
   },
 };
-
-/** @deprecated use useEditorSession().host (compatibility for modules not yet moved). */
-export function host(): Host {
-  return installedHost() ?? (window.leanmap ? electronHost(window.leanmap) : browserHost);
-}

@@ -1,7 +1,11 @@
-// Provides the window's EditorSession to every component; useWorkshopEvents listens
-// to one workshop's pushed events for as long as the component is mounted.
+// Provides the window's EditorSession to every component (the only way a component
+// reaches the API, the host or the saver); useWorkshopEvents listens to one
+// workshop's pushed events for as long as the component is mounted.
 import { createContext, useContext, useEffect, useRef, type ReactNode } from 'react';
 import type { WorkshopEvent } from '../../src-shared/api/events';
+import type { ApiClient } from '../api/client';
+import type { Host } from '../host/host';
+import type { Saver } from '../store/saver';
 import type { EditorSession } from './editor-session';
 
 const SessionContext = createContext<EditorSession | null>(null);
@@ -18,6 +22,15 @@ export function useEditorSession(): EditorSession {
   if (!session) throw new Error('useEditorSession needs a <SessionProvider> above it.');
   return session;
 }
+
+/** The window's API client. */
+export const useApi = (): ApiClient => useEditorSession().api;
+
+/** The window's host capabilities (saving files, opening the audience window). */
+export const useHost = (): Host => useEditorSession().host;
+
+/** The window's saver: `flush()` before anything that reads the saved map. */
+export const useSaver = (): Saver => useEditorSession().saver;
 
 /**
  * Calls `onEvent` for each event of `workshopId` (null: none). The latest callback is

@@ -1,16 +1,21 @@
 // The renderer's composition root: one session per window, built from injected parts
 // (API client with its transport, host capabilities, pushed events) and owning what
 // the open map needs: the document with its undo history, the saver and its journal,
-// the measurement plan and the analysis cache. A second window, the audience view
-// and tests each build their own.
+// the measurement plan, the improvements, the selection and the analysis cache. A
+// second window, the audience view and tests each build their own; nothing of it is
+// module state (tests/unit/renderer/no-singletons.test.ts keeps it so).
 import type { StoreApi } from 'zustand';
 import type { ApiClient } from '../api/client';
 import { createApiClient } from '../api/client';
 import { bridgeTransport, httpTransport, readAccessToken, type Transport } from '../api/transports';
 import { browserHost, electronHost, type Host } from '../host/host';
+import { createChangeLines, type ChangeLines } from '../features/facilitation/session-controller';
+import { createMarksCache, type MarksCache } from '../features/improvements/marks';
 import { createDocumentStore, type DocumentState } from '../store/document-store';
+import { createImprovementStore, type ImprovementState } from '../store/improvement-store';
 import { createPlanStore, type PlanState } from '../store/plan-store';
 import { createSaver, type PageLifecycle, type Saver, type SaverTimers } from '../store/saver';
+import { createUiStore, type UiState } from '../store/ui-store';
 import { memoryJournal, type UnsavedJournal } from '../store/unsaved-journal';
 import { createAnalysisCache, type AnalysisCache } from '../store/use-analysis';
 import { bridgeEventSource, sseEventSource, type WorkshopEventListener, type WorkshopEventSource } from './event-source';
@@ -24,10 +29,17 @@ export interface EditorSession {
   /** The open map version: document, undo history and save state. */
   readonly document: StoreApi<DocumentState>;
   readonly plan: StoreApi<PlanState>;
+  readonly improvements: StoreApi<ImprovementState>;
+  /** The selection (stage, outcome or arrow), the side panel's state and the notices. */
+  readonly ui: StoreApi<UiState>;
   readonly saver: Saver;
   /** Unsaved edits kept in the window until the save is confirmed. */
   readonly journal: UnsavedJournal;
   readonly analysis: AnalysisCache;
+  /** Which stages and arrows improvements address, worked out once per map and list. */
+  readonly improvementMarks: MarksCache;
+  /** The window's facilitation changes, sent one after another per workshop. */
+  readonly sessionChanges: ChangeLines;
 }
 
 export interface SessionParts {
@@ -35,8 +47,6 @@ export interface SessionParts {
   host: Host;
   events: WorkshopEventSource;
   windowId?: string;
-  /** The stores to own; fresh ones when not given (the app passes its bound hooks). */
-  stores?: { document?: StoreApi<DocumentState>; plan?: StoreApi<PlanState> };
   journal?: UnsavedJournal;
   page?: PageLifecycle;
   timers?: SaverTimers;
@@ -46,12 +56,16 @@ export function newWindowId(random: () => string = () => crypto.randomUUID()): s
   return `w-${random()}`;
 }
 
-export function createEditorSession({ transport, host, events, windowId = newWindowId(), stores = {}, journal = memoryJournal(), page, timers }: SessionParts): EditorSession {
+export function createEditorSession({ transport, host, events, windowId = newWindowId(), journal = memoryJournal(), page, timers }: SessionParts): EditorSession {
   const api = createApiClient(transport);
-  const document = stores.document ?? createDocumentStore();
-  const plan = stores.plan ?? createPlanStore(api);
+  const ui = createUiStore();
+  const notify: UiState['notify'] = (notice, timeoutMs) => ui.getState().notify(notice, timeoutMs);
+  const document = createDocumentStore();
   const saver = createSaver({ api: () => api, store: document, journal, ...(page ? { page } : {}), ...(timers ? { timers } : {}) });
-  return { windowId, api, host, events, document, plan, saver, journal, analysis: createAnalysisCache() };
+  const plan = createPlanStore({ api, notify });
+  // Ideas are checked against the saved map: the store saves this session's pending edit first.
+  const improvements = createImprovementStore({ api, savePendingMap: () => saver.flush(), notify });
+  return { windowId, api, host, events, document, plan, improvements, ui, saver, journal, analysis: createAnalysisCache(), improvementMarks: createMarksCache(), sessionChanges: createChangeLines() };
 }
 
 /** The transport, host and events for the window this renderer runs in: Electron's bridge or the browser host. */

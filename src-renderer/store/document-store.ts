@@ -1,8 +1,9 @@
 // The open map version: its document with undo history, and the save state the
-// facilitator always sees. Saving itself lives in saver.ts.
-import { create, createStore, type StateCreator } from 'zustand';
+// facilitator always sees. Saving itself lives in saver.ts. Each EditorSession owns one.
+import { createStore, useStore, type StateCreator } from 'zustand';
 import type { MapVersion, WorkshopDetail } from '../../src-shared/api/contract';
 import type { MapDocument } from '../../src-shared/domain/map-document';
+import { useEditorSession } from '../session/SessionContext';
 import * as history from './history';
 
 export type SaveState = 'saved' | 'unsaved' | 'saving' | 'conflict' | 'locked' | 'error';
@@ -97,11 +98,13 @@ const documentState: StateCreator<DocumentState> = (set, get) => ({
     }),
 });
 
-/** The app's document store. */
-export const useDocumentStore = create<DocumentState>()(documentState);
-
-/** A separate document store with the same behaviour (tests, a second editor). */
+/** A document store: one per EditorSession (a second window and each test have their own). */
 export const createDocumentStore = () => createStore<DocumentState>()(documentState);
+
+/** Reads the window's open map (its EditorSession's) and re-renders when the selected part changes. */
+export function useDocumentStore<T>(selector: (s: DocumentState) => T): T {
+  return useStore(useEditorSession().document, selector);
+}
 
 /** The current document, or an empty placeholder before one is loaded. */
 export const selectDoc = (s: DocumentState) => s.history?.doc ?? null;

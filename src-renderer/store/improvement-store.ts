@@ -3,12 +3,12 @@
 // improvement; a change made in another window first is reported, never overwritten.
 // A status move refused by the focus limit is kept as a refusal the view can offer to
 // override with a reason.
-import { create } from 'zustand';
+import { createStore, useStore } from 'zustand';
 import type { PlanImprovement } from '../../src-shared/api/contract';
 import type { ImprovementFields, ImprovementStatus, ImprovementTarget } from '../../src-shared/domain/improvement';
-import { useUiStore } from './ui-store';
-import { api } from '../api/client';
-import { flushSave } from './saver';
+import type { ApiClient } from '../api/client';
+import { useEditorSession } from '../session/SessionContext';
+import type { Notify } from './ui-store';
 
 /** A third improvement refused by the focus limit: the API's sentence, and what was asked. */
 export interface FocusRefusal {
@@ -47,7 +47,7 @@ export function newImprovementFields(addresses: ImprovementTarget, prefill: Part
   };
 }
 
-interface ImprovementState {
+export interface ImprovementState {
   workshopId: string | null;
   items: PlanImprovement[];
   loading: boolean;
@@ -66,8 +66,6 @@ interface ImprovementState {
   remove(id: string): Promise<boolean>;
 }
 
-const fail = (message: string) => useUiStore.getState().notify({ text: message, tone: 'error' });
-
 /** The fields of `next` that differ from `saved` (compared as JSON: effects and targets are objects). */
 export function changedImprovementFields(saved: ImprovementFields, next: Partial<ImprovementFields>): Partial<ImprovementFields> {
   return Object.fromEntries(
@@ -75,7 +73,17 @@ export function changedImprovementFields(saved: ImprovementFields, next: Partial
   ) as Partial<ImprovementFields>;
 }
 
-export const useImprovementStore = create<ImprovementState>((set, get) => {
+export interface ImprovementStoreDeps {
+  api: ApiClient;
+  /** Saves the session's pending map edit (the backend checks ideas against the saved map). */
+  savePendingMap: () => Promise<void>;
+  /** Where a refusal other than a conflict is told to the facilitator. */
+  notify: Notify;
+}
+
+/** An improvement store on an API client and a saver: one per EditorSession. */
+export const createImprovementStore = ({ api, savePendingMap, notify }: ImprovementStoreDeps) => createStore<ImprovementState>()((set, get) => {
+  const fail = (message: string) => notify({ text: message, tone: 'error' });
   /** One chain of pending changes per improvement, so each is sent on the revision the one before it made. */
   const queues = new Map<string, Promise<unknown>>();
   const enqueue = <T>(id: string, run: () => Promise<T>): Promise<T> => {
@@ -98,8 +106,8 @@ export const useImprovementStore = create<ImprovementState>((set, get) => {
     if (!current || get().conflict) return false;
     const changed = changedImprovementFields(current, fields);
     if (Object.keys(changed).length === 0) return true;
-    await flushSave();
-    const result = await api().call('improvement.update', { id, revision: current.revision, fields: changed });
+    await savePendingMap();
+    const result = await api.call('improvement.update', { id, revision: current.revision, fields: changed });
     if (!result.ok) {
       refused(result.error);
       return false;
@@ -110,10 +118,10 @@ export const useImprovementStore = create<ImprovementState>((set, get) => {
 
   const move = async (id: string, status: ImprovementStatus, options: StatusOptions): Promise<StatusOutcome> => {
     // Planning freezes the prediction from the saved map: the latest edit is saved first.
-    await flushSave();
+    await savePendingMap();
     const current = get().items.find((x) => x.id === id);
     if (!current || get().conflict) return 'failed';
-    const result = await api().call('improvement.setStatus', {
+    const result = await api.call('improvement.setStatus', {
       id,
       revision: current.revision,
       status,
@@ -144,7 +152,7 @@ export const useImprovementStore = create<ImprovementState>((set, get) => {
     draft: null,
     load: async (workshopId) => {
       set({ workshopId, loading: true, items: [], conflict: null, focusRefusal: null });
-      const result = await api().call('improvement.list', { workshopId });
+      const result = await api.call('improvement.list', { workshopId });
       if (get().workshopId !== workshopId) return;
       if (result.ok) set({ items: result.value, loading: false });
       else {
@@ -159,8 +167,8 @@ export const useImprovementStore = create<ImprovementState>((set, get) => {
       if (!workshopId) return null;
       // An idea may name a stage, action or arrow added a moment ago: the backend checks
       // it against the saved map, so the pending map edit is saved first.
-      await flushSave();
-      const result = await api().call('improvement.create', { workshopId, fields });
+      await savePendingMap();
+      const result = await api.call('improvement.create', { workshopId, fields });
       if (!result.ok) {
         refused(result.error);
         return null;
@@ -172,7 +180,7 @@ export const useImprovementStore = create<ImprovementState>((set, get) => {
     setStatus: (id, status, options) => enqueue(id, () => move(id, status, options)),
     clearFocusRefusal: () => set({ focusRefusal: null }),
     remove: async (id) => {
-      const result = await api().call('improvement.delete', { id });
+      const result = await api.call('improvement.delete', { id });
       if (!result.ok) {
         refused(result.error);
         return false;
@@ -182,3 +190,8 @@ export const useImprovementStore = create<ImprovementState>((set, get) => {
     },
   };
 });
+
+/** Reads the window's improvements (its EditorSession's). */
+export function useImprovementStore<T>(selector: (s: ImprovementState) => T): T {
+  return useStore(useEditorSession().improvements, selector);
+}

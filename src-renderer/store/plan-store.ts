@@ -2,11 +2,12 @@
 // (metrics are small records, not part of the debounced map document), sending only
 // the fields changed and the revision they were based on: a metric changed in
 // another window is never overwritten; the plan then offers to reload.
-import { create, createStore, type StateCreator } from 'zustand';
+import { createStore, useStore, type StateCreator } from 'zustand';
 import type { PlanMetric } from '../../src-shared/api/contract';
 import type { MetricFields, ReadingInput } from '../../src-shared/domain/metric';
-import { api as installedApi, type ApiClient } from '../api/client';
-import { useUiStore } from './ui-store';
+import type { ApiClient } from '../api/client';
+import { useEditorSession } from '../session/SessionContext';
+import type { Notify } from './ui-store';
 
 export interface PlanState {
   versionId: string | null;
@@ -28,8 +29,6 @@ export interface PlanState {
   deleteReading(metricId: string, readingId: string): Promise<void>;
 }
 
-const fail = (message: string) => useUiStore.getState().notify({ text: message, tone: 'error' });
-
 /** The fields of `next` that differ from `saved` (compared as JSON: attachments are objects). */
 export function changedFields(saved: MetricFields, next: Partial<MetricFields>): Partial<MetricFields> {
   return Object.fromEntries(
@@ -37,8 +36,15 @@ export function changedFields(saved: MetricFields, next: Partial<MetricFields>):
   ) as Partial<MetricFields>;
 }
 
+export interface PlanStoreDeps {
+  api: ApiClient;
+  /** Where a refusal other than a conflict is told to the facilitator. */
+  notify: Notify;
+}
+
 /** The plan's behaviour on a given API client (each EditorSession passes its own). */
-const planState = (api: () => ApiClient): StateCreator<PlanState> => (set, get) => {
+const planState = ({ api, notify }: PlanStoreDeps): StateCreator<PlanState> => (set, get) => {
+  const fail = (message: string) => notify({ text: message, tone: 'error' });
   /** One chain of pending changes per metric, so each is sent on the revision the one before it made. */
   const queues = new Map<string, Promise<boolean>>();
   const replace = (metric: PlanMetric) => set({ metrics: get().metrics.map((m) => (m.id === metric.id ? metric : m)) });
@@ -52,7 +58,7 @@ const planState = (api: () => ApiClient): StateCreator<PlanState> => (set, get) 
     if (!current || get().conflict) return false;
     const changed = changedFields(current, fields);
     if (Object.keys(changed).length === 0) return true;
-    const result = await api().call('metric.update', { id, revision: current.revision, fields: changed });
+    const result = await api.call('metric.update', { id, revision: current.revision, fields: changed });
     if (!result.ok) {
       refused(result.error);
       return false;
@@ -68,7 +74,7 @@ const planState = (api: () => ApiClient): StateCreator<PlanState> => (set, get) 
     conflict: null,
     load: async (versionId) => {
       set({ versionId, loading: true, metrics: [], conflict: null });
-      const result = await api().call('metric.list', { versionId });
+      const result = await api.call('metric.list', { versionId });
       if (get().versionId !== versionId) return;
       if (result.ok) set({ metrics: result.value, loading: false });
       else {
@@ -78,14 +84,14 @@ const planState = (api: () => ApiClient): StateCreator<PlanState> => (set, get) 
     },
     refresh: async (versionId) => {
       if (get().versionId !== versionId) return;
-      const result = await api().call('metric.list', { versionId });
+      const result = await api.call('metric.list', { versionId });
       // A conflict the facilitator has not seen yet stays until they reload.
       if (get().versionId === versionId && result.ok) set({ metrics: result.value });
     },
     create: async (fields) => {
       const versionId = get().versionId;
       if (!versionId) return null;
-      const result = await api().call('metric.create', { versionId, fields });
+      const result = await api.call('metric.create', { versionId, fields });
       if (!result.ok) {
         refused(result.error);
         return null;
@@ -107,12 +113,12 @@ const planState = (api: () => ApiClient): StateCreator<PlanState> => (set, get) 
     },
     patch: (id, fields) => get().update(id, fields),
     remove: async (id) => {
-      const result = await api().call('metric.delete', { id });
+      const result = await api.call('metric.delete', { id });
       if (!result.ok) return refused(result.error);
       set({ metrics: get().metrics.filter((m) => m.id !== id) });
     },
     addReading: async (metricId, reading) => {
-      const result = await api().call('metric.addReading', { metricId, reading });
+      const result = await api.call('metric.addReading', { metricId, reading });
       if (!result.ok) {
         refused(result.error);
         return false;
@@ -121,15 +127,17 @@ const planState = (api: () => ApiClient): StateCreator<PlanState> => (set, get) 
       return true;
     },
     deleteReading: async (metricId, readingId) => {
-      const result = await api().call('metric.deleteReading', { metricId, readingId });
+      const result = await api.call('metric.deleteReading', { metricId, readingId });
       if (!result.ok) return refused(result.error);
       replace(result.value);
     },
   };
 };
 
-/** The app window's plan store (its session's API client). */
-export const usePlanStore = create<PlanState>()(planState(installedApi));
+/** A plan store on an API client: one per EditorSession. */
+export const createPlanStore = (deps: PlanStoreDeps) => createStore<PlanState>()(planState(deps));
 
-/** A separate plan store on another API client (tests, a second session). */
-export const createPlanStore = (api: ApiClient) => createStore<PlanState>()(planState(() => api));
+/** Reads the window's measurement plan (its EditorSession's). */
+export function usePlanStore<T>(selector: (s: PlanState) => T): T {
+  return useStore(useEditorSession().plan, selector);
+}

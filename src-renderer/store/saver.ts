@@ -4,9 +4,9 @@
 // says so. Until a save is acknowledged, the document is kept in the local journal.
 import type { StoreApi } from 'zustand';
 import type { MapDocument } from '../../src-shared/domain/map-document';
-import { api, installedSession, type ApiClient } from '../api/client';
-import { useDocumentStore, type DocumentState } from './document-store';
-import { pageJournal, type UnsavedJournal } from './unsaved-journal';
+import type { ApiClient } from '../api/client';
+import type { DocumentState } from './document-store';
+import type { UnsavedJournal } from './unsaved-journal';
 
 export const SAVE_DELAY_MS = 250;
 export const RETRY_DELAY_MS = 2000;
@@ -209,40 +209,4 @@ export function createSaver({ api: client, store, timers = globalTimers, page, j
   }
 
   return { start, flush, settled };
-}
-
-// Compatibility: the saver and journal belong to the window's EditorSession
-// (src-renderer/session/); these functions reach the installed one for call sites
-// not yet moved to the context. Without a session (never in the app) they build one
-// saver on the app's document store.
-let withoutSession: { saver: Saver; journal: UnsavedJournal } | null = null;
-
-function sessionParts(): { saver: Saver; journal: UnsavedJournal } {
-  const installed = installedSession();
-  if (installed) return installed;
-  if (!withoutSession) {
-    const journal = pageJournal();
-    withoutSession = { journal, saver: createSaver({ api, store: useDocumentStore, page: browserPageLifecycle, journal }) };
-  }
-  return withoutSession;
-}
-
-/** The journal the window's saver writes to (read when a map is opened, to offer recovery). */
-export function appJournal(): UnsavedJournal {
-  return sessionParts().journal;
-}
-
-/** The window's saver. */
-export function theSaver(): Saver {
-  return sessionParts().saver;
-}
-
-/** Saves whatever is pending right away (before closing or leaving the editor). */
-export function flushSave(options: { keepalive?: boolean } = {}): Promise<void> {
-  return theSaver().flush(options);
-}
-
-/** Starts watching the document store; returns a stop function. */
-export function startSaver(): () => void {
-  return theSaver().start();
 }

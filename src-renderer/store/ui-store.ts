@@ -1,5 +1,8 @@
-// What is selected on the canvas and which transient notices show; never persisted.
-import { create } from 'zustand';
+// What is selected on the canvas, how the editor is laid out and which transient
+// notices show; never persisted. Each EditorSession owns one (a second window or a
+// test has its own selection).
+import { createStore, useStore } from 'zustand';
+import { useEditorSession } from '../session/SessionContext';
 
 export type Selection = { kind: 'stage' | 'outcome' | 'transition'; id: string } | null;
 
@@ -12,7 +15,7 @@ export interface Notice {
 
 export type SidePanel = 'edit' | 'figures' | 'checks';
 
-interface UiState {
+export interface UiState {
   selection: Selection;
   /** Which tab of the side panel shows. */
   panel: SidePanel;
@@ -32,37 +35,55 @@ interface UiState {
   toggleMinimap(): void;
   toggleMapOnly(): void;
   select(selection: Selection): void;
+  /** Selects a stage just added: its name field takes the focus when the inspector shows it. */
+  selectAdded(selection: NonNullable<Selection>): void;
+  /** Nothing selected, nothing just added (another map was opened). */
+  clearSelection(): void;
+  /** Done with a new stage's name: showing it again must not take the focus back. */
+  settleAdded(): void;
   notify(notice: Omit<Notice, 'id'>, timeoutMs?: number): void;
   dismiss(id: number): void;
 }
 
-let nextNoticeId = 1;
+/** Notifies the facilitator (a store's refusal, a command's result). */
+export type Notify = UiState['notify'];
 
-export const useUiStore = create<UiState>((set, get) => ({
-  selection: null,
-  panel: 'edit',
-  setPanel: (panel) => set({ panel }),
-  // Showing a card in the inspector brings a hidden side panel back.
-  reveal: (selection) => set({ selection, panel: 'edit', sidePanelHidden: false, mapOnly: false }),
-  justAdded: null,
-  notices: [],
-  sidePanelHidden: false,
-  minimapShown: true,
-  mapOnly: false,
-  toggleSidePanel: () => set({ sidePanelHidden: !get().sidePanelHidden, mapOnly: false }),
-  toggleMinimap: () => set({ minimapShown: !get().minimapShown }),
-  toggleMapOnly: () => set({ mapOnly: !get().mapOnly }),
-  select: (selection) => {
-    const current = get().selection;
-    if (current?.kind === selection?.kind && current?.id === selection?.id) return;
-    // The name field takes the focus only when the stage is first shown after adding it.
-    const justAdded = get().justAdded;
-    set({ selection, justAdded: justAdded !== null && justAdded === selection?.id ? justAdded : null });
-  },
-  notify: (notice, timeoutMs = 8000) => {
-    const id = nextNoticeId++;
-    set({ notices: [...get().notices, { ...notice, id }] });
-    if (timeoutMs > 0) setTimeout(() => get().dismiss(id), timeoutMs);
-  },
-  dismiss: (id) => set({ notices: get().notices.filter((n) => n.id !== id) }),
-}));
+export const createUiStore = () => {
+  let nextNoticeId = 1;
+  return createStore<UiState>()((set, get) => ({
+    selection: null,
+    panel: 'edit',
+    setPanel: (panel) => set({ panel }),
+    // Showing a card in the inspector brings a hidden side panel back.
+    reveal: (selection) => set({ selection, panel: 'edit', sidePanelHidden: false, mapOnly: false }),
+    justAdded: null,
+    notices: [],
+    sidePanelHidden: false,
+    minimapShown: true,
+    mapOnly: false,
+    toggleSidePanel: () => set({ sidePanelHidden: !get().sidePanelHidden, mapOnly: false }),
+    toggleMinimap: () => set({ minimapShown: !get().minimapShown }),
+    toggleMapOnly: () => set({ mapOnly: !get().mapOnly }),
+    select: (selection) => {
+      const current = get().selection;
+      if (current?.kind === selection?.kind && current?.id === selection?.id) return;
+      // The name field takes the focus only when the stage is first shown after adding it.
+      const justAdded = get().justAdded;
+      set({ selection, justAdded: justAdded !== null && justAdded === selection?.id ? justAdded : null });
+    },
+    selectAdded: (selection) => set({ selection, justAdded: selection.id }),
+    clearSelection: () => set({ selection: null, justAdded: null }),
+    settleAdded: () => set({ justAdded: null }),
+    notify: (notice, timeoutMs = 8000) => {
+      const id = nextNoticeId++;
+      set({ notices: [...get().notices, { ...notice, id }] });
+      if (timeoutMs > 0) setTimeout(() => get().dismiss(id), timeoutMs);
+    },
+    dismiss: (id) => set({ notices: get().notices.filter((n) => n.id !== id) }),
+  }));
+};
+
+/** Reads the window's UI state (its EditorSession's) and re-renders when the selected part changes. */
+export function useUiStore<T>(selector: (s: UiState) => T): T {
+  return useStore(useEditorSession().ui, selector);
+}

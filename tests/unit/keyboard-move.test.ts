@@ -3,21 +3,24 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { MapVersion, WorkshopDetail } from '../../src-shared/api/contract';
 import { KEY_MOVE_SETTLE_MS, KEY_MOVE_STEP, createKeyboardMove } from '../../src-renderer/canvas/keyboard-move';
-import { useDocumentStore } from '../../src-renderer/store/document-store';
+import { createDocumentStore } from '../../src-renderer/store/document-store';
 import { canUndo } from '../../src-renderer/store/history';
 import { aChainMap } from '../fixtures/factories';
 
 const right = { x: 1, y: 0 };
 const down = { x: 0, y: 1 };
 
+let map = createDocumentStore();
+
 function open(signedOff = false) {
+  map = createDocumentStore();
   const { doc, stages } = aChainMap(3);
   const version = { id: 'v1', workshopId: 'w1', name: 'Current state', revision: 1, signOff: signedOff ? { agreedBy: [], agreedAt: '2026-11-22' } : null, updatedAt: '2026-11-22T10:00:00.000Z', document: doc };
-  useDocumentStore.getState().load({ id: 'w1' } as unknown as WorkshopDetail, version as unknown as MapVersion);
+  map.getState().load({ id: 'w1' } as unknown as WorkshopDetail, version as unknown as MapVersion);
   return { doc, stages };
 }
-const positionOf = (id: string) => useDocumentStore.getState().history!.doc.stages.find((s) => s.id === id)!.position;
-const history = () => useDocumentStore.getState().history!;
+const positionOf = (id: string) => map.getState().history!.doc.stages.find((s) => s.id === id)!.position;
+const history = () => map.getState().history!;
 
 describe('moving a card with the arrow keys', () => {
   beforeEach(() => vi.useFakeTimers());
@@ -25,7 +28,7 @@ describe('moving a card with the arrow keys', () => {
 
   it('moves the card in the document at every press (5 units, 20 with Shift)', () => {
     const { stages } = open();
-    const move = createKeyboardMove();
+    const move = createKeyboardMove(map);
     const id = stages[1]!.id;
     const start = positionOf(id);
     move.press([id], right, false);
@@ -36,7 +39,7 @@ describe('moving a card with the arrow keys', () => {
 
   it('makes one undo step of a run of presses, once the keys have been still', () => {
     const { doc, stages } = open();
-    const move = createKeyboardMove();
+    const move = createKeyboardMove(map);
     const id = stages[0]!.id;
     for (let i = 0; i < 8; i++) {
       move.press([id], right, false);
@@ -47,18 +50,18 @@ describe('moving a card with the arrow keys', () => {
     expect(history().past).toHaveLength(1);
     expect(history().checkpoint).toBe(history().doc);
 
-    useDocumentStore.getState().undo();
+    map.getState().undo();
     expect(history().doc).toBe(doc);
     expect(canUndo(history())).toBe(false);
   });
 
   it('undo in the middle of a run takes the whole run back, and the late settle changes nothing', () => {
     const { doc, stages } = open();
-    const move = createKeyboardMove();
+    const move = createKeyboardMove(map);
     const id = stages[2]!.id;
     move.press([id], right, false);
     move.press([id], right, false);
-    useDocumentStore.getState().undo();
+    map.getState().undo();
     expect(history().doc).toBe(doc);
     vi.advanceTimersByTime(KEY_MOVE_SETTLE_MS * 2);
     expect(history().doc).toBe(doc);
@@ -68,7 +71,7 @@ describe('moving a card with the arrow keys', () => {
 
   it('settles at once when the card loses focus, so the next edit is its own step', () => {
     const { stages } = open();
-    const move = createKeyboardMove();
+    const move = createKeyboardMove(map);
     move.press([stages[0]!.id], down, false);
     move.settle();
     expect(history().past).toHaveLength(1);
@@ -78,7 +81,7 @@ describe('moving a card with the arrow keys', () => {
 
   it('moves every selected card together, and nothing on an agreed (read-only) map', () => {
     const { stages } = open();
-    const move = createKeyboardMove();
+    const move = createKeyboardMove(map);
     const [a, b] = [stages[0]!, stages[1]!];
     expect(move.press([a.id, b.id], down, false)).toBe(true);
     expect(positionOf(a.id).y).toBe(a.position.y + KEY_MOVE_STEP);

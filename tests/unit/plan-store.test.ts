@@ -6,18 +6,17 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PlanMetric } from '../../src-shared/api/contract';
 import type { WireResult } from '../../src-shared/api/errors';
 import type { MetricFields } from '../../src-shared/domain/metric';
+import type { ApiClient } from '../../src-renderer/api/client';
+import { changedFields, createPlanStore } from '../../src-renderer/store/plan-store';
 
 type Call = { method: string; input: Record<string, unknown>; answer: (result: WireResult<unknown>) => void };
 const calls: Call[] = [];
 
-vi.mock('../../src-renderer/api/client', () => ({
-  api: () => ({
-    call: (method: string, input: Record<string, unknown>) =>
-      new Promise<WireResult<unknown>>((answer) => calls.push({ method, input, answer })),
-  }),
-}));
-
-const { usePlanStore, changedFields } = await import('../../src-renderer/store/plan-store');
+/** An API client whose answers the test gives, one call at a time. */
+const api = {
+  call: (method: string, input: Record<string, unknown>) => new Promise<WireResult<unknown>>((answer) => calls.push({ method, input, answer })),
+} as unknown as ApiClient;
+let plan = createPlanStore({ api, notify: () => {} });
 
 function aPlanMetric(overrides: Partial<PlanMetric> = {}): PlanMetric {
   return {
@@ -49,7 +48,8 @@ async function sent(n: number): Promise<Call> {
 
 beforeEach(() => {
   calls.length = 0;
-  usePlanStore.setState({ versionId: 'v1', metrics: [aPlanMetric()], loading: false, conflict: null });
+  plan = createPlanStore({ api, notify: () => {} });
+  plan.setState({ versionId: 'v1', metrics: [aPlanMetric()], loading: false, conflict: null });
 });
 
 describe('changing a metric', () => {
@@ -77,13 +77,13 @@ describe('changing a metric', () => {
   });
 
   it('sends nothing when nothing changed', async () => {
-    expect(await usePlanStore.getState().patch('m1', { ownerRole: '' })).toBe(true);
+    expect(await plan.getState().patch('m1', { ownerRole: '' })).toBe(true);
     expect(calls).toEqual([]);
   });
 
   it('sends two quick changes one after the other, the second on the revision the first made', async () => {
-    const first = usePlanStore.getState().patch('m1', { ownerRole: 'Sales ops' });
-    const second = usePlanStore.getState().patch('m1', { target: 30 });
+    const first = plan.getState().patch('m1', { ownerRole: 'Sales ops' });
+    const second = plan.getState().patch('m1', { target: 30 });
     const a = await sent(1);
     expect(a.input).toEqual({ id: 'm1', revision: 1, fields: { ownerRole: 'Sales ops' } });
     // The second waits for the first's answer.
@@ -94,47 +94,47 @@ describe('changing a metric', () => {
     b.answer({ ok: true, value: aPlanMetric({ ownerRole: 'Sales ops', target: 30, revision: 3 }) });
     expect(await first).toBe(true);
     expect(await second).toBe(true);
-    expect(usePlanStore.getState().metrics[0]).toMatchObject({ ownerRole: 'Sales ops', target: 30, revision: 3 });
+    expect(plan.getState().metrics[0]).toMatchObject({ ownerRole: 'Sales ops', target: 30, revision: 3 });
   });
 
   it('a refused change because of another window is kept as the plan’s conflict; the changes queued after it are not sent', async () => {
-    const first = usePlanStore.getState().patch('m1', { ownerRole: 'Sales ops' });
-    const second = usePlanStore.getState().patch('m1', { target: 30 });
+    const first = plan.getState().patch('m1', { ownerRole: 'Sales ops' });
+    const second = plan.getState().patch('m1', { target: 30 });
     (await sent(1)).answer({ ok: false, error: { code: 'CONFLICT', message: 'The metric "Win rate" was changed in another window or tab.' } });
     expect(await first).toBe(false);
     expect(await second).toBe(false);
     expect(calls).toHaveLength(1);
-    expect(usePlanStore.getState().conflict).toContain('another window');
-    expect(usePlanStore.getState().metrics[0]!.revision).toBe(1);
+    expect(plan.getState().conflict).toContain('another window');
+    expect(plan.getState().metrics[0]!.revision).toBe(1);
   });
 
   it('a LOCKED refusal is a notice, not a conflict', async () => {
-    const change = usePlanStore.getState().patch('m1', { target: 30 });
+    const change = plan.getState().patch('m1', { target: 30 });
     (await sent(1)).answer({ ok: false, error: { code: 'LOCKED', message: 'The measurement plan of an agreed version is read-only.' } });
     expect(await change).toBe(false);
-    expect(usePlanStore.getState().conflict).toBeNull();
+    expect(plan.getState().conflict).toBeNull();
   });
 });
 
 describe('loading a version’s plan', () => {
   it('asks for the plan of that version, and a late answer for a version left behind is ignored', async () => {
-    void usePlanStore.getState().load('v1');
-    void usePlanStore.getState().load('v2');
+    void plan.getState().load('v1');
+    void plan.getState().load('v2');
     const [forV1, forV2] = [await sent(1), await sent(2)];
     expect(forV1.input).toEqual({ versionId: 'v1' });
     expect(forV2.input).toEqual({ versionId: 'v2' });
     forV2.answer({ ok: true, value: [aPlanMetric({ id: 'm2', versionId: 'v2' })] });
-    await vi.waitFor(() => expect(usePlanStore.getState().loading).toBe(false));
+    await vi.waitFor(() => expect(plan.getState().loading).toBe(false));
     forV1.answer({ ok: true, value: [aPlanMetric({ id: 'm1', versionId: 'v1' })] });
     await new Promise((done) => setTimeout(done, 0));
-    expect(usePlanStore.getState().metrics.map((m) => m.id)).toEqual(['m2']);
+    expect(plan.getState().metrics.map((m) => m.id)).toEqual(['m2']);
   });
 
   it('clears a conflict: the reloaded plan is the latest', async () => {
-    usePlanStore.setState({ conflict: 'changed elsewhere' });
-    void usePlanStore.getState().load('v1');
-    expect(usePlanStore.getState().conflict).toBeNull();
+    plan.setState({ conflict: 'changed elsewhere' });
+    void plan.getState().load('v1');
+    expect(plan.getState().conflict).toBeNull();
     (await sent(1)).answer({ ok: true, value: [aPlanMetric({ revision: 5 })] });
-    await vi.waitFor(() => expect(usePlanStore.getState().metrics[0]!.revision).toBe(5));
+    await vi.waitFor(() => expect(plan.getState().metrics[0]!.revision).toBe(5));
   });
 });

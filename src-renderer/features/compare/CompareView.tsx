@@ -3,7 +3,7 @@
 // by stage, and both maps with their marks and a stepper that walks the changes.
 import { useEffect, useMemo, useReducer, useState } from 'react';
 import { groupChanges, ideaFromChange, MARK_BADGES, MARK_WORDS, matchNote, worthByKey, worthText, type ChangeDescription } from '../../../src-shared/domain/compare';
-import { api } from '../../api/client';
+import { useApi } from '../../session/SessionContext';
 import { useDocumentStore } from '../../store/document-store';
 import { useUiStore } from '../../store/ui-store';
 import { createCanvasTextMetrics } from './canvas-text-metrics';
@@ -119,6 +119,7 @@ export function CompareView() {
   const [step, dispatch] = useReducer(stepper, [], startStepper);
   const workshopId = useDocumentStore((s) => s.workshop?.id ?? null);
   const notify = useUiStore((s) => s.notify);
+  const api = useApi();
   /** Ideas made from changes in this visit: a change is turned into an idea once. */
   const [ideas, setIdeas] = useState<Record<string, 'saving' | 'made'>>({});
 
@@ -128,7 +129,7 @@ export function CompareView() {
     if (!loaded || !change || !workshopId) return;
     setIdeas((m) => ({ ...m, [key]: 'saving' }));
     const fields = ideaFromChange(change, loaded.older, loaded.newer, loaded.newerName);
-    const made = await api().call('improvement.create', { workshopId, fields });
+    const made = await api.call('improvement.create', { workshopId, fields });
     if (made.ok) {
       setIdeas((m) => ({ ...m, [key]: 'made' }));
       notify({ text: `Idea added to the improvement list: ${fields.idea}`, tone: 'info' });

@@ -8,7 +8,7 @@ import type { ChangeDescription } from '../../../src-shared/domain/compare';
 import type { MapDocument } from '../../../src-shared/domain/map-document';
 import { buildComparison, type ReportComparison } from '../../../src-shared/domain/report/comparison';
 import type { TextMetrics } from '../../../src-shared/domain/report/text-metrics';
-import { api } from '../../api/client';
+import { useApi } from '../../session/SessionContext';
 import { selectDoc, useDocumentStore } from '../../store/document-store';
 
 /**
@@ -67,6 +67,7 @@ export interface LoadedComparison {
 export function useComparison(olderId: string | null, newerId: string | null, metrics: TextMetrics) {
   const versions = useDocumentStore((s) => s.workshop?.versions ?? []);
   const openId = useDocumentStore((s) => s.versionId);
+  const api = useApi();
   // Typing stays at full speed: the comparison catches up when React has a moment.
   const liveDoc = useDeferredValue(useDocumentStore(selectDoc));
   const [cache] = useState(() => createComparisonCache());
@@ -79,14 +80,14 @@ export function useComparison(olderId: string | null, newerId: string | null, me
     for (const id of [olderId, newerId]) {
       if (id === null || id === openId || asked.current.has(id)) continue;
       asked.current.add(id);
-      void api()
+      void api
         .call('map.get', { versionId: id })
         .then((r) => {
           if (r.ok) setFetched((f) => ({ ...f, [id]: { revision: r.value.revision, doc: r.value.document } }));
           else setError(r.error.message);
         });
     }
-  }, [olderId, newerId, openId]);
+  }, [api, olderId, newerId, openId]);
 
   const side = (id: string | null) => {
     if (id === null) return null;

@@ -1,9 +1,8 @@
 // Shown when a save was refused because the map changed in another window or tab:
 // nothing is overwritten; the facilitator reloads, or keeps their version as a file.
 import { buildEnvelope } from '../../../src-shared/domain/export-envelope';
-import { host } from '../../host/host';
+import { useEditorSession } from '../../session/SessionContext';
 import { useDocumentStore } from '../../store/document-store';
-import { usePlanStore } from '../../store/plan-store';
 
 const HEADLINE = 'Your last change was not saved.';
 
@@ -13,18 +12,19 @@ function explanation(message: string): string {
 }
 
 export function ConflictBanner({ onReload }: { onReload: () => void }) {
+  const session = useEditorSession();
   const state = useDocumentStore((s) => s.saveState);
   const message = useDocumentStore((s) => s.saveMessage);
   if (state !== 'conflict') return null;
   const keepMine = async () => {
-    const { workshop, history, versionName } = useDocumentStore.getState();
+    const { workshop, history, versionName } = session.document.getState();
     if (!workshop || !history) return;
     const envelope = buildEnvelope(
-      { meta: { ...workshop.meta, title: `${workshop.meta.title} (my unsaved version)` }, versions: [{ name: versionName, signOff: null, document: history.doc, metrics: usePlanStore.getState().metrics.map(({ revision: _r, versionId: _v, ...m }) => m), agreementHistory: [] }] },
+      { meta: { ...workshop.meta, title: `${workshop.meta.title} (my unsaved version)` }, versions: [{ name: versionName, signOff: null, document: history.doc, metrics: session.plan.getState().metrics.map(({ revision: _r, versionId: _v, ...m }) => m), agreementHistory: [] }] },
       new Date().toISOString(),
       'unsaved',
     );
-    await host().saveTextFile(`${workshop.meta.title} - my unsaved version.leanmap.json`, JSON.stringify(envelope, null, 2), 'application/json');
+    await session.host.saveTextFile(`${workshop.meta.title} - my unsaved version.leanmap.json`, JSON.stringify(envelope, null, 2), 'application/json');
   };
   return (
     <div className="banner banner-error conflict-banner" role="alert" data-testid="conflict-banner">

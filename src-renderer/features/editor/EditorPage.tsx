@@ -2,18 +2,16 @@
 // document loaded into the store and saved continuously.
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
 import { useCallback, useEffect, useState } from 'react';
-import { api } from '../../api/client';
 import type { MapVersion } from '../../../src-shared/api/contract';
 import { MapCanvas } from '../../canvas/MapCanvas';
 import type { MapFlowNode, TransitionFlowEdge } from '../../canvas/flow-types';
-import { useDocumentStore } from '../../store/document-store';
-import { appJournal, flushSave, startSaver } from '../../store/saver';
+import { useEditorSession } from '../../session/SessionContext';
+import type { UnsavedJournal } from '../../store/unsaved-journal';
 import { assessRecovery, type Recovery } from '../../store/recovery';
 import { RecoveryBanner } from './RecoveryBanner';
 import { useUiStore } from '../../store/ui-store';
 import { SidePanel } from '../inspector/SidePanel';
 import { MeasurementPlan } from '../plan/MeasurementPlan';
-import { usePlanStore } from '../../store/plan-store';
 import { exportWorkshopFile } from '../library/import-export';
 import { ConflictBanner } from './ConflictBanner';
 import { addOutcomeCommand } from './editor-commands';
@@ -49,6 +47,7 @@ interface EditorLayoutProps {
 
 function EditorLayout({ workshopId, onBack, onReload, onOpenVersion, recovery, onRestore, onDiscardRecovery }: EditorLayoutProps) {
   const flow = useReactFlow<MapFlowNode, TransitionFlowEdge>();
+  const session = useEditorSession();
   const [details, setDetails] = useState(false);
   const [dialog, setDialog] = useState<'agree' | 'new-version' | 'export' | 'versions' | 'withdraw' | null>(null);
   const [view, setView] = useState<EditorView>('map');
@@ -60,10 +59,10 @@ function EditorLayout({ workshopId, onBack, onReload, onOpenVersion, recovery, o
   const chooseOutcome = useCallback(() => setChoosingOutcome(true), []);
   useEditorShortcuts(flow, view === 'map', chooseOutcome);
   const exportFile = async () => {
-    await flushSave();
-    const id = useDocumentStore.getState().workshop?.id;
+    await session.saver.flush();
+    const id = session.document.getState().workshop?.id;
     if (!id) return;
-    const result = await exportWorkshopFile(id);
+    const result = await exportWorkshopFile(session, id);
     if (result && !result.ok) notify({ text: result.message, tone: 'error' });
     if (result?.ok) notify({ text: `Saved to ${result.where}.`, tone: 'info' });
   };
@@ -94,7 +93,7 @@ function EditorLayout({ workshopId, onBack, onReload, onOpenVersion, recovery, o
           <>
             <MapCanvas />
             {mapOnly && (
-              <button type="button" className="btn map-only-exit" onClick={() => useUiStore.getState().toggleMapOnly()}>
+              <button type="button" className="btn map-only-exit" onClick={() => session.ui.getState().toggleMapOnly()}>
                 Show the toolbar <kbd>W</kbd>
               </button>
             )}
@@ -116,9 +115,9 @@ function EditorLayout({ workshopId, onBack, onReload, onOpenVersion, recovery, o
         <OutcomeChooser
           onChoose={(kind) => {
             setChoosingOutcome(false);
-            addOutcomeCommand(kind, flow);
+            addOutcomeCommand(session, kind, flow);
             // The new outcome card is drawn once the canvas has panned to it.
-            setTimeout(focusCanvas, 350);
+            setTimeout(() => focusCanvas(session.ui), 350);
           }}
           onClose={() => setChoosingOutcome(false)}
         />
@@ -152,8 +151,7 @@ const NOTHING_TO_RECOVER: Recovery = { kind: 'nothing' };
 const JOURNAL_READ_TIMEOUT_MS = 2000;
 
 /** Edits of this map kept in the local journal but never saved; a stale entry is dropped. */
-async function findUnsavedEdits(version: MapVersion): Promise<Recovery> {
-  const journal = appJournal();
+async function findUnsavedEdits(journal: UnsavedJournal, version: MapVersion): Promise<Recovery> {
   // The journal is a safety net: if the browser's storage does not answer, open the map anyway.
   const gaveUp = new Promise<null>((resolve) => setTimeout(() => resolve(null), JOURNAL_READ_TIMEOUT_MS));
   const entry = await Promise.race([journal.read(version.workshopId, version.id).catch(() => null), gaveUp]);
@@ -173,48 +171,50 @@ export function EditorPage({ workshopId, versionId, onOpenVersion, onBack }: Edi
   const [error, setError] = useState('');
   const [loaded, setLoaded] = useState(false);
   const [recovery, setRecovery] = useState<Recovery>(NOTHING_TO_RECOVER);
+  const session = useEditorSession();
+  const { api, saver, journal, document: map } = session;
   // Saves, version changes and plan changes made in other windows show here at once.
   useRemoteUpdates(workshopId);
 
   const load = useCallback(async () => {
-    const workshop = await api().call('workshop.get', { id: workshopId });
+    const workshop = await api.call('workshop.get', { id: workshopId });
     if (!workshop.ok) return setError(workshop.error.message);
     const chosen = workshop.value.versions.find((v) => v.id === versionId) ?? workshop.value.versions[0];
     if (!chosen) return setError('This workshop has no map.');
-    await flushSave();
-    const version = await api().call('map.get', { versionId: chosen.id });
+    await saver.flush();
+    const version = await api.call('map.get', { versionId: chosen.id });
     if (!version.ok) return setError(version.error.message);
-    const before = useDocumentStore.getState();
+    const before = map.getState();
     // "Reload the latest map" after a refused save: the facilitator chose the stored
     // map over the edits on screen, so they are not offered back.
     const tookLatest = before.saveState === 'conflict' && before.versionId === chosen.id;
-    useDocumentStore.getState().load(workshop.value, version.value);
-    if (tookLatest) await appJournal().remove(workshopId, chosen.id).catch(() => undefined);
-    setRecovery(tookLatest ? NOTHING_TO_RECOVER : await findUnsavedEdits(version.value));
-    void usePlanStore.getState().load(chosen.id);
-    void useImprovementStore.getState().load(workshop.value.id);
-    useUiStore.setState({ selection: null, justAdded: null });
+    map.getState().load(workshop.value, version.value);
+    if (tookLatest) await journal.remove(workshopId, chosen.id).catch(() => undefined);
+    setRecovery(tookLatest ? NOTHING_TO_RECOVER : await findUnsavedEdits(journal, version.value));
+    void session.plan.getState().load(chosen.id);
+    void session.improvements.getState().load(workshop.value.id);
+    session.ui.getState().clearSelection();
     setLoaded(true);
-  }, [workshopId, versionId]);
+  }, [session, api, saver, journal, map, workshopId, versionId]);
 
   useEffect(() => {
-    const stop = startSaver();
+    const stop = saver.start();
     void load();
     return () => {
       // Save what is pending; the store keeps the last map until the next one loads.
-      void flushSave();
+      void saver.flush();
       stop();
     };
-  }, [load]);
+  }, [saver, load]);
 
   const restore = async () => {
     if (recovery.kind !== 'restore') return;
     setRecovery(NOTHING_TO_RECOVER);
     // One undoable step on top of the stored map, saved at once.
-    useDocumentStore.getState().change(() => recovery.entry.doc, { commit: true });
-    await flushSave();
-    const saved = useDocumentStore.getState().saveState === 'saved';
-    useUiStore.getState().notify({
+    map.getState().change(() => recovery.entry.doc, { commit: true });
+    await saver.flush();
+    const saved = map.getState().saveState === 'saved';
+    session.ui.getState().notify({
       text: `Restored the unsaved changes to “${recovery.entry.versionName}”${saved ? ' and saved them' : ''}. ${recovery.changes}`,
       tone: 'info',
     });
@@ -224,11 +224,11 @@ export function EditorPage({ workshopId, versionId, onOpenVersion, onBack }: Edi
     if (recovery.kind === 'nothing') return;
     const { workshopId: w, versionId: v } = recovery.entry;
     setRecovery(NOTHING_TO_RECOVER);
-    void appJournal().remove(w, v).catch(() => undefined);
+    void journal.remove(w, v).catch(() => undefined);
   };
 
   const back = async () => {
-    await flushSave();
+    await saver.flush();
     onBack();
   };
 

@@ -3,9 +3,9 @@
 // discard them — saying plainly what they are.
 import { buildEnvelope } from '../../../src-shared/domain/export-envelope';
 import { formatEdited } from '../../lib/format';
-import { host, type SaveResult } from '../../host/host';
-import { useUiStore } from '../../store/ui-store';
-import { useDocumentStore } from '../../store/document-store';
+import type { SaveResult } from '../../host/host';
+import type { EditorSession } from '../../session/editor-session';
+import { useEditorSession } from '../../session/SessionContext';
 import type { Recovery } from '../../store/recovery';
 
 interface RecoveryBannerProps {
@@ -14,8 +14,8 @@ interface RecoveryBannerProps {
   onDiscard: () => void;
 }
 
-async function keepAsFile(recovery: Exclude<Recovery, { kind: 'nothing' }>): Promise<SaveResult> {
-  const { workshop } = useDocumentStore.getState();
+async function keepAsFile({ document, host }: Pick<EditorSession, 'document' | 'host'>, recovery: Exclude<Recovery, { kind: 'nothing' }>): Promise<SaveResult> {
+  const { workshop } = document.getState();
   if (!workshop) return { saved: false };
   const { entry } = recovery;
   const title = `${workshop.meta.title} (unsaved changes)`;
@@ -24,10 +24,11 @@ async function keepAsFile(recovery: Exclude<Recovery, { kind: 'nothing' }>): Pro
     new Date().toISOString(),
     'unsaved',
   );
-  return host().saveTextFile(`${title}.leanmap.json`, JSON.stringify(envelope, null, 2), 'application/json');
+  return host.saveTextFile(`${title}.leanmap.json`, JSON.stringify(envelope, null, 2), 'application/json');
 }
 
 export function RecoveryBanner({ recovery, onRestore, onDiscard }: RecoveryBannerProps) {
+  const session = useEditorSession();
   if (recovery.kind === 'nothing') return null;
   const { entry, changes } = recovery;
   const when = formatEdited(new Date(entry.writtenAt).toISOString());
@@ -53,9 +54,9 @@ export function RecoveryBanner({ recovery, onRestore, onDiscard }: RecoveryBanne
             type="button"
             className="btn btn-primary"
             onClick={() => {
-              void keepAsFile(recovery).then((result) => {
+              void keepAsFile(session, recovery).then((result) => {
                 if (!result.saved) return; // the facilitator cancelled the save dialog
-                useUiStore.getState().notify({ text: `Kept the unsaved changes as a file in ${result.where}; import it from the library to see them.`, tone: 'info' });
+                session.ui.getState().notify({ text: `Kept the unsaved changes as a file in ${result.where}; import it from the library to see them.`, tone: 'info' });
                 onDiscard();
               });
             }}

@@ -3,6 +3,7 @@ import { useReactFlow } from '@xyflow/react';
 import { OUTCOME_KINDS, OUTCOME_LABELS, type OutcomeKind } from '../../../src-shared/domain/map-document';
 import type { MapFlowNode, TransitionFlowEdge } from '../../canvas/flow-types';
 import { canRedo, canUndo } from '../../store/history';
+import { useEditorSession } from '../../session/SessionContext';
 import { useDocumentStore } from '../../store/document-store';
 import { addOutcomeCommand, addStageCommand, autoLayoutCommand } from './editor-commands';
 import { SaveStatus } from './SaveStatus';
@@ -26,6 +27,7 @@ interface ToolbarProps {
 
 export function Toolbar({ view, onView, onBack, onDetails, onExportFile, onExportReport, onOpenVersion, onNewVersion, onAgree, onVersions }: ToolbarProps) {
   const flow = useReactFlow<MapFlowNode, TransitionFlowEdge>();
+  const session = useEditorSession();
   const title = useDocumentStore((s) => s.workshop?.meta.title ?? '');
   const organisation = useDocumentStore((s) => s.workshop?.meta.organisation ?? '');
   const versionName = useDocumentStore((s) => s.versionName);
@@ -73,7 +75,7 @@ export function Toolbar({ view, onView, onBack, onDetails, onExportFile, onExpor
       {view === 'map' && (
       <>
       <div className="toolbar-group" role="group" aria-label="Map">
-        <button type="button" className="btn btn-primary" disabled={readOnly} onClick={() => addStageCommand(flow)} title="Add stage (N)">
+        <button type="button" className="btn btn-primary" disabled={readOnly} onClick={() => addStageCommand(session, flow)} title="Add stage (N)">
           + Stage <kbd>N</kbd>
         </button>
         <select
@@ -81,7 +83,7 @@ export function Toolbar({ view, onView, onBack, onDetails, onExportFile, onExpor
           aria-label="Add outcome"
           value=""
           disabled={readOnly}
-          onChange={(e) => e.target.value && addOutcomeCommand(e.target.value as OutcomeKind, flow)}
+          onChange={(e) => e.target.value && addOutcomeCommand(session, e.target.value as OutcomeKind, flow)}
         >
           <option value="">+ Outcome…</option>
           {OUTCOME_KINDS.map((k) => (
@@ -90,7 +92,7 @@ export function Toolbar({ view, onView, onBack, onDetails, onExportFile, onExpor
             </option>
           ))}
         </select>
-        <button type="button" className="btn" disabled={readOnly} onClick={() => void autoLayoutCommand(flow)} title="Tidy layout (L)">
+        <button type="button" className="btn" disabled={readOnly} onClick={() => void autoLayoutCommand(session, flow)} title="Tidy layout (L)">
           Tidy<span className="toolbar-word"> layout</span> <kbd>L</kbd>
         </button>
         <button type="button" className="btn" onClick={() => void flow.fitView({ padding: 0.15, duration: 300 })} title="Fit to screen (F)">

@@ -2,12 +2,13 @@
 // Saved on the revision they were read at: if another window saved first, nothing
 // is overwritten and the dialog offers to reload the latest details.
 import { useState } from 'react';
-import { api } from '../../api/client';
 import { Dialog } from '../../components/Dialog';
+import { useEditorSession } from '../../session/SessionContext';
 import { useDocumentStore } from '../../store/document-store';
 import { WorkshopForm } from '../library/WorkshopForm';
 
 export function WorkshopDetailsDialog({ onClose }: { onClose: () => void }) {
+  const { api, document: map } = useEditorSession();
   const workshop = useDocumentStore((s) => s.workshop);
   const [error, setError] = useState('');
   const [stale, setStale] = useState(false);
@@ -15,9 +16,9 @@ export function WorkshopDetailsDialog({ onClose }: { onClose: () => void }) {
   if (!workshop) return null;
   const allAgreed = workshop.versions.length > 0 && workshop.versions.every((v) => v.signOff !== null);
   const reload = async () => {
-    const latest = await api().call('workshop.get', { id: workshop.id });
+    const latest = await api.call('workshop.get', { id: workshop.id });
     if (!latest.ok) return setError(latest.error.message);
-    useDocumentStore.setState({ workshop: latest.value });
+    map.setState({ workshop: latest.value });
     setStale(false);
     setError('');
     onClose();
@@ -32,13 +33,13 @@ export function WorkshopDetailsDialog({ onClose }: { onClose: () => void }) {
         onCancel={onClose}
         onSubmit={async (meta) => {
           setBusy(true);
-          const result = await api().call('workshop.update', { id: workshop.id, revision: workshop.revision, meta });
+          const result = await api.call('workshop.update', { id: workshop.id, revision: workshop.revision, meta });
           setBusy(false);
           if (!result.ok) {
             setStale(result.error.code === 'CONFLICT');
             return setError(result.error.message);
           }
-          useDocumentStore.setState({ workshop: result.value });
+          map.setState({ workshop: result.value });
           onClose();
         }}
       >

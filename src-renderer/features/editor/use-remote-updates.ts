@@ -6,7 +6,6 @@ import type { WorkshopEvent } from '../../../src-shared/api/events';
 import { useEditorSession, useWorkshopEvents } from '../../session/SessionContext';
 import type { EditorSession } from '../../session/editor-session';
 import { createRemoteUpdates } from '../../store/remote-updates';
-import { useUiStore } from '../../store/ui-store';
 
 export function useRemoteUpdates(workshopId: string): void {
   const session = useEditorSession();
@@ -38,11 +37,11 @@ export function useRemoteUpdates(workshopId: string): void {
 
 /** Keeps the selection (and so the viewport and inspector) unless its object was deleted elsewhere. */
 function dropVanishedSelection(session: EditorSession): void {
-  const selection = useUiStore.getState().selection;
+  const selection = session.ui.getState().selection;
   const doc = session.document.getState().history?.doc;
   if (!selection || !doc) return;
   const list = selection.kind === 'stage' ? doc.stages : selection.kind === 'outcome' ? doc.outcomes : doc.transitions;
-  if (!list.some((x) => x.id === selection.id)) useUiStore.getState().select(null);
+  if (!list.some((x) => x.id === selection.id)) session.ui.getState().select(null);
 }
 
 /** New title, details or versions from another window; the open map itself is untouched. */

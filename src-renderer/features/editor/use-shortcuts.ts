@@ -3,9 +3,8 @@
 import { useEffect } from 'react';
 import type { ReactFlowInstance } from '@xyflow/react';
 import type { MapFlowNode, TransitionFlowEdge } from '../../canvas/flow-types';
-import { useDocumentStore } from '../../store/document-store';
+import { useEditorSession } from '../../session/SessionContext';
 import { addStageCommand, autoLayoutCommand } from './editor-commands';
-import { useUiStore } from '../../store/ui-store';
 
 function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
@@ -17,8 +16,10 @@ export function useEditorShortcuts(
   enabled: boolean,
   chooseOutcome: () => void,
 ): void {
+  const session = useEditorSession();
   useEffect(() => {
     if (!enabled) return;
+    const { document: map, ui } = session;
     const onKeyDown = (e: KeyboardEvent) => {
       const mod = e.ctrlKey || e.metaKey;
       const key = e.key.toLowerCase();
@@ -26,49 +27,49 @@ export function useEditorShortcuts(
       if (mod && key === 'z') {
         // Undo works from a text field too: it first closes the edit being typed.
         e.preventDefault();
-        if (e.shiftKey) useDocumentStore.getState().redo();
-        else useDocumentStore.getState().undo();
+        if (e.shiftKey) map.getState().redo();
+        else map.getState().undo();
         return;
       }
       if (mod && key === 'y') {
         e.preventDefault();
-        useDocumentStore.getState().redo();
+        map.getState().redo();
         return;
       }
       if (mod || e.altKey || isTyping(e.target)) return;
       if (key === 'n') {
         e.preventDefault();
-        addStageCommand(flow);
+        addStageCommand(session, flow);
       } else if (key === 'o') {
         e.preventDefault();
         // Which outcome is asked (OutcomeChooser), never assumed.
-        if (!useDocumentStore.getState().readOnly) chooseOutcome();
+        if (!map.getState().readOnly) chooseOutcome();
       } else if (key === 'l') {
         e.preventDefault();
-        void autoLayoutCommand(flow);
+        void autoLayoutCommand(session, flow);
       } else if (key === 'f') {
         e.preventDefault();
         void flow?.fitView({ padding: 0.15, duration: 300 });
       } else if (key === 'p') {
         e.preventDefault();
-        useUiStore.getState().toggleSidePanel();
+        ui.getState().toggleSidePanel();
       } else if (key === 'm') {
         e.preventDefault();
-        useUiStore.getState().toggleMinimap();
+        ui.getState().toggleMinimap();
       } else if (key === 'w') {
         e.preventDefault();
-        useUiStore.getState().toggleMapOnly();
-      } else if (key === 'enter' && useUiStore.getState().selection) {
+        ui.getState().toggleMapOnly();
+      } else if (key === 'enter' && ui.getState().selection) {
         const field = document.querySelector<HTMLElement>('.inspector input, .inspector textarea');
         if (field) {
           e.preventDefault();
           field.focus();
         }
       } else if (key === 'escape') {
-        useUiStore.getState().select(null);
+        ui.getState().select(null);
       }
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, [flow, enabled, chooseOutcome]);
+  }, [session, flow, enabled, chooseOutcome]);
 }

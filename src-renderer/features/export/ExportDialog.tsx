@@ -6,11 +6,10 @@ import { useRef, useState } from 'react';
 import { newId } from '../../../src-shared/domain/ids';
 import type { ExportFormat as ReportExportFormat } from '../../../src-shared/api/contract';
 import { reportFileStem } from '../../../src-shared/domain/file-names';
-import { api } from '../../api/client';
 import { Dialog } from '../../components/Dialog';
-import { host, type HostFile } from '../../host/host';
+import type { HostFile } from '../../host/host';
+import { useEditorSession } from '../../session/SessionContext';
 import { useDocumentStore } from '../../store/document-store';
-import { flushSave } from '../../store/saver';
 
 type ExportFormat = ReportExportFormat | 'json';
 
@@ -28,6 +27,7 @@ const FORMATS: { id: ExportFormat; label: string; hint: string }[] = [
 type Step = { format: ExportFormat; state: 'waiting' | 'building' | 'done' | 'failed'; message?: string };
 
 export function ExportDialog({ onClose }: { onClose: () => void }) {
+  const { api, host, saver, document: map } = useEditorSession();
   const versionName = useDocumentStore((s) => s.versionName);
   const agreed = useDocumentStore((s) => s.readOnly);
   const [chosen, setChosen] = useState<Set<ExportFormat>>(new Set(['pdf', 'html', 'xlsx']));
@@ -41,13 +41,13 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
   const stop = () => {
     active.current.stopped = true;
     const { exportId } = active.current;
-    if (exportId) void api().call('export.cancel', { exportId });
+    if (exportId) void api.call('export.cancel', { exportId });
   };
 
   const run = async () => {
     if (chosen.size === 0) return setResult({ ok: false, text: 'Pick at least one format.' });
-    await flushSave();
-    const { versionId, workshop } = useDocumentStore.getState();
+    await saver.flush();
+    const { versionId, workshop } = map.getState();
     if (!versionId || !workshop) return;
     const order = FORMATS.map((f) => f.id).filter((id) => chosen.has(id));
     let current: Step[] = order.map((format) => ({ format, state: 'waiting' }));
@@ -62,10 +62,10 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
       setSteps(current);
       const built =
         format === 'json'
-          ? await api().call('workshop.exportFile', { id: workshop.id }).then((r) =>
+          ? await api.call('workshop.exportFile', { id: workshop.id }).then((r) =>
               r.ok ? ({ ok: true, value: { files: [{ name: r.value.fileName, mime: 'application/json', data: r.value.text, encoding: 'utf8' as const }] } } as const) : r,
             )
-          : await api().call('export.build', { versionId, format, paper, exportId: (active.current.exportId = newId()) });
+          : await api.call('export.build', { versionId, format, paper, exportId: (active.current.exportId = newId()) });
       active.current.exportId = null;
       if (active.current.stopped || (!built.ok && built.error.code === 'EXPORT_CANCELLED')) return stopped();
       if (!built.ok) {
@@ -79,7 +79,7 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
     }
     if (active.current.stopped) return stopped();
     try {
-      const saved = await host().saveFiles(files, reportFileStem(workshop.meta.title, versionName));
+      const saved = await host.saveFiles(files, reportFileStem(workshop.meta.title, versionName));
       const count = `${files.length} ${files.length === 1 ? 'file' : 'files'}`;
       setResult(saved.saved ? { ok: true, text: `${count} saved to ${saved.where}.` } : { ok: false, text: 'Nothing was saved.' });
     } catch (error) {
@@ -114,7 +114,7 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
         ))}
       </fieldset>
       <p className="muted" data-testid="export-where">
-        {host().saveFilesHint}
+        {host.saveFilesHint}
       </p>
       <label className="field">
         <span>Paper (PDF)</span>

@@ -7,7 +7,7 @@ import type { Session } from '../../../src-shared/api/contract';
 import { formatClock, viewTimer, type AudienceState, type AudienceView } from '../../../src-shared/domain/facilitation';
 import { selectDoc, useDocumentStore } from '../../store/document-store';
 import { useUiStore } from '../../store/ui-store';
-import { host } from '../../host/host';
+import { useHost } from '../../session/SessionContext';
 import { Menu } from '../../components/Menu';
 import { goToItem, nextItem } from './AgendaPanel';
 import { describeView, toggleHidden } from './room-state';
@@ -46,6 +46,10 @@ function RoomControls({ workshopId, session, ctl }: { workshopId: string; sessio
   const doc = useDocumentStore(selectDoc);
   const selection = useUiStore((s) => s.selection);
   const notify = useUiStore((s) => s.notify);
+  const toggleSidePanel = useUiStore((s) => s.toggleSidePanel);
+  const toggleMinimap = useUiStore((s) => s.toggleMinimap);
+  const toggleMapOnly = useUiStore((s) => s.toggleMapOnly);
+  const host = useHost();
   const room = { audience: session.audience, timer: session.timer };
   const setAudience = (audience: AudienceState) => void run('session.update', { revision: session.revision, patch: { audience } });
   const [now, setNow] = useState(() => ctl.now());
@@ -68,7 +72,7 @@ function RoomControls({ workshopId, session, ctl }: { workshopId: string; sessio
   const minimapShown = useUiStore((s) => s.minimapShown);
   const selectedHidden = selection ? room.audience.hiddenIds.includes(selection.id) : false;
   const openAudience = async () => {
-    const said = await host().openAudience(workshopId);
+    const said = await host.openAudience(workshopId);
     notify({ text: said, tone: 'info' }, 15_000);
   };
 
@@ -139,9 +143,9 @@ function RoomControls({ workshopId, session, ctl }: { workshopId: string; sessio
       <Menu
         label="Layout"
         items={[
-          { label: `${sidePanelHidden ? 'Show' : 'Hide'} the side panel (P)`, onSelect: () => useUiStore.getState().toggleSidePanel() },
-          { label: `${minimapShown ? 'Hide' : 'Show'} the minimap (M)`, onSelect: () => useUiStore.getState().toggleMinimap() },
-          { label: 'The map in the whole window (W)', onSelect: () => useUiStore.getState().toggleMapOnly() },
+          { label: `${sidePanelHidden ? 'Show' : 'Hide'} the side panel (P)`, onSelect: toggleSidePanel },
+          { label: `${minimapShown ? 'Hide' : 'Show'} the minimap (M)`, onSelect: toggleMinimap },
+          { label: 'The map in the whole window (W)', onSelect: toggleMapOnly },
         ]}
       />
       <button type="button" className="btn btn-primary" aria-label="Open audience view" title="Open the audience view for the projector" onClick={() => void openAudience()}>

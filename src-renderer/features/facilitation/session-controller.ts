@@ -21,28 +21,40 @@ export interface SessionController {
 }
 
 /**
- * One line of session changes per window and workshop, shared by every controller of
- * that window (the console strip and the Run the room view each have one). A change is
- * sent only once the one before it is answered: sent together, they can reach the
- * backend in either order, and going to an agenda item (which then sets the timer)
- * followed at once by S (start) left the timer reset and stopped.
+ * One line of session changes per workshop, shared by every controller of a window
+ * (the console strip and the Run the room view each have one); the window's
+ * EditorSession owns it. A change is sent only once the one before it is answered:
+ * sent together, they can reach the backend in either order, and going to an agenda
+ * item (which then sets the timer) followed at once by S (start) left the timer reset
+ * and stopped.
  */
-const changeLines = new WeakMap<ApiClient, Map<string, Promise<unknown>>>();
-
-function inLine<T>(api: ApiClient, workshopId: string, change: () => Promise<T>): Promise<T> {
-  let lines = changeLines.get(api);
-  if (!lines) changeLines.set(api, (lines = new Map()));
-  const previous = lines.get(workshopId);
-  // With nothing waiting, the change goes at once (not a tick later).
-  const next = previous ? previous.then(change, change) : change();
-  lines.set(workshopId, next);
-  void next.finally(() => {
-    if (lines.get(workshopId) === next) lines.delete(workshopId);
-  });
-  return next;
+export interface ChangeLines {
+  inLine<T>(workshopId: string, change: () => Promise<T>): Promise<T>;
 }
 
-export function createSessionController(api: ApiClient, workshopId: string, localNow: () => number = Date.now): SessionController {
+export function createChangeLines(): ChangeLines {
+  const lines = new Map<string, Promise<unknown>>();
+  return {
+    inLine(workshopId, change) {
+      const previous = lines.get(workshopId);
+      // With nothing waiting, the change goes at once (not a tick later).
+      const next = previous ? previous.then(change, change) : change();
+      lines.set(workshopId, next);
+      void next.finally(() => {
+        if (lines.get(workshopId) === next) lines.delete(workshopId);
+      });
+      return next;
+    },
+  };
+}
+
+export interface SessionControllerOptions {
+  /** The window's line of changes (its EditorSession's); a line of its own when not given. */
+  lines?: ChangeLines;
+  localNow?: () => number;
+}
+
+export function createSessionController(api: ApiClient, workshopId: string, { lines = createChangeLines(), localNow = Date.now }: SessionControllerOptions = {}): SessionController {
   let session: Session | null = null;
   let offset = 0;
   let problem = '';
@@ -77,7 +89,7 @@ export function createSessionController(api: ApiClient, workshopId: string, loca
     },
     refresh,
     run(method, input) {
-      return inLine(api, workshopId, () => runNow(method, input));
+      return lines.inLine(workshopId, () => runNow(method, input));
     },
   };
 

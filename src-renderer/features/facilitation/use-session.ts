@@ -5,8 +5,8 @@ import { useEditorSession, useWorkshopEvents } from '../../session/SessionContex
 import { createSessionController, type SessionController } from './session-controller';
 
 export function useSessionController(workshopId: string): SessionController {
-  const { api } = useEditorSession();
-  const controller = useMemo(() => createSessionController(api, workshopId), [api, workshopId]);
+  const { api, sessionChanges } = useEditorSession();
+  const controller = useMemo(() => createSessionController(api, workshopId, { lines: sessionChanges }), [api, sessionChanges, workshopId]);
   useEffect(() => {
     void controller.refresh();
   }, [controller]);

@@ -3,7 +3,7 @@
 import type { MapCheck } from '../../../src-shared/domain/analytics';
 import type { MapDocument } from '../../../src-shared/domain/map-document';
 import type { Metric } from '../../../src-shared/domain/metric';
-import { useUiStore } from '../../store/ui-store';
+import { useUiStore, type UiState } from '../../store/ui-store';
 
 /** Short words for the metric checks, which repeat for many metrics. */
 const SHORT: Partial<Record<MapCheck['code'], string>> = {
@@ -20,8 +20,7 @@ interface Group {
   open: () => void;
 }
 
-function groupChecks(checks: MapCheck[], doc: MapDocument, metrics: readonly Metric[], onShowPlan: () => void): Group[] {
-  const { reveal, setPanel } = useUiStore.getState();
+function groupChecks(checks: MapCheck[], doc: MapDocument, metrics: readonly Metric[], onShowPlan: () => void, { reveal, setPanel }: Pick<UiState, 'reveal' | 'setPanel'>): Group[] {
   const groups = new Map<string, Group>();
   for (const c of checks) {
     const t = c.target;
@@ -53,7 +52,9 @@ function groupChecks(checks: MapCheck[], doc: MapDocument, metrics: readonly Met
 }
 
 export function ChecksPanel({ checks, doc, metrics, onShowPlan }: { checks: MapCheck[]; doc: MapDocument; metrics: readonly Metric[]; onShowPlan: () => void }) {
-  const groups = groupChecks(checks, doc, metrics, onShowPlan);
+  const reveal = useUiStore((s) => s.reveal);
+  const setPanel = useUiStore((s) => s.setPanel);
+  const groups = groupChecks(checks, doc, metrics, onShowPlan, { reveal, setPanel });
   const mapGroups = groups.filter((g) => !g.key.startsWith('metric:'));
   const planGroups = groups.filter((g) => g.key.startsWith('metric:'));
   const section = (title: string, list: Group[]) =>

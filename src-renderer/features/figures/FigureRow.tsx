@@ -1,10 +1,9 @@
 // One process figure: its value in large type with how it was worked out, or
 // exactly which inputs it still needs (each a link to where it is typed).
 import type { Figure, InputUsed, MissingInput } from '../../../src-shared/domain/analytics';
-import { useUiStore } from '../../store/ui-store';
+import { useUiStore, type UiState } from '../../store/ui-store';
 
-function revealTarget(item: InputUsed | MissingInput): (() => void) | null {
-  const { reveal, setPanel } = useUiStore.getState();
+function revealTarget(item: InputUsed | MissingInput, { reveal, setPanel }: Pick<UiState, 'reveal' | 'setPanel'>): (() => void) | null {
   if (item.kind === 'conversion') return () => reveal({ kind: 'transition', id: item.transitionId });
   if (item.kind === 'days-per-visit') return () => reveal({ kind: 'stage', id: item.stageId });
   if (item.kind === 'process') return () => setPanel('figures');
@@ -12,6 +11,8 @@ function revealTarget(item: InputUsed | MissingInput): (() => void) | null {
 }
 
 export function FigureRow({ label, figure, format, testId, emphasis }: { label: string; figure: Figure; format: (n: number) => string; testId: string; emphasis?: boolean }) {
+  const reveal = useUiStore((s) => s.reveal);
+  const setPanel = useUiStore((s) => s.setPanel);
   return (
     <div className={`figure${emphasis ? ' figure-main' : ''}`} data-testid={testId} data-status={figure.status}>
       <div className="figure-head">
@@ -27,7 +28,7 @@ export function FigureRow({ label, figure, format, testId, emphasis }: { label: 
         <div className="figure-missing">
           <span>Needs </span>
           {figure.missing.slice(0, 4).map((m, i) => {
-            const go = revealTarget(m);
+            const go = revealTarget(m, { reveal, setPanel });
             return (
               <span key={i}>
                 {i > 0 && ', '}

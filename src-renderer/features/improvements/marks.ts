@@ -3,6 +3,7 @@
 import type { PlanImprovement } from '../../../src-shared/api/contract';
 import type { ImprovementTarget } from '../../../src-shared/domain/improvement';
 import type { MapDocument } from '../../../src-shared/domain/map-document';
+import { useEditorSession } from '../../session/SessionContext';
 import { selectDoc, useDocumentStore } from '../../store/document-store';
 import { useImprovementStore } from '../../store/improvement-store';
 import { rankForView, type RankedImprovement } from './ranked';
@@ -40,18 +41,26 @@ export function improvementMarks(doc: MapDocument, items: readonly PlanImproveme
   return marks;
 }
 
-let last: { doc: MapDocument; items: readonly PlanImprovement[]; marks: Map<string, ImprovementMark> } | null = null;
+/** The marks of the last map and list, worked out once for every card and arrow that asks; one per EditorSession. */
+export interface MarksCache {
+  of(doc: MapDocument, items: readonly PlanImprovement[]): Map<string, ImprovementMark>;
+}
 
-function marksOf(doc: MapDocument | null, items: readonly PlanImprovement[]): Map<string, ImprovementMark> | null {
-  if (!doc) return null;
-  if (last?.doc !== doc || last.items !== items) last = { doc, items, marks: improvementMarks(doc, items) };
-  return last.marks;
+export function createMarksCache(): MarksCache {
+  let last: { doc: MapDocument; items: readonly PlanImprovement[]; marks: Map<string, ImprovementMark> } | null = null;
+  return {
+    of(doc, items) {
+      if (last?.doc !== doc || last.items !== items) last = { doc, items, marks: improvementMarks(doc, items) };
+      return last.marks;
+    },
+  };
 }
 
 /** The mark of one stage or arrow (null when no idea addresses it); re-renders only when it changes. */
 export function useImprovementMark(objectId: string): ImprovementMark | null {
   const doc = useDocumentStore(selectDoc);
   const items = useImprovementStore((s) => s.items);
-  const mark = marksOf(doc, items)?.get(objectId) ?? null;
+  const { improvementMarks: cache } = useEditorSession();
+  const mark = doc ? (cache.of(doc, items).get(objectId) ?? null) : null;
   return mark;
 }

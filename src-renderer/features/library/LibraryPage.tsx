@@ -2,8 +2,8 @@
 // first, with search, create, rename, duplicate, delete (to the trash), import and export.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { WorkshopSummary } from '../../../src-shared/api/contract';
-import { api } from '../../api/client';
 import { ConfirmDialog } from '../../components/Dialog';
+import { useEditorSession } from '../../session/SessionContext';
 import { formatDate, formatEdited } from '../../lib/format';
 import { useUiStore } from '../../store/ui-store';
 import { exportWorkshopFile, importWorkshopFile } from './import-export';
@@ -48,18 +48,20 @@ export function LibraryPage({ onOpen }: LibraryPageProps) {
   const [purging, setPurging] = useState<WorkshopSummary | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
   const notify = useUiStore((s) => s.notify);
+  const session = useEditorSession();
+  const { api } = session;
 
   const refresh = useCallback(async () => {
     const [list, trashed] = await Promise.all([
-      api().call('workshop.list', { query, trash }),
-      api().call('workshop.list', { query: '', trash: true }),
+      api.call('workshop.list', { query, trash }),
+      api.call('workshop.list', { query: '', trash: true }),
     ]);
     if (list.ok) {
       setWorkshops(list.value);
       setLoadError('');
     } else setLoadError(list.error.message);
     if (trashed.ok) setTrashCount(trashed.value.length);
-  }, [query, trash]);
+  }, [api, query, trash]);
 
   useEffect(() => {
     void refresh();
@@ -73,13 +75,13 @@ export function LibraryPage({ onOpen }: LibraryPageProps) {
   };
 
   const moveToTrash = async (w: WorkshopSummary) => {
-    const result = await api().call('workshop.trash', { id: w.id });
+    const result = await api.call('workshop.trash', { id: w.id });
     if (!result.ok) return notify({ text: result.error.message, tone: 'error' });
     notify(
       {
         text: `"${w.title}" moved to the trash.`,
         tone: 'info',
-        action: { label: 'Undo', run: () => void run(() => api().call('workshop.restore', { id: w.id }), `"${w.title}" is back.`) },
+        action: { label: 'Undo', run: () => void run(() => api.call('workshop.restore', { id: w.id }), `"${w.title}" is back.`) },
       },
       12_000,
     );
@@ -117,7 +119,7 @@ export function LibraryPage({ onOpen }: LibraryPageProps) {
             const file = e.target.files?.[0];
             e.target.value = '';
             if (!file) return;
-            const result = await importWorkshopFile(file);
+            const result = await importWorkshopFile(api, file);
             if (!result.ok) return setImportError(result.message);
             setImportError('');
             notify({ text: `Imported "${result.workshop.title}".`, tone: 'info' });
@@ -163,7 +165,7 @@ export function LibraryPage({ onOpen }: LibraryPageProps) {
                   onDone={(title) => {
                     setRenaming(null);
                     if (title !== null && title.trim() && title !== w.title) {
-                      void run(() => api().call('workshop.rename', { id: w.id, revision: w.revision, title }));
+                      void run(() => api.call('workshop.rename', { id: w.id, revision: w.revision, title }));
                     }
                   }}
                 />
@@ -185,7 +187,7 @@ export function LibraryPage({ onOpen }: LibraryPageProps) {
             <div className="workshop-row-actions">
               {trash ? (
                 <>
-                  <button type="button" className="btn" onClick={() => void run(() => api().call('workshop.restore', { id: w.id }), `"${w.title}" restored.`)}>
+                  <button type="button" className="btn" onClick={() => void run(() => api.call('workshop.restore', { id: w.id }), `"${w.title}" restored.`)}>
                     Restore
                   </button>
                   <button type="button" className="btn btn-danger" onClick={() => setPurging(w)}>
@@ -200,14 +202,14 @@ export function LibraryPage({ onOpen }: LibraryPageProps) {
                   <button type="button" className="btn" onClick={() => setRenaming(w.id)}>
                     Rename
                   </button>
-                  <button type="button" className="btn" onClick={() => void run(() => api().call('workshop.duplicate', { id: w.id }), `Duplicated "${w.title}".`)}>
+                  <button type="button" className="btn" onClick={() => void run(() => api.call('workshop.duplicate', { id: w.id }), `Duplicated "${w.title}".`)}>
                     Duplicate
                   </button>
                   <button
                     type="button"
                     className="btn"
                     onClick={async () => {
-                      const r = await exportWorkshopFile(w.id);
+                      const r = await exportWorkshopFile(session, w.id);
                       if (r && !r.ok) notify({ text: r.message, tone: 'error' });
                       if (r?.ok) notify({ text: `Saved to ${r.where}.`, tone: 'info' });
                     }}
@@ -233,7 +235,7 @@ export function LibraryPage({ onOpen }: LibraryPageProps) {
           onConfirm={() => {
             const w = purging;
             setPurging(null);
-            void run(() => api().call('workshop.purge', { id: w.id }), `"${w.title}" deleted.`);
+            void run(() => api.call('workshop.purge', { id: w.id }), `"${w.title}" deleted.`);
           }}
         />
       )}

@@ -3,11 +3,12 @@
 import { useState } from 'react';
 import { TEMPLATE_LABELS } from '../../../src-shared/domain/templates';
 import { TEMPLATE_IDS, blankWorkshopMeta, type TemplateId } from '../../../src-shared/domain/workshop';
-import { api } from '../../api/client';
 import { Dialog } from '../../components/Dialog';
+import { useEditorSession } from '../../session/SessionContext';
 import { WorkshopForm } from './WorkshopForm';
 
 export function NewWorkshopDialog({ onClose, onCreated }: { onClose: () => void; onCreated: (id: string) => void }) {
+  const { api } = useEditorSession();
   const [template, setTemplate] = useState<TemplateId>('b2b-buying-journey');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
@@ -22,7 +23,7 @@ export function NewWorkshopDialog({ onClose, onCreated }: { onClose: () => void;
         onCancel={onClose}
         onSubmit={async (meta) => {
           setBusy(true);
-          const result = await api().call('workshop.create', { meta, template });
+          const result = await api.call('workshop.create', { meta, template });
           setBusy(false);
           if (result.ok) onCreated(result.value.id);
           else setError(result.error.message);

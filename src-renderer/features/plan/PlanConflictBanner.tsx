@@ -5,12 +5,13 @@ import { usePlanStore } from '../../store/plan-store';
 export function PlanConflictBanner() {
   const conflict = usePlanStore((s) => s.conflict);
   const versionId = usePlanStore((s) => s.versionId);
+  const load = usePlanStore((s) => s.load);
   if (!conflict) return null;
   return (
     <div className="banner banner-error conflict-banner" role="alert" data-testid="plan-conflict-banner">
       <div>{conflict}</div>
       <div className="banner-actions">
-        <button type="button" className="btn btn-primary" onClick={() => versionId && void usePlanStore.getState().load(versionId)}>
+        <button type="button" className="btn btn-primary" onClick={() => versionId && void load(versionId)}>
           Reload the latest plan
         </button>
       </div>

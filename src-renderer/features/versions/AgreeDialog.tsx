@@ -3,10 +3,9 @@
 import { useState } from 'react';
 import { calendarDateProblem } from '../../../src-shared/domain/calendar-date';
 import { signOffName } from '../../../src-shared/domain/sign-off';
-import { api } from '../../api/client';
 import { Dialog } from '../../components/Dialog';
+import { useEditorSession } from '../../session/SessionContext';
 import { useDocumentStore } from '../../store/document-store';
-import { flushSave } from '../../store/saver';
 
 const today = () => {
   const d = new Date();
@@ -14,6 +13,7 @@ const today = () => {
 };
 
 export function AgreeDialog({ onClose, onAgreed, onEditDetails }: { onClose: () => void; onAgreed: () => void; onEditDetails: () => void }) {
+  const { api, saver, document: map } = useEditorSession();
   const workshop = useDocumentStore((s) => s.workshop);
   const versionName = useDocumentStore((s) => s.versionName);
   const [picked, setPicked] = useState<Set<string>>(new Set());
@@ -28,14 +28,14 @@ export function AgreeDialog({ onClose, onAgreed, onEditDetails }: { onClose: () 
     const dateProblem = calendarDateProblem(date);
     if (dateProblem) return setError(dateProblem);
     setBusy(true);
-    await flushSave();
-    const { versionId, revision, saveState } = useDocumentStore.getState();
+    await saver.flush();
+    const { versionId, revision, saveState } = map.getState();
     if (saveState === 'conflict' || saveState === 'error') {
       setBusy(false);
       return setError('The map has changes that are not saved. Reload it first, then mark it agreed.');
     }
     const agreedBy = participants.filter((p) => picked.has(p.id)).map(signOffName);
-    const result = await api().call('map.agree', { versionId: versionId!, revision, signOff: { agreedAt: date, agreedBy } });
+    const result = await api.call('map.agree', { versionId: versionId!, revision, signOff: { agreedAt: date, agreedBy } });
     setBusy(false);
     if (!result.ok) return setError(result.error.message);
     onAgreed();

@@ -1,11 +1,11 @@
 // A new map version, starting as a copy of the one open (e.g. Future state from Current state).
 import { useState, type FormEvent } from 'react';
-import { api } from '../../api/client';
 import { Dialog } from '../../components/Dialog';
+import { useEditorSession } from '../../session/SessionContext';
 import { useDocumentStore } from '../../store/document-store';
-import { flushSave } from '../../store/saver';
 
 export function NewVersionDialog({ onClose, onCreated }: { onClose: () => void; onCreated: (versionId: string) => void }) {
+  const { api, saver, document: map } = useEditorSession();
   const versions = useDocumentStore((s) => s.workshop?.versions ?? []);
   const versionName = useDocumentStore((s) => s.versionName);
   const [name, setName] = useState(versions.some((v) => v.name === 'Future state') ? `Version ${versions.length + 1}` : 'Future state');
@@ -13,9 +13,9 @@ export function NewVersionDialog({ onClose, onCreated }: { onClose: () => void; 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (!name.trim()) return setError('Give the version a name.');
-    await flushSave();
-    const from = useDocumentStore.getState().versionId!;
-    const result = await api().call('map.createVersion', { fromVersionId: from, name });
+    await saver.flush();
+    const from = map.getState().versionId!;
+    const result = await api.call('map.createVersion', { fromVersionId: from, name });
     if (!result.ok) return setError(result.error.message);
     onCreated(result.value.id);
     onClose();

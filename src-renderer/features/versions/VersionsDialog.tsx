@@ -3,11 +3,10 @@
 // agreement history.
 import { useState } from 'react';
 import type { MapVersionSummary } from '../../../src-shared/api/contract';
-import { api } from '../../api/client';
 import { ConfirmDialog, Dialog } from '../../components/Dialog';
+import { useEditorSession } from '../../session/SessionContext';
 import { formatDate } from '../../lib/format';
 import { useDocumentStore } from '../../store/document-store';
-import { flushSave } from '../../store/saver';
 
 interface Props {
   onClose: () => void;
@@ -16,12 +15,13 @@ interface Props {
 }
 
 function VersionRow({ version, onChanged, onDelete }: { version: MapVersionSummary; onChanged: Props['onChanged']; onDelete: () => void }) {
+  const { api } = useEditorSession();
   const [name, setName] = useState<string | null>(null);
   const [error, setError] = useState('');
   const isLast = useDocumentStore((s) => (s.workshop?.versions.length ?? 0) <= 1);
   const rename = async () => {
     if (name === null || name.trim() === version.name) return setName(null);
-    const result = await api().call('map.renameVersion', { versionId: version.id, name });
+    const result = await api.call('map.renameVersion', { versionId: version.id, name });
     if (!result.ok) return setError(result.error.message);
     setName(null);
     setError('');
@@ -97,6 +97,7 @@ function VersionRow({ version, onChanged, onDelete }: { version: MapVersionSumma
 }
 
 export function VersionsDialog({ onClose, onChanged }: Props) {
+  const { api, saver } = useEditorSession();
   const versions = useDocumentStore((s) => s.workshop?.versions ?? []);
   const openId = useDocumentStore((s) => s.versionId);
   const [deleting, setDeleting] = useState<MapVersionSummary | null>(null);
@@ -104,8 +105,8 @@ export function VersionsDialog({ onClose, onChanged }: Props) {
 
   const remove = async (version: MapVersionSummary) => {
     setDeleting(null);
-    await flushSave();
-    const result = await api().call('map.deleteVersion', { versionId: version.id, confirmAgreed: version.signOff !== null });
+    await saver.flush();
+    const result = await api.call('map.deleteVersion', { versionId: version.id, confirmAgreed: version.signOff !== null });
     if (!result.ok) return setError(result.error.message);
     setError('');
     onChanged(version.id === openId ? versions.find((v) => v.id !== version.id)?.id : undefined);

@@ -1,11 +1,12 @@
 // Withdrawing a mistaken agreement: the version becomes a draft again, and the
 // agreement with the reason given stays in its history and on its report.
 import { useState, type FormEvent } from 'react';
-import { api } from '../../api/client';
 import { Dialog } from '../../components/Dialog';
+import { useEditorSession } from '../../session/SessionContext';
 import { useDocumentStore } from '../../store/document-store';
 
 export function WithdrawDialog({ onClose, onWithdrawn }: { onClose: () => void; onWithdrawn: () => void }) {
+  const { api, document: map } = useEditorSession();
   const versionName = useDocumentStore((s) => s.versionName);
   const [reason, setReason] = useState('');
   const [error, setError] = useState('');
@@ -13,9 +14,9 @@ export function WithdrawDialog({ onClose, onWithdrawn }: { onClose: () => void; 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (!reason.trim()) return setError('Say why the agreement is withdrawn: the reason is kept with the version.');
-    const { versionId, revision } = useDocumentStore.getState();
+    const { versionId, revision } = map.getState();
     setBusy(true);
-    const result = await api().call('map.withdrawAgreement', { versionId: versionId!, revision, reason });
+    const result = await api.call('map.withdrawAgreement', { versionId: versionId!, revision, reason });
     setBusy(false);
     if (!result.ok) return setError(result.error.message);
     onWithdrawn();

@@ -1,17 +1,16 @@
 // What the map shows of the improvements: a count per stage and arrow (dropped ideas not
 // counted), the top two marked (those in focus first, then the best ranked ideas), the
 // "+10 points" starting suggestion at an arrow, and the status moves offered.
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { PlanImprovement } from '../../../src-shared/api/contract';
 import { defaultProcessInputs } from '../../../src-shared/domain/map-document';
 import { aMapDocument, aProcessCast, aRatedTransition as rated } from '../../fixtures/factories';
 import { anImprovement } from '../../fixtures/improvements';
 
-vi.mock('../../../src-renderer/api/client', () => ({ api: () => ({ call: () => new Promise(() => {}) }) }));
-const { improvementMarks } = await import('../../../src-renderer/features/improvements/marks');
-const { suggestedConversion, deltaLines, formatGain } = await import('../../../src-renderer/features/improvements/improvement-format');
-const { modelEffects } = await import('../../../src-shared/domain/analytics/effects');
-const { movesFrom } = await import('../../../src-renderer/features/improvements/StatusControls');
+import { createMarksCache, improvementMarks } from '../../../src-renderer/features/improvements/marks';
+import { suggestedConversion, deltaLines, formatGain } from '../../../src-renderer/features/improvements/improvement-format';
+import { modelEffects } from '../../../src-shared/domain/analytics/effects';
+import { movesFrom } from '../../../src-renderer/features/improvements/StatusControls';
 
 /** A →0.5→ B (rest lost) ; B →0.4→ Won (rest lost); 100 buyers a month. */
 function aProcess() {
@@ -75,6 +74,19 @@ describe('improvement marks on the map', () => {
     expect(marks.get(aToB.id)?.focusRank).toBe(1);
     expect(marks.get(bToWon.id)?.focusRank).toBe(2);
     expect(marks.get(doc.stages[0]!.id)?.focusRank).toBeNull();
+  });
+
+  it('are worked out once per map and list for every card that asks, and again when either changes', () => {
+    const { doc, a } = aProcess();
+    const items = [plan({ addresses: { kind: 'stage', stageId: a.id } })];
+    const cache = createMarksCache();
+    const first = cache.of(doc, items);
+    expect(cache.of(doc, items)).toBe(first);
+    const more = [...items, plan({ addresses: { kind: 'stage', stageId: a.id } })];
+    expect(cache.of(doc, more).get(a.id)?.count).toBe(2);
+    // Another session's cache is its own: asking it does not replace this one's.
+    createMarksCache().of(doc, items);
+    expect(cache.of(doc, more)).toBe(cache.of(doc, more));
   });
 });
 

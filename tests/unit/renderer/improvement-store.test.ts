@@ -6,29 +6,28 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PlanImprovement } from '../../../src-shared/api/contract';
 import type { WireResult } from '../../../src-shared/api/errors';
+import type { ApiClient } from '../../../src-renderer/api/client';
+import { changedImprovementFields, createImprovementStore, newImprovementFields } from '../../../src-renderer/store/improvement-store';
+import { createUiStore } from '../../../src-renderer/store/ui-store';
 import { anImprovement, anImprovementFields } from '../../fixtures/improvements';
 
 type Call = { method: string; input: Record<string, unknown>; answer: (result: WireResult<unknown>) => void };
 const calls: Call[] = [];
 
-vi.mock('../../../src-renderer/api/client', () => ({
-  api: () => ({
-    call: (method: string, input: Record<string, unknown>) =>
-      new Promise<WireResult<unknown>>((answer) => calls.push({ method, input, answer })),
-  }),
-}));
+/** An API client whose answers the test gives, one call at a time. */
+const api = {
+  call: (method: string, input: Record<string, unknown>) => new Promise<WireResult<unknown>>((answer) => calls.push({ method, input, answer })),
+} as unknown as ApiClient;
 
 // The map's pending save is flushed before each write (an idea may name a card added a
 // moment ago); here there is no map, so the flush is a counted no-op.
-const flushes = vi.hoisted(() => ({ count: 0 }));
-vi.mock('../../../src-renderer/store/saver', () => ({
-  flushSave: async () => {
-    flushes.count += 1;
-  },
-}));
+const flushes = { count: 0 };
+const savePendingMap = async () => {
+  flushes.count += 1;
+};
 
-const { useImprovementStore, changedImprovementFields, newImprovementFields } = await import('../../../src-renderer/store/improvement-store');
-const { useUiStore } = await import('../../../src-renderer/store/ui-store');
+let ui = createUiStore();
+let improvements = createImprovementStore({ api, savePendingMap, notify: (n, t) => ui.getState().notify(n, t) });
 
 function aPlanImprovement(overrides: Partial<PlanImprovement> = {}): PlanImprovement {
   return { ...anImprovement({ id: 'i1' }), revision: 1, workshopId: 'w1', createdAt: '2026-11-30T00:00:00.000Z', ...overrides };
@@ -39,19 +38,20 @@ async function sent(n: number): Promise<Call> {
   return calls[n - 1]!;
 }
 
-const item = () => useImprovementStore.getState().items[0]!;
-const errors = () => useUiStore.getState().notices.filter((n) => n.tone === 'error').map((n) => n.text);
+const item = () => improvements.getState().items[0]!;
+const errors = () => ui.getState().notices.filter((n) => n.tone === 'error').map((n) => n.text);
 
 beforeEach(() => {
   calls.length = 0;
-  useUiStore.setState({ notices: [] });
-  useImprovementStore.setState({ workshopId: 'w1', items: [aPlanImprovement()], loading: false, conflict: null, focusRefusal: null, draft: null });
+  ui = createUiStore();
+  improvements = createImprovementStore({ api, savePendingMap, notify: (n, t) => ui.getState().notify(n, t) });
+  improvements.setState({ workshopId: 'w1', items: [aPlanImprovement()], loading: false, conflict: null, focusRefusal: null, draft: null });
 });
 
 describe('capturing an idea', () => {
   it('starts a draft with what it addresses and the suggestion, every other field empty', () => {
-    useImprovementStore.getState().startDraft({ kind: 'transition', transitionId: 't1' }, { effects: [{ kind: 'conversion', transitionId: 't1', rate: 0.5 }] });
-    const draft = useImprovementStore.getState().draft!;
+    improvements.getState().startDraft({ kind: 'transition', transitionId: 't1' }, { effects: [{ kind: 'conversion', transitionId: 't1', rate: 0.5 }] });
+    const draft = improvements.getState().draft!;
     expect(draft).toEqual({
       ...newImprovementFields({ kind: 'transition', transitionId: 't1' }),
       effects: [{ kind: 'conversion', transitionId: 't1', rate: 0.5 }],
@@ -63,13 +63,13 @@ describe('capturing an idea', () => {
   it('creates it in the open workshop, after saving the map edit pending, and adds it to the list', async () => {
     const fields = anImprovementFields({ idea: 'Book the next step' });
     const flushedBefore = flushes.count;
-    const made = useImprovementStore.getState().create(fields);
+    const made = improvements.getState().create(fields);
     const call = await sent(1);
     expect(flushes.count).toBe(flushedBefore + 1);
     expect(call).toMatchObject({ method: 'improvement.create', input: { workshopId: 'w1', fields } });
     call.answer({ ok: true, value: aPlanImprovement({ id: 'i2', idea: 'Book the next step' }) });
     expect((await made)?.id).toBe('i2');
-    expect(useImprovementStore.getState().items.map((x) => x.id)).toEqual(['i1', 'i2']);
+    expect(improvements.getState().items.map((x) => x.id)).toEqual(['i1', 'i2']);
   });
 });
 
@@ -80,8 +80,8 @@ describe('changing an improvement', () => {
   });
 
   it('sends two quick changes one after another, the second on the revision the first made', async () => {
-    const first = useImprovementStore.getState().update('i1', { votes: 7 });
-    const second = useImprovementStore.getState().update('i1', { impact: 5 });
+    const first = improvements.getState().update('i1', { votes: 7 });
+    const second = improvements.getState().update('i1', { impact: 5 });
     const a = await sent(1);
     expect(a.input).toEqual({ id: 'i1', revision: 1, fields: { votes: 7 } });
     expect(calls).toHaveLength(1);
@@ -95,29 +95,29 @@ describe('changing an improvement', () => {
   });
 
   it('on a conflict keeps the other window’s change, says so, and sends nothing more', async () => {
-    const first = useImprovementStore.getState().update('i1', { votes: 7 });
-    const second = useImprovementStore.getState().update('i1', { votes: 8 });
+    const first = improvements.getState().update('i1', { votes: 7 });
+    const second = improvements.getState().update('i1', { votes: 8 });
     (await sent(1)).answer({ ok: false, error: { code: 'CONFLICT', message: 'Someone else changed this improvement.' } });
     expect(await first).toBe(false);
     expect(await second).toBe(false);
     expect(calls).toHaveLength(1);
-    expect(useImprovementStore.getState().conflict).toBe('Someone else changed this improvement.');
+    expect(improvements.getState().conflict).toBe('Someone else changed this improvement.');
     expect(item().votes).toBe(0);
   });
 
   it('on any other failure shows the message and keeps the improvement as it was', async () => {
-    const done = useImprovementStore.getState().update('i1', { idea: 'x' });
+    const done = improvements.getState().update('i1', { idea: 'x' });
     (await sent(1)).answer({ ok: false, error: { code: 'UNAVAILABLE', message: 'Leanmap cannot reach its data right now.' } });
     expect(await done).toBe(false);
     expect(errors()).toEqual(['Leanmap cannot reach its data right now.']);
     expect(item().idea).toBe(anImprovementFields().idea);
-    expect(useImprovementStore.getState().conflict).toBeNull();
+    expect(improvements.getState().conflict).toBeNull();
   });
 });
 
 describe('moving an improvement along', () => {
   it('plans it on the open map version and keeps what the API answers (the frozen prediction)', async () => {
-    const moved = useImprovementStore.getState().setStatus('i1', 'planned', { versionId: 'v1' });
+    const moved = improvements.getState().setStatus('i1', 'planned', { versionId: 'v1' });
     const call = await sent(1);
     expect(call).toMatchObject({
       method: 'improvement.setStatus',
@@ -130,25 +130,25 @@ describe('moving an improvement along', () => {
 
   it('keeps a focus-limit refusal with its sentence, and an override retries with the reason', async () => {
     const message = 'Focus on two at a time: "A" and "B" are already planned or on trial.';
-    const refused = useImprovementStore.getState().setStatus('i1', 'planned', { versionId: 'v1' });
+    const refused = improvements.getState().setStatus('i1', 'planned', { versionId: 'v1' });
     (await sent(1)).answer({ ok: false, error: { code: 'FOCUS_LIMIT', message } });
     expect(await refused).toBe('focus-limit');
-    expect(useImprovementStore.getState().focusRefusal).toEqual({ id: 'i1', status: 'planned', message });
+    expect(improvements.getState().focusRefusal).toEqual({ id: 'i1', status: 'planned', message });
     expect(item().status).toBe('idea');
     expect(errors()).toEqual([]);
 
-    const retried = useImprovementStore.getState().setStatus('i1', 'planned', { versionId: 'v1', overrideReason: 'The customer asked for it' });
+    const retried = improvements.getState().setStatus('i1', 'planned', { versionId: 'v1', overrideReason: 'The customer asked for it' });
     const call = await sent(2);
     expect(call.input).toMatchObject({ status: 'planned', overrideReason: 'The customer asked for it' });
     call.answer({ ok: true, value: aPlanImprovement({ status: 'planned', focusOverrideReason: 'The customer asked for it', revision: 2 }) });
     expect(await retried).toBe('moved');
-    expect(useImprovementStore.getState().focusRefusal).toBeNull();
+    expect(improvements.getState().focusRefusal).toBeNull();
     expect(item().focusOverrideReason).toBe('The customer asked for it');
   });
 
   it('a status move waits for a field change sent just before it', async () => {
-    void useImprovementStore.getState().update('i1', { votes: 4 });
-    const moved = useImprovementStore.getState().setStatus('i1', 'planned', { versionId: 'v1' });
+    void improvements.getState().update('i1', { votes: 4 });
+    const moved = improvements.getState().setStatus('i1', 'planned', { versionId: 'v1' });
     (await sent(1)).answer({ ok: true, value: aPlanImprovement({ votes: 4, revision: 2 }) });
     const call = await sent(2);
     expect(call.input).toMatchObject({ revision: 2, status: 'planned' });
@@ -159,28 +159,28 @@ describe('moving an improvement along', () => {
 
 describe('loading and deleting', () => {
   it('a failed load says why and leaves the list empty', async () => {
-    const loading = useImprovementStore.getState().load('w2');
+    const loading = improvements.getState().load('w2');
     (await sent(1)).answer({ ok: false, error: { code: 'NOT_FOUND', message: 'This workshop is no longer there.' } });
     await loading;
-    expect(useImprovementStore.getState().items).toEqual([]);
+    expect(improvements.getState().items).toEqual([]);
     expect(errors()).toEqual(['This workshop is no longer there.']);
   });
 
   it('an answer for a workshop no longer open is ignored', async () => {
-    const first = useImprovementStore.getState().load('w2');
-    const second = useImprovementStore.getState().load('w3');
+    const first = improvements.getState().load('w2');
+    const second = improvements.getState().load('w3');
     const a = await sent(1);
     const b = await sent(2);
     b.answer({ ok: true, value: [aPlanImprovement({ id: 'from-w3', workshopId: 'w3' })] });
     a.answer({ ok: true, value: [aPlanImprovement({ id: 'from-w2', workshopId: 'w2' })] });
     await Promise.all([first, second]);
-    expect(useImprovementStore.getState().items.map((x) => x.id)).toEqual(['from-w3']);
+    expect(improvements.getState().items.map((x) => x.id)).toEqual(['from-w3']);
   });
 
   it('a refused delete keeps the improvement', async () => {
-    const removed = useImprovementStore.getState().remove('i1');
+    const removed = improvements.getState().remove('i1');
     (await sent(1)).answer({ ok: false, error: { code: 'NOT_FOUND', message: 'That improvement is no longer there.' } });
     expect(await removed).toBe(false);
-    expect(useImprovementStore.getState().items).toHaveLength(1);
+    expect(improvements.getState().items).toHaveLength(1);
   });
 });

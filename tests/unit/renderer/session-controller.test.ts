@@ -6,7 +6,7 @@ import type { Session } from '../../../src-shared/api/contract';
 import type { WireResult } from '../../../src-shared/api/errors';
 import { initialSession } from '../../../src-shared/domain/facilitation';
 import type { ApiClient } from '../../../src-renderer/api/client';
-import { createSessionController } from '../../../src-renderer/features/facilitation/session-controller';
+import { createChangeLines, createSessionController } from '../../../src-renderer/features/facilitation/session-controller';
 
 let n = 0;
 const aSession = (revision: number, serverTime = '2027-03-01T09:00:00.000Z'): Session => ({
@@ -43,8 +43,9 @@ describe('the session controller', () => {
   it('sends a window\'s changes one after another, in the order made, whichever console made them', async () => {
     // Going to an agenda item sets the timer; S pressed at once must start it after that, not before.
     const { api, pending } = aHeldApi();
-    const agenda = createSessionController(api, 'w1');
-    const strip = createSessionController(api, 'w1');
+    const lines = createChangeLines(); // the window's, shared by its consoles
+    const agenda = createSessionController(api, 'w1', { lines });
+    const strip = createSessionController(api, 'w1', { lines });
     const set = agenda.run('session.timer', { action: 'set', ms: 60_000 });
     const start = strip.run('session.timer', { action: 'start' });
     await flush();
@@ -101,7 +102,7 @@ describe('the session controller', () => {
   it('counts the timer on the backend clock: a laptop clock 90 s fast still shows the same time left', async () => {
     const { api, pending } = aHeldApi();
     const laptop = Date.parse('2027-03-01T09:01:30.000Z');
-    const ctl = createSessionController(api, 'w1', () => laptop);
+    const ctl = createSessionController(api, 'w1', { localNow: () => laptop });
     const read = ctl.refresh();
     pending[0]!.resolve({ ok: true, value: aSession(1, '2027-03-01T09:00:00.000Z') });
     await read;
