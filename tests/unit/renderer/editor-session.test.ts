@@ -6,7 +6,10 @@ import { bridgeEventSource, sseEventSource } from '../../../src-renderer/session
 import type { Host } from '../../../src-renderer/host/host';
 import type { LeanmapBridge } from '../../../src-shared/api/bridge';
 import type { WorkshopEvent } from '../../../src-shared/api/events';
-import { aMapVersion, aWorkshopDetail } from './saver-harness';
+import { aMapVersion, aWorkshopDetail, manualTimers } from './saver-harness';
+import type { Transport } from '../../../src-renderer/api/transports';
+import { SAVE_DELAY_MS } from '../../../src-renderer/store/saver';
+import { anImprovementFields } from '../../fixtures/improvements';
 
 const aHost = (): Host => ({ saveFilesHint: '', saveTextFile: vi.fn(), saveFiles: vi.fn(), openAudience: vi.fn() });
 const saved = (workshopId = 'w-1'): WorkshopEvent => ({ name: 'map.saved', payload: { workshopId, versionId: 'v', revision: 2, byWindow: null } });
@@ -56,6 +59,162 @@ describe('an editor session', () => {
 
   it('makes window ids the backend accepts', () => {
     expect(newWindowId()).toMatch(/^[\w-]{1,64}$/);
+  });
+});
+
+/** A transport that records each method and answers as a fresh backend would. */
+function aRecordingTransport() {
+  const calls: string[] = [];
+  let revision = 1;
+  const transport: Transport = async (method) => {
+    calls.push(method);
+    if (method === 'map.save') return { ok: true, value: { revision: ++revision, updatedAt: '2026-11-30T10:00:00.000Z' } };
+    if (method === 'improvement.create') return { ok: true, value: { id: 'i-new', revision: 1 } };
+    if (method === 'metric.list') return { ok: false, error: { code: 'UNAVAILABLE', message: 'Leanmap is not answering.' } };
+    return { ok: true, value: [] };
+  };
+  return { transport, calls };
+}
+
+const quiet = { subscribe: () => () => {} };
+const rename = (name: string) => (doc: ReturnType<typeof aMapVersion>['document']) => ({ ...doc, stages: doc.stages.map((s) => ({ ...s, name })) });
+
+/** A session on its own recording transport and hand-driven timers, with a map open. */
+function anOpenSession() {
+  const backend = aRecordingTransport();
+  const timers = manualTimers();
+  const session = createEditorSession({ transport: backend.transport, host: aHost(), events: quiet, timers });
+  const version = aMapVersion();
+  session.document.getState().load(aWorkshopDetail(), version);
+  return { session, version, timers, calls: backend.calls };
+}
+
+describe('two editor sessions in one window (a second editor, the tests)', () => {
+  it('share no state: the open map, the selection, the notices, the plan and the improvements are each session\'s own', async () => {
+    const a = anOpenSession();
+    const b = createEditorSession({ transport: aRecordingTransport().transport, host: aHost(), events: quiet });
+    const stageId = a.version.document.stages[0]!.id;
+    a.session.ui.getState().select({ kind: 'stage', id: stageId });
+    a.session.ui.getState().toggleSidePanel();
+    await a.session.plan.getState().load(a.version.id); // refused: the notice is a's
+    a.session.improvements.getState().startDraft({ kind: 'stage', stageId });
+
+    expect(a.session.document.getState().history).not.toBeNull();
+    expect(a.session.ui.getState().notices.map((n) => n.text)).toEqual(['Leanmap is not answering.']);
+    expect(b.document.getState().history).toBeNull();
+    expect(b.ui.getState()).toMatchObject({ selection: null, sidePanelHidden: false, notices: [] });
+    expect(b.plan.getState().versionId).toBeNull();
+    expect(b.improvements.getState().draft).toBeNull();
+    for (const part of ['document', 'plan', 'improvements', 'ui', 'saver', 'analysis', 'improvementMarks', 'sessionChanges'] as const) {
+      expect(a.session[part]).not.toBe(b[part]);
+    }
+  });
+
+  it('each saver waits on its own timer and saves only its own session\'s edit', async () => {
+    const a = anOpenSession();
+    const b = anOpenSession();
+    const stopA = a.session.saver.start();
+    const stopB = b.session.saver.start();
+    a.session.document.getState().change(rename('Edited in A'));
+    expect(a.timers.pending()).toBe(2); // the save and the journal entry
+    expect(b.timers.pending()).toBe(0);
+
+    a.timers.advance(SAVE_DELAY_MS);
+    await a.session.saver.settled();
+    expect(a.calls).toEqual(['map.save']);
+    expect(b.calls).toEqual([]);
+    expect(a.session.document.getState()).toMatchObject({ saveState: 'saved', revision: 2 });
+
+    b.session.document.getState().change(rename('Edited in B'));
+    await b.session.saver.flush(); // at once, without waiting for b's timer
+    expect(b.calls).toEqual(['map.save']);
+    expect(b.timers.pending()).toBe(0);
+    expect(a.calls).toEqual(['map.save']);
+    stopA();
+    stopB();
+  });
+
+  it('saves the session\'s pending map edit before an idea is stored (the backend checks it against the saved map)', async () => {
+    const { session, version, calls } = anOpenSession();
+    session.improvements.setState({ workshopId: version.workshopId });
+    session.document.getState().change(rename('Just added'));
+    await session.improvements.getState().create(anImprovementFields({ addresses: { kind: 'stage', stageId: version.document.stages[0]!.id } }));
+    expect(calls).toEqual(['map.save', 'improvement.create']);
+  });
+
+  it('sends facilitation changes one after another within a session, but never makes one session wait for another', async () => {
+    const a = createEditorSession({ transport: vi.fn(), host: aHost(), events: quiet });
+    const b = createEditorSession({ transport: vi.fn(), host: aHost(), events: quiet });
+    const order: string[] = [];
+    let release: () => void = () => {};
+    void a.sessionChanges.inLine('w-1', () => new Promise<void>((r) => (release = r)).then(() => order.push('a: first')));
+    void a.sessionChanges.inLine('w-1', async () => order.push('a: second'));
+    await b.sessionChanges.inLine('w-1', async () => order.push('b'));
+    expect(order).toEqual(['b']);
+    release();
+    await a.sessionChanges.inLine('w-1', async () => undefined);
+    expect(order).toEqual(['b', 'a: first', 'a: second']);
+  });
+});
+
+describe('the selection in the editor session', () => {
+  const session = () => createEditorSession({ transport: vi.fn(), host: aHost(), events: quiet });
+
+  it('holds one stage, outcome or arrow at a time, and nothing once cleared', () => {
+    const { ui } = session();
+    ui.getState().select({ kind: 'stage', id: 's-1' });
+    expect(ui.getState().selection).toEqual({ kind: 'stage', id: 's-1' });
+    ui.getState().select({ kind: 'transition', id: 't-1' });
+    expect(ui.getState().selection).toEqual({ kind: 'transition', id: 't-1' });
+    ui.getState().select({ kind: 'outcome', id: 'o-won' });
+    expect(ui.getState().selection).toEqual({ kind: 'outcome', id: 'o-won' });
+    ui.getState().select(null);
+    expect(ui.getState().selection).toBeNull();
+  });
+
+  it('does not notify its listeners when the same element is selected again (a click on the selected card)', () => {
+    const { ui } = session();
+    ui.getState().select({ kind: 'stage', id: 's-1' });
+    const heard = vi.fn();
+    ui.subscribe(heard);
+    ui.getState().select({ kind: 'stage', id: 's-1' });
+    expect(heard).not.toHaveBeenCalled();
+    ui.getState().select({ kind: 'outcome', id: 's-1' }); // same id, another kind: a change
+    expect(heard).toHaveBeenCalledOnce();
+  });
+
+  it('keeps a just-added stage marked (its name field takes the focus) only while that stage stays selected', () => {
+    const { ui } = session();
+    ui.getState().selectAdded({ kind: 'stage', id: 's-new' });
+    expect(ui.getState()).toMatchObject({ selection: { kind: 'stage', id: 's-new' }, justAdded: 's-new' });
+    ui.getState().select({ kind: 'stage', id: 's-new' });
+    expect(ui.getState().justAdded).toBe('s-new');
+    ui.getState().select({ kind: 'stage', id: 's-other' });
+    expect(ui.getState().justAdded).toBeNull();
+
+    ui.getState().selectAdded({ kind: 'stage', id: 's-new' });
+    ui.getState().settleAdded(); // Escape from the name field: back to the map
+    expect(ui.getState()).toMatchObject({ selection: { kind: 'stage', id: 's-new' }, justAdded: null });
+    ui.getState().selectAdded({ kind: 'stage', id: 's-new' });
+    ui.getState().clearSelection(); // another map opened
+    expect(ui.getState()).toMatchObject({ selection: null, justAdded: null });
+  });
+
+  it('revealing an element from the figures or checks selects it and brings the hidden side panel back on its edit tab', () => {
+    const { ui } = session();
+    ui.getState().setPanel('checks');
+    ui.getState().toggleSidePanel();
+    ui.getState().toggleMapOnly();
+    ui.getState().reveal({ kind: 'transition', id: 't-1' });
+    expect(ui.getState()).toMatchObject({ selection: { kind: 'transition', id: 't-1' }, panel: 'edit', sidePanelHidden: false, mapOnly: false });
+  });
+
+  it('is not shared: selecting in one session leaves another\'s selection alone', () => {
+    const a = session();
+    const b = session();
+    b.ui.getState().select({ kind: 'outcome', id: 'o-lost' });
+    a.ui.getState().select({ kind: 'stage', id: 's-1' });
+    expect(b.ui.getState().selection).toEqual({ kind: 'outcome', id: 'o-lost' });
   });
 });
 
