@@ -168,6 +168,17 @@ export function createSaver({ api: client, store, timers = globalTimers, page, j
     }, delay);
   }
 
+  /** The map on screen is the stored one again: no save, no journal entry, and it says "saved". */
+  function backToStored(): void {
+    if (saveTimer !== null) {
+      timers.clear(saveTimer);
+      saveTimer = null;
+    }
+    const { workshop, versionId, setSaveState } = store.getState();
+    if (workshop && versionId) forgetJournal(workshop.id, versionId);
+    setSaveState('saved');
+  }
+
   function flush(options: { keepalive?: boolean } = {}): Promise<void> {
     if (journalTimer !== null) writeJournal(); // before another map replaces this one
     if (saveTimer !== null) {
@@ -180,7 +191,11 @@ export function createSaver({ api: client, store, timers = globalTimers, page, j
   function start(): () => void {
     const unsubscribe = store.subscribe((state, previous) => {
       if (state.history?.doc === previous.history?.doc) return;
-      if (!pendingDoc()) return;
+      if (!pendingDoc()) {
+        // Undo then redo (or retyping a field) brought back the stored map: nothing to save.
+        if (state.saveState === 'unsaved' && !inFlight) backToStored();
+        return;
+      }
       if (state.saveState === 'saved' || state.saveState === 'error') state.setSaveState('unsaved');
       scheduleJournal();
       schedule(SAVE_DELAY_MS);

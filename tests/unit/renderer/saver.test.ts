@@ -53,6 +53,24 @@ describe('debounce', () => {
   });
 });
 
+describe('back to what is stored', () => {
+  it('shows "saved" and sends nothing when undo then redo, quicker than the save delay, bring back the stored map', async () => {
+    const { store, timers, backend } = setUp();
+    rename(store, 'Pilot', true);
+    timers.advance(SAVE_DELAY_MS);
+    await backend.answer();
+    expect(store.getState().saveState).toBe('saved');
+
+    store.getState().undo();
+    expect(store.getState().saveState).toBe('unsaved');
+    store.getState().redo(); // the map on screen is the stored one again
+    expect(store.getState().saveState).toBe('saved');
+    timers.advance(10 * SAVE_DELAY_MS);
+    expect(backend.calls).toHaveLength(1);
+    expect(store.getState().saveState).toBe('saved');
+  });
+});
+
 describe('one save at a time, in order', () => {
   it('with one save in flight and two callers waiting, sends one next save with the new revision — no made-up conflict', async () => {
     const { store, backend, saver } = setUp();
