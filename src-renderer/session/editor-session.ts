@@ -65,7 +65,21 @@ export function createEditorSession({ transport, host, events, windowId = newWin
   const plan = createPlanStore({ api, notify });
   // Ideas are checked against the saved map: the store saves this session's pending edit first.
   const improvements = createImprovementStore({ api, savePendingMap: () => saver.flush(), notify });
-  return { windowId, api, host, events, document, plan, improvements, ui, saver, journal, analysis: createAnalysisCache(), improvementMarks: createMarksCache(), sessionChanges: createChangeLines() };
+  return {
+    windowId,
+    api,
+    host,
+    events,
+    document,
+    plan,
+    improvements,
+    ui,
+    saver,
+    journal,
+    analysis: createAnalysisCache(),
+    improvementMarks: createMarksCache(),
+    sessionChanges: createChangeLines(),
+  };
 }
 
 /** The transport, host and events for the window this renderer runs in: Electron's bridge or the browser host. */
