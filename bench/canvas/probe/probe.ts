@@ -69,11 +69,6 @@ function install(): CanvasBenchProbe {
   }
 
   let frames: { times: number[]; since: number; running: boolean } | null = null;
-  const tick = (time: number) => {
-    if (!frames?.running) return;
-    frames.times.push(time);
-    requestAnimationFrame(tick);
-  };
 
   let inputs: { latencies: number[]; pending: number; listener: (e: PointerEvent) => void } | null = null;
   // After a drop: the gap from the mouse going up to the first frame, then every
@@ -105,7 +100,15 @@ function install(): CanvasBenchProbe {
   return {
     painted: () => (state.paintedAt === null ? null : { at: state.paintedAt, cards: state.paintedCards }),
     startFrames() {
-      frames = { times: [], since: performance.now(), running: true };
+      if (frames) frames.running = false;
+      // Each recording has its own loop, ended with it, so one frame is never counted twice.
+      const record = { times: [] as number[], since: performance.now(), running: true };
+      const tick = (time: number) => {
+        if (!record.running) return;
+        record.times.push(time);
+        requestAnimationFrame(tick);
+      };
+      frames = record;
       requestAnimationFrame(tick);
     },
     stopFrames(): FrameRecord {
