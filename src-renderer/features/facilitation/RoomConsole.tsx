@@ -97,10 +97,10 @@ function RoomControls({ workshopId, session, ctl }: { workshopId: string; sessio
           </option>
         ))}
       </select>
-        {room.audience.hideNumbers && <span className="room-tag">numbers hidden</span>}
         {room.audience.hiddenIds.length > 0 && <span className="room-tag">{room.audience.hiddenIds.length} hidden</span>}
       </div>
-      <button type="button" className="btn" aria-pressed={room.audience.hideNumbers} onClick={() => setAudience({ ...room.audience, hideNumbers: !room.audience.hideNumbers })}>
+      {/* While the numbers are hidden the button itself is marked, so the strip keeps its one row. */}
+      <button type="button" className={`btn${room.audience.hideNumbers ? ' room-hiding' : ''}`} aria-pressed={room.audience.hideNumbers} onClick={() => setAudience({ ...room.audience, hideNumbers: !room.audience.hideNumbers })}>
         {room.audience.hideNumbers ? 'Reveal numbers' : 'Hide numbers'}
       </button>
       <button
