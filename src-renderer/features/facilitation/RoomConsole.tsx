@@ -2,7 +2,7 @@
 // agenda step, the controls that switch the audience view, hide or reveal numbers and
 // objects, and the timer. It sits in the editor chrome, never over the map, and works
 // on the stored session (the same records as the Run the room view).
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Session } from '../../../src-shared/api/contract';
 import { formatClock, viewTimer, type AudienceState, type AudienceView } from '../../../src-shared/domain/facilitation';
 import { selectDoc, useDocumentStore } from '../../store/document-store';
@@ -11,6 +11,7 @@ import { host } from '../../host/host';
 import { Menu } from '../../components/Menu';
 import { goToItem, nextItem } from './AgendaPanel';
 import { describeView, toggleHidden } from './room-state';
+import { isField } from './room-keys';
 import { useRun } from './use-run';
 import { useSessionController } from './use-session';
 
@@ -61,6 +62,24 @@ function RoomControls({ workshopId, session, ctl }: { workshopId: string; sessio
     };
   }, [room.timer, ctl]);
 
+  // From any view, outside a field: R goes to the room switch (then the arrow keys choose,
+  // a stage included), S starts or pauses the timer. The Run the room view handles its own
+  // S first and marks the key as handled, so the timer is not toggled twice.
+  const roomSwitch = useRef<HTMLSelectElement>(null);
+  const timerRunning = room.timer.status === 'running';
+  useEffect(() => {
+    const onKeyDown = (e: KeyboardEvent) => {
+      if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || isField(e.target) || document.querySelector('dialog[open]')) return;
+      const key = e.key.toLowerCase();
+      if (key === 'r') roomSwitch.current?.focus();
+      else if (key === 's') void run('session.timer', { action: timerRunning ? 'pause' : 'start' });
+      else return;
+      e.preventDefault();
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [run, timerRunning]);
+
   const stageName = (id: string) => doc?.stages.find((s) => s.id === id)?.name || null;
   const next = nextItem(session);
   const timer = viewTimer(room.timer, now);
@@ -81,8 +100,10 @@ function RoomControls({ workshopId, session, ctl }: { workshopId: string; sessio
           {describeView(room.audience.view, stageName)}
         </span>
       <select
+        ref={roomSwitch}
         className="btn"
         aria-label="What the room sees"
+        title="What the room sees (R, then the arrow keys)"
         value={viewValue(room.audience.view)}
         onChange={(e) => setAudience({ ...room.audience, view: viewFromValue(e.target.value) })}
       >
@@ -117,11 +138,11 @@ function RoomControls({ workshopId, session, ctl }: { workshopId: string; sessio
           {timer.overrunMs > 0 ? `+${formatClock(timer.overrunMs)}` : formatClock(timer.leftMs)}
         </span>
         {room.timer.status === 'running' ? (
-          <button type="button" className="btn" onClick={() => void run('session.timer', { action: 'pause' })}>
+          <button type="button" className="btn" title="Pause the timer (S)" onClick={() => void run('session.timer', { action: 'pause' })}>
             Pause
           </button>
         ) : (
-          <button type="button" className="btn" onClick={() => void run('session.timer', { action: 'start' })}>
+          <button type="button" className="btn" title="Start the timer (S)" onClick={() => void run('session.timer', { action: 'start' })}>
             Start
           </button>
         )}
