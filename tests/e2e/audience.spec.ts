@@ -130,6 +130,11 @@ test('from the map, R reaches the room switch (the arrow keys then choose) and S
   await page.keyboard.press('ArrowDown');
   await expect(room.roomSees).toHaveText('Whole map');
   await expect(audience.root).toHaveAttribute('data-view', 'map', WITHIN_A_SECOND);
+  // Arrowing quickly past the other views to the first stage: the switch keeps up, the room lands on the stage.
+  for (let i = 0; i < 6; i++) await page.keyboard.press('ArrowDown');
+  await expect(room.viewSelect).toBeFocused();
+  await expect(room.roomSees).toHaveText('Focused stage: Recognise the problem');
+  await expect(audience.focus.getByRole('heading', { level: 2 })).toHaveText('Recognise the problem', WITHIN_A_SECOND);
   // Typing in a field never reaches the room: the stage name keeps its "s".
   await editor.stage('Compare options').click({ position: { x: 12, y: 6 } });
   await editor.stageName.focus();

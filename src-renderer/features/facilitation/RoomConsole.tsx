@@ -25,6 +25,9 @@ const VIEW_CHOICES: [string, string][] = [
   ['decisions', 'Decisions'],
 ];
 
+/** How long the arrow keys may pause on the room switch before the room follows. */
+const PICK_SETTLE_MS = 250;
+
 function viewValue(view: AudienceView): string {
   return view.kind === 'stage' ? `stage:${view.stageId}` : view.kind;
 }
@@ -49,6 +52,25 @@ function RoomControls({ workshopId, session, ctl }: { workshopId: string; sessio
   const notify = useUiStore((s) => s.notify);
   const room = { audience: session.audience, timer: session.timer };
   const setAudience = (audience: AudienceState) => void run('session.update', { revision: session.revision, patch: { audience } });
+  // The switch answers the arrow keys at once: it shows the view picked, and the room is
+  // sent the last pick once the keys pause, not every view passed on the way (the stored
+  // value would otherwise snap the switch back between presses, and the projector flicker).
+  const [picked, setPicked] = useState<string | null>(null);
+  const sending = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const latest = useRef(session);
+  useEffect(() => {
+    latest.current = session;
+  }, [session]);
+  const pickView = (value: string) => {
+    setPicked(value);
+    clearTimeout(sending.current);
+    sending.current = setTimeout(() => {
+      const now = latest.current;
+      void run('session.update', { revision: now.revision, patch: { audience: { ...now.audience, view: viewFromValue(value) } } }).finally(() =>
+        setPicked((p) => (p === value ? null : p)),
+      );
+    }, PICK_SETTLE_MS);
+  };
   const [now, setNow] = useState(() => ctl.now());
   useEffect(() => {
     if (room.timer.status !== 'running') return;
@@ -104,8 +126,8 @@ function RoomControls({ workshopId, session, ctl }: { workshopId: string; sessio
         className="btn"
         aria-label="What the room sees"
         title="What the room sees (R, then the arrow keys)"
-        value={viewValue(room.audience.view)}
-        onChange={(e) => setAudience({ ...room.audience, view: viewFromValue(e.target.value) })}
+        value={picked ?? viewValue(room.audience.view)}
+        onChange={(e) => pickView(e.target.value)}
       >
         {VIEW_CHOICES.map(([value, label]) => (
           <option key={value} value={value}>
