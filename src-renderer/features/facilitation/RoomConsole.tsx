@@ -25,9 +25,6 @@ const VIEW_CHOICES: [string, string][] = [
   ['decisions', 'Decisions'],
 ];
 
-/** How long the arrow keys may pause on the room switch before the room follows. */
-const PICK_SETTLE_MS = 250;
-
 function viewValue(view: AudienceView): string {
   return view.kind === 'stage' ? `stage:${view.stageId}` : view.kind;
 }
@@ -52,24 +49,29 @@ function RoomControls({ workshopId, session, ctl }: { workshopId: string; sessio
   const notify = useUiStore((s) => s.notify);
   const room = { audience: session.audience, timer: session.timer };
   const setAudience = (audience: AudienceState) => void run('session.update', { revision: session.revision, patch: { audience } });
-  // The switch answers the arrow keys at once: it shows the view picked, and the room is
-  // sent the last pick once the keys pause, not every view passed on the way (the stored
-  // value would otherwise snap the switch back between presses, and the projector flicker).
+  // The switch answers the arrow keys at once: it shows the view picked while the room is
+  // sent it. A pick is sent straight away; picks made while one is on its way are folded
+  // into the last, sent when it is answered. (Sending every pick with the stored value
+  // shown snapped the switch back between presses, so arrowing to a stage landed short.)
   const [picked, setPicked] = useState<string | null>(null);
-  const sending = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  const latest = useRef(session);
-  useEffect(() => {
-    latest.current = session;
-  }, [session]);
+  const sending = useRef(false);
+  const waiting = useRef<string | null>(null);
+  const send = (value: string) => {
+    sending.current = true;
+    // The controller's session, not this render's: an answer may have come in since.
+    const now = ctl.current() ?? session;
+    void run('session.update', { revision: now.revision, patch: { audience: { ...now.audience, view: viewFromValue(value) } } }).finally(() => {
+      const next = waiting.current;
+      waiting.current = null;
+      if (next !== null) return send(next);
+      sending.current = false;
+      setPicked((p) => (p === value ? null : p));
+    });
+  };
   const pickView = (value: string) => {
     setPicked(value);
-    clearTimeout(sending.current);
-    sending.current = setTimeout(() => {
-      const now = latest.current;
-      void run('session.update', { revision: now.revision, patch: { audience: { ...now.audience, view: viewFromValue(value) } } }).finally(() =>
-        setPicked((p) => (p === value ? null : p)),
-      );
-    }, PICK_SETTLE_MS);
+    if (sending.current) waiting.current = value;
+    else send(value);
   };
   const [now, setNow] = useState(() => ctl.now());
   useEffect(() => {
@@ -125,7 +127,7 @@ function RoomControls({ workshopId, session, ctl }: { workshopId: string; sessio
         ref={roomSwitch}
         className="btn"
         aria-label="What the room sees"
-        title="What the room sees (R, then the arrow keys)"
+        title={`Room sees: ${describeView(room.audience.view, stageName)} (R, then the arrow keys)`}
         value={picked ?? viewValue(room.audience.view)}
         onChange={(e) => pickView(e.target.value)}
       >
