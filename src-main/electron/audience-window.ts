@@ -1,9 +1,10 @@
-// The audience window: the only other window Leanmap opens. It goes on the external
-// display (full screen) when there is one, follows displays being added or removed,
-// and keeps the display awake while it is open.
-import { BrowserWindow, powerSaveBlocker, screen } from 'electron';
+// The audience window: the only other window Leanmap opens (made in window.ts). It goes
+// on the external display (full screen) when there is one, follows displays being added,
+// removed or switched between mirrored and extended, and keeps the display awake while open.
+import { powerSaveBlocker, screen, type BrowserWindow } from 'electron';
 import { chooseAudienceDisplay, type AudiencePlacement } from './audience-display';
-import { audiencePageUrl, audienceWindowOptions } from './window-options';
+import { createAudienceWindow } from './window';
+import { audiencePageUrl } from './window-options';
 
 export interface AudienceWindows {
   /** Opens the audience view of a workshop (or shows the open one there); says where it is. */
@@ -30,10 +31,16 @@ export function audienceWindows(preloadPath: string, appUrl: () => string): Audi
   };
 
   const onDisplaysChanged = () => place();
+  // Switching between mirrored and extended displays moves them without adding or removing
+  // one; only a change of bounds counts (full screen itself changes a work area on some systems).
+  const onDisplayMoved = (_event: unknown, _display: unknown, changed: string[]) => {
+    if (changed.includes('bounds')) place();
+  };
 
   const stopFollowing = () => {
     screen.removeListener('display-added', onDisplaysChanged);
     screen.removeListener('display-removed', onDisplaysChanged);
+    screen.removeListener('display-metrics-changed', onDisplayMoved);
     if (blocker !== null && powerSaveBlocker.isStarted(blocker)) powerSaveBlocker.stop(blocker);
     blocker = null;
   };
@@ -49,18 +56,16 @@ export function audienceWindows(preloadPath: string, appUrl: () => string): Audi
         window.show();
         return where.message;
       }
-      window = new BrowserWindow(audienceWindowOptions(preloadPath, where));
-      window.setMenuBarVisibility(false);
-      window.once('ready-to-show', () => window?.show());
+      window = createAudienceWindow(preloadPath, where, url);
       window.on('closed', () => {
         window = null;
         stopFollowing();
       });
       screen.on('display-added', onDisplaysChanged);
       screen.on('display-removed', onDisplaysChanged);
+      screen.on('display-metrics-changed', onDisplayMoved);
       // The projector must not go dark while the room is looking at it.
       blocker = powerSaveBlocker.start('prevent-display-sleep');
-      void window.loadURL(url);
       return where.message;
     },
     close() {

@@ -31,21 +31,30 @@ export function secureWindowOptions(preloadPath: string): BrowserWindowConstruct
   };
 }
 
+/** Where the audience window goes (chooseAudienceDisplay's answer, as far as the window needs it). */
+export interface AudienceWindowPlacement {
+  bounds: { x: number; y: number; width: number; height: number };
+  fullscreen: boolean;
+}
+
 /**
- * The audience window for the projector: the same hardened defaults, placed by
- * chooseAudienceDisplay, no menu bar and no spellcheck underlines in front of the room.
+ * The audience window for the projector: the main window's hardened defaults, placed
+ * by chooseAudienceDisplay, no menu bar and no spellcheck underlines in front of the
+ * room. Only the placement's four numbers and its full-screen flag are taken, so
+ * nothing else a caller passes can reach the window's options.
  */
-export function audienceWindowOptions(
-  preloadPath: string,
-  placement: { bounds: { x: number; y: number; width: number; height: number }; fullscreen: boolean },
-): BrowserWindowConstructorOptions {
+export function audienceWindowOptions(preloadPath: string, placement: AudienceWindowPlacement): BrowserWindowConstructorOptions {
   const base = secureWindowOptions(preloadPath);
+  const { x, y, width, height } = placement.bounds;
   return {
     ...base,
-    ...placement.bounds,
+    x,
+    y,
+    width,
+    height,
     minWidth: 480,
     minHeight: 320,
-    fullscreen: placement.fullscreen,
+    fullscreen: placement.fullscreen === true,
     autoHideMenuBar: true,
     backgroundColor: '#000000',
     title: 'Leanmap — audience',

@@ -106,13 +106,45 @@ test('the room sees a vote’s ranking only once the facilitator reveals it, wit
   await run.openVote('Where do buyers get stuck?', ['Recognise the problem', 'Compare options']);
   const vote = audience.page.getByTestId('audience-vote');
   await expect(vote).toContainText('Where do buyers get stuck?', WITHIN_A_SECOND);
+  // Keyboard only: the counts, then Enter on Close the round, then Enter on Reveal.
   await run.typeHandCounts([2, 5]);
-  await run.voting.getByRole('button', { name: 'Close the round' }).click();
+  await expect(run.voting.getByRole('button', { name: 'Close the round' })).toBeFocused();
+  await page.keyboard.press('Enter');
   // Counted and closed, but not revealed: the room sees what was voted on, no ranking.
   await expect(vote).toContainText('voting is closed', WITHIN_A_SECOND);
   await expect(audience.ranking).toHaveCount(0);
 
-  await run.voting.getByRole('button', { name: 'Reveal to the room' }).click();
+  await expect(run.voting.getByRole('button', { name: 'Reveal to the room' })).toBeFocused();
+  await page.keyboard.press('Enter');
   await expect(audience.ranking.locator('li')).toHaveText(['1. Compare options 5', '2. Recognise the problem 2'], WITHIN_A_SECOND);
   if (SHOTS) await audience.page.screenshot({ path: `${SHOTS}/audience-vote-1280.png` });
+});
+
+test('from the map, R reaches the room switch (the arrow keys then choose) and S starts and pauses the timer', async ({ library, editor, page }) => {
+  await library.createWorkshop({ title: 'Keyboard room', template: 'b2b' });
+  const room = new RoomConsolePage(page);
+  const audience = await room.openAudience();
+  await editor.clickEmptyCanvas();
+  await page.keyboard.press('r');
+  await expect(room.viewSelect).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect(room.roomSees).toHaveText('Whole map');
+  await expect(audience.root).toHaveAttribute('data-view', 'map', WITHIN_A_SECOND);
+  // Arrowing quickly past the other views to the first stage: the switch keeps up, the room lands on the stage.
+  for (let i = 0; i < 6; i++) await page.keyboard.press('ArrowDown');
+  await expect(room.viewSelect).toBeFocused();
+  await expect(room.roomSees).toHaveText('Focused stage: Recognise the problem');
+  await expect(audience.focus.getByRole('heading', { level: 2 })).toHaveText('Recognise the problem', WITHIN_A_SECOND);
+  // Typing in a field never reaches the room: the stage name keeps its "s".
+  await editor.stage('Compare options').click({ position: { x: 12, y: 6 } });
+  await editor.stageName.focus();
+  await page.keyboard.press('End');
+  await page.keyboard.type('s');
+  await expect(editor.stageName).toHaveValue('Compare optionss');
+  await expect(room.button('Start', { exact: true })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('s');
+  await expect(room.button('Pause')).toBeVisible();
+  await page.keyboard.press('s');
+  await expect(room.button('Start', { exact: true })).toBeVisible();
 });

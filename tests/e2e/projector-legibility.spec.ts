@@ -21,6 +21,8 @@ async function expectLegibleMap(audience: AudiencePage, stages: number): Promise
   expect(texts.filter((t) => t.px < 18), 'texts below 18 px').toEqual([]);
   expect(await audience.overlappingTexts(), 'texts over other texts').toEqual([]);
   expect(await audience.textsOutsideWindow(), 'texts off the projector').toEqual([]);
+  // Not a text but cut off all the same: an outcome's border below the screen's edge.
+  expect(await audience.overflowPx(), 'the view fits the projector without scrolling').toEqual({ x: 0, y: 0 });
 }
 
 test('the template map is legible on the projector', async ({ library, page, context, host }) => {

@@ -1,6 +1,6 @@
 // Where the audience window opens (displays in, placement out) and its window options:
 // the projector gets the same hardened defaults as the main window.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { chooseAudienceDisplay, type DisplayInfo } from '../../src-main/electron/audience-display';
@@ -61,10 +61,36 @@ describe('audienceWindowOptions', () => {
     expect(options).toMatchObject({ x: 1920, y: 0, width: 1280, height: 720, fullscreen: true, title: 'Leanmap — audience' });
   });
 
+  it('takes only the placement\'s numbers and full-screen flag: nothing else a caller passes reaches the window', () => {
+    const sneaky = { ...where, bounds: { ...where.bounds, webPreferences: { sandbox: false } }, webPreferences: { contextIsolation: false }, frame: false };
+    const built = audienceWindowOptions('/p.js', sneaky);
+    expect(built.webPreferences).toEqual({ ...main.webPreferences, preload: '/p.js', spellcheck: false });
+    expect(built).not.toHaveProperty('frame');
+    expect(Object.keys(built).sort()).toEqual(Object.keys(options).sort());
+  });
+
+  it('opens in a window (not full screen) beside the console when there is one display', () => {
+    const single = audienceWindowOptions('/p.js', chooseAudienceDisplay([laptop], 1));
+    expect(single).toMatchObject({ x: 960, y: 0, width: 960, height: 540, fullscreen: false });
+  });
+
   it('loads the app page on its audience route, which the navigation rule allows', () => {
     const url = audiencePageUrl('app://leanmap/index.html', 'w-123');
     expect(url).toBe('app://leanmap/index.html#/audience/w-123');
     expect(isAllowedNavigation(url, 'app://leanmap/index.html')).toBe(true);
+  });
+});
+
+describe('the windows the app makes', () => {
+  it('are made in window.ts only (the main and the audience window), from the tested options', () => {
+    const dir = join(__dirname, '../../src-main');
+    const files = (readdirSync(dir, { recursive: true }) as string[]).filter((f) => /\.tsx?$/.test(f));
+    const making = files.filter((f) => /new\s+BrowserWindow\s*\(/.test(readFileSync(join(dir, f), 'utf8')));
+    expect(making.map((f) => f.replaceAll('\\', '/'))).toEqual(['electron/window.ts']);
+    const windowTs = readFileSync(join(dir, 'electron/window.ts'), 'utf8');
+    expect(windowTs.match(/new\s+BrowserWindow\s*\(/g)).toHaveLength(1);
+    expect(windowTs).toMatch(/hardenedWindow\(secureWindowOptions\(/);
+    expect(windowTs).toMatch(/hardenedWindow\(audienceWindowOptions\(/);
   });
 });
 

@@ -11,35 +11,47 @@ export function AudienceMap({ doc, hiddenIds, hideNumbers }: { doc: MapDocument;
   const model = audienceMapModel(doc, hiddenIds, hideNumbers);
   const layout = audienceLayout(model.stages.length);
   const rows = layout.kind === 'rows';
+  const stages = (
+    <ol className="aud-stages" style={rows ? undefined : { gridTemplateColumns: `repeat(${layout.columns}, minmax(0, 1fr))` }}>
+      {model.stages.map((s, k) => (
+        <li key={s.id} className="aud-stage" data-testid="audience-stage">
+          <h2 className="aud-stage-name">
+            <span className="aud-stage-number">{k + 1}</span> {s.name}
+          </h2>
+          {!rows && <p className="aud-line">{s.counts}</p>}
+          {!rows && s.days && <p className="aud-line">{s.days}</p>}
+          {s.exits.map((x) => (
+            <p key={x.id} className="aud-line aud-exit">
+              {x.text}
+            </p>
+          ))}
+        </li>
+      ))}
+    </ol>
+  );
+  const outcomes = model.outcomes.length > 0 && (
+    <ul className="aud-outcomes" aria-label="Outcomes">
+      {model.outcomes.map((o) => (
+        <li key={o.id} className={`aud-outcome aud-outcome-${o.kind}`}>
+          {o.label}
+        </li>
+      ))}
+    </ul>
+  );
   return (
     <section className={`aud-map aud-map-${layout.kind}`} data-testid="audience-map" aria-label="The buying journey">
-      <ol
-        className="aud-stages"
-        style={rows ? { columnCount: layout.columns } : { gridTemplateColumns: `repeat(${layout.columns}, minmax(0, 1fr))` }}
-      >
-        {model.stages.map((s, k) => (
-          <li key={s.id} className="aud-stage" data-testid="audience-stage">
-            <h2 className="aud-stage-name">
-              <span className="aud-stage-number">{k + 1}</span> {s.name}
-            </h2>
-            {!rows && <p className="aud-line">{s.counts}</p>}
-            {!rows && s.days && <p className="aud-line">{s.days}</p>}
-            {s.exits.map((x) => (
-              <p key={x.id} className="aud-line aud-exit">
-                {x.text}
-              </p>
-            ))}
-          </li>
-        ))}
-      </ol>
-      {model.outcomes.length > 0 && (
-        <ul className="aud-outcomes" aria-label="Outcomes">
-          {model.outcomes.map((o) => (
-            <li key={o.id} className={`aud-outcome aud-outcome-${o.kind}`}>
-              {o.label}
-            </li>
-          ))}
-        </ul>
+      {rows ? (
+        // The outcomes flow in the columns after the last stage, filling the shorter column
+        // instead of adding a line below both (which ran off a 720-px projector at 15 stages).
+        <div className="aud-columns" style={{ columnCount: layout.columns }}>
+          {stages}
+          {outcomes}
+        </div>
+      ) : (
+        <>
+          {stages}
+          {outcomes}
+        </>
       )}
     </section>
   );

@@ -109,7 +109,7 @@ export function Toolbar({ view, onView, onBack, onDetails, onExportFile, onExpor
       </div>
       </>
       )}
-      <div className="toolbar-group" role="group" aria-label="Workshop">
+      <div className="toolbar-group toolbar-workshop" role="group" aria-label="Workshop">
         <button type="button" className="btn btn-primary" onClick={onExportReport}>
           Export…
         </button>

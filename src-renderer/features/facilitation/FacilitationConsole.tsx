@@ -9,6 +9,7 @@ import { useDocumentStore } from '../../store/document-store';
 import { AgendaPanel, goToItem, nextItem } from './AgendaPanel';
 import { VIEW_KINDS, viewOfKind } from './audience-labels';
 import { DecisionLogPanel } from './DecisionLogPanel';
+import { isField } from './room-keys';
 import { ParkingLotPanel } from './ParkingLotPanel';
 import { TimerPanel } from './TimerPanel';
 import { useRun, type Run } from './use-run';
@@ -54,8 +55,6 @@ function RoomSees({ session, run, stages }: { session: Session; run: Run; stages
     </div>
   );
 }
-
-const isField = (el: EventTarget | null) => el instanceof HTMLElement && (el.closest('input, textarea, select, [contenteditable="true"]') !== null);
 
 export function FacilitationConsole({ workshopId }: { workshopId: string }) {
   const ctl = useSessionController(workshopId);

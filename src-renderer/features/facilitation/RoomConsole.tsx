@@ -2,7 +2,7 @@
 // agenda step, the controls that switch the audience view, hide or reveal numbers and
 // objects, and the timer. It sits in the editor chrome, never over the map, and works
 // on the stored session (the same records as the Run the room view).
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Session } from '../../../src-shared/api/contract';
 import { formatClock, viewTimer, type AudienceState, type AudienceView } from '../../../src-shared/domain/facilitation';
 import { selectDoc, useDocumentStore } from '../../store/document-store';
@@ -11,6 +11,7 @@ import { useHost } from '../../session/SessionContext';
 import { Menu } from '../../components/Menu';
 import { goToItem, nextItem } from './AgendaPanel';
 import { describeView, toggleHidden } from './room-state';
+import { isField } from './room-keys';
 import { useRun } from './use-run';
 import { useSessionController } from './use-session';
 
@@ -52,6 +53,30 @@ function RoomControls({ workshopId, session, ctl }: { workshopId: string; sessio
   const host = useHost();
   const room = { audience: session.audience, timer: session.timer };
   const setAudience = (audience: AudienceState) => void run('session.update', { revision: session.revision, patch: { audience } });
+  // The switch answers the arrow keys at once: it shows the view picked while the room is
+  // sent it. A pick is sent straight away; picks made while one is on its way are folded
+  // into the last, sent when it is answered. (Sending every pick with the stored value
+  // shown snapped the switch back between presses, so arrowing to a stage landed short.)
+  const [picked, setPicked] = useState<string | null>(null);
+  const sending = useRef(false);
+  const waiting = useRef<string | null>(null);
+  const send = (value: string) => {
+    sending.current = true;
+    // The controller's session, not this render's: an answer may have come in since.
+    const now = ctl.current() ?? session;
+    void run('session.update', { revision: now.revision, patch: { audience: { ...now.audience, view: viewFromValue(value) } } }).finally(() => {
+      const next = waiting.current;
+      waiting.current = null;
+      if (next !== null) return send(next);
+      sending.current = false;
+      setPicked((p) => (p === value ? null : p));
+    });
+  };
+  const pickView = (value: string) => {
+    setPicked(value);
+    if (sending.current) waiting.current = value;
+    else send(value);
+  };
   const [now, setNow] = useState(() => ctl.now());
   useEffect(() => {
     if (room.timer.status !== 'running') return;
@@ -64,6 +89,24 @@ function RoomControls({ workshopId, session, ctl }: { workshopId: string; sessio
       clearInterval(tick);
     };
   }, [room.timer, ctl]);
+
+  // From any view, outside a field: R goes to the room switch (then the arrow keys choose,
+  // a stage included), S starts or pauses the timer. The Run the room view handles its own
+  // S first and marks the key as handled, so the timer is not toggled twice.
+  const roomSwitch = useRef<HTMLSelectElement>(null);
+  const timerRunning = room.timer.status === 'running';
+  useEffect(() => {
+    const onKeyDown = (e: KeyboardEvent) => {
+      if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || isField(e.target) || document.querySelector('dialog[open]')) return;
+      const key = e.key.toLowerCase();
+      if (key === 'r') roomSwitch.current?.focus();
+      else if (key === 's') void run('session.timer', { action: timerRunning ? 'pause' : 'start' });
+      else return;
+      e.preventDefault();
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [run, timerRunning]);
 
   const stageName = (id: string) => doc?.stages.find((s) => s.id === id)?.name || null;
   const next = nextItem(session);
@@ -85,10 +128,12 @@ function RoomControls({ workshopId, session, ctl }: { workshopId: string; sessio
           {describeView(room.audience.view, stageName)}
         </span>
       <select
+        ref={roomSwitch}
         className="btn"
         aria-label="What the room sees"
-        value={viewValue(room.audience.view)}
-        onChange={(e) => setAudience({ ...room.audience, view: viewFromValue(e.target.value) })}
+        title={`Room sees: ${describeView(room.audience.view, stageName)} (R, then the arrow keys)`}
+        value={picked ?? viewValue(room.audience.view)}
+        onChange={(e) => pickView(e.target.value)}
       >
         {VIEW_CHOICES.map(([value, label]) => (
           <option key={value} value={value}>
@@ -101,10 +146,10 @@ function RoomControls({ workshopId, session, ctl }: { workshopId: string; sessio
           </option>
         ))}
       </select>
-        {room.audience.hideNumbers && <span className="room-tag">numbers hidden</span>}
         {room.audience.hiddenIds.length > 0 && <span className="room-tag">{room.audience.hiddenIds.length} hidden</span>}
       </div>
-      <button type="button" className="btn" aria-pressed={room.audience.hideNumbers} onClick={() => setAudience({ ...room.audience, hideNumbers: !room.audience.hideNumbers })}>
+      {/* While the numbers are hidden the button itself is marked, so the strip keeps its one row. */}
+      <button type="button" className={`btn${room.audience.hideNumbers ? ' room-hiding' : ''}`} aria-pressed={room.audience.hideNumbers} onClick={() => setAudience({ ...room.audience, hideNumbers: !room.audience.hideNumbers })}>
         {room.audience.hideNumbers ? 'Reveal numbers' : 'Hide numbers'}
       </button>
       <button
@@ -121,11 +166,11 @@ function RoomControls({ workshopId, session, ctl }: { workshopId: string; sessio
           {timer.overrunMs > 0 ? `+${formatClock(timer.overrunMs)}` : formatClock(timer.leftMs)}
         </span>
         {room.timer.status === 'running' ? (
-          <button type="button" className="btn" onClick={() => void run('session.timer', { action: 'pause' })}>
+          <button type="button" className="btn" title="Pause the timer (S)" onClick={() => void run('session.timer', { action: 'pause' })}>
             Pause
           </button>
         ) : (
-          <button type="button" className="btn" onClick={() => void run('session.timer', { action: 'start' })}>
+          <button type="button" className="btn" title="Start the timer (S)" onClick={() => void run('session.timer', { action: 'start' })}>
             Start
           </button>
         )}

@@ -1,6 +1,6 @@
 // Voting rounds: pick what the room votes on, type each hand count and press Enter
 // (the next count is then ready to type), close the round, reveal the ranking.
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Session } from '../../../src-shared/api/contract';
 import { overCount, tally, voteCandidates, type VoteTarget, type VotingRound } from '../../../src-shared/domain/facilitation';
 import type { MapDocument } from '../../../src-shared/domain/map-document';
@@ -54,8 +54,10 @@ function OpenRoundForm({ session, doc, run }: { session: Session; doc: MapDocume
   );
 }
 
-function CountEntry({ round, run, people }: { round: VotingRound; run: Run; people: number }) {
+/** Hand counts, keyboard-fast: type, Enter, next line; after the last line Enter reaches Close the round. */
+function CountEntry({ round, run, people, onClosed }: { round: VotingRound; run: Run; people: number; onClosed: () => void }) {
   const inputs = useRef<(HTMLInputElement | null)[]>([]);
+  const close = useRef<HTMLButtonElement>(null);
   const warning = overCount(round, people);
   return (
     <div className="vote-counts">
@@ -85,7 +87,7 @@ function CountEntry({ round, run, people }: { round: VotingRound; run: Run; peop
                   if (next) {
                     next.focus();
                     next.select();
-                  }
+                  } else close.current?.focus();
                 }}
               />
             </label>
@@ -97,15 +99,27 @@ function CountEntry({ round, run, people }: { round: VotingRound; run: Run; peop
           {warning}
         </p>
       )}
-      <button type="button" className="btn btn-primary" onClick={() => void run('vote.close', { roundId: round.id })}>
+      <button
+        type="button"
+        ref={close}
+        className="btn btn-primary"
+        onClick={async () => {
+          if (await run('vote.close', { roundId: round.id })) onClosed();
+        }}
+      >
         Close the round
       </button>
     </div>
   );
 }
 
-function Results({ round, run }: { round: VotingRound; run: Run }) {
+/** The ranking; takes the focus when this window just closed the round, so Enter reveals it. */
+function Results({ round, run, focusReveal }: { round: VotingRound; run: Run; focusReveal: boolean }) {
   const rows = round.results ?? tally(round);
+  const reveal = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (focusReveal) reveal.current?.focus();
+  }, [focusReveal]);
   return (
     <div className="vote-results">
       <ol>
@@ -115,7 +129,7 @@ function Results({ round, run }: { round: VotingRound; run: Run }) {
           </li>
         ))}
       </ol>
-      <button type="button" className="btn" aria-pressed={round.revealed} onClick={() => void run('vote.reveal', { roundId: round.id, revealed: !round.revealed })}>
+      <button type="button" ref={reveal} className="btn" aria-pressed={round.revealed} onClick={() => void run('vote.reveal', { roundId: round.id, revealed: !round.revealed })}>
         {round.revealed ? 'Hide from the room' : 'Reveal to the room'}
       </button>
     </div>
@@ -124,6 +138,8 @@ function Results({ round, run }: { round: VotingRound; run: Run }) {
 
 export function VotingPanel({ session, doc, run, people }: { session: Session; doc: MapDocument; run: Run; people: number }) {
   const [starting, setStarting] = useState(false);
+  // The round this window closed: only then does Reveal take the focus (a round closed in another window never moves it here).
+  const [closedHere, setClosedHere] = useState<string | null>(null);
   const latest = session.rounds.at(-1) ?? null;
   const showForm = starting || latest === null;
   return (
@@ -152,7 +168,11 @@ export function VotingPanel({ session, doc, run, people }: { session: Session; d
             <h3>
               {latest.question} <span className="muted">({latest.votesPerPerson} per person, {latest.status})</span>
             </h3>
-            {latest.status === 'open' ? <CountEntry key={latest.id} round={latest} run={run} people={people} /> : <Results round={latest} run={run} />}
+            {latest.status === 'open' ? (
+              <CountEntry key={latest.id} round={latest} run={run} people={people} onClosed={() => setClosedHere(latest.id)} />
+            ) : (
+              <Results round={latest} run={run} focusReveal={closedHere === latest.id} />
+            )}
           </div>
         )
       )}

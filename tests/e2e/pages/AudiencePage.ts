@@ -94,6 +94,11 @@ export class AudiencePage {
     });
   }
 
+  /** How far the view would have to scroll to show all of it (the room cannot scroll): 0 when it fits. */
+  async overflowPx(): Promise<{ x: number; y: number }> {
+    return this.root.evaluate((el) => ({ x: el.scrollWidth - el.clientWidth, y: el.scrollHeight - el.clientHeight }));
+  }
+
   /** Texts that end outside the window (the room would not see them). */
   async textsOutsideWindow(): Promise<string[]> {
     return this.page.evaluate(() => {
