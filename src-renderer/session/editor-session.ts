@@ -12,7 +12,7 @@ import { createDocumentStore, type DocumentState } from '../store/document-store
 import { createPlanStore, type PlanState } from '../store/plan-store';
 import { createSaver, type PageLifecycle, type Saver, type SaverTimers } from '../store/saver';
 import { memoryJournal, type UnsavedJournal } from '../store/unsaved-journal';
-import { createAnalysisCache, type AnalysisCache } from '../store/use-analysis';
+import { createAnalysisRunner, type AnalysisRunner } from '../store/analysis-runner';
 import { bridgeEventSource, sseEventSource, type WorkshopEventListener, type WorkshopEventSource } from './event-source';
 
 export interface EditorSession {
@@ -27,7 +27,8 @@ export interface EditorSession {
   readonly saver: Saver;
   /** Unsaved edits kept in the window until the save is confirmed. */
   readonly journal: UnsavedJournal;
-  readonly analysis: AnalysisCache;
+  /** When and where the process analysis is computed (a worker for large maps). */
+  readonly analysis: AnalysisRunner;
 }
 
 export interface SessionParts {
@@ -51,7 +52,7 @@ export function createEditorSession({ transport, host, events, windowId = newWin
   const document = stores.document ?? createDocumentStore();
   const plan = stores.plan ?? createPlanStore(api);
   const saver = createSaver({ api: () => api, store: document, journal, ...(page ? { page } : {}), ...(timers ? { timers } : {}) });
-  return { windowId, api, host, events, document, plan, saver, journal, analysis: createAnalysisCache() };
+  return { windowId, api, host, events, document, plan, saver, journal, analysis: createAnalysisRunner() };
 }
 
 /** The transport, host and events for the window this renderer runs in: Electron's bridge or the browser host. */

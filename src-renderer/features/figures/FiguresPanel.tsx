@@ -9,14 +9,36 @@ import { ProcessInputsForm } from './ProcessInputsForm';
 import { BottlenecksSection } from './BottlenecksSection';
 import type { ProcessAnalysis } from '../../../src-shared/domain/analytics';
 
-export function FiguresPanel({ doc, analysis }: { doc: MapDocument; analysis: ProcessAnalysis }) {
+/**
+ * `updating`: a newer analysis is being computed (a large map, off the UI thread); the
+ * figures shown are the last ones until it arrives, and none exist yet when `analysis` is null.
+ */
+export function FiguresPanel({ doc, analysis, updating = false }: { doc: MapDocument; analysis: ProcessAnalysis | null; updating?: boolean }) {
+  const heading = (
+    <p className="inspector-kind figures-heading">
+      Process figures
+      {updating && (
+        <span className="figures-updating" role="status" data-testid="figures-updating">
+          Updating…
+        </span>
+      )}
+    </p>
+  );
+  if (!analysis) {
+    return (
+      <div className="inspector-body figures-panel" data-testid="figures-panel">
+        {heading}
+        <ProcessInputsForm doc={doc} />
+      </div>
+    );
+  }
   const figures = analysis.figures;
   const per = doc.process.period;
   const money = (n: number) => formatMoney(n, doc.process.currency);
   const gap = figures.revenueGap;
   return (
-    <div className="inspector-body figures-panel" data-testid="figures-panel">
-      <p className="inspector-kind">Process figures</p>
+    <div className="inspector-body figures-panel" data-testid="figures-panel" aria-busy={updating}>
+      {heading}
       {!figures.flow.ok && (
         <div className="banner banner-error" role="alert" data-testid="flow-problems">
           <ul>

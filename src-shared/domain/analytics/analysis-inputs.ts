@@ -13,7 +13,7 @@
 import type { MapDocument, Outcome, Stage, Transition } from '../map-document';
 import { checkMap, type CheckableMetric } from './checks';
 import { nodeName } from './labels';
-import type { ProcessAnalysis } from './process-analysis';
+import { analyseProcess, type ProcessAnalysis } from './process-analysis';
 
 /** The analysis without the checks: what the chain computes from analysisInputs. */
 export type ChainAnalysis = Omit<ProcessAnalysis, 'checks'>;
@@ -138,4 +138,10 @@ export function presentChain(chain: ChainAnalysis | ProcessAnalysis, inputs: Map
 /** Everything analyseProcess(doc, { metrics }) returns, from the chain computed on analysisInputs(doc). */
 export function presentAnalysis(chain: ChainAnalysis | ProcessAnalysis, inputs: MapDocument, doc: MapDocument, metrics: readonly CheckableMetric[] = []): ProcessAnalysis {
   return { ...presentChain(chain, inputs, doc), checks: checkMap(doc, metrics) };
+}
+
+/** The chain only, for analysisInputs(doc): the checks of a stripped map mean nothing (they run on the map itself). */
+export function analyseChain(inputs: MapDocument): ChainAnalysis {
+  const { figures, bottlenecks, slowestStages, rolledCompleteAndAccurate, valueAddedRatio } = analyseProcess(inputs);
+  return { figures, bottlenecks, slowestStages, rolledCompleteAndAccurate, valueAddedRatio };
 }
