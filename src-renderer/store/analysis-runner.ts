@@ -14,8 +14,8 @@
 import {
   analyseChain,
   analysisInputs,
+  chainWording,
   checkMap,
-  presentChain,
   sameAnalysisInputs,
   sameCheckInputs,
   sameNames,
@@ -80,7 +80,11 @@ interface Chain {
   /** analysisInputs of the map it was computed for: placeholders to names. */
   inputs: MapDocument;
   result: ChainAnalysis;
+  /** The result worded with a map's names (re-wording only what a renamed stage changes). */
+  word: (doc: MapDocument) => ChainAnalysis;
 }
+
+const chainOf = (inputs: MapDocument, result: ChainAnalysis): Chain => ({ inputs, result, word: chainWording(result, inputs) });
 
 export function createAnalysisRunner({ analyse = analyseChain, startWorker = startBrowserWorker, threshold = WORKER_THRESHOLD_STAGES, onWorkerFailure }: AnalysisRunnerOptions = {}): AnalysisRunner {
   const listeners = new Set<() => void>();
@@ -108,7 +112,7 @@ export function createAnalysisRunner({ analyse = analyseChain, startWorker = sta
   };
 
   const computeHere = (inputs: MapDocument) => {
-    chain = { inputs, result: analyse(inputs) };
+    chain = chainOf(inputs, analyse(inputs));
     pending = false;
   };
 
@@ -144,7 +148,7 @@ export function createAnalysisRunner({ analyse = analyseChain, startWorker = sta
       send(latest);
       return;
     }
-    chain = { inputs: request.doc, result: response.analysis };
+    chain = chainOf(request.doc, response.analysis);
     latest = null;
     pending = false;
     changed();
@@ -198,7 +202,7 @@ export function createAnalysisRunner({ analyse = analyseChain, startWorker = sta
 
   const chainFor = (doc: MapDocument): ChainAnalysis | null => {
     if (chain === null) return null;
-    if (presented === null || presented.chain !== chain || !sameNames(presented.doc, doc)) presented = { chain, doc, analysis: presentChain(chain.result, chain.inputs, doc) };
+    if (presented === null || presented.chain !== chain || !sameNames(presented.doc, doc)) presented = { chain, doc, analysis: chain.word(doc) };
     return presented.analysis;
   };
 

@@ -109,30 +109,140 @@ export function sameNames(a: MapDocument, b: MapDocument): boolean {
   return sameList(a.stages, b.stages, (x, y) => x.id === y.id && x.name === y.name) && sameList(a.outcomes, b.outcomes, (x, y) => x.id === y.id && x.label === y.label);
 }
 
-/** Copies a value of the analysis with every placeholder replaced (plain data: objects, arrays, strings, numbers). */
-function substitute(value: unknown, name: (kind: string, index: number) => string): unknown {
-  if (typeof value === 'string') return value.includes(MARK) ? value.replace(PLACEHOLDER, (_, kind: string, index: string) => name(kind, Number(index))) : value;
-  if (Array.isArray(value)) return value.map((v) => substitute(v, name));
-  if (value !== null && typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = substitute(v, name);
-    return out;
-  }
-  return value;
-}
+type Node = Record<string, unknown> | unknown[];
 
 /**
- * The chain's results for `inputs` (= analysisInputs of some map), worded with the names
- * in `doc`. A stage `doc` no longer has reads "a missing node", as nodeName says: this
+ * Words one chain result with the names of successive maps (a facilitator typing a
+ * stage name). The first call copies the result once, replacing every placeholder, and
+ * notes where each placeholder string sits. Later calls re-word only the strings that
+ * mention a name that changed, and copy only the objects on the way from those strings
+ * up to the root; everything else is the previous call's object (so React sees it
+ * unchanged, and a keystroke costs what the renamed stage is mentioned in, not the size
+ * of the map). Objects the result shares (every figure lists the same inputs) stay
+ * shared. A stage the map no longer has reads "a missing node", as nodeName says: this
  * happens only while a newer result is being computed.
  */
-export function presentChain(chain: ChainAnalysis | ProcessAnalysis, inputs: MapDocument, doc: MapDocument): ChainAnalysis {
+export function chainWording(chain: ChainAnalysis | ProcessAnalysis, inputs: MapDocument): (doc: MapDocument) => ChainAnalysis {
   const { figures, bottlenecks, slowestStages, rolledCompleteAndAccurate, valueAddedRatio } = chain;
-  const name = (kind: string, index: number) => {
-    const node = kind === 'S' ? inputs.stages[index] : inputs.outcomes[index];
-    return node === undefined ? 'a missing node' : nodeName(doc, node.id);
+  const root: Node = { figures, bottlenecks, slowestStages, rolledCompleteAndAccurate, valueAddedRatio };
+  /** Names by placeholder key ("S12", "O1"), as last worded. */
+  let names = new Map<string, string>();
+  /** Each source object: its worded copy (the source itself when nothing in it is worded). */
+  const copies = new Map<object, unknown>();
+  /** Objects holding each placeholder string, and the objects holding each object. */
+  const holders = new Map<string, Node[]>();
+  const parents = new Map<object, Node[]>();
+  /** The placeholder strings that mention each key, and what each reads now. */
+  const mentions = new Map<string, Set<string>>();
+  const texts = new Map<string, string>();
+
+  const word = (template: string) =>
+    template.replace(PLACEHOLDER, (_, kind: string, index: string) => names.get(kind + index) ?? 'a missing node');
+
+  /** First call: copies the whole result, noting holders and parents; returns the copy. */
+  const copyAll = (value: unknown, parent: Node | null): unknown => {
+    if (typeof value === 'string') {
+      if (!value.includes(MARK)) return value;
+      const list = holders.get(value);
+      if (list) {
+        if (parent !== null) list.push(parent);
+        return texts.get(value)!;
+      }
+      holders.set(value, parent === null ? [] : [parent]);
+      const text = word(value);
+      texts.set(value, text);
+      for (const m of value.matchAll(PLACEHOLDER)) {
+        const key = m[1]! + m[2]!;
+        const set = mentions.get(key) ?? new Set<string>();
+        set.add(value);
+        mentions.set(key, set);
+      }
+      return text;
+    }
+    if (value === null || typeof value !== 'object') return value;
+    if (parent !== null) {
+      const list = parents.get(value);
+      if (list) list.push(parent);
+      else parents.set(value, [parent]);
+    }
+    const done = copies.get(value);
+    if (done !== undefined) return done;
+    const node = value as Node;
+    let changed = false;
+    let out: Node;
+    if (Array.isArray(node)) {
+      out = node.map((v) => {
+        const c = copyAll(v, node);
+        if (c !== v) changed = true;
+        return c;
+      });
+    } else {
+      const record: Record<string, unknown> = {};
+      for (const key in node) {
+        const c = copyAll(node[key], node);
+        if (c !== node[key]) changed = true;
+        record[key] = c;
+      }
+      out = record;
+    }
+    const result = changed ? out : value;
+    copies.set(value, result);
+    return result;
   };
-  return substitute({ figures, bottlenecks, slowestStages, rolledCompleteAndAccurate, valueAddedRatio }, name) as ChainAnalysis;
+
+  /** Later calls: re-copies `node` from its previous copy, taking the dirty children anew. */
+  const recopy = (node: Node, dirty: ReadonlySet<object>, reworded: ReadonlySet<string>, fresh: Set<object>): unknown => {
+    // Copied once per call, however many objects hold it.
+    if (fresh.has(node)) return copies.get(node);
+    fresh.add(node);
+    const source = node as Record<string, unknown>;
+    const before = copies.get(node) as Record<string, unknown>;
+    const out: Record<string, unknown> | unknown[] = Array.isArray(node) ? [...(before as unknown as unknown[])] : { ...before };
+    for (const key in source) {
+      const v = source[key];
+      if (typeof v === 'string' && reworded.has(v)) (out as Record<string, unknown>)[key] = texts.get(v)!;
+      else if (v !== null && typeof v === 'object' && dirty.has(v)) (out as Record<string, unknown>)[key] = recopy(v as Node, dirty, reworded, fresh);
+    }
+    copies.set(node, out);
+    return out;
+  };
+
+  let first = true;
+  return (doc) => {
+    const next = new Map<string, string>();
+    inputs.stages.forEach((s, i) => next.set(`S${i}`, nodeName(doc, s.id)));
+    inputs.outcomes.forEach((o, i) => next.set(`O${i}`, nodeName(doc, o.id)));
+    const changedKeys = first ? [] : [...next].filter(([key, name]) => names.get(key) !== name).map(([key]) => key);
+    names = next;
+    if (first) {
+      first = false;
+      return copyAll(root, null) as ChainAnalysis;
+    }
+    if (changedKeys.length === 0) return copies.get(root) as ChainAnalysis;
+    // Re-word the strings that mention a changed name; mark their holders and everything above as dirty.
+    const reworded = new Set<string>();
+    const dirty = new Set<object>();
+    const climb = (node: Node) => {
+      if (dirty.has(node)) return;
+      dirty.add(node);
+      for (const p of parents.get(node) ?? []) climb(p);
+    };
+    for (const key of changedKeys) {
+      for (const template of mentions.get(key) ?? []) {
+        if (reworded.has(template)) continue;
+        reworded.add(template);
+        texts.set(template, word(template));
+        for (const holder of holders.get(template)!) climb(holder);
+      }
+    }
+    if (!dirty.has(root)) return copies.get(root) as ChainAnalysis;
+    return recopy(root, dirty, reworded, new Set()) as ChainAnalysis;
+  };
+}
+
+/** The chain's results for `inputs` (= analysisInputs of some map), worded with the names in `doc`. */
+export function presentChain(chain: ChainAnalysis | ProcessAnalysis, inputs: MapDocument, doc: MapDocument): ChainAnalysis {
+  return chainWording(chain, inputs)(doc);
 }
 
 /** Everything analyseProcess(doc, { metrics }) returns, from the chain computed on analysisInputs(doc). */

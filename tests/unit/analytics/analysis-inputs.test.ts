@@ -4,9 +4,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  analyseChain,
   analyseProcess,
   analysisInputs,
+  chainWording,
   presentAnalysis,
+  presentChain,
   sameAnalysisInputs,
   sameCheckInputs,
   sameNames,
@@ -89,5 +92,30 @@ describe('what changes the analysis inputs', () => {
     const metric = aMetric({ id: 'm1' });
     expect(sameCheckInputs(doc, [metric], doc, [{ ...metric }])).toBe(true);
     expect(sameCheckInputs(doc, [metric], doc, [{ ...metric, ownerRole: '' }])).toBe(false);
+  });
+});
+
+describe('wording one result with the names of successive maps', () => {
+  it('reads as a fresh wording after any renames, and keeps every object no renamed name reaches', () => {
+    fc.assert(
+      fc.property(aMap, fc.array(fc.tuple(fc.nat(), aName), { minLength: 1, maxLength: 6 }), (doc, renames) => {
+        const inputs = analysisInputs(doc);
+        const chain = analyseChain(inputs);
+        const word = chainWording(chain, inputs);
+        let current = doc;
+        let last = word(current);
+        for (const [k, name] of renames) {
+          const stage = current.stages[k % current.stages.length]!;
+          current = updateStage(current, stage.id, { name });
+          const worded = word(current);
+          expect(worded).toEqual(presentChain(chain, inputs, current));
+          // No name appears in the value-added ratio: it is the very same object.
+          expect(worded.valueAddedRatio).toBe(last.valueAddedRatio);
+          last = worded;
+        }
+        expect(word(current)).toBe(last);
+      }),
+      { numRuns: 60 },
+    );
   });
 });
