@@ -11,23 +11,14 @@ import type { ProcessAnalysis } from '../../../src-shared/domain/analytics';
 
 /**
  * `updating`: a newer analysis is being computed (a large map, off the UI thread); the
- * figures shown are the last ones until it arrives, and none exist yet when `analysis` is null.
+ * figures shown are the last ones until it arrives (the side panel says so above the
+ * tab), and none exist yet when `analysis` is null.
  */
 export function FiguresPanel({ doc, analysis, updating = false }: { doc: MapDocument; analysis: ProcessAnalysis | null; updating?: boolean }) {
-  const heading = (
-    <p className="inspector-kind figures-heading">
-      Process figures
-      {updating && (
-        <span className="figures-updating" role="status" data-testid="figures-updating">
-          Updating…
-        </span>
-      )}
-    </p>
-  );
   if (!analysis) {
     return (
-      <div className="inspector-body figures-panel" data-testid="figures-panel">
-        {heading}
+      <div className="inspector-body figures-panel" data-testid="figures-panel" aria-busy={updating}>
+        <p className="inspector-kind">Process figures</p>
         <ProcessInputsForm doc={doc} />
       </div>
     );
@@ -38,7 +29,7 @@ export function FiguresPanel({ doc, analysis, updating = false }: { doc: MapDocu
   const gap = figures.revenueGap;
   return (
     <div className="inspector-body figures-panel" data-testid="figures-panel" aria-busy={updating}>
-      {heading}
+      <p className="inspector-kind">Process figures</p>
       {!figures.flow.ok && (
         <div className="banner banner-error" role="alert" data-testid="flow-problems">
           <ul>

@@ -27,12 +27,20 @@ export function SidePanel({ onShowPlan }: { onShowPlan: () => void }) {
   ];
   return (
     <aside className="inspector" aria-label="Side panel" ref={aside}>
-      <div className="panel-tabs" role="tablist">
-        {TABS.map((t) => (
-          <button key={t.id} type="button" role="tab" aria-selected={panel === t.id} className="panel-tab" onClick={() => setPanel(t.id)}>
-            {t.label}
-          </button>
-        ))}
+      <div className="panel-head">
+        <div className="panel-tabs" role="tablist">
+          {TABS.map((t) => (
+            <button key={t.id} type="button" role="tab" aria-selected={panel === t.id} className="panel-tab" onClick={() => setPanel(t.id)}>
+              {t.label}
+            </button>
+          ))}
+        </div>
+        {/* Under the tabs, so it shows wherever the panel is scrolled (by the inputs, say). */}
+        {panel === 'figures' && view.updating && (
+          <p className="figures-updating" role="status" data-testid="figures-updating">
+            Updating…
+          </p>
+        )}
       </div>
       {panel === 'edit' && <Inspector />}
       {panel === 'figures' && <FiguresPanel doc={doc} analysis={view.analysis} updating={view.updating} />}
