@@ -113,8 +113,9 @@ type Node = Record<string, unknown> | unknown[];
 
 /**
  * Words one chain result with the names of successive maps (a facilitator typing a
- * stage name). The first call copies the result once, replacing every placeholder, and
- * notes where each placeholder string sits. Later calls re-word only the strings that
+ * stage name). The first call copies the result once, replacing every placeholder; the
+ * first rename copies it again, noting where each placeholder string sits. Later
+ * renames re-word only the strings that
  * mention a name that changed, and copy only the objects on the way from those strings
  * up to the root; everything else is the previous call's object (so React sees it
  * unchanged, and a keystroke costs what the renamed stage is mentioned in, not the size
@@ -139,10 +140,16 @@ export function chainWording(chain: ChainAnalysis | ProcessAnalysis, inputs: Map
   const word = (template: string) =>
     template.replace(PLACEHOLDER, (_, kind: string, index: string) => names.get(kind + index) ?? 'a missing node');
 
-  /** First call: copies the whole result, noting holders and parents; returns the copy. */
+  /**
+   * Copies the whole result; with `track`, also notes holders, parents and mentions
+   * (the first rename does, not the first call: most results are never renamed before
+   * the next rate changes them, and noting costs as much as wording).
+   */
+  let track = false;
   const copyAll = (value: unknown, parent: Node | null): unknown => {
     if (typeof value === 'string') {
       if (!value.includes(MARK)) return value;
+      if (!track) return word(value);
       const list = holders.get(value);
       if (list) {
         if (parent !== null) list.push(parent);
@@ -160,7 +167,7 @@ export function chainWording(chain: ChainAnalysis | ProcessAnalysis, inputs: Map
       return text;
     }
     if (value === null || typeof value !== 'object') return value;
-    if (parent !== null) {
+    if (track && parent !== null) {
       const list = parents.get(value);
       if (list) list.push(parent);
       else parents.set(value, [parent]);
@@ -219,6 +226,11 @@ export function chainWording(chain: ChainAnalysis | ProcessAnalysis, inputs: Map
       return copyAll(root, null) as ChainAnalysis;
     }
     if (changedKeys.length === 0) return copies.get(root) as ChainAnalysis;
+    if (!track) {
+      track = true;
+      copies.clear();
+      return copyAll(root, null) as ChainAnalysis;
+    }
     // Re-word the strings that mention a changed name; mark their holders and everything above as dirty.
     const reworded = new Set<string>();
     const dirty = new Set<object>();
