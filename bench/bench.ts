@@ -8,6 +8,7 @@ import { analyseProcess } from '../src-shared/domain/analytics';
 import { MapDocumentSchema } from '../src-shared/domain/map-document';
 import { blankWorkshopMeta } from '../src-shared/domain/workshop';
 import { createBackend } from '../src-main/backend';
+import { benchAnalysisKeystroke } from './analysis-keystroke';
 import { bigMap } from './big-map';
 import { benchCompare } from './compare';
 import { benchExports } from './exports';
@@ -48,6 +49,8 @@ async function main(): Promise<void> {
     analysis[`stages_${n}_ms`] = median(() => analyseProcess(doc), n >= 1000 ? 3 : 10);
   }
   results.analyseProcess = analysis;
+  // What the UI thread spends on the analysis per keystroke (names: re-worded only; rates: re-run, in a worker from 300 stages).
+  results.analysisPerKeystroke = { stages_200: benchAnalysisKeystroke(200), stages_1000: benchAnalysisKeystroke(1000) };
 
   // Compare recomputes while the facilitator types in the future state (a cache hit otherwise).
   results.compareVersions200Stages = benchCompare(200);

@@ -3,6 +3,9 @@
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
+  // The process analysis of a large map runs in a Web Worker built from Leanmap's own
+  // code (analysis.worker.ts): same origin only, never blob: or data:.
+  "worker-src 'self'",
   // React Flow positions nodes with inline styles.
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",

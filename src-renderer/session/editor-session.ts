@@ -17,7 +17,7 @@ import { createPlanStore, type PlanState } from '../store/plan-store';
 import { createSaver, type PageLifecycle, type Saver, type SaverTimers } from '../store/saver';
 import { createUiStore, type UiState } from '../store/ui-store';
 import { memoryJournal, type UnsavedJournal } from '../store/unsaved-journal';
-import { createAnalysisCache, type AnalysisCache } from '../store/use-analysis';
+import { createAnalysisRunner, type AnalysisRunner } from '../store/analysis-runner';
 import { bridgeEventSource, sseEventSource, type WorkshopEventListener, type WorkshopEventSource } from './event-source';
 
 export interface EditorSession {
@@ -35,7 +35,8 @@ export interface EditorSession {
   readonly saver: Saver;
   /** Unsaved edits kept in the window until the save is confirmed. */
   readonly journal: UnsavedJournal;
-  readonly analysis: AnalysisCache;
+  /** When and where the process analysis is computed (a worker for large maps). */
+  readonly analysis: AnalysisRunner;
   /** Which stages and arrows improvements address, worked out once per map and list. */
   readonly improvementMarks: MarksCache;
   /** The window's facilitation changes, sent one after another per workshop. */
@@ -76,7 +77,7 @@ export function createEditorSession({ transport, host, events, windowId = newWin
     ui,
     saver,
     journal,
-    analysis: createAnalysisCache(),
+    analysis: createAnalysisRunner(),
     improvementMarks: createMarksCache(),
     sessionChanges: createChangeLines(),
   };

@@ -9,13 +9,26 @@ import { ProcessInputsForm } from './ProcessInputsForm';
 import { BottlenecksSection } from './BottlenecksSection';
 import type { ProcessAnalysis } from '../../../src-shared/domain/analytics';
 
-export function FiguresPanel({ doc, analysis }: { doc: MapDocument; analysis: ProcessAnalysis }) {
+/**
+ * `updating`: a newer analysis is being computed (a large map, off the UI thread); the
+ * figures shown are the last ones until it arrives (the side panel says so above the
+ * tab), and none exist yet when `analysis` is null.
+ */
+export function FiguresPanel({ doc, analysis, updating = false }: { doc: MapDocument; analysis: ProcessAnalysis | null; updating?: boolean }) {
+  if (!analysis) {
+    return (
+      <div className="inspector-body figures-panel" data-testid="figures-panel" aria-busy={updating}>
+        <p className="inspector-kind">Process figures</p>
+        <ProcessInputsForm doc={doc} />
+      </div>
+    );
+  }
   const figures = analysis.figures;
   const per = doc.process.period;
   const money = (n: number) => formatMoney(n, doc.process.currency);
   const gap = figures.revenueGap;
   return (
-    <div className="inspector-body figures-panel" data-testid="figures-panel">
+    <div className="inspector-body figures-panel" data-testid="figures-panel" aria-busy={updating}>
       <p className="inspector-kind">Process figures</p>
       {!figures.flow.ok && (
         <div className="banner banner-error" role="alert" data-testid="flow-problems">

@@ -4,13 +4,13 @@ import { selectDoc, useDocumentStore } from '../../store/document-store';
 import { useUiStore, type SidePanel as Tab } from '../../store/ui-store';
 import { ChecksPanel } from '../figures/ChecksPanel';
 import { FiguresPanel } from '../figures/FiguresPanel';
-import { useProcessAnalysis } from '../../store/use-analysis';
+import { useAnalysisView } from '../../store/use-analysis';
 import { usePlanStore } from '../../store/plan-store';
 import { Inspector } from './Inspector';
 
 export function SidePanel({ onShowPlan }: { onShowPlan: () => void }) {
   const doc = useDocumentStore(selectDoc);
-  const analysis = useProcessAnalysis();
+  const view = useAnalysisView();
   const metrics = usePlanStore((s) => s.metrics);
   const panel = useUiStore((s) => s.panel);
   const setPanel = useUiStore((s) => s.setPanel);
@@ -19,24 +19,32 @@ export function SidePanel({ onShowPlan }: { onShowPlan: () => void }) {
   useLayoutEffect(() => {
     if (aside.current) aside.current.scrollTop = 0;
   }, [panel]);
-  if (!doc || !analysis) return null;
+  if (!doc || !view) return null;
   const TABS: { id: Tab; label: string }[] = [
     { id: 'edit', label: 'Edit' },
     { id: 'figures', label: 'Figures' },
-    { id: 'checks', label: `Checks (${analysis.checks.length})` },
+    { id: 'checks', label: `Checks (${view.checks.length})` },
   ];
   return (
     <aside className="inspector" aria-label="Side panel" ref={aside}>
-      <div className="panel-tabs" role="tablist">
-        {TABS.map((t) => (
-          <button key={t.id} type="button" role="tab" aria-selected={panel === t.id} className="panel-tab" onClick={() => setPanel(t.id)}>
-            {t.label}
-          </button>
-        ))}
+      <div className="panel-head">
+        <div className="panel-tabs" role="tablist">
+          {TABS.map((t) => (
+            <button key={t.id} type="button" role="tab" aria-selected={panel === t.id} className="panel-tab" onClick={() => setPanel(t.id)}>
+              {t.label}
+            </button>
+          ))}
+        </div>
+        {/* Under the tabs, so it shows wherever the panel is scrolled (by the inputs, say). */}
+        {panel === 'figures' && view.updating && (
+          <p className="figures-updating" role="status" data-testid="figures-updating">
+            Updating…
+          </p>
+        )}
       </div>
       {panel === 'edit' && <Inspector />}
-      {panel === 'figures' && <FiguresPanel doc={doc} analysis={analysis} />}
-      {panel === 'checks' && <ChecksPanel checks={analysis.checks} doc={doc} metrics={metrics} onShowPlan={onShowPlan} />}
+      {panel === 'figures' && <FiguresPanel doc={doc} analysis={view.analysis} updating={view.updating} />}
+      {panel === 'checks' && <ChecksPanel checks={view.checks} doc={doc} metrics={metrics} onShowPlan={onShowPlan} />}
     </aside>
   );
 }

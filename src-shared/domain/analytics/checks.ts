@@ -146,12 +146,23 @@ function stageChecks(doc: MapDocument, stage: Stage, exceeding: { sum: number; t
   return checks;
 }
 
+// A stage's checks depend only on the stage, the name it goes by and its rates above
+// 100 %: kept per stage object, so typing one stage's name re-checks that stage only
+// (the checks run on every keystroke that changes a name or a text).
+const checkedStages = new WeakMap<Stage, { name: string; exceeding: string; checks: MapCheck[] }>();
+
 export function checkStages(doc: MapDocument): MapCheck[] {
   const rates = resolveRates(doc);
   return doc.stages.flatMap((stage) => {
     const r = rates.get(stage.id)!;
     const exceeding = r.exceeds100 ? { sum: r.enteredSum, transitionIds: r.outgoing.filter((x) => x.from === 'entered').map((x) => x.transitionId) } : undefined;
-    return stageChecks(doc, stage, exceeding);
+    const name = nodeName(doc, stage.id);
+    const signature = exceeding === undefined ? '' : `${exceeding.sum} ${exceeding.transitionIds.join(' ')}`;
+    const known = checkedStages.get(stage);
+    if (known && known.name === name && known.exceeding === signature) return known.checks;
+    const checks = stageChecks(doc, stage, exceeding);
+    checkedStages.set(stage, { name, exceeding: signature, checks });
+    return checks;
   });
 }
 

@@ -5,7 +5,7 @@ import type { MapDocument, ProcessInputs } from '../map-document';
 import { buildFlowModel, type FlowModel, type FlowModelResult, type FlowProblem, type FlowResult } from './flow';
 import { canReach, type Successors } from './graph';
 import { nodeName, transitionName } from './labels';
-import { luFactor, solveVector, solveVectorTransposed } from './linear-algebra';
+import { sparseLuFactor, sparseSolve, sparseSolveTransposed } from './sparse-lu';
 import { resolveRates } from './rates';
 
 export type ProcessField = 'entriesPerPeriod' | 'averageDealSize' | 'revenueTarget';
@@ -133,10 +133,11 @@ function processField(doc: MapDocument, field: ProcessField): Needed<number> {
 function chainNeed(doc: MapDocument, built: FlowModelResult): Needed<FlowModel> {
   if (!built.ok) {
     const missing: MissingInput[] = [];
+    const byId = new Map(doc.transitions.map((t) => [t.id, t]));
     for (const p of built.problems) {
       if (p.code !== 'missing-conversion') continue;
       for (const id of p.transitionIds) {
-        const t = doc.transitions.find((x) => x.id === id)!;
+        const t = byId.get(id)!;
         missing.push({ kind: 'conversion', transitionId: id, stageId: p.stageId, label: `Conversion rate ${transitionName(doc, t)}` });
       }
     }
@@ -212,26 +213,32 @@ const NOBODY_WINS = 'No buyer reaches a Won outcome at today’s rates, so there
  */
 function conditionedDaysToWin(model: FlowModel, days: Map<string, number>): number | null {
   const { chain, stageRates, index, factorization, wonExit, canWin } = model;
-  const b = solveVector(factorization, wonExit);
+  const b = sparseSolve(factorization, wonExit);
   const winners = chain.reachableStageIds.filter((id) => canWin.has(id));
   const m = winners.length;
   const local = new Map(winners.map((id, i) => [id, i]));
-  const iMinusQ = new Float64Array(m * m);
+  const columns: number[][] = [];
+  const values: number[][] = [];
   for (let i = 0; i < m; i++) {
     const id = winners[i]!;
     const bi = b[index.get(id)!]!;
-    iMinusQ[i * m + i] = 1;
+    const rowColumns = [i];
+    const rowValues = [1];
     for (const r of stageRates.get(id)!.outgoing) {
       const j = local.get(r.target);
       if (j === undefined || r.targetIsOutcome || !(r.rate! > 0)) continue;
-      iMinusQ[i * m + j]! -= (r.rate! * b[index.get(r.target)!]!) / bi;
+      rowColumns.push(j);
+      rowValues.push(-(r.rate! * b[index.get(r.target)!]!) / bi);
     }
+    columns.push(rowColumns);
+    values.push(rowValues);
   }
-  const factored = luFactor({ rows: m, cols: m, data: iMinusQ });
+  const entry = local.get(chain.entryStageId)!;
+  const factored = sparseLuFactor({ n: m, columns, values }, { start: entry });
   if (!factored.ok) return null;
   const e = new Float64Array(m);
-  e[local.get(chain.entryStageId)!] = 1;
-  const visits = solveVectorTransposed(factored.factorization, e);
+  e[entry] = 1;
+  const visits = sparseSolveTransposed(factored.factorization, e);
   return winners.reduce((sum, id, i) => sum + Math.max(0, visits[i]!) * days.get(id)!, 0);
 }
 

@@ -19,7 +19,8 @@ import type { MapDocument, OutcomeKind } from '../map-document';
 import { entryStageId as defaultEntryStageId } from '../transition-kind';
 import { canReach, reachableFrom, stagesOnCycles, type Successors } from './graph';
 import { nodeName, percent } from './labels';
-import { luFactor, reciprocalCondition, solveVectorTransposed, DEFAULT_CONDITION_TOLERANCE, type LuFactorization } from './linear-algebra';
+import { DEFAULT_CONDITION_TOLERANCE } from './linear-algebra';
+import { sparseLuFactor, sparseReciprocalCondition, sparseSolveTransposed, type SparseLu } from './sparse-lu';
 import { resolveRates, type ResolvedRate, type StageRates } from './rates';
 
 export type FlowProblem =
@@ -71,8 +72,8 @@ export interface FlowModel {
   stageRates: Map<string, StageRates>;
   /** Row/column i of the matrices is reachableStageIds[i]. */
   index: Map<string, number>;
-  /** LU of I − Q over the reachable stages. */
-  factorization: LuFactorization;
+  /** Sparse LU of I − Q over the reachable stages. */
+  factorization: SparseLu;
   /** N[entry, ·] by index. */
   visits: Float64Array;
   /** Per stage index: probability of leaving straight to a Won outcome (R · 1_won). */
@@ -168,25 +169,32 @@ export function buildFlowModel(doc: MapDocument): FlowModelResult {
   const outcomeIndex = new Map(doc.outcomes.map((o, k) => [o.id, k]));
   const stalledColumn = doc.outcomes.length;
   const width = doc.outcomes.length + 1;
-  const iMinusQ = new Float64Array(n * n);
+  const columns: number[][] = [];
+  const values: number[][] = [];
   const r = new Float64Array(n * width);
   const rates: ResolvedRate[] = [];
   const stalledByStage: Record<string, number> = {};
   for (let i = 0; i < n; i++) {
     const s = stageRates.get(reachableStageIds[i]!)!;
-    iMinusQ[i * n + i] = 1;
+    const rowColumns = [i];
+    const rowValues = [1];
     for (const rate of s.outgoing) {
       rates.push(rate);
       const p = rate.rate!;
       if (rate.targetIsOutcome) r[i * width + outcomeIndex.get(rate.target)!]! += p;
-      else if (p > 0) iMinusQ[i * n + index.get(rate.target)!]! -= p;
+      else if (p > 0) {
+        rowColumns.push(index.get(rate.target)!);
+        rowValues.push(-p);
+      }
     }
+    columns.push(rowColumns);
+    values.push(rowValues);
     r[i * width + stalledColumn] = s.stalled!;
     if (s.stalled! > 0) stalledByStage[s.stageId] = s.stalled!;
   }
 
-  const factored = luFactor({ rows: n, cols: n, data: iMinusQ });
-  if (!factored.ok || reciprocalCondition(factored.factorization) < DEFAULT_CONDITION_TOLERANCE) {
+  const factored = sparseLuFactor({ n, columns, values }, { start: index.get(entryId)! });
+  if (!factored.ok || sparseReciprocalCondition(factored.factorization) < DEFAULT_CONDITION_TOLERANCE) {
     const positive = successorsOf(stageRates, (rate) => rate.rate! > 0);
     const onCycles = stagesOnCycles(reachableStageIds, positive);
     const looping = reachableStageIds.filter((id) => onCycles.has(id));
@@ -208,7 +216,7 @@ export function buildFlowModel(doc: MapDocument): FlowModelResult {
   entryVector[index.get(entryId)!] = 1;
   // Row `entry` of N = (I − Q)⁻¹ is the solution of (I − Q)ᵀ·x = e_entry.
   // Round-off can leave −1e-17 where the exact value is 0; clamp it.
-  const visits = solveVectorTransposed(factorization, entryVector).map((v) => Math.max(0, v));
+  const visits = sparseSolveTransposed(factorization, entryVector).map((v) => Math.max(0, v));
 
   const absorbed = new Float64Array(width);
   for (let i = 0; i < n; i++) for (let k = 0; k < width; k++) absorbed[k]! += visits[i]! * r[i * width + k]!;

@@ -7,3 +7,4 @@ export * from './bottlenecks';
 export * from './quality';
 export * from './checks';
 export * from './process-analysis';
+export * from './analysis-inputs';

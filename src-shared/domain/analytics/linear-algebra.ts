@@ -234,6 +234,20 @@ export function luSolve(f: LuFactorization, b: Matrix, options: { transposed?: b
  * of forming A⁻¹. It can underestimate ‖A⁻¹‖₁, never overestimate it.
  */
 export function reciprocalCondition(f: LuFactorization): number {
+  return estimateReciprocalCondition({ n: f.n, norm1: f.norm1, solve: (b) => solveVector(f, b), solveTransposed: (b) => solveVectorTransposed(f, b) });
+}
+
+/** What the condition estimate needs of a factorisation, dense or sparse. */
+export interface FactoredOperator {
+  readonly n: number;
+  /** ‖A‖₁. */
+  readonly norm1: number;
+  solve(b: ArrayLike<number>): Float64Array;
+  solveTransposed(b: ArrayLike<number>): Float64Array;
+}
+
+/** Hager–Higham estimate of 1 / (‖A‖₁·‖A⁻¹‖₁) from solves with A and Aᵀ. */
+export function estimateReciprocalCondition(f: FactoredOperator): number {
   const n = f.n;
   if (n === 0) return 1;
   if (f.norm1 === 0) return 0;
@@ -242,9 +256,9 @@ export function reciprocalCondition(f: LuFactorization): number {
   let estimate = 0;
   let lastJ = -1;
   for (let iteration = 0; iteration < 5; iteration++) {
-    const y = solveVector(f, x);
+    const y = f.solve(x);
     estimate = Math.max(estimate, norm1(y));
-    const z = solveVectorTransposed(f, y.map((v) => (v >= 0 ? 1 : -1)));
+    const z = f.solveTransposed(y.map((v) => (v >= 0 ? 1 : -1)));
     let j = 0;
     for (let i = 1; i < n; i++) if (Math.abs(z[i]!) > Math.abs(z[j]!)) j = i;
     let ztx = 0;
@@ -256,7 +270,7 @@ export function reciprocalCondition(f: LuFactorization): number {
   }
   const alt = new Float64Array(n);
   for (let i = 0; i < n; i++) alt[i] = (i % 2 === 0 ? 1 : -1) * (1 + (n > 1 ? i / (n - 1) : 0));
-  estimate = Math.max(estimate, (2 * norm1(solveVector(f, alt))) / (3 * n));
+  estimate = Math.max(estimate, (2 * norm1(f.solve(alt))) / (3 * n));
   if (!Number.isFinite(estimate) || estimate === 0) return 0;
   return 1 / (f.norm1 * estimate);
 }

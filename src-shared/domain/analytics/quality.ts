@@ -96,10 +96,18 @@ export interface ValueAddedRatio {
 }
 
 function count(classes: readonly (LeanClass | null)[]): ActionClassCounts {
-  const c = { value: 0, necessary: 0, waste: 0, unclassified: 0 };
-  for (const k of classes) c[k ?? 'unclassified'] += 1;
+  let value = 0;
+  let necessary = 0;
+  let waste = 0;
+  let unclassified = 0;
+  for (const k of classes) {
+    if (k === 'value') value++;
+    else if (k === 'necessary') necessary++;
+    else if (k === 'waste') waste++;
+    else unclassified++;
+  }
   const total = classes.length;
-  return { ...c, total, ratio: total === 0 ? null : c.value / total };
+  return { value, necessary, waste, unclassified, total, ratio: total === 0 ? null : value / total };
 }
 
 /** Value actions ÷ all actions, per stage (map order) and over the whole map, every actor counted. */

@@ -53,8 +53,8 @@ describe('an editor session', () => {
     const b = createEditorSession({ transport: vi.fn(), host: aHost(), events });
     const doc = aMapVersion().document;
     const metrics: never[] = [];
-    expect(a.analysis.of(doc, metrics)).toBe(a.analysis.of(doc, metrics));
-    expect(b.analysis.of(doc, metrics)).not.toBe(a.analysis.of(doc, metrics));
+    expect(a.analysis.view(doc, metrics)).toBe(a.analysis.view(doc, metrics));
+    expect(b.analysis.view(doc, metrics)).not.toBe(a.analysis.view(doc, metrics));
   });
 
   it('makes window ids the backend accepts', () => {
