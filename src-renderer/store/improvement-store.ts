@@ -5,7 +5,7 @@
 // override with a reason.
 import { create } from 'zustand';
 import type { PlanImprovement } from '../../src-shared/api/contract';
-import type { ImprovementFields, ImprovementStatus, ImprovementTarget } from '../../src-shared/domain/improvement';
+import { blankImprovementFields, type ImprovementFields, type ImprovementStatus, type ImprovementTarget } from '../../src-shared/domain/improvement';
 import { useUiStore } from './ui-store';
 import { api } from '../api/client';
 import { flushSave } from './saver';
@@ -26,26 +26,8 @@ export interface StatusOptions {
 
 export type StatusOutcome = 'moved' | 'focus-limit' | 'failed';
 
-/** The fields of a new idea, with what it addresses and any suggestion filled in. */
-export function newImprovementFields(addresses: ImprovementTarget, prefill: Partial<ImprovementFields> = {}): ImprovementFields {
-  return {
-    addresses,
-    problem: '',
-    idea: '',
-    metricId: null,
-    impact: null,
-    effort: null,
-    votes: 0,
-    ownerRole: '',
-    dueDate: null,
-    effects: [],
-    trialStart: null,
-    reviewDate: null,
-    pdca: { plan: '', do: '', check: '', act: '' },
-    result: '',
-    ...prefill,
-  };
-}
+/** The fields of a new idea, with what it addresses and any suggestion filled in (the domain's blank idea). */
+export const newImprovementFields = blankImprovementFields;
 
 interface ImprovementState {
   workshopId: string | null;

@@ -1,5 +1,5 @@
 // The improvement plan of the report, defined here once: the workshop's improvements
-// ranked by modelled gain with status, owner, dates, and the prediction next to what was
+// ranked by modelled gain with status, votes, owner, dates, and the prediction next to what was
 // observed and the result. Every writer prints these columns (XLSX with typed cells).
 import type { ModelledGain } from '../analytics/effects';
 import { IMPROVEMENT_STATUS_LABELS, reviewState, type Improvement } from '../improvement';
@@ -99,6 +99,7 @@ const COLUMNS: readonly { header: string; weight: number }[] = [
   { header: 'Improvement', weight: 1.75 },
   { header: 'Addresses', weight: 1.5 },
   { header: 'Status', weight: 1.2 },
+  { header: 'Votes', weight: 0.8 },
   { header: 'Owner', weight: 1.5 },
   { header: 'Due date', weight: 1.45 },
   { header: 'Trial start', weight: 1.45 },
@@ -130,6 +131,8 @@ export function improvementPlanTable(ranked: readonly RankedForReport[], ctx: Im
       text(item.idea),
       text(addressesText(item, ctx)),
       text(statusText(item, ctx.today)),
+      // Typed on the idea plus the room's votes in closed rounds (buildReport adds those in).
+      { text: String(item.votes), value: item.votes, kind: 'count' },
       text(item.ownerRole),
       date(item.dueDate),
       date(item.trialStart),
