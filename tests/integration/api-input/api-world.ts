@@ -101,7 +101,7 @@ export const VALID_INPUTS: { [M in Method]: (t: Target) => MethodInput<M> } = {
   'session.get': (t) => ({ workshopId: t.workshopId }),
   'session.update': (t) => ({ workshopId: t.workshopId, revision: t.sessionRevision, patch: { currentItemId: null } }),
   'session.timer': (t) => ({ workshopId: t.workshopId, action: 'add', ms: 60_000 }),
-  'vote.open': (t) => ({ workshopId: t.workshopId, question: 'Where do buyers stall?', votesPerPerson: 3, targets: [{ kind: 'stage', id: t.document.stages[0]!.id, label: 'Aware' }] }),
+  'vote.open': (t) => ({ workshopId: t.workshopId, question: 'Where do buyers stall?', votesPerPerson: 3, targets: [{ kind: 'improvement', id: t.improvementId, label: 'Book the next step' }] }),
   'vote.count': (t) => ({ workshopId: t.workshopId, roundId: t.roundId, targetId: t.voteTargetId, count: 4 }),
   'vote.close': (t) => ({ workshopId: t.workshopId, roundId: t.roundId }),
   'vote.reveal': (t) => ({ workshopId: t.workshopId, roundId: t.roundId, revealed: true }),
