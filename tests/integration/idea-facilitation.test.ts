@@ -192,7 +192,7 @@ describe('a focus-limit override', () => {
     expect(decisions).toEqual([
       {
         id: decisions[0]!.id,
-        what: 'Focus limit overridden: "Trial offer" becomes planned while "Book the next step" and "Share a cost calculator" are already planned or on trial.',
+        what: 'Focus limit overridden: "Trial offer" is planned while "Book the next step" and "Share a cost calculator" are already planned or on trial.',
         date: '2026-11-22',
         by: ['Ana Silva'],
         links: [third.id, planned[0]!.id, planned[1]!.id].map((id) => ({ kind: 'improvement', id })),

@@ -26,7 +26,8 @@ function list(names: readonly string[]): string {
 
 export function focusOverrideDecision({ item, to, all, reason, by, date }: FocusOverride): DecisionAdd {
   const others = all.filter((x) => x.id !== item.id && inProgress(x.status));
-  const what = `Focus limit overridden: ${quoted(item)} becomes ${IMPROVEMENT_STATUS_LABELS[to].toLowerCase()} while ${list(others.map(quoted))} ${
+  const verb = to === 'trial' ? 'goes on trial' : `is ${IMPROVEMENT_STATUS_LABELS[to].toLowerCase()}`;
+  const what = `Focus limit overridden: ${quoted(item)} ${verb} while ${list(others.map(quoted))} ${
     others.length === 1 ? 'is' : 'are'
   } already planned or on trial.`;
   return {
