@@ -20,6 +20,8 @@ export interface FocusRefusal {
 export interface StatusOptions {
   versionId: string;
   overrideReason?: string | null;
+  /** The participant who decided the override (named in the decision log). */
+  overrideBy?: string | null;
   trialStart?: string | null;
   reviewDate?: string | null;
 }
@@ -39,6 +41,12 @@ interface ImprovementState {
   /** An idea being captured from the map or the figures (the capture dialog shows it). */
   draft: ImprovementFields | null;
   load(workshopId: string): Promise<void>;
+  /**
+   * Re-reads the list after another window (or a parked topic made an idea) changed it.
+   * An item this window holds at a newer revision than the answer is kept: the answer
+   * was read before that change of ours was stored.
+   */
+  refresh(workshopId: string): Promise<void>;
   startDraft(addresses: ImprovementTarget, prefill?: Partial<ImprovementFields>): void;
   cancelDraft(): void;
   create(fields: ImprovementFields): Promise<PlanImprovement | null>;
@@ -101,6 +109,7 @@ export const useImprovementStore = create<ImprovementState>((set, get) => {
       status,
       versionId: options.versionId,
       overrideReason: options.overrideReason ?? null,
+      overrideBy: options.overrideBy ?? null,
       trialStart: options.trialStart ?? null,
       reviewDate: options.reviewDate ?? null,
     });
@@ -133,6 +142,14 @@ export const useImprovementStore = create<ImprovementState>((set, get) => {
         set({ loading: false });
         fail(result.error.message);
       }
+    },
+    refresh: async (workshopId) => {
+      if (get().workshopId !== workshopId) return;
+      const result = await api().call('improvement.list', { workshopId });
+      // Another workshop opened meanwhile, or the read failed: what is shown stays.
+      if (get().workshopId !== workshopId || !result.ok) return;
+      const mine = new Map(get().items.map((x) => [x.id, x]));
+      set({ items: result.value.map((x) => (mine.get(x.id)?.revision ?? 0) > x.revision ? mine.get(x.id)! : x) });
     },
     startDraft: (addresses, prefill) => set({ draft: newImprovementFields(addresses, prefill) }),
     cancelDraft: () => set({ draft: null }),

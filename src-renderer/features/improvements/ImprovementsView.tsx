@@ -4,6 +4,7 @@
 // typed as hand counts: select a row, type the number, Enter.
 import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { PlanImprovement } from '../../../src-shared/api/contract';
+import { ideaCandidates } from '../../../src-shared/domain/facilitation';
 import { IMPROVEMENT_STATUS_LABELS } from '../../../src-shared/domain/improvement';
 import { modelledFromPrediction } from '../../../src-shared/domain/improvement-ranking';
 import type { MapDocument } from '../../../src-shared/domain/map-document';
@@ -11,6 +12,8 @@ import { ConfirmDialog } from '../../components/Dialog';
 import { formatDate } from '../../lib/format';
 import { selectDoc, useDocumentStore } from '../../store/document-store';
 import { useImprovementStore } from '../../store/improvement-store';
+import { useUiStore } from '../../store/ui-store';
+import { useEditorSession } from '../../session/SessionContext';
 import { ImpactEffortMatrix } from './ImpactEffortMatrix';
 import { deltaLines, formatGain, targetLabel } from './improvement-format';
 import { ImprovementForm } from './ImprovementForm';
@@ -156,7 +159,28 @@ function Row({ doc, row, selected, focusRank, typing, onSelect, onKey }: {
   );
 }
 
-export function ImprovementsView() {
+/**
+ * Opens a voting round on every idea still to be chosen, then goes to where the hands
+ * are counted; a refusal (e.g. an idea deleted in another window) is said, nothing opens.
+ */
+function VoteOnIdeas({ items, workshopId, onOpened }: { items: readonly PlanImprovement[]; workshopId: string; onOpened: () => void }) {
+  const { api } = useEditorSession();
+  const notify = useUiStore((s) => s.notify);
+  const targets = ideaCandidates(items);
+  if (targets.length < 2) return null;
+  const open = async () => {
+    const result = await api.call('vote.open', { workshopId, question: 'Which ideas should we try first?', votesPerPerson: 3, targets });
+    if (result.ok) onOpened();
+    else notify({ text: result.error.message, tone: 'error' });
+  };
+  return (
+    <button type="button" className="btn" data-testid="vote-on-ideas" onClick={() => void open()}>
+      Vote on the {targets.length} ideas
+    </button>
+  );
+}
+
+export function ImprovementsView({ onVoteOpened }: { onVoteOpened?: () => void } = {}) {
   const doc = useDocumentStore(selectDoc);
   const items = useImprovementStore((s) => s.items);
   const conflict = useImprovementStore((s) => s.conflict);
@@ -215,6 +239,7 @@ export function ImprovementsView() {
           <button type="button" className="btn btn-primary" data-testid="add-process-idea" onClick={() => startDraft({ kind: 'process' })}>
             + Idea
           </button>
+          {onVoteOpened && workshopId && <VoteOnIdeas items={items} workshopId={workshopId} onOpened={onVoteOpened} />}
         </header>
         {conflict && (
           <div className="banner banner-error" role="alert">
