@@ -28,6 +28,7 @@ function DecisionRow({ decision, all, stages, run }: { decision: Decision; all: 
         {decision.status !== 'active' && <span className="badge">{decision.status}</span>}
         {replacedBy && ` by “${replacedBy.what}”`}
         {decision.status === 'reversed' && decision.reason && ` — ${decision.reason}`}
+        {decision.status === 'active' && decision.reason && ` — because ${decision.reason}`}
       </div>
       {decision.status === 'active' && mode === 'none' && (
         <div className="decision-actions">
