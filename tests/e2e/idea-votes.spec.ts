@@ -35,10 +35,12 @@ test('parked topics become ideas, the room votes on them, and an override is log
   const k = new ImprovementsPage(page);
   await k.show('Improvements');
   await expect(k.rows).toHaveCount(3);
+  await page.screenshot({ path: test.info().outputPath('improvements-vote-button-1280x720.png') });
   await page.getByTestId('vote-on-ideas').click();
   await expect(page.getByTestId('vote-round')).toContainText('Which ideas should we try first?');
   // The first count is ready to type: no click between opening the round and the hands.
   await expect(room.voting.getByRole('spinbutton', { name: /^Votes for / }).first()).toBeFocused();
+  await page.screenshot({ path: test.info().outputPath('idea-counts-1280x720.png') });
   for (const count of [2, 6, 3]) {
     await page.keyboard.type(String(count));
     await page.keyboard.press('Enter');
@@ -51,8 +53,12 @@ test('parked topics become ideas, the room votes on them, and an override is log
   ]);
   await page.screenshot({ path: test.info().outputPath('idea-vote-1280x720.png') });
 
-  // Plan the top two; the third is refused by the focus limit and let through by Ana.
+  // The Improvements view ranks them by the room's votes (nothing else tells them apart yet).
   await k.show('Improvements');
+  expect(await k.order()).toEqual(['No price list per segment', 'Demo without a next step', 'Legal review takes weeks']);
+  await expect(k.row('No price list per segment').getByTestId('row-room-votes')).toHaveText('+6 in rounds');
+
+  // Plan the top two; the third is refused by the focus limit and let through by Ana.
   await k.move('No price list per segment', 'planned');
   await expect(k.row('No price list per segment').getByTestId('row-status')).toHaveText('Planned');
   await k.move('Demo without a next step', 'planned');
@@ -65,7 +71,7 @@ test('parked topics become ideas, the room votes on them, and an override is log
   await room.open();
   const logged = room.decisions.getByRole('listitem').filter({ hasText: 'Focus limit overridden' });
   await expect(logged).toContainText('"Legal review takes weeks" is planned while "No price list per segment" and "Demo without a next step"');
-  await expect(logged).toContainText('Ana Silva');
+  await expect(logged).toContainText('Ana Silva · about Legal review takes weeks, No price list per segment, Demo without a next step');
   await expect(logged).toContainText('because Legal blocks every enterprise deal this quarter');
   await logged.scrollIntoViewIfNeeded();
   await page.screenshot({ path: test.info().outputPath('override-decision-1280x720.png') });

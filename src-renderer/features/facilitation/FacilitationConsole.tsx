@@ -111,7 +111,7 @@ export function FacilitationConsole({ workshopId }: { workshopId: string }) {
             addActionToStage={addActionToStage}
             onIdeaMade={readOnly ? null : () => void refreshIdeas(workshopId)}
           />
-          <DecisionLogPanel session={session} participants={participants.map((p) => p.name)} stages={stages} run={run} />
+          <DecisionLogPanel session={session} participants={participants.map((p) => p.name)} stages={stages} ideas={ideas} run={run} />
         </div>
       </div>
     </div>

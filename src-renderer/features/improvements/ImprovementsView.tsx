@@ -20,6 +20,7 @@ import { ImprovementForm } from './ImprovementForm';
 import { topTwo } from './marks';
 import { rankForView, type RankedImprovement } from './ranked';
 import { StatusControls } from './StatusControls';
+import { useRoomVotes } from './use-room-votes';
 
 function Prediction({ item }: { item: PlanImprovement }) {
   const versions = useDocumentStore((s) => s.workshop?.versions ?? []);
@@ -149,6 +150,11 @@ function Row({ doc, row, selected, focusRank, typing, onSelect, onKey }: {
       <td className="col-score">{item.effort ?? '–'}</td>
       <td className={`col-votes${typing !== null ? ' is-typing' : ''}`} data-testid="row-votes">
         {typing !== null ? `${typing}▌` : item.votes}
+        {row.votes > item.votes && (
+          <span className="room-votes" title="Votes from the room's voting rounds, added to the ones typed here" data-testid="row-room-votes">
+            +{row.votes - item.votes} in rounds
+          </span>
+        )}
       </td>
       <td>
         <span className={`status-pill status-${item.status}`} data-testid="row-status">
@@ -192,7 +198,8 @@ export function ImprovementsView({ onVoteOpened }: { onVoteOpened?: () => void }
   const [mode, setMode] = useState<'list' | 'matrix'>('list');
   const [typing, setTyping] = useState<{ id: string; text: string } | null>(null);
   const body = useRef<HTMLTableSectionElement>(null);
-  const ranked = useMemo(() => (doc ? rankForView(doc, items) : []), [doc, items]);
+  const roomVotes = useRoomVotes(workshopId);
+  const ranked = useMemo(() => (doc ? rankForView(doc, items, roomVotes) : []), [doc, items, roomVotes]);
   const focus = useMemo(() => new Map(topTwo(ranked).map((r, k) => [r.id, k + 1])), [ranked]);
   if (!doc) return null;
   const selected = ranked.find((r) => r.id === selectedId) ?? null;
@@ -225,8 +232,8 @@ export function ImprovementsView({ onVoteOpened }: { onVoteOpened?: () => void }
         <header className="improvements-head">
           <h2>Improvements</h2>
           <p className="hint">
-            Ranked by the extra wins the map models for each idea; ties by impact ÷ effort, then votes. Select a row and type a number, then Enter, to record
-            its votes.
+            Ranked by the extra wins the map models for each idea; ties by impact ÷ effort, then votes (typed here and from the room’s voting rounds).
+            Select a row and type a number, then Enter, to record its votes.
           </p>
           <div className="view-switch" role="group" aria-label="Show improvements as">
             <button type="button" aria-pressed={mode === 'list'} onClick={() => setMode('list')}>
