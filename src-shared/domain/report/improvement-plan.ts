@@ -95,17 +95,17 @@ function observedText(item: Improvement, ctx: ImprovementPlanContext): string {
 
 // Weights chosen so every header word, a date and "Marketing" fit unbroken on landscape Letter.
 const COLUMNS: readonly { header: string; weight: number }[] = [
-  { header: 'Rank', weight: 0.8 },
+  { header: 'Rank', weight: 0.9 },
   { header: 'Improvement', weight: 1.75 },
-  { header: 'Addresses', weight: 1.5 },
+  { header: 'Addresses', weight: 1.4 },
   { header: 'Status', weight: 1.2 },
-  { header: 'Votes', weight: 0.8 },
-  { header: 'Owner', weight: 1.5 },
+  { header: 'Votes', weight: 1.0 },
+  { header: 'Owner', weight: 1.2 },
   { header: 'Due date', weight: 1.45 },
   { header: 'Trial start', weight: 1.45 },
   { header: 'Review date', weight: 1.45 },
   { header: 'Predicted gain', weight: 1.35 },
-  { header: 'Prediction', weight: 1.6 },
+  { header: 'Prediction', weight: 1.55 },
   { header: 'Observed', weight: 1.5 },
   { header: 'Result', weight: 1.0 },
   { header: 'Focus override reason', weight: 1.25 },
