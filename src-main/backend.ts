@@ -59,7 +59,8 @@ export async function createBackend({ dataDir, clock = () => new Date(), nativeB
   const metrics = createMetricService({ db, clock });
   // session.changed is published by the dispatcher's event rules after each successful write.
   const sessions = createSessionService({ db, clock });
-  const improvements = createImprovementService({ db, clock });
+  // A focus-limit override is written to the session's decision log.
+  const improvements = createImprovementService({ db, clock, decisions: sessions });
   const runner = createExportRunner({ ...exportWorker, ...(log ? { log } : {}) });
   const exports = createExportService({ db, clock, appVersion: APP_VERSION, runner });
   const handlers = createHandlers({

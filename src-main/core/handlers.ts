@@ -129,6 +129,7 @@ export function createHandlers({ workshops, metrics, improvements, exports, sess
     'vote.reveal': ({ workshopId, roundId, revealed }) => sessions.revealVote(workshopId, roundId, revealed),
     'parking.add': ({ workshopId, ...input }) => sessions.addParking(workshopId, input),
     'parking.move': ({ workshopId, id, ...move }) => sessions.moveParking(workshopId, id, move),
+    'parking.convertToIdea': ({ workshopId, id }) => sessions.convertToIdea(workshopId, id),
     'decision.add': ({ workshopId, ...input }) => sessions.addDecision(workshopId, input),
     'decision.supersede': ({ workshopId, id, byId }) => sessions.supersedeDecision(workshopId, id, byId),
     'decision.reverse': ({ workshopId, id, reason }) => sessions.reverseDecision(workshopId, id, reason),

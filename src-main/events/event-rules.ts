@@ -7,6 +7,7 @@ import type { WorkshopEvent } from '../../src-shared/api/events';
 export interface EventLookup {
   workshopOfVersion(versionId: string): string | undefined;
   metricPlace(metricId: string): { workshopId: string; versionId: string } | undefined;
+  workshopOfImprovement(improvementId: string): string | undefined;
 }
 
 /** Called with the write's output; returns what to publish. */
@@ -38,11 +39,34 @@ export function createEventRules(lookup: EventLookup) {
   const metricChanged = (place: { workshopId: string; versionId: string } | undefined, byWindow: string | null): EventsAfter => () =>
     place ? [{ name: 'metric.changed', payload: { ...place, byWindow } }] : [];
 
+  const improvementChanged = (workshopId: string | undefined, byWindow: string | null): WorkshopEvent[] =>
+    workshopId ? [{ name: 'improvement.changed', payload: { workshopId, byWindow } }] : [];
+
   /** null: the method changes nothing another window shows. */
   return function eventsFor(method: Method, input: In, byWindow: string | null = null): EventsAfter | null {
     const session = sessionTopic(method, input);
+    // A parked topic made an idea changes the parking lot and the improvements both.
+    if (session && method === 'parking.convertToIdea') {
+      return () => [{ name: 'session.changed', payload: { ...session, byWindow } }, ...improvementChanged(session.workshopId, byWindow)];
+    }
     if (session) return () => [{ name: 'session.changed', payload: { ...session, byWindow } }];
     switch (method) {
+      case 'improvement.create':
+        return () => improvementChanged(str(input.workshopId), byWindow);
+      case 'improvement.update':
+      case 'improvement.delete': {
+        const workshopId = lookup.workshopOfImprovement(str(input.id));
+        return () => improvementChanged(workshopId, byWindow);
+      }
+      case 'improvement.setStatus': {
+        const workshopId = lookup.workshopOfImprovement(str(input.id));
+        // An override reason may have written a decision: the decision log re-reads too.
+        const overridden = typeof input.overrideReason === 'string' && input.overrideReason.trim() !== '';
+        return () => [
+          ...improvementChanged(workshopId, byWindow),
+          ...(workshopId && overridden ? [{ name: 'session.changed' as const, payload: { workshopId, topic: 'decision', byWindow } }] : []),
+        ];
+      }
       case 'map.save': {
         const versionId = str(input.versionId);
         const workshopId = lookup.workshopOfVersion(versionId);

@@ -1,6 +1,7 @@
 // A workshop's improvements and their way from idea to adopted or dropped. The focus
 // limit, the frozen prediction and the trial dates are enforced here, so the API refuses
-// what the UI would refuse even when another client calls it.
+// what the UI would refuse even when another client calls it. An override of the focus
+// limit is written to the decision log in the same transaction as the move.
 import type { PlanImprovement } from '../../src-shared/api/contract';
 import { DomainError } from '../../src-shared/api/errors';
 import { newId } from '../../src-shared/domain/ids';
@@ -14,6 +15,7 @@ import {
   type ImprovementStatus,
 } from '../../src-shared/domain/improvement';
 import { improvementReferenceProblem } from '../../src-shared/domain/improvement-references';
+import { focusOverrideDecision, type DecisionAdd } from '../../src-shared/domain/facilitation';
 import { freezePrediction } from '../../src-shared/domain/improvement-ranking';
 import type { Db } from '../db/open';
 import { createImprovementsRepo, improvementFieldsOf, type ImprovementState } from '../db/repositories/improvements-repo';
@@ -26,11 +28,18 @@ export interface StatusMove {
   status: ImprovementStatus;
   versionId: string;
   overrideReason: string | null;
+  /** The participant who decided the override, for the decision log. */
+  overrideBy?: string | null;
   trialStart: string | null;
   reviewDate: string | null;
 }
 
-export function createImprovementService({ db, clock }: { db: Db; clock: () => Date }) {
+/** Where an override is recorded: the session's decision log (refuses a `by` who is not a participant). */
+export interface DecisionLog {
+  addDecision(workshopId: string, input: DecisionAdd): unknown;
+}
+
+export function createImprovementService({ db, clock, decisions }: { db: Db; clock: () => Date; decisions?: DecisionLog }) {
   const improvements = createImprovementsRepo(db);
   const workshops = createWorkshopsRepo(db);
   const versions = createMapVersionsRepo(db);
@@ -131,6 +140,13 @@ export function createImprovementService({ db, clock }: { db: Db; clock: () => D
       }
       const at = now();
       if (!improvements.update(id, revision, fields, state, at)) throw conflict(existing);
+      if (focus.override && reason !== null) {
+        // Inside this transaction: a refused decision (someone not a participant) undoes the move too.
+        decisions?.addDecision(
+          existing.workshopId,
+          focusOverrideDecision({ item: existing, to: move.status, all, reason, by: move.overrideBy ?? null, date: today() }),
+        );
+      }
       workshops.touch(existing.workshopId, at);
       return requireImprovement(id);
     }),

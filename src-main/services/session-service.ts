@@ -1,6 +1,7 @@
 // A workshop's facilitation records: loads them (creating the standard agenda on
 // first use), applies one pure change from the facilitation domain, stores it and
-// announces it. Every write is one transaction; a refusal changes nothing.
+// announces it. Every write is one transaction; a refusal changes nothing. Turning a
+// parked topic into an improvement idea writes both in that one transaction.
 import type { Session } from '../../src-shared/api/contract';
 import { DomainError } from '../../src-shared/api/errors';
 import {
@@ -8,7 +9,9 @@ import {
   addParking,
   applyTimer,
   closeVote,
+  conversionProblem,
   countVotes,
+  ideaFromParkedItem,
   initialSession,
   isRefusal,
   moveParking,
@@ -28,6 +31,7 @@ import {
 } from '../../src-shared/domain/facilitation';
 import { newId } from '../../src-shared/domain/ids';
 import type { Db } from '../db/open';
+import { createImprovementsRepo } from '../db/repositories/improvements-repo';
 import { createMapVersionsRepo } from '../db/repositories/map-versions-repo';
 import { createSessionsRepo, type StoredSession } from '../db/repositories/sessions-repo';
 import { createWorkshopsRepo } from '../db/repositories/workshops-repo';
@@ -43,7 +47,11 @@ export interface SessionServiceDeps {
 export function createSessionService({ db, clock, onChanged }: SessionServiceDeps) {
   const sessions = createSessionsRepo(db);
   const workshops = createWorkshopsRepo(db);
-  const guards = createEditGuards(workshops, createMapVersionsRepo(db));
+  const versions = createMapVersionsRepo(db);
+  const improvements = createImprovementsRepo(db);
+  const guards = createEditGuards(workshops, versions);
+  /** Every map version's document: a round or an idea may name what is on any of them. */
+  const mapsOf = (workshopId: string) => versions.listFull(workshopId).map((v) => v.document);
 
   const toSession = (s: StoredSession): Session => ({ workshopId: s.workshopId, revision: s.revision, serverTime: clock().toISOString(), ...s.records });
 
@@ -88,13 +96,40 @@ export function createSessionService({ db, clock, onChanged }: SessionServiceDep
     recordsOf: (workshopId: string): SessionRecords | null => sessions.get(workshopId)?.records ?? null,
     update: (workshopId: string, revision: number, patch: SessionPatch) => change(workshopId, (s) => patchSession(s, patch), revision),
     timer: (workshopId: string, action: TimerAction) => change(workshopId, (s) => applyTimer(s, action, clock().getTime())),
-    openVote: (workshopId: string, input: VoteOpen) => change(workshopId, (s) => openRound(s, newId(), input)),
+    /** Every target must be in the workshop (BAD_REFERENCE otherwise); people are never a kind (the schema refuses them). */
+    openVote: (workshopId: string, input: VoteOpen) =>
+      change(workshopId, (s) =>
+        openRound(s, newId(), input, { maps: mapsOf(workshopId), improvementIds: new Set(improvements.list(workshopId).map((x) => x.id)) }),
+      ),
     countVote: (workshopId: string, roundId: string, targetId: string, count: number) =>
       change(workshopId, (s) => countVotes(s, roundId, targetId, count)),
     closeVote: (workshopId: string, roundId: string) => change(workshopId, (s) => closeVote(s, roundId)),
     revealVote: (workshopId: string, roundId: string, revealed: boolean) => change(workshopId, (s) => revealVote(s, roundId, revealed)),
     addParking: (workshopId: string, input: ParkingAdd) => change(workshopId, (s) => addParking(s, newId(), input, clock().toISOString())),
     moveParking: (workshopId: string, id: string, move: ParkingMove) => change(workshopId, (s) => moveParking(s, id, move)),
+    /**
+     * The idea is inserted inside the session change's transaction: if the item cannot be
+     * marked converted (a conflict, a refusal), the idea is rolled back with it.
+     */
+    convertToIdea(workshopId: string, id: string): Session & { improvementId: string } {
+      const improvementId = newId();
+      const session = change(workshopId, (s) => {
+        const item = s.parkingLot.find((p) => p.id === id);
+        const problem = conversionProblem(item);
+        if (problem || !item) return { refused: item ? 'VALIDATION' : 'NOT_FOUND', message: problem ?? '' };
+        const at = clock().toISOString();
+        improvements.insert({
+          id: improvementId,
+          workshopId,
+          fields: ideaFromParkedItem(item, mapsOf(workshopId)),
+          state: { status: 'idea', focusOverrideReason: null, prediction: null },
+          now: at,
+        });
+        workshops.touch(workshopId, at);
+        return moveParking(s, id, { status: 'converted', convertedTo: { kind: 'improvement', id: improvementId } });
+      });
+      return { ...session, improvementId };
+    },
     addDecision: (workshopId: string, input: DecisionAdd) =>
       change(workshopId, (s) => addDecision(s, newId(), input, participantsOf(workshopId))),
     supersedeDecision: (workshopId: string, id: string, byId: string) => change(workshopId, (s) => supersedeDecision(s, id, byId)),

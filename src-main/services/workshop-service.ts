@@ -24,6 +24,7 @@ import { createImprovementsRepo } from '../db/repositories/improvements-repo';
 import { createMapVersionsRepo } from '../db/repositories/map-versions-repo';
 import { createMetricsRepo } from '../db/repositories/metrics-repo';
 import { createSessionsRepo } from '../db/repositories/sessions-repo';
+import { remapSessionIds, type CopiedIds } from '../../src-shared/domain/facilitation/session-ids';
 import { createWorkshopsRepo } from '../db/repositories/workshops-repo';
 import { createEditGuards } from './edit-guards';
 import { safeFileStem } from './file-names';
@@ -101,7 +102,7 @@ export function createWorkshopService({ db, clock, appVersion }: WorkshopService
     meta: WorkshopMeta,
     maps: readonly (Omit<WorkshopFileVersion, 'agreementHistory'> & { agreementHistory?: WithdrawnAgreement[] })[],
     items: readonly FileImprovement[] = [],
-  ): string => {
+  ): { id: string; copied: CopiedIds } => {
     const id = newId();
     const at = now();
     workshops.insert(id, meta, at);
@@ -131,15 +132,15 @@ export function createWorkshopService({ db, clock, appVersion }: WorkshopService
         if (!metricIds.has(from)) metricIds.set(from, to);
       }
     });
-    improvements.copyAll(items, { workshopId: id, now: at, newId }, { metrics: metricIds, versions: versionIds });
-    return id;
+    const improvementIds = improvements.copyAll(items, { workshopId: id, now: at, newId }, { metrics: metricIds, versions: versionIds });
+    return { id, copied: { improvements: improvementIds, versions: versionIds, metrics: metricIds } };
   };
 
   return {
     list: (query: string, trash: boolean) => workshops.list(query, trash),
 
     create: db.transaction((meta: WorkshopMeta, template: TemplateId): WorkshopDetail => {
-      const id = insertWorkshop(meta, [{ name: FIRST_VERSION_NAME, document: templateDocument(template), signOff: null, metrics: [] }]);
+      const { id } = insertWorkshop(meta, [{ name: FIRST_VERSION_NAME, document: templateDocument(template), signOff: null, metrics: [] }]);
       return detail(id);
     }),
 
@@ -167,7 +168,7 @@ export function createWorkshopService({ db, clock, appVersion }: WorkshopService
 
     duplicate: db.transaction((id: string): WorkshopSummary => {
       const row = requireWorkshop(id);
-      const copyId = insertWorkshop({ ...row.meta, title: `${row.meta.title} (copy)`.slice(0, 200) }, fileVersions(id), fileImprovements(id));
+      const { id: copyId } = insertWorkshop({ ...row.meta, title: `${row.meta.title} (copy)`.slice(0, 200) }, fileVersions(id), fileImprovements(id));
       return summary(copyId);
     }),
 
@@ -214,8 +215,9 @@ export function createWorkshopService({ db, clock, appVersion }: WorkshopService
       }
       const id = db.transaction(() => {
         const created = insertWorkshop(parsed.file.meta, parsed.file.versions, parsed.file.improvements);
-        if (parsed.file.session) sessions.insert(created, parsed.file.session, now());
-        return created;
+        // Votes, parked items and decisions name improvements, versions and metrics, which have new ids now.
+        if (parsed.file.session) sessions.insert(created.id, remapSessionIds(parsed.file.session, created.copied), now());
+        return created.id;
       })();
       return summary(id);
     },

@@ -5,7 +5,7 @@
 // override with a reason.
 import { createStore, useStore } from 'zustand';
 import type { PlanImprovement } from '../../src-shared/api/contract';
-import type { ImprovementFields, ImprovementStatus, ImprovementTarget } from '../../src-shared/domain/improvement';
+import { blankImprovementFields, type ImprovementFields, type ImprovementStatus, type ImprovementTarget } from '../../src-shared/domain/improvement';
 import type { ApiClient } from '../api/client';
 import { useEditorSession } from '../session/SessionContext';
 import type { Notify } from './ui-store';
@@ -20,32 +20,16 @@ export interface FocusRefusal {
 export interface StatusOptions {
   versionId: string;
   overrideReason?: string | null;
+  /** The participant who decided the override (named in the decision log). */
+  overrideBy?: string | null;
   trialStart?: string | null;
   reviewDate?: string | null;
 }
 
 export type StatusOutcome = 'moved' | 'focus-limit' | 'failed';
 
-/** The fields of a new idea, with what it addresses and any suggestion filled in. */
-export function newImprovementFields(addresses: ImprovementTarget, prefill: Partial<ImprovementFields> = {}): ImprovementFields {
-  return {
-    addresses,
-    problem: '',
-    idea: '',
-    metricId: null,
-    impact: null,
-    effort: null,
-    votes: 0,
-    ownerRole: '',
-    dueDate: null,
-    effects: [],
-    trialStart: null,
-    reviewDate: null,
-    pdca: { plan: '', do: '', check: '', act: '' },
-    result: '',
-    ...prefill,
-  };
-}
+/** The fields of a new idea, with what it addresses and any suggestion filled in (the domain's blank idea). */
+export const newImprovementFields = blankImprovementFields;
 
 export interface ImprovementState {
   workshopId: string | null;
@@ -57,6 +41,12 @@ export interface ImprovementState {
   /** An idea being captured from the map or the figures (the capture dialog shows it). */
   draft: ImprovementFields | null;
   load(workshopId: string): Promise<void>;
+  /**
+   * Re-reads the list after another window (or a parked topic made an idea) changed it.
+   * An item this window holds at a newer revision than the answer is kept: the answer
+   * was read before that change of ours was stored.
+   */
+  refresh(workshopId: string): Promise<void>;
   startDraft(addresses: ImprovementTarget, prefill?: Partial<ImprovementFields>): void;
   cancelDraft(): void;
   create(fields: ImprovementFields): Promise<PlanImprovement | null>;
@@ -127,6 +117,7 @@ export const createImprovementStore = ({ api, savePendingMap, notify }: Improvem
       status,
       versionId: options.versionId,
       overrideReason: options.overrideReason ?? null,
+      overrideBy: options.overrideBy ?? null,
       trialStart: options.trialStart ?? null,
       reviewDate: options.reviewDate ?? null,
     });
@@ -159,6 +150,14 @@ export const createImprovementStore = ({ api, savePendingMap, notify }: Improvem
         set({ loading: false });
         fail(result.error.message);
       }
+    },
+    refresh: async (workshopId) => {
+      if (get().workshopId !== workshopId) return;
+      const result = await api.call('improvement.list', { workshopId });
+      // Another workshop opened meanwhile, or the read failed: what is shown stays.
+      if (get().workshopId !== workshopId || !result.ok) return;
+      const mine = new Map(get().items.map((x) => [x.id, x]));
+      set({ items: result.value.map((x) => (mine.get(x.id)?.revision ?? 0) > x.revision ? mine.get(x.id)! : x) });
     },
     startDraft: (addresses, prefill) => set({ draft: newImprovementFields(addresses, prefill) }),
     cancelDraft: () => set({ draft: null }),

@@ -248,6 +248,8 @@ export const contract = {
       status: ImprovementStatusSchema,
       versionId: IdSchema,
       overrideReason: z.string().max(1000).nullable().default(null),
+      /** Who decided the override (a participant of the workshop); it is written to the decision log with the reason. */
+      overrideBy: z.string().trim().min(1).max(200).nullable().default(null),
       trialStart: CalendarDateSchema.nullable().default(null),
       reviewDate: CalendarDateSchema.nullable().default(null),
     }),
@@ -271,6 +273,14 @@ export const contract = {
   'vote.reveal': { input: z.strictObject({ workshopId: IdSchema, roundId: IdSchema, revealed: z.boolean() }), output: SessionSchema },
   'parking.add': { input: ParkingAddSchema.extend({ workshopId: IdSchema }), output: SessionSchema },
   'parking.move': { input: ParkingMoveSchema.extend({ workshopId: IdSchema, id: IdSchema }), output: SessionSchema },
+  /**
+   * Makes an open parking-lot item an improvement idea (its text, about what the item was
+   * about) and marks the item converted, pointing at the idea; both in one transaction.
+   */
+  'parking.convertToIdea': {
+    input: z.strictObject({ workshopId: IdSchema, id: IdSchema }),
+    output: SessionSchema.extend({ improvementId: IdSchema }),
+  },
   /** `by` must name participants of the workshop (NOT_A_PARTICIPANT otherwise). */
   'decision.add': { input: DecisionAddSchema.extend({ workshopId: IdSchema }), output: SessionSchema },
   'decision.supersede': { input: z.strictObject({ workshopId: IdSchema, id: IdSchema, byId: IdSchema }), output: SessionSchema },

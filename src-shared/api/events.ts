@@ -13,6 +13,8 @@ export const events = {
   'workshop.changed': z.object({ workshopId: IdSchema, revision: z.number().int().nullable(), byWindow: ByWindow }),
   /** The measurement plan (a metric or a reading) of a version changed. */
   'metric.changed': z.object({ workshopId: IdSchema, versionId: IdSchema, byWindow: ByWindow }),
+  /** An improvement of the workshop was created, changed or deleted: re-fetch the improvements. */
+  'improvement.changed': z.object({ workshopId: IdSchema, byWindow: ByWindow }),
   /**
    * The facilitation session changed (agenda, timer, vote, parking lot, decisions,
    * audience view). `topic` names which, e.g. 'timer'; subscribers re-fetch it.

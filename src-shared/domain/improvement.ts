@@ -83,6 +83,27 @@ export const ImprovementFieldsSchema = z.strictObject({
 });
 export type ImprovementFields = z.infer<typeof ImprovementFieldsSchema>;
 
+/** A new idea's fields: what it addresses filled in, everything else still to be said. */
+export function blankImprovementFields(addresses: ImprovementTarget, prefill: Partial<ImprovementFields> = {}): ImprovementFields {
+  return {
+    addresses,
+    problem: '',
+    idea: '',
+    metricId: null,
+    impact: null,
+    effort: null,
+    votes: 0,
+    ownerRole: '',
+    dueDate: null,
+    effects: [],
+    trialStart: null,
+    reviewDate: null,
+    pdca: { plan: '', do: '', check: '', act: '' },
+    result: '',
+    ...prefill,
+  };
+}
+
 export const ImprovementSchema = ImprovementFieldsSchema.extend({
   id: IdSchema,
   status: ImprovementStatusSchema,

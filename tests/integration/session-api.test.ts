@@ -30,7 +30,11 @@ async function aWorkshop(clock = handClock()) {
     ],
   });
   const workshop = await call(backend, 'workshop.create', { meta, template: 'b2b-buying-journey' });
-  return { dataDir, backend, workshopId: workshop.id, clock };
+  const map = await call(backend, 'map.get', { versionId: workshop.versions[0]!.id });
+  // Two stages of the template, renamed here so the votes read as a workshop would.
+  const [aware, evaluating] = map.document.stages;
+  const stageIds = { aware: aware!.id, eval: evaluating!.id };
+  return { dataDir, backend, workshopId: workshop.id, versionId: map.id, document: map.document, stageIds, clock };
 }
 
 const stage = (id: string, label: string) => ({ kind: 'stage' as const, id, label });
@@ -88,23 +92,23 @@ describe('facilitation records', () => {
   });
 
   it('runs a vote with hand counts, keeps the results when it closes and shows them only when revealed', async () => {
-    const { backend, workshopId } = await aWorkshop();
+    const { backend, workshopId, stageIds } = await aWorkshop();
     const opened = await call(backend, 'vote.open', {
       workshopId,
       question: 'Where do buyers get stuck?',
       votesPerPerson: 3,
-      targets: [stage('s-aware', 'Aware of a problem'), stage('s-eval', 'Evaluating options')],
+      targets: [stage(stageIds.aware, 'Aware of a problem'), stage(stageIds.eval, 'Evaluating options')],
     });
     const round = opened.rounds[0]!;
     expect(round).toMatchObject({ status: 'open', revealed: false, results: null, counts: {} });
-    await call(backend, 'vote.count', { workshopId, roundId: round.id, targetId: 's-aware', count: 2 });
-    await call(backend, 'vote.count', { workshopId, roundId: round.id, targetId: 's-eval', count: 5 });
+    await call(backend, 'vote.count', { workshopId, roundId: round.id, targetId: stageIds.aware, count: 2 });
+    await call(backend, 'vote.count', { workshopId, roundId: round.id, targetId: stageIds.eval, count: 5 });
     const closed = await call(backend, 'vote.close', { workshopId, roundId: round.id });
     expect(closed.rounds[0]!.results!.map((r) => [r.target.label, r.votes, r.rank])).toEqual([
       ['Evaluating options', 5, 1],
       ['Aware of a problem', 2, 2],
     ]);
-    const late = await refusal(backend, 'vote.count', { workshopId, roundId: round.id, targetId: 's-aware', count: 9 });
+    const late = await refusal(backend, 'vote.count', { workshopId, roundId: round.id, targetId: stageIds.aware, count: 9 });
     expect(late).toMatchObject({ code: 'VALIDATION', message: 'This round is closed; open a new round to vote again.' });
     const revealed = await call(backend, 'vote.reveal', { workshopId, roundId: round.id, revealed: true });
     expect(revealed.rounds[0]!.revealed).toBe(true);

@@ -123,12 +123,17 @@ export function createImprovementsRepo(db: Db) {
       items: readonly FileImprovement[],
       to: { workshopId: string; now: string; newId: () => string },
       ids: { metrics: ReadonlyMap<string, string>; versions: ReadonlyMap<string, string> },
-    ): void {
+    ): Map<string, string> {
+      /** Old id → new id, so the facilitation records (votes, parked items, decisions) can follow. */
+      const copies = new Map<string, string>();
       for (const m of items) {
         const fields = { ...improvementFieldsOf(m), metricId: m.metricId === null ? null : (ids.metrics.get(m.metricId) ?? null) };
         const prediction = m.prediction && { ...m.prediction, versionId: ids.versions.get(m.prediction.versionId) ?? m.prediction.versionId };
-        insert.run({ id: to.newId(), workshopId: to.workshopId, ...row(fields, { ...m, prediction }), createdAt: m.createdAt ?? to.now, now: to.now });
+        const id = to.newId();
+        copies.set(m.id, id);
+        insert.run({ id, workshopId: to.workshopId, ...row(fields, { ...m, prediction }), createdAt: m.createdAt ?? to.now, now: to.now });
       }
+      return copies;
     },
   };
 }

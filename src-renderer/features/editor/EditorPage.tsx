@@ -102,7 +102,7 @@ function EditorLayout({ workshopId, onBack, onReload, onOpenVersion, recovery, o
         ) : view === 'plan' ? (
           <MeasurementPlan />
         ) : view === 'improvements' ? (
-          <ImprovementsView />
+          <ImprovementsView onVoteOpened={() => setView('run')} />
         ) : view === 'review' ? (
           <ReviewView />
         ) : view === 'run' ? (

@@ -1,6 +1,6 @@
 // The editor's ear on other windows: map saves go to the remote updater (load, merge
 // or conflict), version and title changes refresh the workshop, plan changes reload
-// the plan. Nothing here finds out about another window's edit from a refused save.
+// the plan, improvement changes reload the improvements. Nothing here finds out about another window's edit from a refused save.
 import { useEffect, useMemo } from 'react';
 import type { WorkshopEvent } from '../../../src-shared/api/events';
 import { useEditorSession, useWorkshopEvents } from '../../session/SessionContext';
@@ -29,6 +29,10 @@ export function useRemoteUpdates(workshopId: string): void {
         if (!mine && plan.versionId === event.payload.versionId) void plan.refresh(event.payload.versionId);
         return;
       }
+      case 'improvement.changed':
+        // This window's own changes are already in its list.
+        if (!mine) void session.improvements.getState().refresh(workshopId);
+        return;
       default:
         return;
     }

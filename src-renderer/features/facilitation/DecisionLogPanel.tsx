@@ -1,4 +1,4 @@
-// The decision log: what was decided, when, by which participants, about which stage;
+// The decision log: what was decided, when, by which participants, about which stage or ideas;
 // an active decision is superseded by a later one or reversed with a reason, never edited.
 import { useState } from 'react';
 import type { Session } from '../../../src-shared/api/contract';
@@ -12,12 +12,15 @@ export function localToday(now = new Date()): string {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
-function DecisionRow({ decision, all, stages, run }: { decision: Decision; all: readonly Decision[]; stages: readonly Stage[]; run: Run }) {
+/** What a decision can be about, by id: stages on the map and the workshop's improvement ideas. */
+type NameOf = (id: string) => string | undefined;
+
+function DecisionRow({ decision, all, nameOf, run }: { decision: Decision; all: readonly Decision[]; nameOf: NameOf; run: Run }) {
   const [mode, setMode] = useState<'none' | 'reverse' | 'supersede'>('none');
   const [reason, setReason] = useState('');
   const later = all.filter((d) => d.id !== decision.id);
   const [byId, setById] = useState(later.at(-1)?.id ?? '');
-  const about = decision.links.map((l) => stages.find((s) => s.id === l.id)?.name).filter(Boolean);
+  const about = decision.links.map((l) => nameOf(l.id)).filter(Boolean);
   const replacedBy = all.find((d) => d.id === decision.supersededBy);
   return (
     <li className={`decision decision-${decision.status}`}>
@@ -28,6 +31,7 @@ function DecisionRow({ decision, all, stages, run }: { decision: Decision; all: 
         {decision.status !== 'active' && <span className="badge">{decision.status}</span>}
         {replacedBy && ` by “${replacedBy.what}”`}
         {decision.status === 'reversed' && decision.reason && ` — ${decision.reason}`}
+        {decision.status === 'active' && decision.reason && ` — because ${decision.reason}`}
       </div>
       {decision.status === 'active' && mode === 'none' && (
         <div className="decision-actions">
@@ -77,7 +81,17 @@ function DecisionRow({ decision, all, stages, run }: { decision: Decision; all: 
   );
 }
 
-export function DecisionLogPanel({ session, participants, stages, run }: { session: Session; participants: readonly string[]; stages: readonly Stage[]; run: Run }) {
+interface Props {
+  session: Session;
+  participants: readonly string[];
+  stages: readonly Stage[];
+  /** The workshop's improvements, so a decision about ideas (a focus-limit override) names them. */
+  ideas?: readonly { id: string; idea: string }[];
+  run: Run;
+}
+
+export function DecisionLogPanel({ session, participants, stages, ideas = [], run }: Props) {
+  const nameOf: NameOf = (id) => stages.find((s) => s.id === id)?.name ?? ideas.find((x) => x.id === id)?.idea;
   const [what, setWhat] = useState('');
   const [date, setDate] = useState(localToday());
   const [by, setBy] = useState<ReadonlySet<string>>(new Set());
@@ -130,7 +144,7 @@ export function DecisionLogPanel({ session, participants, stages, run }: { sessi
       </form>
       <ol className="decision-list">
         {session.decisions.map((d) => (
-          <DecisionRow key={d.id} decision={d} all={session.decisions} stages={stages} run={run} />
+          <DecisionRow key={d.id} decision={d} all={session.decisions} nameOf={nameOf} run={run} />
         ))}
       </ol>
     </section>

@@ -6,6 +6,7 @@ import type { Session } from '../../../src-shared/api/contract';
 import type { AudienceView } from '../../../src-shared/domain/facilitation';
 import { addAction, newAction } from '../../../src-shared/domain/map-ops';
 import { useDocumentStore } from '../../store/document-store';
+import { useImprovementStore } from '../../store/improvement-store';
 import { AgendaPanel, goToItem, nextItem } from './AgendaPanel';
 import { VIEW_KINDS, viewOfKind } from './audience-labels';
 import { DecisionLogPanel } from './DecisionLogPanel';
@@ -64,6 +65,8 @@ export function FacilitationConsole({ workshopId }: { workshopId: string }) {
   const readOnly = useDocumentStore((s) => s.readOnly);
   const participants = useDocumentStore((s) => s.workshop?.meta.participants ?? []);
   const change = useDocumentStore((s) => s.change);
+  const ideas = useImprovementStore((s) => s.items);
+  const refreshIdeas = useImprovementStore((s) => s.refresh);
   const onKeyDown = (e: React.KeyboardEvent) => {
     if (!session || isField(e.target) || e.ctrlKey || e.metaKey || e.altKey) return;
     const key = e.key.toLowerCase();
@@ -97,11 +100,17 @@ export function FacilitationConsole({ workshopId }: { workshopId: string }) {
           <AgendaPanel session={session} stages={stages} run={run} />
         </div>
         <div className="fac-col">
-          <VotingPanel session={session} doc={doc} run={run} people={participants.length} />
+          <VotingPanel session={session} doc={doc} ideas={ideas} run={run} people={participants.length} />
         </div>
         <div className="fac-col">
-          <ParkingLotPanel session={session} stages={stages} run={run} addActionToStage={addActionToStage} />
-          <DecisionLogPanel session={session} participants={participants.map((p) => p.name)} stages={stages} run={run} />
+          <ParkingLotPanel
+            session={session}
+            stages={stages}
+            run={run}
+            addActionToStage={addActionToStage}
+            onIdeaMade={readOnly ? null : () => void refreshIdeas(workshopId)}
+          />
+          <DecisionLogPanel session={session} participants={participants.map((p) => p.name)} stages={stages} ideas={ideas} run={run} />
         </div>
       </div>
     </div>

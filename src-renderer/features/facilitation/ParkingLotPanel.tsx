@@ -1,5 +1,6 @@
 // The parking lot: park a topic (optionally about a stage) in one line and Enter;
-// later make it a stage action on the map, mark it resolved, or discard it.
+// later make it an improvement idea or a stage action on the map, mark it resolved,
+// or discard it.
 import { useState } from 'react';
 import type { Session } from '../../../src-shared/api/contract';
 import type { ParkingItem } from '../../../src-shared/domain/facilitation';
@@ -14,9 +15,11 @@ interface Props {
   run: Run;
   /** Adds the text as an action of the stage on the map (saved with the map); null when the map is read-only. */
   addActionToStage: ((stageId: string, text: string) => string) | null;
+  /** Told once a topic became an improvement idea (the improvements re-read); null when the workshop is read-only. */
+  onIdeaMade: (() => void) | null;
 }
 
-function ParkedRow({ item, stages, run, addActionToStage }: { item: ParkingItem } & Omit<Props, 'session'>) {
+function ParkedRow({ item, stages, run, addActionToStage, onIdeaMade }: { item: ParkingItem } & Omit<Props, 'session'>) {
   const [stageId, setStageId] = useState(item.link?.kind === 'stage' ? item.link.id : (stages[0]?.id ?? ''));
   const stageName = (id: string) => stages.find((s) => s.id === id)?.name ?? 'a stage no longer on the map';
   const move = (status: ParkingItem['status'], convertedTo: ParkingItem['convertedTo'] = null) => run('parking.move', { id: item.id, status, convertedTo });
@@ -26,9 +29,22 @@ function ParkedRow({ item, stages, run, addActionToStage }: { item: ParkingItem 
         {item.text}
         {item.link?.kind === 'stage' && <span className="muted"> · about {stageName(item.link.id)}</span>}
         {item.status !== 'open' && <span className="badge">{STATUS_LABELS[item.status]}</span>}
+        {item.convertedTo && <span className="muted"> · {item.convertedTo.kind === 'improvement' ? 'now an improvement idea' : 'now a stage action'}</span>}
       </div>
       {item.status === 'open' ? (
         <div className="parked-actions">
+          {onIdeaMade && (
+            <button
+              type="button"
+              className="btn btn-small btn-primary"
+              aria-label={`Make "${item.text}" an improvement idea`}
+              onClick={async () => {
+                if (await run('parking.convertToIdea', { id: item.id })) onIdeaMade();
+              }}
+            >
+              Make it an idea
+            </button>
+          )}
           {addActionToStage && stages.length > 0 && (
             <>
               <select aria-label={`Stage for "${item.text}"`} value={stageId} onChange={(e) => setStageId(e.target.value)}>
@@ -66,7 +82,7 @@ function ParkedRow({ item, stages, run, addActionToStage }: { item: ParkingItem 
   );
 }
 
-export function ParkingLotPanel({ session, stages, run, addActionToStage }: Props) {
+export function ParkingLotPanel({ session, stages, run, addActionToStage, onIdeaMade }: Props) {
   const [text, setText] = useState('');
   const [link, setLink] = useState('');
   const add = async () => {
@@ -103,7 +119,7 @@ export function ParkingLotPanel({ session, stages, run, addActionToStage }: Prop
       </form>
       <ul className="parked-list">
         {session.parkingLot.map((item) => (
-          <ParkedRow key={item.id} item={item} stages={stages} run={run} addActionToStage={addActionToStage} />
+          <ParkedRow key={item.id} item={item} stages={stages} run={run} addActionToStage={addActionToStage} onIdeaMade={onIdeaMade} />
         ))}
       </ul>
     </section>

@@ -1,8 +1,9 @@
-// Voting rounds: pick what the room votes on, type each hand count and press Enter
-// (the next count is then ready to type), close the round, reveal the ranking.
+// Voting rounds: pick what the room votes on (map objects, improvement ideas, parked
+// topics; never people), type each hand count and press Enter (the next count is then
+// ready to type), close the round, reveal the ranking.
 import { useEffect, useRef, useState } from 'react';
 import type { Session } from '../../../src-shared/api/contract';
-import { overCount, tally, voteCandidates, type VoteTarget, type VotingRound } from '../../../src-shared/domain/facilitation';
+import { overCount, tally, voteCandidates, type VotableIdea, type VoteTarget, type VotingRound } from '../../../src-shared/domain/facilitation';
 import type { MapDocument } from '../../../src-shared/domain/map-document';
 import type { Run } from './use-run';
 
@@ -14,8 +15,9 @@ const KIND_LABELS: Record<VoteTarget['kind'], string> = {
   'parking-item': 'Parked',
 };
 
-function OpenRoundForm({ session, doc, run }: { session: Session; doc: MapDocument; run: Run }) {
-  const candidates = voteCandidates(doc, session.parkingLot);
+function OpenRoundForm({ session, doc, ideas, run }: { session: Session; doc: MapDocument; ideas: readonly VotableIdea[]; run: Run }) {
+  const candidates = voteCandidates(doc, session.parkingLot, ideas);
+  const ideaIds = candidates.filter((c) => c.kind === 'improvement').map((c) => c.id);
   const [question, setQuestion] = useState('Where should we improve first?');
   const [votes, setVotes] = useState(3);
   const [picked, setPicked] = useState<ReadonlySet<string>>(new Set());
@@ -37,6 +39,11 @@ function OpenRoundForm({ session, doc, run }: { session: Session; doc: MapDocume
         <span>Votes per person</span>
         <input type="number" min={1} max={20} value={votes} onChange={(e) => setVotes(Math.round(Number(e.target.value)) || 1)} />
       </label>
+      {ideaIds.length > 0 && (
+        <button type="button" className="btn btn-small" data-testid="pick-all-ideas" onClick={() => setPicked(new Set(ideaIds))}>
+          Vote on the {ideaIds.length} improvement {ideaIds.length === 1 ? 'idea' : 'ideas'}
+        </button>
+      )}
       <fieldset className="vote-candidates">
         <legend>Vote on ({picked.size} chosen)</legend>
         {candidates.length === 0 && <p className="muted">Add stages to the map first.</p>}
@@ -74,6 +81,8 @@ function CountEntry({ round, run, people, onClosed }: { round: VotingRound; run:
                 type="number"
                 min={0}
                 inputMode="numeric"
+                // A round just opened is counted at once: the first count is ready to type.
+                autoFocus={i === 0 && Object.keys(round.counts).length === 0}
                 aria-label={`Votes for ${t.label}`}
                 className="vote-count-input"
                 defaultValue={round.counts[t.id] ?? ''}
@@ -136,7 +145,16 @@ function Results({ round, run, focusReveal }: { round: VotingRound; run: Run; fo
   );
 }
 
-export function VotingPanel({ session, doc, run, people }: { session: Session; doc: MapDocument; run: Run; people: number }) {
+interface VotingPanelProps {
+  session: Session;
+  doc: MapDocument;
+  /** The workshop's improvements; those still ideas can be voted on. */
+  ideas: readonly VotableIdea[];
+  run: Run;
+  people: number;
+}
+
+export function VotingPanel({ session, doc, ideas, run, people }: VotingPanelProps) {
   const [starting, setStarting] = useState(false);
   // The round this window closed: only then does Reveal take the focus (a round closed in another window never moves it here).
   const [closedHere, setClosedHere] = useState<string | null>(null);
@@ -156,6 +174,7 @@ export function VotingPanel({ session, doc, run, people }: { session: Session; d
         <OpenRoundForm
           session={session}
           doc={doc}
+          ideas={ideas}
           run={async (m, i) => {
             const ok = await run(m, i);
             if (ok) setStarting(false);

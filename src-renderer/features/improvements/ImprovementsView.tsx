@@ -4,6 +4,7 @@
 // typed as hand counts: select a row, type the number, Enter.
 import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { PlanImprovement } from '../../../src-shared/api/contract';
+import { ideaCandidates } from '../../../src-shared/domain/facilitation';
 import { IMPROVEMENT_STATUS_LABELS } from '../../../src-shared/domain/improvement';
 import { modelledFromPrediction } from '../../../src-shared/domain/improvement-ranking';
 import type { MapDocument } from '../../../src-shared/domain/map-document';
@@ -11,12 +12,15 @@ import { ConfirmDialog } from '../../components/Dialog';
 import { formatDate } from '../../lib/format';
 import { selectDoc, useDocumentStore } from '../../store/document-store';
 import { useImprovementStore } from '../../store/improvement-store';
+import { useUiStore } from '../../store/ui-store';
+import { useEditorSession } from '../../session/SessionContext';
 import { ImpactEffortMatrix } from './ImpactEffortMatrix';
 import { deltaLines, formatGain, targetLabel } from './improvement-format';
 import { ImprovementForm } from './ImprovementForm';
 import { topTwo } from './marks';
 import { rankForView, type RankedImprovement } from './ranked';
 import { StatusControls } from './StatusControls';
+import { useRoomVotes } from './use-room-votes';
 
 function Prediction({ item }: { item: PlanImprovement }) {
   const versions = useDocumentStore((s) => s.workshop?.versions ?? []);
@@ -146,6 +150,11 @@ function Row({ doc, row, selected, focusRank, typing, onSelect, onKey }: {
       <td className="col-score">{item.effort ?? '–'}</td>
       <td className={`col-votes${typing !== null ? ' is-typing' : ''}`} data-testid="row-votes">
         {typing !== null ? `${typing}▌` : item.votes}
+        {row.votes > item.votes && (
+          <span className="room-votes" title="Votes from the room's voting rounds, added to the ones typed here" data-testid="row-room-votes">
+            +{row.votes - item.votes} in rounds
+          </span>
+        )}
       </td>
       <td>
         <span className={`status-pill status-${item.status}`} data-testid="row-status">
@@ -156,7 +165,28 @@ function Row({ doc, row, selected, focusRank, typing, onSelect, onKey }: {
   );
 }
 
-export function ImprovementsView() {
+/**
+ * Opens a voting round on every idea still to be chosen, then goes to where the hands
+ * are counted; a refusal (e.g. an idea deleted in another window) is said, nothing opens.
+ */
+function VoteOnIdeas({ items, workshopId, onOpened }: { items: readonly PlanImprovement[]; workshopId: string; onOpened: () => void }) {
+  const { api } = useEditorSession();
+  const notify = useUiStore((s) => s.notify);
+  const targets = ideaCandidates(items);
+  if (targets.length < 2) return null;
+  const open = async () => {
+    const result = await api.call('vote.open', { workshopId, question: 'Which ideas should we try first?', votesPerPerson: 3, targets });
+    if (result.ok) onOpened();
+    else notify({ text: result.error.message, tone: 'error' });
+  };
+  return (
+    <button type="button" className="btn" data-testid="vote-on-ideas" onClick={() => void open()}>
+      Vote on the {targets.length} ideas
+    </button>
+  );
+}
+
+export function ImprovementsView({ onVoteOpened }: { onVoteOpened?: () => void } = {}) {
   const doc = useDocumentStore(selectDoc);
   const items = useImprovementStore((s) => s.items);
   const conflict = useImprovementStore((s) => s.conflict);
@@ -168,7 +198,8 @@ export function ImprovementsView() {
   const [mode, setMode] = useState<'list' | 'matrix'>('list');
   const [typing, setTyping] = useState<{ id: string; text: string } | null>(null);
   const body = useRef<HTMLTableSectionElement>(null);
-  const ranked = useMemo(() => (doc ? rankForView(doc, items) : []), [doc, items]);
+  const roomVotes = useRoomVotes(workshopId);
+  const ranked = useMemo(() => (doc ? rankForView(doc, items, roomVotes) : []), [doc, items, roomVotes]);
   const focus = useMemo(() => new Map(topTwo(ranked).map((r, k) => [r.id, k + 1])), [ranked]);
   if (!doc) return null;
   const selected = ranked.find((r) => r.id === selectedId) ?? null;
@@ -201,8 +232,8 @@ export function ImprovementsView() {
         <header className="improvements-head">
           <h2>Improvements</h2>
           <p className="hint">
-            Ranked by the extra wins the map models for each idea; ties by impact ÷ effort, then votes. Select a row and type a number, then Enter, to record
-            its votes.
+            Ranked by the extra wins the map models for each idea; ties by impact ÷ effort, then votes (typed here and from the room’s voting rounds).
+            Select a row and type a number, then Enter, to record its votes.
           </p>
           <div className="view-switch" role="group" aria-label="Show improvements as">
             <button type="button" aria-pressed={mode === 'list'} onClick={() => setMode('list')}>
@@ -215,6 +246,7 @@ export function ImprovementsView() {
           <button type="button" className="btn btn-primary" data-testid="add-process-idea" onClick={() => startDraft({ kind: 'process' })}>
             + Idea
           </button>
+          {onVoteOpened && workshopId && <VoteOnIdeas items={items} workshopId={workshopId} onOpened={onVoteOpened} />}
         </header>
         {conflict && (
           <div className="banner banner-error" role="alert">

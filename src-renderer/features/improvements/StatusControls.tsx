@@ -57,8 +57,17 @@ function TrialDialog({ onStart, onClose }: { onStart: (trialStart: string, revie
   );
 }
 
-export function OverrideDialog({ message, onOverride, onClose }: { message: string; onOverride: (reason: string) => void; onClose: () => void }) {
+interface OverrideProps {
+  message: string;
+  /** The workshop's participants: the one who decided is named in the decision log. */
+  participants: readonly string[];
+  onOverride: (reason: string, by: string | null) => void;
+  onClose: () => void;
+}
+
+export function OverrideDialog({ message, participants, onOverride, onClose }: OverrideProps) {
   const [reason, setReason] = useState('');
+  const [by, setBy] = useState('');
   const [problem, setProblem] = useState('');
   return (
     <Dialog title="Override the focus limit" onClose={onClose}>
@@ -66,7 +75,7 @@ export function OverrideDialog({ message, onOverride, onClose }: { message: stri
         onSubmit={(e) => {
           e.preventDefault();
           if (reason.trim() === '') return setProblem('Write why this one cannot wait: the reason is kept with the improvement and printed in the report.');
-          onOverride(reason.trim());
+          onOverride(reason.trim(), by || null);
         }}
       >
         <p>{message}</p>
@@ -74,6 +83,18 @@ export function OverrideDialog({ message, onOverride, onClose }: { message: stri
           <span>Why this one cannot wait</span>
           <textarea rows={3} value={reason} autoFocus data-testid="override-reason" onChange={(e) => setReason(e.target.value)} />
         </label>
+        <label className="field">
+          <span>Decided by</span>
+          <select value={by} data-testid="override-by" onChange={(e) => setBy(e.target.value)}>
+            <option value="">(not named)</option>
+            {participants.map((name) => (
+              <option key={name} value={name}>
+                {name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <p className="hint">The override is written to the decision log with its reason, the date and who decided.</p>
         {problem && (
           <p className="field-error" role="alert">
             {problem}
@@ -97,6 +118,7 @@ export function StatusControls({ item }: { item: PlanImprovement }) {
   const refusal = useImprovementStore((s) => (s.focusRefusal?.id === item.id ? s.focusRefusal : null));
   const clearRefusal = useImprovementStore((s) => s.clearFocusRefusal);
   const versionId = useDocumentStore((s) => s.versionId);
+  const participants = useDocumentStore((s) => s.workshop?.meta.participants) ?? [];
   const [trial, setTrial] = useState(false);
   const [override, setOverride] = useState(false);
   if (!versionId) return null;
@@ -143,10 +165,11 @@ export function StatusControls({ item }: { item: PlanImprovement }) {
       {override && refusal && (
         <OverrideDialog
           message={refusal.message}
+          participants={participants.map((p) => p.name)}
           onClose={() => setOverride(false)}
-          onOverride={(reason) => {
+          onOverride={(reason, by) => {
             setOverride(false);
-            void setStatus(item.id, refusal.status, { versionId, overrideReason: reason });
+            void setStatus(item.id, refusal.status, { versionId, overrideReason: reason, overrideBy: by });
           }}
         />
       )}

@@ -14,15 +14,21 @@ export interface RankedImprovement {
   frozen: boolean;
   impact: number | null;
   effort: number | null;
+  /** Typed on the idea plus the room's votes in closed rounds. */
   votes: number;
   rank: number;
   /** What keeps the idea from being ranked by wins, in a facilitator's words; null when nothing. */
   missing: string | null;
 }
 
-export function rankForView(doc: MapDocument, items: readonly PlanImprovement[]): RankedImprovement[] {
+/**
+ * `roomVotes`: each idea's votes in closed voting rounds, added to the votes typed on it
+ * (as the report adds them) for the ranking; `item` stays the stored record.
+ */
+export function rankForView(doc: MapDocument, items: readonly PlanImprovement[], roomVotes: ReadonlyMap<string, number> = new Map()): RankedImprovement[] {
   const byId = new Map(items.map((x) => [x.id, x]));
-  return rankWorkshopImprovements(doc, items).map((r) => ({
+  const counted = items.map((x) => ({ ...x, votes: x.votes + (roomVotes.get(x.id) ?? 0) }));
+  return rankWorkshopImprovements(doc, counted).map((r) => ({
     id: r.id,
     item: byId.get(r.id)!,
     modelled: r.modelled,

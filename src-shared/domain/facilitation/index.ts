@@ -9,3 +9,6 @@ export * from './voting';
 export * from './session';
 export * from './session-ops';
 export * from './vote-targets';
+export * from './parking-conversion';
+export * from './focus-override';
+export * from './session-ids';

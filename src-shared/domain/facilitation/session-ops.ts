@@ -5,10 +5,11 @@ import { reverse, strangers, supersede, type Decision } from './decisions';
 import { moveParkingItem, type ParkingItem } from './parking-lot';
 import type { DecisionAdd, ParkingAdd, ParkingMove, SessionPatch, SessionRecords, TimerAction, VoteOpen } from './session';
 import { addTime, idleTimer, pauseTimer, resetTimer, startTimer } from './timer';
+import { voteTargetProblem, type VoteWorld } from './vote-targets';
 import { closeRound, setCount, type VotingRound } from './voting';
 
 export interface SessionRefusal {
-  refused: 'VALIDATION' | 'NOT_FOUND' | 'NOT_A_PARTICIPANT';
+  refused: 'VALIDATION' | 'NOT_FOUND' | 'NOT_A_PARTICIPANT' | 'BAD_REFERENCE';
   message: string;
 }
 export type SessionResult = SessionRecords | SessionRefusal;
@@ -50,12 +51,15 @@ export function applyTimer(s: SessionRecords, { action, ms }: TimerAction, now: 
   }
 }
 
-export function openRound(s: SessionRecords, id: string, input: VoteOpen): SessionResult {
+/** `world`: the workshop's maps and improvements, when the targets are to be checked against them (the API does). */
+export function openRound(s: SessionRecords, id: string, input: VoteOpen, world?: Omit<VoteWorld, 'parkingLot'>): SessionResult {
   const seen = new Set<string>();
   for (const t of input.targets) {
     if (seen.has(t.id)) return invalid(`"${t.label}" is listed twice in this round.`);
     seen.add(t.id);
   }
+  const problem = world ? voteTargetProblem(input.targets, { ...world, parkingLot: s.parkingLot }) : null;
+  if (problem) return { refused: 'BAD_REFERENCE', message: problem };
   const round: VotingRound = { id, ...input, counts: {}, status: 'open', revealed: false, results: null };
   return { ...s, rounds: [...s.rounds, round] };
 }

@@ -6,8 +6,11 @@ import { IdSchema } from '../map-document';
 
 /** What can be voted on. Participants are deliberately not a kind: a process is measured, people are never ranked. */
 export const VOTE_TARGET_KINDS = ['stage', 'action', 'pain-point', 'improvement', 'parking-item'] as const;
+/** Said whenever a round names something else, above all a person (participant, owner, seller). */
+export const NOT_A_VOTE_TARGET =
+  'A round votes on stages, actions, pain points, improvement ideas or parking-lot items, never on people: participants cannot be voted on.';
 export const VoteTargetSchema = z.strictObject({
-  kind: z.enum(VOTE_TARGET_KINDS),
+  kind: z.enum(VOTE_TARGET_KINDS, { error: NOT_A_VOTE_TARGET }),
   id: IdSchema,
   /** The label as the room saw it when the round opened. */
   label: z.string().trim().min(1).max(500),

@@ -309,13 +309,16 @@ export function buildReport(input: ReportInput): Report {
   const inputs = inputRows(doc, analysis, names);
   const ranking = bottlenecks(doc, analysis, names);
   const today = isoDate(input.generatedAt);
-  const ranked = rankForReport(doc, input.improvements ?? []);
   const session = input.session ?? null;
   const roomVotes = votesByTarget(session?.rounds ?? []);
+  // An idea's votes: typed on it plus the room's in closed rounds; they also break ranking ties.
+  const improvements = (input.improvements ?? []).map((x) => ({ ...x, votes: x.votes + (roomVotes.get(x.id) ?? 0) }));
+  const ranked = rankForReport(doc, improvements);
   // A stage's votes: on the stage itself and on its pain points.
   const stageVotes = new Map(doc.stages.map((st) => [st.id, (roomVotes.get(st.id) ?? 0) + (roomVotes.get(painPointTargetId(st.id)) ?? 0)]));
   const actionNames = new Map(doc.stages.flatMap((st) => st.actions.map((a) => [a.id, a.text] as const)));
-  const nameOf = (id: string) => names.get(id) ?? actionNames.get(id) ?? 'no longer on this map';
+  const ideaNames = new Map(improvements.map((x) => [x.id, x.idea] as const));
+  const nameOf = (id: string) => names.get(id) ?? actionNames.get(id) ?? ideaNames.get(id) ?? 'no longer on this map';
   return {
     draft: input.signOff === null,
     cover: reportCover,

@@ -1,5 +1,5 @@
 // The improvement plan of the report, defined here once: the workshop's improvements
-// ranked by modelled gain with status, owner, dates, and the prediction next to what was
+// ranked by modelled gain with status, votes, owner, dates, and the prediction next to what was
 // observed and the result. Every writer prints these columns (XLSX with typed cells).
 import type { ModelledGain } from '../analytics/effects';
 import { IMPROVEMENT_STATUS_LABELS, reviewState, type Improvement } from '../improvement';
@@ -95,16 +95,17 @@ function observedText(item: Improvement, ctx: ImprovementPlanContext): string {
 
 // Weights chosen so every header word, a date and "Marketing" fit unbroken on landscape Letter.
 const COLUMNS: readonly { header: string; weight: number }[] = [
-  { header: 'Rank', weight: 0.8 },
+  { header: 'Rank', weight: 0.9 },
   { header: 'Improvement', weight: 1.75 },
-  { header: 'Addresses', weight: 1.5 },
+  { header: 'Addresses', weight: 1.4 },
   { header: 'Status', weight: 1.2 },
-  { header: 'Owner', weight: 1.5 },
+  { header: 'Votes', weight: 1.0 },
+  { header: 'Owner', weight: 1.2 },
   { header: 'Due date', weight: 1.45 },
   { header: 'Trial start', weight: 1.45 },
   { header: 'Review date', weight: 1.45 },
   { header: 'Predicted gain', weight: 1.35 },
-  { header: 'Prediction', weight: 1.6 },
+  { header: 'Prediction', weight: 1.55 },
   { header: 'Observed', weight: 1.5 },
   { header: 'Result', weight: 1.0 },
   { header: 'Focus override reason', weight: 1.25 },
@@ -130,6 +131,8 @@ export function improvementPlanTable(ranked: readonly RankedForReport[], ctx: Im
       text(item.idea),
       text(addressesText(item, ctx)),
       text(statusText(item, ctx.today)),
+      // Typed on the idea plus the room's votes in closed rounds (buildReport adds those in).
+      { text: String(item.votes), value: item.votes, kind: 'count' },
       text(item.ownerRole),
       date(item.dueDate),
       date(item.trialStart),

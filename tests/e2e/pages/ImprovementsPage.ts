@@ -72,12 +72,14 @@ export class ImprovementsPage {
     return this.detail.getByTestId('focus-refusal');
   }
 
-  async overrideWith(reason: string): Promise<void> {
+  /** Overrides the focus limit with a reason, naming the participant who decided when given. */
+  async overrideWith(reason: string, decidedBy?: string): Promise<void> {
     await this.focusRefusal.getByRole('button', { name: 'Override with a reason…' }).click();
     const dialog = this.page.getByRole('dialog', { name: 'Override the focus limit' });
     await dialog.getByTestId('override-confirm').click();
     await expect(dialog.getByRole('alert')).toContainText('Write why this one cannot wait');
     await dialog.getByTestId('override-reason').fill(reason);
+    if (decidedBy) await dialog.getByTestId('override-by').selectOption({ label: decidedBy });
     await dialog.getByTestId('override-confirm').click();
     await expect(dialog).toBeHidden();
   }

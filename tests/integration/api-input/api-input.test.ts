@@ -103,7 +103,10 @@ const EDITS_OF_A_WORKSHOP: Method[] = [
   'improvement.update',
   'improvement.setStatus',
   'improvement.delete',
+  'parking.convertToIdea',
+  'vote.open',
 ];
+
 
 describe('a workshop in the trash', () => {
   it.each(EDITS_OF_A_WORKSHOP)('refuses %s as IN_TRASH, changing nothing', async (method) => {

@@ -59,8 +59,33 @@ describe('which write publishes what', () => {
   const lookup: EventLookup = {
     workshopOfVersion: (id) => (id === 'v-1' ? 'w-1' : undefined),
     metricPlace: (id) => (id === 'm-1' ? { workshopId: 'w-1', versionId: 'v-1' } : undefined),
+    workshopOfImprovement: (id) => (id === 'i-1' ? 'w-1' : undefined),
   };
   const rules = createEventRules(lookup);
+
+  it('an improvement created, changed or deleted: improvement.changed for its workshop, from the window that did it', () => {
+    const changed = [{ name: 'improvement.changed', payload: { workshopId: 'w-1', byWindow: 'win-a' } }];
+    expect(rules('improvement.create', { workshopId: 'w-1' }, 'win-a')!({})).toEqual(changed);
+    expect(rules('improvement.update', { id: 'i-1' }, 'win-a')!({})).toEqual(changed);
+    expect(rules('improvement.delete', { id: 'i-1' }, 'win-a')!({})).toEqual(changed);
+    expect(rules('improvement.setStatus', { id: 'i-1', overrideReason: null }, 'win-a')!({})).toEqual(changed);
+    expect(rules('improvement.list', { workshopId: 'w-1' })).toBeNull();
+  });
+
+  it('an unknown improvement publishes nothing (its workshop cannot be named)', () => {
+    expect(rules('improvement.update', { id: 'gone' })!({})).toEqual([]);
+  });
+
+  it('a focus-limit override also re-reads the decision log; a parked topic made an idea, the improvements too', () => {
+    expect(rules('improvement.setStatus', { id: 'i-1', overrideReason: 'Board asked' })!({}).map((e) => e.name)).toEqual([
+      'improvement.changed',
+      'session.changed',
+    ]);
+    expect(rules('parking.convertToIdea', { workshopId: 'w-1', id: 'p-1' })!({})).toEqual([
+      { name: 'session.changed', payload: { workshopId: 'w-1', topic: 'parking', byWindow: null } },
+      { name: 'improvement.changed', payload: { workshopId: 'w-1', byWindow: null } },
+    ]);
+  });
 
   it('a map save: map.saved with the new revision and the window that saved', () => {
     expect(rules('map.save', { versionId: 'v-1' }, 'win-a')!({ revision: 4 })).toEqual([
@@ -99,6 +124,8 @@ describe('which write publishes what', () => {
       ...rules('workshop.rename', { id: 'w-1' })!({ revision: 3 }),
       ...rules('map.deleteVersion', { versionId: 'v-1' })!({}),
       ...rules('metric.delete', { id: 'm-1' })!({}),
+      ...rules('improvement.setStatus', { id: 'i-1', overrideReason: 'Board asked' })!({}),
+      ...rules('parking.convertToIdea', { workshopId: 'w-1', id: 'p-1' })!({}),
     ];
     for (const event of made) expect(parseWorkshopEvent(event)).toEqual(event);
   });
@@ -110,7 +137,7 @@ describe('the dispatcher publishes', () => {
     const heard: WorkshopEvent[] = [];
     hub.subscribe('w-1', (e) => heard.push(e));
     const handlers = { 'map.save': save } as unknown as Handlers;
-    const lookup: EventLookup = { workshopOfVersion: () => 'w-1', metricPlace: () => undefined };
+    const lookup: EventLookup = { workshopOfVersion: () => 'w-1', metricPlace: () => undefined, workshopOfImprovement: () => undefined };
     const dispatch = createDispatcher(handlers, () => {}, { hub, rules: createEventRules(lookup) });
     const input = { versionId: 'v-1', revision: 1, document: aMapDocument() };
     return { dispatch, heard, input };

@@ -184,3 +184,50 @@ describe('loading and deleting', () => {
     expect(improvements.getState().items).toHaveLength(1);
   });
 });
+
+describe('refreshing after another window changed the improvements', () => {
+  const answerList = async (n: number, items: PlanImprovement[] | null) => {
+    const call = await sent(n);
+    expect(call).toMatchObject({ method: 'improvement.list', input: { workshopId: 'w1' } });
+    call.answer(items ? { ok: true, value: items } : { ok: false, error: { code: 'UNAVAILABLE', message: 'Leanmap is not answering.' } });
+  };
+
+  it('shows the other window’s list: a new idea, a changed one, a deleted one gone', async () => {
+    useImprovementStore.setState({ items: [aPlanImprovement(), aPlanImprovement({ id: 'i2', idea: 'Deleted there' })] });
+    const done = useImprovementStore.getState().refresh('w1');
+    await answerList(1, [aPlanImprovement({ revision: 2, idea: 'Changed there' }), aPlanImprovement({ id: 'i3', idea: 'Made there' })]);
+    await done;
+    expect(useImprovementStore.getState().items.map((x) => [x.id, x.idea, x.revision])).toEqual([
+      ['i1', 'Changed there', 2],
+      ['i3', 'Made there', 1],
+    ]);
+  });
+
+  it('keeps an idea of ours stored after the list was read (a newer revision than the answer)', async () => {
+    const refreshing = useImprovementStore.getState().refresh('w1');
+    const updating = useImprovementStore.getState().update('i1', { votes: 7 });
+    const update = await sent(2);
+    update.answer({ ok: true, value: aPlanImprovement({ revision: 2, votes: 7 }) });
+    await updating;
+    // The list was read before our update was stored: it still has revision 1.
+    await answerList(1, [aPlanImprovement({ revision: 1, votes: 0 })]);
+    await refreshing;
+    expect(item()).toMatchObject({ revision: 2, votes: 7 });
+  });
+
+  it('changes nothing when the read fails or another workshop was opened meanwhile, and reads nothing for a workshop not open', async () => {
+    const failing = useImprovementStore.getState().refresh('w1');
+    await answerList(1, null);
+    await failing;
+    expect(useImprovementStore.getState().items).toEqual([aPlanImprovement()]);
+
+    const late = useImprovementStore.getState().refresh('w1');
+    useImprovementStore.setState({ workshopId: 'w2', items: [] });
+    await answerList(2, [aPlanImprovement({ idea: 'From w1' })]);
+    await late;
+    expect(useImprovementStore.getState().items).toEqual([]);
+
+    await useImprovementStore.getState().refresh('w1');
+    expect(calls).toHaveLength(2);
+  });
+});

@@ -9,6 +9,7 @@ import { renderHtml } from '../../../src-shared/domain/report/html-writer';
 import { renderMarkdown } from '../../../src-shared/domain/report/markdown-writer';
 import { exportTextMetrics } from '../../../src-main/export/font-metrics';
 import { aReportInput } from '../../fixtures/factories';
+import { anImprovement } from '../../fixtures/improvements';
 
 let n = 0;
 const ids = () => `id-${++n}`;
@@ -84,6 +85,40 @@ describe('the facilitation records in the report', () => {
     expect(report.stageDetails.columns.at(-1)!.header).toBe('Votes');
     expect(report.stageDetails.rows.find((r) => r[0] === stage.name)!.at(-1)).toBe('6');
     expect(report.records.find((t) => t.id === 'votes')!.rows[0]).toEqual(['Where do buyers get stuck? (3 per person)', '1', 'First stage', '4']);
+  });
+
+  it('lists an idea’s votes in the improvement plan (typed plus the room’s), names it in the decision log and the parking lot, and lets the votes break a tie', () => {
+    const input = aReportInput();
+    const quick = anImprovement({ id: 'i-quick', idea: 'Quick win', votes: 1 });
+    const voted = anImprovement({ id: 'i-voted', idea: 'Room favourite', votes: 0 });
+    const base = aRunWorkshop(input.document.stages[0]!.id, input.document.stages[0]!.actions[0]!.id);
+    const session: SessionRecords = {
+      ...base,
+      rounds: [
+        {
+          id: 'r2',
+          question: 'Which idea first?',
+          votesPerPerson: 2,
+          targets: [{ kind: 'improvement', id: 'i-voted', label: 'Room favourite' }],
+          counts: { 'i-voted': 5 },
+          status: 'closed',
+          revealed: false,
+          results: [{ target: { kind: 'improvement', id: 'i-voted', label: 'Room favourite' }, votes: 5, rank: 1 }],
+        },
+      ],
+      parkingLot: [{ ...base.parkingLot[0]!, convertedTo: { kind: 'improvement', id: 'i-quick' } }],
+      decisions: [{ ...base.decisions[1]!, links: [{ kind: 'improvement', id: 'i-voted' }] }],
+    };
+    const report = buildReport({ ...input, improvements: [quick, voted], session });
+    const plan = report.improvementPlan;
+    const at = (header: string) => plan.columns.findIndex((c) => c.header === header);
+    // Neither has a modelled gain or scores: votes decide, 5 (room) against 1 (typed).
+    expect(plan.rows.map((r) => [r[at('Improvement')]!.text, r[at('Votes')]])).toEqual([
+      ['Room favourite', { text: '5', value: 5, kind: 'count' }],
+      ['Quick win', { text: '1', value: 1, kind: 'count' }],
+    ]);
+    expect(report.records.find((t) => t.id === 'decisions')!.rows[0]![3]).toBe('Room favourite');
+    expect(report.records.find((t) => t.id === 'parking-lot')!.rows[0]![3]).toBe('Improvement idea: Quick win');
   });
 
   it('is in the Markdown, the HTML and a CSV file each, and says so when nothing was recorded', () => {
