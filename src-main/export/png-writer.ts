@@ -1,18 +1,21 @@
-// The map as a PNG picture (resvg): the report's SVG rasterised with the embedded
-// Noto fonts only (never the machine's), so the picture is the same everywhere.
-// Text another font draws (CJK, emoji) comes from the SVG writer as positioned <tspan>s
-// naming their family, so resvg never falls back by itself (it fails on mixed text).
+// The map as a PNG picture (resvg): an SVG rasterised with the embedded Noto fonts
+// only (never the machine's), so the picture is the same everywhere. The export
+// hands it the map with its text already outlined (svg-glyphs.ts); any other SVG
+// names the family of each run in a <tspan>, so resvg never falls back by itself.
 import { Resvg } from '@resvg/resvg-js';
 import { FONT_FAMILY, nativeFontFiles } from './fonts';
 
 export type PngScale = 1 | 2 | 4;
 
 /**
- * Limits that keep a huge map from exhausting memory: a 4× picture of a 200-stage
- * map would be gigabytes. Past them the picture is scaled down to fit.
+ * Limits that keep a huge map from exhausting memory and time: a 4× picture of a
+ * 200-stage map would be gigabytes. Past them the picture is scaled down to fit.
+ * 40 megapixels (160 MB once opened) holds the five-stage template at 4× (37 MP),
+ * keeps card text readable on a 200-stage map (about 0.8× of its size) and renders
+ * in about a second; every scale of so big a map gives the same picture, rendered once.
  */
 export const PNG_MAX_SIDE = 16_384;
-export const PNG_MAX_PIXELS = 80_000_000;
+export const PNG_MAX_PIXELS = 40_000_000;
 
 /** The SVG's own size in px, from its width/height attributes or else its viewBox. */
 export function svgSize(svg: string): { width: number; height: number } {
