@@ -18,7 +18,7 @@ import { mapSceneOf, mapSvgOf } from './map-svg';
 import type { Paper } from './pdf-frame';
 import type { ExportProgress } from './export-protocol';
 import { writePdf } from './pdf-writer';
-import { pngWidth, writePng, type PngScale } from './png-writer';
+import { pngRenderings, writePngAt, type PngScale } from './png-writer';
 import { glyphTextWriter } from './svg-glyphs';
 import { writeXlsx } from './xlsx-writer';
 
@@ -30,7 +30,7 @@ export interface ExportFile {
 
 export interface ExportOptions {
   paper: Paper;
-  /** Told before each step (a format, or one PNG scale) and once all are done. */
+  /** Told before each step (a format, or one PNG rendering) and once all are done. */
   onProgress?: (progress: ExportProgress) => void;
   /** The PNG sizes to render (each is a full rendering); all of PNG_SCALES when left out. */
   pngScales?: readonly PngScale[];
@@ -103,7 +103,8 @@ export async function exportReport(
   const add = (name: string, format: ExportFormat, data: Buffer) => files.push({ name, mime: EXPORT_MIME[format], data });
 
   const pngScales = PNG_SCALES.filter((scale) => (options.pngScales ?? PNG_SCALES).includes(scale));
-  const total = wanted.reduce((n, f) => n + (f === 'png' ? pngScales.length : 1), 0);
+  const renderings = () => pngRenderings(mapScene(), pngScales);
+  const total = wanted.reduce((n, f) => n + (f === 'png' ? renderings().length : 1), 0);
   let done = 0;
   const step = (name: string) => options.onProgress?.({ done: done++, total, step: name });
 
@@ -117,15 +118,14 @@ export async function exportReport(
         add(`${stem}.xlsx`, format, await writeXlsx(report));
         break;
       case 'png': {
-        // A huge map is capped to the same size at every scale: render it once.
-        const byWidth = new Map<number, Buffer>();
-        for (const scale of pngScales) {
-          step(`${STEP_NAMES.png} at ${scale}×`);
-          const width = pngWidth(pngSvg(), scale);
-          const png = byWidth.get(width) ?? writePng(pngSvg(), scale);
-          byWidth.set(width, png);
-          add(pngName(stem, scale), format, png);
+        // Scales the size limits make the same picture are rendered once and share its bytes.
+        const pictures = new Map<PngScale, Buffer>();
+        for (const rendering of renderings()) {
+          step(`${STEP_NAMES.png} at ${rendering.scales.map((s) => `${s}×`).join(', ')}`);
+          const png = writePngAt(pngSvg(), rendering.width);
+          for (const scale of rendering.scales) pictures.set(scale, png);
         }
+        for (const scale of pngScales) add(pngName(stem, scale), format, pictures.get(scale)!);
         break;
       }
       case 'svg':

@@ -34,7 +34,7 @@ export interface WorkerFile {
 }
 
 export interface ExportProgress {
-  /** Steps finished and all steps: a step is a format, or one PNG scale. */
+  /** Steps finished and all steps: a step is a format, or one PNG rendering (scales the size limits make the same picture share one). */
   done: number;
   total: number;
   /** What is being built now, in a facilitator's words ("PDF report"). */

@@ -33,10 +33,27 @@ export function svgSize(svg: string): { width: number; height: number } {
 
 /** Width in px of the picture at a scale, within the limits above. */
 export function pngWidth(svg: string, scale: PngScale): number {
-  const { width, height } = svgSize(svg);
+  return pngWidthOf(svgSize(svg), scale);
+}
+
+/** Width in px of a picture of `size` at a scale, within the limits above. */
+export function pngWidthOf({ width, height }: { width: number; height: number }, scale: PngScale): number {
   const byPixels = Math.sqrt(PNG_MAX_PIXELS * (width / height));
   const bySide = Math.min(PNG_MAX_SIDE, PNG_MAX_SIDE * (width / height));
   return Math.max(1, Math.round(Math.min(width * scale, byPixels, bySide)));
+}
+
+/**
+ * The renderings the asked scales need: scales that the limits bring to the same width
+ * are one picture, rendered once (every scale of a 200-stage map is).
+ */
+export function pngRenderings(size: { width: number; height: number }, scales: readonly PngScale[]): { width: number; scales: PngScale[] }[] {
+  const byWidth = new Map<number, PngScale[]>();
+  for (const scale of scales) {
+    const width = pngWidthOf(size, scale);
+    byWidth.set(width, [...(byWidth.get(width) ?? []), scale]);
+  }
+  return [...byWidth].map(([width, same]) => ({ width, scales: same }));
 }
 
 /** The picture as resvg renders it (RGBA pixels), with the embedded fonts only. */
@@ -53,3 +70,6 @@ export function renderSvg(svg: string, width: number) {
 export function writePng(svg: string, scale: PngScale): Buffer {
   return renderSvg(svg, pngWidth(svg, scale)).asPng();
 }
+
+/** The picture `width` px wide. */
+export const writePngAt = (svg: string, width: number): Buffer => renderSvg(svg, width).asPng();
