@@ -1,21 +1,25 @@
 // Builds the files of an export from one report (every format from the same model)
 // and writes them into a folder, each atomically, with messages a facilitator can
 // act on when the folder cannot take them. JSON is built by the caller. The backend
-// runs this on its export worker (export-worker.ts), so pdfkit and exceljs load there.
+// runs this on its export worker (export-worker.ts), so pdfkit and exceljs load there,
+// on the first export that needs them (pdf-frame.ts, xlsx-writer.ts).
 import { basename, join } from 'node:path';
+import type { ExportedFile } from '../../src-shared/api/contract';
 import { DomainError } from '../../src-shared/api/errors';
 import { renderCsvFiles } from '../../src-shared/domain/report/csv-writer';
 import { renderHtml } from '../../src-shared/domain/report/html-writer';
 import { renderMarkdown } from '../../src-shared/domain/report/markdown-writer';
-import type { Report, ReportFormat } from '../../src-shared/domain/report/report-model';
+import type { MapScene } from '../../src-shared/domain/report/map-scene';
+import type { Report, ReportFormat, ReportMap } from '../../src-shared/domain/report/report-model';
 import { AtomicWriteError, describeWriteError, writeFileAtomic } from '../fs/atomic-write';
 import { reportFileStem } from '../services/file-names';
 import { exportTextMetrics } from './font-metrics';
-import { mapSvgOf } from './map-svg';
+import { mapSceneOf, mapSvgOf } from './map-svg';
 import type { Paper } from './pdf-frame';
 import type { ExportProgress } from './export-protocol';
 import { writePdf } from './pdf-writer';
-import { pngWidth, writePng, type PngScale } from './png-writer';
+import { pngRenderings, writePngAt, type PngScale } from './png-writer';
+import { glyphTextWriter } from './svg-glyphs';
 import { writeXlsx } from './xlsx-writer';
 
 export interface ExportFile {
@@ -26,7 +30,7 @@ export interface ExportFile {
 
 export interface ExportOptions {
   paper: Paper;
-  /** Told before each step (a format, or one PNG scale) and once all are done. */
+  /** Told before each step (a format, or one PNG rendering) and once all are done. */
   onProgress?: (progress: ExportProgress) => void;
   /** The PNG sizes to render (each is a full rendering); all of PNG_SCALES when left out. */
   pngScales?: readonly PngScale[];
@@ -54,10 +58,31 @@ export const EXPORT_MIME: Record<ExportFormat, string> = {
   svg: 'image/svg+xml',
 };
 
+/** Files the API sends as text (UTF-8); everything else goes as base64. */
+export const isTextMime = (mime: string) => mime.startsWith('text/') || mime.startsWith('image/svg');
+
+/** A file as the API sends it (the worker does this for the API: export-worker.ts). */
+export function toWireFile(file: ExportFile): ExportedFile {
+  return isTextMime(file.mime)
+    ? { name: file.name, mime: file.mime, data: file.data.toString('utf8'), encoding: 'utf8' }
+    : { name: file.name, mime: file.mime, data: file.data.toString('base64'), encoding: 'base64' };
+}
+
 export const PNG_SCALES: readonly PngScale[] = [1, 2, 4];
 
 /** "map.png", "map@2x.png", "map@4x.png". */
 const pngName = (stem: string, scale: PngScale) => `${stem} map${scale === 1 ? '' : `@${scale}x`}.png`;
+
+/** The map scene of a report's map, kept while the map is: the worker reuses a report across the jobs of one export. */
+const scenes = new WeakMap<ReportMap, MapScene>();
+function sceneOf(report: Report): MapScene {
+  let scene = scenes.get(report.map);
+  if (!scene) {
+    scene = mapSceneOf(report);
+    scenes.set(report.map, scene);
+  }
+  return scene;
+}
 
 /** Every requested format's files, in the order asked; 'json' is left to the caller. */
 export async function exportReport(
@@ -67,13 +92,19 @@ export async function exportReport(
 ): Promise<ExportFile[]> {
   const stem = reportFileStem(report.cover.title, report.cover.versionName);
   const wanted = [...new Set(formats)].filter((f): f is ExportFormat => f !== 'json');
+  // The map is drawn once (the layout comes with the report) and shared by SVG, PNG and HTML.
+  const mapScene = () => sceneOf(report);
   let svg: string | undefined;
-  const mapSvg = () => (svg ??= mapSvgOf(report));
+  const mapSvg = () => (svg ??= mapSvgOf(report, { scene: mapScene() }));
+  // For resvg the text comes as outlines: it lays a <text> out far slower than it fills a path.
+  let outlined: string | undefined;
+  const pngSvg = () => (outlined ??= mapSvgOf(report, { scene: mapScene(), writer: glyphTextWriter() }));
   const files: ExportFile[] = [];
   const add = (name: string, format: ExportFormat, data: Buffer) => files.push({ name, mime: EXPORT_MIME[format], data });
 
   const pngScales = PNG_SCALES.filter((scale) => (options.pngScales ?? PNG_SCALES).includes(scale));
-  const total = wanted.reduce((n, f) => n + (f === 'png' ? pngScales.length : 1), 0);
+  const renderings = () => pngRenderings(mapScene(), pngScales);
+  const total = wanted.reduce((n, f) => n + (f === 'png' ? renderings().length : 1), 0);
   let done = 0;
   const step = (name: string) => options.onProgress?.({ done: done++, total, step: name });
 
@@ -87,22 +118,21 @@ export async function exportReport(
         add(`${stem}.xlsx`, format, await writeXlsx(report));
         break;
       case 'png': {
-        // A huge map is capped to the same size at every scale: render it once.
-        const byWidth = new Map<number, Buffer>();
-        for (const scale of pngScales) {
-          step(`${STEP_NAMES.png} at ${scale}×`);
-          const width = pngWidth(mapSvg(), scale);
-          const png = byWidth.get(width) ?? writePng(mapSvg(), scale);
-          byWidth.set(width, png);
-          add(pngName(stem, scale), format, png);
+        // Scales the size limits make the same picture are rendered once and share its bytes.
+        const pictures = new Map<PngScale, Buffer>();
+        for (const rendering of renderings()) {
+          step(`${STEP_NAMES.png} at ${rendering.scales.map((s) => `${s}×`).join(', ')}`);
+          const png = writePngAt(pngSvg(), rendering.width);
+          for (const scale of rendering.scales) pictures.set(scale, png);
         }
+        for (const scale of pngScales) add(pngName(stem, scale), format, pictures.get(scale)!);
         break;
       }
       case 'svg':
         add(`${stem} map.svg`, format, Buffer.from(mapSvg(), 'utf8'));
         break;
       case 'html':
-        add(`${stem}.html`, format, Buffer.from(renderHtml(report, exportTextMetrics), 'utf8'));
+        add(`${stem}.html`, format, Buffer.from(renderHtml(report, exportTextMetrics, mapScene()), 'utf8'));
         break;
       case 'md':
         add(`${stem}.md`, format, Buffer.from(renderMarkdown(report), 'utf8'));

@@ -15,10 +15,26 @@ export interface ExportJob {
   formats: ReportFormat[];
   paper: Paper;
   pngScales?: PngScale[];
+  /**
+   * 'wire': files as the API sends them (text as UTF-8, binary as base64), encoded on the
+   * worker so the backend's thread only turns bytes into a string; 'raw': the bytes (to write to disk).
+   */
+  encoding: 'raw' | 'wire';
+}
+
+/**
+ * A file as the worker hands it over: its bytes, and what they are. The same bytes
+ * (a PNG that two scales share) are sent once, shared by both files.
+ */
+export interface WorkerFile {
+  name: string;
+  mime: string;
+  data: Uint8Array;
+  encoding: 'raw' | 'utf8' | 'base64';
 }
 
 export interface ExportProgress {
-  /** Steps finished and all steps: a step is a format, or one PNG scale. */
+  /** Steps finished and all steps: a step is a format, or one PNG rendering (scales the size limits make the same picture share one). */
   done: number;
   total: number;
   /** What is being built now, in a facilitator's words ("PDF report"). */
@@ -27,5 +43,5 @@ export interface ExportProgress {
 
 export type WorkerMessage =
   | ({ type: 'progress'; jobId: number } & ExportProgress)
-  | { type: 'done'; jobId: number; files: { name: string; mime: string; data: Uint8Array }[] }
+  | { type: 'done'; jobId: number; files: WorkerFile[] }
   | { type: 'failed'; jobId: number; code: string | null; message: string };

@@ -7,7 +7,8 @@ import { Worker, type WorkerOptions } from 'node:worker_threads';
 import { DomainError, isErrorCode } from '../../src-shared/api/errors';
 import type { ReportFormat } from '../../src-shared/domain/report/report-model';
 import type { ExportFile } from './export-files';
-import type { ExportJob, ExportProgress, ReportSource, WorkerMessage } from './export-protocol';
+import type { ExportedFile } from '../../src-shared/api/contract';
+import type { ExportJob, ExportProgress, ReportSource, WorkerFile, WorkerMessage } from './export-protocol';
 import type { Paper } from './pdf-frame';
 import type { PngScale } from './png-writer';
 
@@ -77,16 +78,15 @@ export function createExportRunner(options: ExportRunnerOptions = {}) {
     }
   };
 
-  return {
-    /** The files of `formats`, built from `source` on a worker; refuses with EXPORT_FAILED or EXPORT_CANCELLED. */
-    run(source: ReportSource, formats: readonly ReportFormat[], paper: Paper, run: RunOptions = {}): Promise<ExportFile[]> {
+  /** The files of `formats` as the worker hands them over; refuses with EXPORT_FAILED or EXPORT_CANCELLED. */
+  const start = (source: ReportSource, formats: readonly ReportFormat[], paper: Paper, run: RunOptions, encoding: ExportJob['encoding']): Promise<WorkerFile[]> => {
       if (closed) return Promise.reject(new DomainError('UNAVAILABLE', 'Leanmap is closing; export again after it restarts.'));
       if (run.signal?.aborted) return Promise.reject(new DomainError('EXPORT_CANCELLED', EXPORT_CANCELLED));
       const worker = idle.pop() ?? spawn();
       worker.ref();
       busy.add(worker);
       const jobId = nextJobId++;
-      return new Promise<ExportFile[]>((resolve, reject) => {
+      return new Promise<WorkerFile[]>((resolve, reject) => {
         let settled = false;
         const finish = (healthy: boolean, outcome: () => void) => {
           if (settled) return;
@@ -105,8 +105,7 @@ export function createExportRunner(options: ExportRunnerOptions = {}) {
           if (message.type === 'progress') {
             run.onProgress?.({ done: message.done, total: message.total, step: message.step });
           } else if (message.type === 'done') {
-            const files = message.files.map((f) => ({ name: f.name, mime: f.mime, data: Buffer.from(f.data.buffer, f.data.byteOffset, f.data.byteLength) }));
-            finish(true, () => resolve(files));
+            finish(true, () => resolve(message.files));
           } else if (message.code && isErrorCode(message.code)) {
             // A refusal the export code words for a facilitator (a folder, a size).
             finish(true, fail(message.code as 'EXPORT_FAILED', message.message));
@@ -132,8 +131,31 @@ export function createExportRunner(options: ExportRunnerOptions = {}) {
         worker.on('error', onError);
         worker.on('exit', onExit);
         run.signal?.addEventListener('abort', onAbort, { once: true });
-        const job: ExportJob = { type: 'job', jobId, source, formats: [...formats], paper, ...(run.pngScales ? { pngScales: [...run.pngScales] } : {}) };
+        const job: ExportJob = { type: 'job', jobId, source, formats: [...formats], paper, encoding, ...(run.pngScales ? { pngScales: [...run.pngScales] } : {}) };
         worker.postMessage(job);
+      });
+  };
+
+  return {
+    /** The files of `formats`, built from `source` on a worker; refuses with EXPORT_FAILED or EXPORT_CANCELLED. */
+    async run(source: ReportSource, formats: readonly ReportFormat[], paper: Paper, run: RunOptions = {}): Promise<ExportFile[]> {
+      const files = await start(source, formats, paper, run, 'raw');
+      return files.map((f) => ({ name: f.name, mime: f.mime, data: Buffer.from(f.data.buffer, f.data.byteOffset, f.data.byteLength) }));
+    },
+    /**
+     * The files as the API sends them, encoded on the worker: here the bytes only become a
+     * string (a copy), and files that share bytes share the string.
+     */
+    async runWire(source: ReportSource, formats: readonly ReportFormat[], paper: Paper, run: RunOptions = {}): Promise<ExportedFile[]> {
+      const files = await start(source, formats, paper, run, 'wire');
+      const strings = new Map<Uint8Array, string>();
+      return files.map((f) => {
+        let data = strings.get(f.data);
+        if (data === undefined) {
+          data = Buffer.from(f.data.buffer, f.data.byteOffset, f.data.byteLength).toString(f.encoding === 'base64' ? 'latin1' : 'utf8');
+          strings.set(f.data, data);
+        }
+        return { name: f.name, mime: f.mime, data, encoding: f.encoding === 'base64' ? 'base64' : 'utf8' };
       });
     },
     /** Stops every worker (the backend is closing). */

@@ -4,10 +4,9 @@
 // they load once.
 import { parentPort } from 'node:worker_threads';
 import { DomainError } from '../../src-shared/api/errors';
-import { buildReport } from '../../src-shared/domain/report/build-report';
-import { exportReport } from './export-files';
-import type { ExportJob, WorkerMessage } from './export-protocol';
-import { exportTextMetrics } from './font-metrics';
+import { exportReport, isTextMime, type ExportFile } from './export-files';
+import type { ExportJob, WorkerFile, WorkerMessage } from './export-protocol';
+import { reportOf } from './report-cache';
 
 const port = parentPort;
 if (!port) throw new Error('export-worker.ts runs as a worker thread only.');
@@ -16,16 +15,16 @@ const post = (message: WorkerMessage, transfer: ArrayBuffer[] = []) => port.post
 port.on('message', (job: ExportJob) => {
   void (async () => {
     try {
-      const report = buildReport({ ...job.source, textMetrics: exportTextMetrics });
+      const report = reportOf(job.source);
       const files = await exportReport(report, job.formats, {
         paper: job.paper,
         ...(job.pngScales ? { pngScales: job.pngScales } : {}),
         onProgress: (progress) => post({ type: 'progress', jobId: job.jobId, ...progress }),
       });
-      // Each file's bytes are handed over, not copied: a PNG is tens of MB.
-      const wire = files.map((f) => ({ name: f.name, mime: f.mime, data: new Uint8Array(f.data.buffer, f.data.byteOffset, f.data.byteLength) }));
-      const buffers = [...new Set(wire.filter(ownsItsBuffer).map((f) => f.data.buffer as ArrayBuffer))];
-      post({ type: 'done', jobId: job.jobId, files: wire }, buffers);
+      const out = job.encoding === 'wire' ? toWire(files) : files.map((f): WorkerFile => ({ name: f.name, mime: f.mime, data: bytes(f.data), encoding: 'raw' }));
+      // Each file's bytes are handed over, not copied: a PNG is megabytes.
+      const buffers = [...new Set(out.filter(ownsItsBuffer).map((f) => f.data.buffer as ArrayBuffer))];
+      post({ type: 'done', jobId: job.jobId, files: out }, buffers);
     } catch (error) {
       const code = error instanceof DomainError ? error.code : null;
       const message = error instanceof Error ? error.message : String(error);
@@ -33,6 +32,25 @@ port.on('message', (job: ExportJob) => {
     }
   })();
 });
+
+const bytes = (data: Buffer) => new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+
+/**
+ * Files as the API sends them: text stays UTF-8, anything else becomes base64 here,
+ * off the backend's thread. Files with the same bytes share one encoding.
+ */
+function toWire(files: readonly ExportFile[]): WorkerFile[] {
+  const encoded = new Map<Buffer, Uint8Array>();
+  return files.map((f) => {
+    if (isTextMime(f.mime)) return { name: f.name, mime: f.mime, data: bytes(f.data), encoding: 'utf8' };
+    let data = encoded.get(f.data);
+    if (!data) {
+      data = bytes(Buffer.from(f.data.toString('base64'), 'latin1'));
+      encoded.set(f.data, data);
+    }
+    return { name: f.name, mime: f.mime, data, encoding: 'base64' };
+  });
+}
 
 /**
  * Only bytes that fill their own ArrayBuffer are handed over: small Buffers share

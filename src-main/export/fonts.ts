@@ -101,11 +101,15 @@ export function nativeFontFiles(faces: readonly FontFace[] = ALL_FACES): string[
   });
 }
 
-/** The part of a fontkit font we use: glyph coverage and advance widths. */
-interface CoverageFont {
+/** The part of a fontkit font we use: glyph coverage, advance widths and glyph outlines. */
+export interface CoverageFont {
   unitsPerEm: number;
   hasGlyphForCodePoint(codePoint: number): boolean;
-  layout(text: string): { advanceWidth: number };
+  layout(text: string): {
+    advanceWidth: number;
+    glyphs: { id: number; path: { commands: { command: string; args: number[] }[] } }[];
+    positions: { xAdvance: number; xOffset: number; yOffset: number }[];
+  };
 }
 interface Fontkit {
   create(buffer: Buffer): CoverageFont;
@@ -119,7 +123,8 @@ function loadFontkit(): Fontkit {
 }
 
 const coverage = new Map<FontFace, CoverageFont>();
-function coverageFont(face: FontFace): CoverageFont {
+/** The face as fontkit reads it, loaded once per process (thread). */
+export function fontkitFont(face: FontFace): CoverageFont {
   let font = coverage.get(face);
   if (!font) {
     font = loadFontkit().create(fontBytes(face));
@@ -163,7 +168,7 @@ export function faceForCodePoint(codePoint: number, bold: boolean): FontFace {
     // Below U+0250 (Latin, Latin-1, Latin Extended-A/B) Noto Sans covers everything.
     if (codePoint < 0x250) face = first;
     // None has it: Noto Sans's box is the honest answer.
-    else face = faces.find((f) => coverageFont(f).hasGlyphForCodePoint(codePoint)) ?? first;
+    else face = faces.find((f) => fontkitFont(f).hasGlyphForCodePoint(codePoint)) ?? first;
     faceCache.set(key, face);
   }
   return face;
@@ -206,7 +211,7 @@ export function splitIntoRuns(text: string, bold = false): TextRun[] {
 
 /** Advance width of a run set in `face` at `size` (kerning and shaping included). */
 export function runWidth(face: FontFace, text: string, size: number): number {
-  const font = coverageFont(face);
+  const font = fontkitFont(face);
   return (font.layout(text).advanceWidth / font.unitsPerEm) * size;
 }
 

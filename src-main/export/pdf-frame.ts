@@ -1,9 +1,16 @@
 // The PDF's pages as a cursor running down them: paper, margins, the house
 // colours and type sizes, headings that keep with what follows, and the running
 // header, footer ("Page n of m") and DRAFT marks stamped on every page at the end.
-import PDFDocument from 'pdfkit';
+import { createRequire } from 'node:module';
+import type PDFKitDocument from 'pdfkit';
 import { PDF_FONT_NAMES, fontBytes, type FontFace } from './fonts';
 import { TextMeasurer, type TextStyle } from './pdf-text';
+
+// pdfkit loads with the first PDF, not with the export code: a CSV export never needs it.
+// A package name, not a path: the bundle keeps dependencies external.
+const requireHere = createRequire(__filename);
+let pdfkit: typeof PDFKitDocument | undefined;
+const PDFDocument = () => (pdfkit ??= requireHere('pdfkit') as typeof PDFKitDocument);
 
 export type Paper = 'A4' | 'Letter';
 export type Layout = 'portrait' | 'landscape';
@@ -54,7 +61,7 @@ export class PdfFrame {
   sectionPage: number | null = null;
 
   constructor(private readonly options: FrameOptions) {
-    this.doc = new PDFDocument({
+    this.doc = new (PDFDocument())({
       size: options.paper === 'A4' ? 'A4' : 'LETTER',
       autoFirstPage: false,
       bufferPages: true,

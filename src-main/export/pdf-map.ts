@@ -2,10 +2,10 @@
 // that makes its text too small to read on paper, the map again in numbered
 // parts at a legible scale, each part drawn from only the cards and arrows in it.
 import type { ReportMap, ReportMapEdge } from '../../src-shared/domain/report/report-model';
-import { renderMapSvg } from '../../src-shared/domain/report/svg-writer';
+import { mapScene, type MapScene } from '../../src-shared/domain/report/map-scene';
 import { exportTextMetrics } from './font-metrics';
 import { COLORS, TYPE, type PdfFrame } from './pdf-frame';
-import { drawSvg } from './pdf-svg';
+import { drawScene } from './pdf-scene';
 
 /**
  * Below this many points per map unit, card text (15 units) prints under 3.75 pt and
@@ -73,38 +73,33 @@ function pageFrame(frame: PdfFrame, heading: string, caption: string): Box {
   return { x: frame.left, y: frame.y, width: frame.width, height: frame.bottom - frame.y };
 }
 
-function drawInBox(frame: PdfFrame, box: Box, svg: string): void {
+function drawInBox(frame: PdfFrame, box: Box, scene: MapScene): void {
   const { doc } = frame;
   doc.save();
   doc.rect(box.x, box.y, box.width, box.height).lineWidth(0.5).strokeColor(COLORS.rule).stroke();
   doc.rect(box.x, box.y, box.width, box.height).clip();
-  drawSvg(doc, svg, { x: box.x + INSET, y: box.y + INSET, width: box.width - 2 * INSET, height: box.height - 2 * INSET });
+  drawScene(doc, scene, { x: box.x + INSET, y: box.y + INSET, width: box.width - 2 * INSET, height: box.height - 2 * INSET });
   doc.restore();
   frame.y = frame.bottom;
 }
 
-/** A given SVG (no map model to cut into parts) fitted to one page. */
-export function mapPageFromSvg(frame: PdfFrame, versionName: string, svg: string): void {
-  const box = pageFrame(frame, 'Process map', `${versionName} · vector drawing: zoom in on screen for detail.`);
-  drawInBox(frame, box, svg);
-}
-
 /** A compared map with its change marks, fitted to one page under its own heading. */
-export function markedMapPage(frame: PdfFrame, heading: string, caption: string, svg: string): void {
-  drawInBox(frame, pageFrame(frame, heading, caption), svg);
+export function markedMapPage(frame: PdfFrame, heading: string, caption: string, scene: MapScene): void {
+  drawInBox(frame, pageFrame(frame, heading, caption), scene);
 }
 
 /**
  * The whole map on one page; when that is too small to read, the parts follow,
  * numbered and outlined on the overview so a reader can find each one.
  */
-export function mapPages(frame: PdfFrame, map: ReportMap, versionName: string, title: string): void {
-  const svg = (m: ReportMap) => renderMapSvg(m, { metrics: exportTextMetrics, draft: false, title });
+export function mapPages(frame: PdfFrame, map: ReportMap, versionName: string): void {
+  // No DRAFT marks in the picture: every PDF page carries its own.
+  const scene = (m: ReportMap) => mapScene(m, { metrics: exportTextMetrics, draft: false });
   const overview = pageFrame(frame, 'Process map', `${versionName} · vector drawing: zoom in on screen for detail.`);
   const inner = { width: overview.width - 2 * INSET, height: overview.height - 2 * INSET };
   const fit = Math.min(inner.width / map.width, inner.height / map.height);
   if (fit >= MIN_LEGIBLE_SCALE || map.nodes.length === 0) {
-    drawInBox(frame, overview, svg(map));
+    drawInBox(frame, overview, scene(map));
     return;
   }
 
@@ -122,7 +117,7 @@ export function mapPages(frame: PdfFrame, map: ReportMap, versionName: string, t
   }
 
   // At this scale card text is unreadable: the overview shows the cards' titles and the arrows only.
-  drawInBox(frame, overview, svg({ ...map, nodes: map.nodes.map((n) => ({ ...n, sections: [] })) }));
+  drawInBox(frame, overview, scene({ ...map, nodes: map.nodes.map((n) => ({ ...n, sections: [] })) }));
   // Outline and number each part on the overview.
   const { doc } = frame;
   const origin = {
@@ -140,6 +135,6 @@ export function mapPages(frame: PdfFrame, map: ReportMap, versionName: string, t
 
   tiles.forEach(({ part }, i) => {
     const box = pageFrame(frame, `Process map, part ${i + 1} of ${tiles.length}`, `${versionName} · the numbered outlines on the first map page show where each part lies.`);
-    drawInBox(frame, box, svg(part));
+    drawInBox(frame, box, scene(part));
   });
 }

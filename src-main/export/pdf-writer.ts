@@ -13,19 +13,14 @@ import {
   textTableSection,
   transitionsSection,
 } from './pdf-sections';
-import { mapPageFromSvg, mapPages, markedMapPage } from './pdf-map';
-import { renderMapSvg } from '../../src-shared/domain/report/svg-writer';
+import { mapPages, markedMapPage } from './pdf-map';
+import { mapScene } from '../../src-shared/domain/report/map-scene';
 import { exportTextMetrics } from './font-metrics';
 import { drawTable } from './pdf-table';
 import type { TextStyle } from './pdf-text';
 
 export interface PdfOptions {
   paper: Paper;
-  /**
-   * A ready-made map picture, fitted to one page. By default the map is drawn from the
-   * report's model (without the SVG's DRAFT marks: every page has them), in parts when large.
-   */
-  mapSvg?: string;
 }
 
 interface ContentsEntry {
@@ -158,8 +153,7 @@ interface PdfSection {
 function comparisonSections(frame: PdfFrame, report: Report): PdfSection[] {
   const c = report.comparison;
   if (!c) return [];
-  const svg = (side: 'before' | 'after') =>
-    renderMapSvg(c.maps[side].map, { metrics: exportTextMetrics, draft: false, title: c.maps[side].versionName, marks: c.maps[side].marks });
+  const scene = (side: 'before' | 'after') => mapScene(c.maps[side].map, { metrics: exportTextMetrics, draft: false, marks: c.maps[side].marks });
   const caption = (side: 'before' | 'after') =>
     `${side === 'before' ? 'Before' : 'After'}: ${c.maps[side].versionName} · + (circle) added, − (square) removed, Δ (diamond) changed.`;
   return [
@@ -178,8 +172,8 @@ function comparisonSections(frame: PdfFrame, report: Report): PdfSection[] {
       layout: 'landscape',
       ownPages: true,
       draw: () => {
-        markedMapPage(frame, `Before: ${c.maps.before.versionName}`, caption('before'), svg('before'));
-        markedMapPage(frame, `After: ${c.maps.after.versionName}`, caption('after'), svg('after'));
+        markedMapPage(frame, `Before: ${c.maps.before.versionName}`, caption('before'), scene('before'));
+        markedMapPage(frame, `After: ${c.maps.after.versionName}`, caption('after'), scene('after'));
       },
     },
   ];
@@ -195,16 +189,12 @@ export async function writePdf(report: Report, options: PdfOptions): Promise<Buf
     createdAt: validDate(cover.generatedAt),
     info: { title: `${title}: sales process map and measurement plan`, author: cover.facilitator, subject: cover.organisation },
   });
-  const mapTitle = [cover.title, cover.versionName].filter((t) => t.trim() !== '').join(' — ');
   const sections: PdfSection[] = [
     { title: report.executiveSummary.title, layout: 'portrait', draw: () => textTableSection(frame, textTableOf(report.executiveSummary)) },
     {
       title: 'Process map',
       layout: 'landscape',
-      draw: () =>
-        options.mapSvg === undefined
-          ? mapPages(frame, report.map, dash(cover.versionName), mapTitle)
-          : mapPageFromSvg(frame, dash(cover.versionName), options.mapSvg),
+      draw: () => mapPages(frame, report.map, dash(cover.versionName)),
     },
     ...comparisonSections(frame, report),
     { title: 'Process figures', layout: 'portrait', draw: () => figuresSection(frame, report) },

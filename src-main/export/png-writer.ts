@@ -1,18 +1,21 @@
-// The map as a PNG picture (resvg): the report's SVG rasterised with the embedded
-// Noto fonts only (never the machine's), so the picture is the same everywhere.
-// Text another font draws (CJK, emoji) comes from the SVG writer as positioned <tspan>s
-// naming their family, so resvg never falls back by itself (it fails on mixed text).
+// The map as a PNG picture (resvg): an SVG rasterised with the embedded Noto fonts
+// only (never the machine's), so the picture is the same everywhere. The export
+// hands it the map with its text already outlined (svg-glyphs.ts); any other SVG
+// names the family of each run in a <tspan>, so resvg never falls back by itself.
 import { Resvg } from '@resvg/resvg-js';
 import { FONT_FAMILY, nativeFontFiles } from './fonts';
 
 export type PngScale = 1 | 2 | 4;
 
 /**
- * Limits that keep a huge map from exhausting memory: a 4× picture of a 200-stage
- * map would be gigabytes. Past them the picture is scaled down to fit.
+ * Limits that keep a huge map from exhausting memory and time: a 4× picture of a
+ * 200-stage map would be gigabytes. Past them the picture is scaled down to fit.
+ * 40 megapixels (160 MB once opened) holds the five-stage template at 4× (37 MP),
+ * keeps card text readable on a 200-stage map (about 0.8× of its size) and renders
+ * in about a second; every scale of so big a map gives the same picture, rendered once.
  */
 export const PNG_MAX_SIDE = 16_384;
-export const PNG_MAX_PIXELS = 80_000_000;
+export const PNG_MAX_PIXELS = 40_000_000;
 
 /** The SVG's own size in px, from its width/height attributes or else its viewBox. */
 export function svgSize(svg: string): { width: number; height: number } {
@@ -30,10 +33,27 @@ export function svgSize(svg: string): { width: number; height: number } {
 
 /** Width in px of the picture at a scale, within the limits above. */
 export function pngWidth(svg: string, scale: PngScale): number {
-  const { width, height } = svgSize(svg);
+  return pngWidthOf(svgSize(svg), scale);
+}
+
+/** Width in px of a picture of `size` at a scale, within the limits above. */
+export function pngWidthOf({ width, height }: { width: number; height: number }, scale: PngScale): number {
   const byPixels = Math.sqrt(PNG_MAX_PIXELS * (width / height));
   const bySide = Math.min(PNG_MAX_SIDE, PNG_MAX_SIDE * (width / height));
   return Math.max(1, Math.round(Math.min(width * scale, byPixels, bySide)));
+}
+
+/**
+ * The renderings the asked scales need: scales that the limits bring to the same width
+ * are one picture, rendered once (every scale of a 200-stage map is).
+ */
+export function pngRenderings(size: { width: number; height: number }, scales: readonly PngScale[]): { width: number; scales: PngScale[] }[] {
+  const byWidth = new Map<number, PngScale[]>();
+  for (const scale of scales) {
+    const width = pngWidthOf(size, scale);
+    byWidth.set(width, [...(byWidth.get(width) ?? []), scale]);
+  }
+  return [...byWidth].map(([width, same]) => ({ width, scales: same }));
 }
 
 /** The picture as resvg renders it (RGBA pixels), with the embedded fonts only. */
@@ -50,3 +70,6 @@ export function renderSvg(svg: string, width: number) {
 export function writePng(svg: string, scale: PngScale): Buffer {
   return renderSvg(svg, pngWidth(svg, scale)).asPng();
 }
+
+/** The picture `width` px wide. */
+export const writePngAt = (svg: string, width: number): Buffer => renderSvg(svg, width).asPng();

@@ -3,7 +3,8 @@
 // currency), bold frozen header rows, and user text that starts like a formula kept
 // as typed in a text cell with the quote-prefix style, so no formula ever runs when
 // a leader opens, edits or re-saves it (OWASP CSV injection).
-import ExcelJS from 'exceljs';
+import { createRequire } from 'node:module';
+import type ExcelJS from 'exceljs';
 import { xmlSafe } from '../../src-shared/domain/report/escape';
 import { startsLikeFormula } from '../../src-shared/domain/report/spreadsheet-text';
 import type { Report, ReportCell, ReportDataTable, ReportTable, ReportValue } from '../../src-shared/domain/report/report-model';
@@ -154,9 +155,15 @@ function dateCell(iso: string): Date | string {
   return /^\d{4}-\d{2}-\d{2}$/.test(iso) ? new Date(`${iso}T00:00:00Z`) : iso;
 }
 
+// exceljs loads with the first spreadsheet, not with the export code: a CSV export never needs it.
+// A package name, not a path: the bundle keeps dependencies external.
+const requireHere = createRequire(__filename);
+let exceljs: typeof ExcelJS | undefined;
+const excel = () => (exceljs ??= requireHere('exceljs') as typeof ExcelJS);
+
 export async function writeXlsx(report: Report): Promise<Buffer> {
   const currency = report.currency ?? '';
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (excel().Workbook)();
   const parsed = new Date(report.cover.generatedAt);
   const generated = Number.isNaN(parsed.getTime()) ? new Date(0) : parsed;
   workbook.creator = 'Leanmap';

@@ -14,18 +14,10 @@ import { createSessionsRepo } from '../db/repositories/sessions-repo';
 import { createWorkshopsRepo } from '../db/repositories/workshops-repo';
 import type { ExportFile } from '../export/export-files';
 import type { ExportProgress, ReportSource } from '../export/export-protocol';
-import type { ExportRunner } from '../export/export-runner';
+import type { ExportRunner, RunOptions } from '../export/export-runner';
 import { exportTextMetrics } from '../export/font-metrics';
 import type { Paper } from '../export/pdf-frame';
 import type { PngScale } from '../export/png-writer';
-
-const isText = (mime: string) => mime.startsWith('text/') || mime.startsWith('image/svg');
-
-export function toWireFile(file: ExportFile): ExportedFile {
-  return isText(file.mime)
-    ? { name: file.name, mime: file.mime, data: file.data.toString('utf8'), encoding: 'utf8' }
-    : { name: file.name, mime: file.mime, data: file.data.toString('base64'), encoding: 'base64' };
-}
 
 export function createExportService({ db, clock, appVersion, runner }: { db: Db; clock: () => Date; appVersion: string; runner: ExportRunner }) {
   const workshops = createWorkshopsRepo(db);
@@ -64,25 +56,31 @@ export function createExportService({ db, clock, appVersion, runner }: { db: Db;
   /** Exports running now that were given an id: their progress and how to stop them. */
   const running = new Map<string, { controller: AbortController; progress: ExportProgress }>();
 
-  const files = async (versionId: string, formats: readonly ExportFormat[], paper: Paper, exportId?: string, pngScales?: readonly PngScale[]): Promise<ExportFile[]> => {
-    const source = sourceOf(versionId);
-    const scales = pngScales ? { pngScales } : {};
-    if (exportId === undefined) return runner.run(source, formats, paper, scales);
+  /** Runs one export through the runner, with progress and cancel when it has an id. */
+  const tracked = async <T>(exportId: string | undefined, go: (run: RunOptions) => Promise<T>, scales: RunOptions): Promise<T> => {
+    if (exportId === undefined) return go(scales);
     if (running.has(exportId)) throw new DomainError('CONFLICT', 'That export is already running; wait for it or cancel it first.');
     const entry = { controller: new AbortController(), progress: { done: 0, total: 1, step: 'starting' } };
     running.set(exportId, entry);
     try {
-      return await runner.run(source, formats, paper, { ...scales, signal: entry.controller.signal, onProgress: (p) => (entry.progress = p) });
+      return await go({ ...scales, signal: entry.controller.signal, onProgress: (p) => (entry.progress = p) });
     } finally {
       running.delete(exportId);
     }
+  };
+
+  const files = (versionId: string, formats: readonly ExportFormat[], paper: Paper, exportId?: string, pngScales?: readonly PngScale[]): Promise<ExportFile[]> => {
+    const source = sourceOf(versionId);
+    return tracked(exportId, (run) => runner.run(source, formats, paper, run), pngScales ? { pngScales } : {});
   };
 
   return {
     reportOf,
     files,
     async build(versionId: string, format: ExportFormat, paper: Paper, exportId?: string, pngScales?: readonly PngScale[]): Promise<{ files: ExportedFile[] }> {
-      return { files: (await files(versionId, [format], paper, exportId, pngScales)).map(toWireFile) };
+      // Encoded for the wire on the export worker: a big PNG's base64 would hold up this thread.
+      const source = sourceOf(versionId);
+      return { files: await tracked(exportId, (run) => runner.runWire(source, [format], paper, run), pngScales ? { pngScales } : {}) };
     },
     /** How far the export with this id is; `running: false` once it ended (or never began). */
     progress(exportId: string): { running: boolean } & ExportProgress {

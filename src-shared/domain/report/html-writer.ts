@@ -6,7 +6,8 @@ import { textTableOf } from './data-table';
 import { escapeXml } from './escape';
 import { formatTimestamp } from './format';
 import type { Report, ReportFigureRow, ReportTable, ReportValue } from './report-model';
-import { renderMapSvg } from './svg-writer';
+import type { MapScene } from './map-scene';
+import { renderMapSvg, sceneToSvg } from './svg-writer';
 import type { TextMetrics } from './text-metrics';
 
 const esc = escapeXml;
@@ -129,8 +130,9 @@ function cover(report: Report): string {
   ].join('\n');
 }
 
-function mapSection(report: Report, metrics: TextMetrics): string {
-  const svg = renderMapSvg(report.map, { metrics, draft: report.draft, title: `${report.cover.title} — ${report.cover.versionName}`, inline: true });
+function mapSection(report: Report, metrics: TextMetrics, scene: MapScene | undefined): string {
+  const title = `${report.cover.title} — ${report.cover.versionName}`;
+  const svg = scene ? sceneToSvg(scene, { title, inline: true }) : renderMapSvg(report.map, { metrics, draft: report.draft, title, inline: true });
   // On screen a wide map keeps a readable scale (at least 40 %) and scrolls; in print it fits the page.
   const minWidth = Math.round(report.map.width * 0.4);
   return [
@@ -293,8 +295,11 @@ function checksSection(report: Report): string {
   ].join('\n');
 }
 
-/** The whole report as one HTML document; `metrics` are those the map was laid out with. */
-export function renderHtml(report: Report, metrics: TextMetrics): string {
+/**
+ * The whole report as one HTML document; `metrics` are those the map was laid out with.
+ * `scene` is the map already drawn (with the report's DRAFT setting), when the caller has it.
+ */
+export function renderHtml(report: Report, metrics: TextMetrics, scene?: MapScene): string {
   const c = report.cover;
   const title = `${c.title || 'Leanmap report'} — ${c.versionName}`;
   const banner = report.draft
@@ -316,7 +321,7 @@ export function renderHtml(report: Report, metrics: TextMetrics): string {
     banner,
     cover(report),
     textTableSection(textTableOf(report.executiveSummary)),
-    mapSection(report, metrics),
+    mapSection(report, metrics, scene),
     comparisonSection(report, metrics),
     stagesSection(report),
     textTableSection(report.stageDetails),

@@ -1,15 +1,15 @@
-// The map picture as a standalone SVG 1.1 document, drawn from the report's map
-// model in the app's colours. Only rect, path, line and text: the PDF
-// (svg-to-pdfkit) and PNG (resvg) renderers both draw it, and it carries no
-// script, no link and no external reference. Every user text is escaped.
-// Text is measured with the same injected TextMetrics as the layout: a text that
-// needs a fallback font (CJK, emoji) is written as one positioned <tspan> per font,
-// so neither renderer has to fall back by itself (both get mixed text wrong:
-// svg-to-pdfkit uses one font per element, resvg shapes a chunk with its first font).
+// The map picture as a standalone SVG 1.1 document: the map scene (map-scene.ts)
+// written out. Only rect, path, line, circle and text: resvg (PNG) draws it and the
+// HTML report inlines it; it carries no script, no link and no external reference.
+// Every user text is escaped. A text that needs a fallback font (CJK, emoji) is
+// written as one positioned <tspan> per font, so no renderer has to fall back by
+// itself (resvg shapes a chunk with its first font and gets mixed text wrong).
 import { escapeXml } from './escape';
-import { bottleneckTag, CARD, EDGE, edgeLabelBox, OUTCOME, placeCard, type PlacedSection } from './map-layout';
-import type { ReportMap, ReportMapEdge, ReportMapItem, ReportMapNode } from './report-model';
-import { textWidth, type TextMetrics } from './text-metrics';
+import { mapScene, PRIMARY_FAMILY, type MapMark, type MapScene, type Paint, type SceneShape, type SceneText, type SceneWatermark } from './map-scene';
+import type { ReportMap } from './report-model';
+import type { TextMetrics } from './text-metrics';
+
+export { PRIMARY_FAMILY, SECTION_COLOURS, OUTCOME_COLOURS, type MapMark } from './map-scene';
 
 export interface MapSvgOptions {
   /** The metrics the map was laid out with (the export fonts). */
@@ -23,349 +23,92 @@ export interface MapSvgOptions {
   marks?: Readonly<Record<string, MapMark>>;
 }
 
-/** A change mark on a compared map (the same words as src-shared/domain/compare). */
-export type MapMark = 'added' | 'removed' | 'changed';
+/** How a renderer that cannot lay text out well enough (or fast enough) writes text instead; and what it adds in <defs>. */
+export interface SvgTextWriter {
+  text(shape: SceneText): string;
+  watermark(shape: SceneWatermark): string;
+  /** Definitions the texts written so far refer to. */
+  defs(): string;
+}
 
-/** The font the picture is set in; runs another font draws name theirs on a <tspan>. */
-export const PRIMARY_FAMILY = 'Noto Sans';
 export const FONT_FAMILY = "'Noto Sans', 'Noto Sans JP', 'Segoe UI', Arial, sans-serif";
-
-const INK = '#111827';
-const INK_SOFT = '#374151';
-const MUTED = '#4b5563';
-
-export const SECTION_COLOURS = {
-  customer: { bar: '#1d4ed8', bg: '#eff6ff' },
-  seller: { bar: '#9a3412', bg: '#fff7ed' },
-  exit: { bar: '#166534', bg: '#f0fdf4' },
-} as const;
-
-export const OUTCOME_COLOURS = {
-  won: { border: '#15803d', text: '#15803d', bg: '#f0fdf4' },
-  lost: { border: '#b91c1c', text: '#b91c1c', bg: '#fef2f2' },
-  no_decision: { border: '#a16207', text: '#78350f', bg: '#fffbeb' },
-  disqualified: { border: '#4b5563', text: '#374151', bg: '#f3f4f6' },
-} as const;
-
-const LEAN_COLOURS = { V: '#166534', N: '#6b7280', W: '#b91c1c' } as const;
-const BOTTLENECK = '#ea580c';
-const LOOP = { stroke: '#6d28d9', text: '#5b21b6', dash: '10 6' };
 
 /** Numbers in attributes: one decimal at most, so the output is compact and stable. */
 const n = (v: number) => String(Math.round(v * 10) / 10);
-
-/** The baseline of text set at `fontSize` centred in a line box starting at `top`. */
-const baseline = (top: number, lineHeight: number, fontSize: number) => top + lineHeight / 2 + 0.36 * fontSize;
-
 /** Positions in tspans: two decimals, as the runs are placed side by side. */
 const n2 = (v: number) => String(Math.round(v * 100) / 100);
 
-type TextAttrs = { size: number; bold?: boolean; italic?: boolean; fill?: string; anchor?: 'middle' | 'end' };
+function paintAttrs(p: Paint): string {
+  const out: string[] = [];
+  if (p.fill !== undefined) out.push(`fill="${p.fill}"`);
+  if (p.fillOpacity !== undefined) out.push(`fill-opacity="${p.fillOpacity}"`);
+  if (p.stroke !== undefined) out.push(`stroke="${p.stroke}"`);
+  if (p.strokeWidth !== undefined) out.push(`stroke-width="${p.strokeWidth}"`);
+  if (p.dash) out.push(`stroke-dasharray="${p.dash.join(' ')}"`);
+  if (p.round) out.push('stroke-linecap="round" stroke-linejoin="round"');
+  return out.join(' ');
+}
 
-function text(m: TextMetrics, x: number, y: number, content: string, attrs: TextAttrs): string {
-  const style = [`font-size="${attrs.size}"`];
-  if (attrs.bold) style.push('font-weight="bold"');
-  if (attrs.italic) style.push('font-style="italic"');
-  const fill = `fill="${attrs.fill ?? INK}"`;
-  const runs = m.runs(content, attrs.size, attrs.bold ? 'bold' : 'regular');
-  if (runs.every((r) => r.family === PRIMARY_FAMILY)) {
-    const anchor = attrs.anchor ? [`text-anchor="${attrs.anchor}"`] : [];
-    return `<text ${[`x="${n(x)}"`, `y="${n(y)}"`, ...style, ...anchor, fill].join(' ')}>${escapeXml(content)}</text>`;
+function textSvg(t: SceneText): string {
+  const style = [`font-size="${t.size}"`];
+  if (t.bold) style.push('font-weight="bold"');
+  if (t.italic) style.push('font-style="italic"');
+  const fill = `fill="${t.fill}"`;
+  if (t.runs.every((r) => r.family === PRIMARY_FAMILY)) {
+    const anchor = t.anchor === 'start' ? [] : [`text-anchor="${t.anchor}"`];
+    return `<text ${[`x="${n(t.x)}"`, `y="${n(t.y)}"`, ...style, ...anchor, fill].join(' ')}>${escapeXml(t.text)}</text>`;
   }
   // One chunk per font, each placed where the one before it ends.
-  const total = runs.reduce((sum, r) => sum + r.width, 0);
-  let left = attrs.anchor === 'middle' ? x - total / 2 : attrs.anchor === 'end' ? x - total : x;
-  const spans = runs.map((r) => {
-    const span = `<tspan x="${n2(left)}" font-family="${escapeXml(r.family)}" xml:space="preserve">${escapeXml(r.text)}</tspan>`;
-    left += r.width;
-    return span;
-  });
-  return `<text y="${n(y)}" ${[...style, fill].join(' ')}>${spans.join('')}</text>`;
+  const spans = t.runs.map((r) => `<tspan x="${n2(r.x)}" font-family="${escapeXml(r.family)}" xml:space="preserve">${escapeXml(r.text)}</tspan>`);
+  return `<text y="${n(t.y)}" ${[...style, fill].join(' ')}>${spans.join('')}</text>`;
 }
 
-function rect(x: number, y: number, width: number, height: number, attrs: string): string {
-  return `<rect x="${n(x)}" y="${n(y)}" width="${n(width)}" height="${n(height)}" ${attrs}/>`;
+function watermarkSvg(w: SceneWatermark): string {
+  const turn = `rotate(${w.angle} ${n(w.x)} ${n(w.y - w.size * 0.36)})`;
+  return `<text x="${n(w.x)}" y="${n(w.y)}" font-size="${n(w.size)}" font-weight="bold" fill="${w.fill}" fill-opacity="${w.fillOpacity}" text-anchor="middle" transform="${turn}">${escapeXml(w.text)}</text>`;
 }
 
-function edgeTone(edge: ReportMapEdge): { stroke: string; text: string } {
-  if (edge.kind === 'loop') return { stroke: LOOP.stroke, text: LOOP.text };
-  if (edge.kind === 'exit' && edge.outcomeKind) {
-    const c = OUTCOME_COLOURS[edge.outcomeKind];
-    return { stroke: c.border, text: c.text };
-  }
-  return { stroke: INK_SOFT, text: INK };
-}
-
-/** The arrow's tip and the unit vector it points along: from the model, or read off the path's last two points. */
-function arrowEnd(edge: ReportMapEdge): { x: number; y: number; dx: number; dy: number } | null {
-  if (edge.end) {
-    const d = { right: [1, 0], left: [-1, 0], up: [0, -1], down: [0, 1] }[edge.end.direction];
-    return { x: edge.end.x, y: edge.end.y, dx: d[0]!, dy: d[1]! };
-  }
-  const nums = (edge.path.match(/-?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?/gi) ?? []).map(Number);
-  if (nums.length < 4) return null;
-  const x = nums[nums.length - 2]!;
-  const y = nums[nums.length - 1]!;
-  for (let i = nums.length - 4; i >= 0; i -= 2) {
-    const dx = x - nums[i]!;
-    const dy = y - nums[i + 1]!;
-    const length = Math.hypot(dx, dy);
-    if (length > 0.01) return { x, y, dx: dx / length, dy: dy / length };
-  }
-  return null;
-}
-
-function drawEdge(edge: ReportMapEdge): string[] {
-  const tone = edgeTone(edge);
-  const bottleneck = edge.bottleneckRank !== null;
-  const stroke = bottleneck ? BOTTLENECK : tone.stroke;
-  const width = bottleneck ? EDGE.bottleneckWidth : EDGE.width;
-  const dash = edge.kind === 'loop' ? ` stroke-dasharray="${LOOP.dash}"` : '';
-  const out = [`<path d="${escapeXml(edge.path)}" fill="none" stroke="${stroke}" stroke-width="${width}"${dash}/>`];
-  const end = arrowEnd(edge);
-  if (end) {
-    const length = bottleneck ? EDGE.arrow + 6 : EDGE.arrow;
-    const half = length / 2 + (bottleneck ? 2 : 0);
-    const bx = end.x - end.dx * length;
-    const by = end.y - end.dy * length;
-    const px = -end.dy * half;
-    const py = end.dx * half;
-    out.push(`<path d="M ${n(end.x)} ${n(end.y)} L ${n(bx + px)} ${n(by + py)} L ${n(bx - px)} ${n(by - py)} Z" fill="${stroke}"/>`);
-  }
-  return out;
-}
-
-function drawEdgeLabel(m: TextMetrics, edge: ReportMapEdge): string[] {
-  if (!edge.label && edge.bottleneckRank === null) return [];
-  const { fontSize, rowHeight } = EDGE.label;
-  const tone = edgeTone(edge);
-  const bottleneck = edge.bottleneckRank !== null;
-  const { width, height } = edgeLabelBox(m, edge.label, edge.bottleneckRank);
-  const left = edge.labelX - width / 2;
-  let top = edge.labelY - height / 2;
-  const out = [rect(left, top, width, height, `rx="6" fill="#ffffff" stroke="${bottleneck ? BOTTLENECK : tone.stroke}" stroke-width="${bottleneck ? 3 : 2}"`)];
-  if (bottleneck) {
-    out.push(rect(left, top, width, rowHeight, `rx="6" fill="${BOTTLENECK}"`));
-    out.push(text(m, edge.labelX, baseline(top, rowHeight, fontSize), bottleneckTag(edge.bottleneckRank!), { size: fontSize, bold: true, fill: '#ffffff', anchor: 'middle' }));
-    top += rowHeight;
-  }
-  if (edge.label) out.push(text(m, edge.labelX, baseline(top, rowHeight, fontSize), edge.label, { size: fontSize, bold: true, fill: tone.text, anchor: 'middle' }));
-  return out;
-}
-
-function drawMark(m: TextMetrics, mark: NonNullable<ReportMapItem['mark']>, x: number, top: number): string[] {
-  const size = CARD.mark.size;
-  const y = top + (CARD.line.lineHeight - size) / 2;
-  if (mark === 'check') {
-    const c = SECTION_COLOURS.exit.bar;
-    return [
-      `<path d="M ${n(x + 3)} ${n(y + size * 0.55)} L ${n(x + size * 0.42)} ${n(y + size - 3)} L ${n(x + size - 2)} ${n(y + 3)}" fill="none" stroke="${c}" stroke-width="3" stroke-linecap="round" stroke-linejoin="round"/>`,
-    ];
-  }
-  return [
-    rect(x, y, size, size, `rx="4" fill="${LEAN_COLOURS[mark]}"`),
-    text(m, x + size / 2, baseline(y, size, 11), mark, { size: 11, bold: true, fill: '#ffffff', anchor: 'middle' }),
-  ];
-}
-
-function drawItems(m: TextMetrics, items: readonly ReportMapItem[], left: number, top: number): string[] {
-  const out: string[] = [];
-  let y = top;
-  items.forEach((item, i) => {
-    if (i > 0) y += CARD.line.itemGap;
-    if (item.mark) out.push(...drawMark(m, item.mark, left, y));
-    const textX = item.mark ? left + CARD.mark.size + CARD.mark.gap : left;
-    const style =
-      item.tone === 'warn'
-        ? { size: CARD.line.fontSize, bold: true, fill: '#92400e' }
-        : item.tone === 'muted'
-          ? { size: CARD.line.fontSize, italic: true, fill: MUTED }
-          : { size: CARD.line.fontSize, fill: INK };
-    for (const line of item.lines) {
-      out.push(text(m, textX, baseline(y, CARD.line.lineHeight, CARD.line.fontSize), line, style));
-      y += CARD.line.lineHeight;
+function shapeSvg(s: SceneShape, writer: SvgTextWriter | undefined): string {
+  switch (s.kind) {
+    case 'rect': {
+      const rx = s.rx !== undefined ? ` rx="${n(s.rx)}"` : '';
+      return `<rect x="${n(s.x)}" y="${n(s.y)}" width="${n(s.width)}" height="${n(s.height)}"${rx} ${paintAttrs(s)}/>`;
     }
-    if (item.tag) {
-      const { fontSize, height } = CARD.tag;
-      const width = textWidth(m, item.tag.text, fontSize, 'bold') + 10;
-      const warn = item.tag.tone === 'warn';
-      out.push(rect(textX, y + 1, width, height, `rx="4" fill="${warn ? '#fef3c7' : '#e5e7eb'}"`));
-      out.push(text(m, textX + 5, baseline(y + 1, height, fontSize), item.tag.text, { size: fontSize, bold: true, fill: warn ? '#92400e' : INK }));
-      y += CARD.tag.rowHeight;
-    }
-  });
-  return out;
-}
-
-/**
- * A section's background and colour bar. The one at the card's bottom follows the
- * card's rounded corners with arcs: no clipPath, which resvg 2.6 can abort on.
- */
-function sectionShapes(node: ReportMapNode, top: number, height: number, colours: { bar: string; bg: string }): string[] {
-  const { x, width } = node;
-  const bar = CARD.section.bar;
-  const bottom = top + height;
-  const r = CARD.radius;
-  if (Math.abs(bottom - (node.y + node.height)) > 0.5 || height < r) {
-    return [rect(x, top, width, height, `fill="${colours.bg}"`), rect(x, top, bar, height, `fill="${colours.bar}"`)];
+    case 'path':
+      return `<path d="${escapeXml(s.d)}" ${paintAttrs(s)}/>`;
+    case 'line':
+      return `<line x1="${n(s.x1)}" y1="${n(s.y1)}" x2="${n(s.x2)}" y2="${n(s.y2)}" ${paintAttrs(s)}/>`;
+    case 'circle':
+      return `<circle cx="${n(s.cx)}" cy="${n(s.cy)}" r="${n(s.r)}" ${paintAttrs(s)}/>`;
+    case 'text':
+      return writer ? writer.text(s) : textSvg(s);
+    case 'watermark':
+      return writer ? writer.watermark(s) : watermarkSvg(s);
   }
-  // Where the bar's right edge meets the bottom-left corner's arc.
-  const barBottom = bottom - r + Math.sqrt(r * r - (r - bar) * (r - bar));
-  return [
-    `<path d="M ${n(x)} ${n(top)} H ${n(x + width)} V ${n(bottom - r)} A ${r} ${r} 0 0 1 ${n(x + width - r)} ${n(bottom)} H ${n(x + r)} A ${r} ${r} 0 0 1 ${n(x)} ${n(bottom - r)} Z" fill="${colours.bg}"/>`,
-    `<path d="M ${n(x)} ${n(top)} H ${n(x + bar)} V ${n(barBottom)} A ${r} ${r} 0 0 1 ${n(x)} ${n(bottom - r)} Z" fill="${colours.bar}"/>`,
-  ];
 }
 
-function drawBody(m: TextMetrics, node: ReportMapNode, placed: PlacedSection): string[] {
-  const kind = placed.section.kind;
-  const colours = kind === 'customer' || kind === 'seller' || kind === 'exit' ? SECTION_COLOURS[kind] : { bar: INK_SOFT, bg: '#f9fafb' };
-  const top = node.y + placed.y;
-  const { padTop, headingHeight, headingSize, textLeft } = CARD.section;
-  return [
-    ...sectionShapes(node, top, placed.height, colours),
-    text(m, node.x + textLeft, baseline(top + padTop, headingHeight, headingSize), placed.section.heading.toUpperCase(), {
-      size: headingSize,
-      bold: true,
-      fill: colours.bar,
-    }),
-    ...drawItems(m, placed.items, node.x + textLeft, top + padTop + headingHeight),
-  ];
-}
-
-function drawBadges(m: TextMetrics, texts: readonly string[], x: number, top: number, colours: { bg: string; text: string }): string[] {
-  const { fontSize, height, padX, gap } = CARD.badge;
+/** A scene as an SVG document; `writer` replaces how text is written (the PNG's outlined glyphs). */
+export function sceneToSvg(scene: MapScene, options: { title: string; inline?: boolean; writer?: SvgTextWriter }): string {
   const out: string[] = [];
-  let left = x;
-  for (const t of texts) {
-    const width = textWidth(m, t, fontSize, 'bold') + 2 * padX;
-    out.push(rect(left, top, width, height, `rx="6" fill="${colours.bg}"`));
-    out.push(text(m, left + padX, baseline(top, height, fontSize), t, { size: fontSize, bold: true, fill: colours.text }));
-    left += width + gap;
-  }
-  return out;
-}
-
-function drawStage(m: TextMetrics, node: ReportMapNode): string[] {
-  const placed = placeCard(node, m);
-  const { x, y, width, height } = node;
-  const out = [
-    rect(x + 2, y + 3, width, height, `rx="${CARD.radius}" fill="#000000" fill-opacity="0.08"`),
-    rect(x, y, width, height, `rx="${CARD.radius}" fill="#ffffff"`),
-  ];
-  placed.titleLines.forEach((line, i) => {
-    const top = y + CARD.headerTop + i * CARD.title.lineHeight;
-    out.push(text(m, x + CARD.padX, baseline(top, CARD.title.lineHeight, CARD.title.fontSize), line, { size: CARD.title.fontSize, bold: true }));
-  });
-  if (placed.goal) {
-    let top = y + placed.goal.y + CARD.goal.gapAbove;
-    for (const line of placed.goal.items.flatMap((i) => i.lines)) {
-      out.push(text(m, x + CARD.padX, baseline(top, CARD.goal.lineHeight, CARD.goal.fontSize), line, { size: CARD.goal.fontSize, italic: true, fill: INK_SOFT }));
-      top += CARD.goal.lineHeight;
-    }
-  }
-  if (placed.badges) out.push(...drawBadges(m, placed.badges.texts, x + CARD.padX, y + placed.badges.y, { bg: '#ede9fe', text: '#4c1d95' }));
-  if (placed.error) out.push(...drawBadges(m, [placed.error.text], x + CARD.padX, y + placed.error.y, { bg: '#b91c1c', text: '#ffffff' }));
-  out.push(`<line x1="${n(x + 1.5)}" y1="${n(y + placed.dividerY)}" x2="${n(x + width - 1.5)}" y2="${n(y + placed.dividerY)}" stroke="#e5e7eb" stroke-width="2"/>`);
-  for (const body of placed.bodies) out.push(...drawBody(m, node, body));
-  out.push(rect(x, y, width, height, `rx="${CARD.radius}" fill="none" stroke="${node.error ? '#b91c1c' : INK_SOFT}" stroke-width="${CARD.border}"`));
-  return out;
-}
-
-function drawOutcome(m: TextMetrics, node: ReportMapNode): string[] {
-  const c = OUTCOME_COLOURS[node.outcomeKind ?? 'disqualified'];
-  const r = node.height / 2;
-  return [
-    rect(node.x, node.y, node.width, node.height, `rx="${n(r)}" fill="${c.bg}" stroke="${c.border}" stroke-width="${OUTCOME.border}"`),
-    text(m, node.x + node.width / 2, baseline(node.y, node.height, OUTCOME.fontSize), node.title, {
-      size: OUTCOME.fontSize,
-      bold: true,
-      fill: c.text,
-      anchor: 'middle',
-    }),
-  ];
-}
-
-/** DRAFT across the picture, repeated along a wide map so every printed part shows it. */
-function drawDraft(m: TextMetrics, map: ReportMap): string[] {
-  const size = Math.max(48, Math.min(map.height * 0.4, map.width * 0.3, 400));
-  const step = size * 4;
-  // Capped: one mark per 4 sizes of a map up to 20,000,000 wide would be 100,000 texts.
-  const count = Math.min(200, Math.max(1, Math.floor(map.width / step)));
-  const cy = map.y + map.height / 2 + size * 0.36;
-  const out = ['<g fill="#b91c1c" fill-opacity="0.12" font-weight="bold">'];
-  for (let i = 0; i < count; i++) {
-    const cx = map.x + (map.width * (i + 0.5)) / count;
-    out.push(`<text x="${n(cx)}" y="${n(cy)}" font-size="${n(size)}" text-anchor="middle" transform="rotate(-20 ${n(cx)} ${n(cy - size * 0.36)})">DRAFT</text>`);
-  }
-  out.push('</g>');
-  out.push(text(m, map.x + 16, map.y + 30, 'DRAFT — not yet agreed', { size: 18, bold: true, fill: '#b91c1c' }));
-  return out;
-}
-
-/**
- * Each mark reads without colour: its own shape (circle +, square −, diamond Δ) with its
- * sign and word, and the card outlined (dashed when removed), so it survives a
- * black-and-white print and a washed-out projector.
- */
-const MARK_STYLE: Record<MapMark, { colour: string; sign: string; word: string; dash: string }> = {
-  added: { colour: '#15803d', sign: '+', word: 'Added', dash: '' },
-  removed: { colour: '#b91c1c', sign: '−', word: 'Removed', dash: ' stroke-dasharray="12 6"' },
-  changed: { colour: '#1d4ed8', sign: 'Δ', word: 'Changed', dash: ' stroke-dasharray="3 4"' },
-};
-const BADGE = 15;
-
-function badge(m: TextMetrics, cx: number, cy: number, mark: MapMark): string[] {
-  const st = MARK_STYLE[mark];
-  const fill = `fill="#ffffff" stroke="${st.colour}" stroke-width="3"`;
-  const shape =
-    mark === 'added'
-      ? `<circle cx="${n(cx)}" cy="${n(cy)}" r="${BADGE}" ${fill}/>`
-      : mark === 'removed'
-        ? rect(cx - BADGE, cy - BADGE, 2 * BADGE, 2 * BADGE, fill)
-        : `<path d="M${n(cx)} ${n(cy - BADGE - 3)} L${n(cx + BADGE + 3)} ${n(cy)} L${n(cx)} ${n(cy + BADGE + 3)} L${n(cx - BADGE - 3)} ${n(cy)} Z" ${fill}/>`;
-  return [
-    shape,
-    text(m, cx, cy + 7, st.sign, { size: 20, bold: true, fill: st.colour, anchor: 'middle' }),
-    text(m, cx - BADGE - 6, cy + 6, st.word, { size: 15, bold: true, fill: st.colour, anchor: 'end' }),
-  ];
-}
-
-function drawMarks(m: TextMetrics, map: ReportMap, marks: Readonly<Record<string, MapMark>>): string[] {
-  const out: string[] = [];
-  for (const node of map.nodes) {
-    const mark = marks[node.id];
-    if (!mark) continue;
-    const st = MARK_STYLE[mark];
-    out.push(rect(node.x - 6, node.y - 6, node.width + 12, node.height + 12, `fill="none" stroke="${st.colour}" stroke-width="4"${st.dash} rx="8"`));
-    out.push(...badge(m, node.x + node.width - 4, node.y - 4, mark));
-  }
-  for (const edge of map.edges) {
-    const mark = marks[edge.id];
-    if (mark) out.push(...badge(m, edge.labelX, edge.labelY - 30, mark));
-  }
-  return out;
+  if (!options.inline) out.push('<?xml version="1.0" encoding="UTF-8"?>');
+  const ns = options.inline ? '' : ' xmlns="http://www.w3.org/2000/svg"';
+  const xlink = options.writer ? ' xmlns:xlink="http://www.w3.org/1999/xlink"' : '';
+  out.push(
+    `<svg${ns}${xlink} version="1.1" width="${n(scene.width)}" height="${n(scene.height)}" viewBox="${n(scene.x)} ${n(scene.y)} ${n(scene.width)} ${n(scene.height)}" font-family="${FONT_FAMILY}">`,
+  );
+  out.push(`<title>${escapeXml(options.title)}</title>`);
+  const [ground = [], ...layers] = scene.layers;
+  for (const s of ground) out.push(shapeSvg(s, options.writer));
+  for (const layer of layers) out.push('<g>', ...layer.map((s) => shapeSvg(s, options.writer)), '</g>');
+  // Definitions come after their uses are known; SVG allows them anywhere.
+  const defs = options.writer?.defs();
+  if (defs) out.push(`<defs>${defs}</defs>`);
+  out.push('</svg>');
+  return out.join('\n') + '\n';
 }
 
 /** The map as an SVG document (or an inline <svg> element for HTML). */
 export function renderMapSvg(map: ReportMap, options: MapSvgOptions): string {
-  const m = options.metrics;
-  const out: string[] = [];
-  if (!options.inline) out.push('<?xml version="1.0" encoding="UTF-8"?>');
-  const ns = options.inline ? '' : ' xmlns="http://www.w3.org/2000/svg"';
-  out.push(
-    `<svg${ns} version="1.1" width="${n(map.width)}" height="${n(map.height)}" viewBox="${n(map.x)} ${n(map.y)} ${n(map.width)} ${n(map.height)}" font-family="${FONT_FAMILY}">`,
-  );
-  out.push(`<title>${escapeXml(options.title)}</title>`);
-  out.push(rect(map.x, map.y, map.width, map.height, 'fill="#ffffff"'));
-  if (map.nodes.length === 0) {
-    out.push(text(m, map.x + map.width / 2, map.y + map.height / 2, 'No stages on the map yet', { size: 22, italic: true, fill: MUTED, anchor: 'middle' }));
-  }
-  out.push('<g>', ...map.edges.flatMap(drawEdge), '</g>');
-  out.push('<g>', ...map.nodes.flatMap((node) => (node.kind === 'stage' ? drawStage(m, node) : drawOutcome(m, node))), '</g>');
-  out.push('<g>', ...map.edges.flatMap((edge) => drawEdgeLabel(m, edge)), '</g>');
-  if (options.marks) out.push('<g>', ...drawMarks(m, map, options.marks), '</g>');
-  if (options.draft) out.push(...drawDraft(m, map));
-  out.push('</svg>');
-  return out.join('\n') + '\n';
+  const scene = mapScene(map, { metrics: options.metrics, draft: options.draft, ...(options.marks ? { marks: options.marks } : {}) });
+  return sceneToSvg(scene, { title: options.title, ...(options.inline ? { inline: true } : {}) });
 }

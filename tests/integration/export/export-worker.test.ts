@@ -8,8 +8,7 @@ import type { ExportedFile } from '../../../src-shared/api/contract';
 import { blankWorkshopMeta } from '../../../src-shared/domain/workshop';
 import type { Backend } from '../../../src-main/backend';
 import { createBackend } from '../../../src-main/backend';
-import { exportReport } from '../../../src-main/export/export-files';
-import { toWireFile } from '../../../src-main/services/export-service';
+import { exportReport, toWireFile } from '../../../src-main/export/export-files';
 import { bigMap } from '../../../bench/big-map';
 import { call, refusal, useTempDirs } from '../../fixtures/backend';
 import { allText, readPdf, squashed } from './pdf-helpers';
@@ -49,6 +48,16 @@ describe('exports on the worker thread', () => {
     expect((await refusal(backend, 'export.build', { versionId, format: 'png', pngScales: [3] })).code).toBe('VALIDATION');
   }, 60_000);
 
+  it('sends scales that make the same picture as one rendering, the same bytes in each file', async () => {
+    const backend = await temp.openBackend(temp.makeDir());
+    const versionId = await aVersion(backend, 30);
+    const { files } = await call(backend, 'export.build', { versionId, format: 'png', pngScales: [2, 4] });
+    expect(files.map((f) => f.name)).toEqual(['Acme renewal – Current state map@2x.png', 'Acme renewal – Current state map@4x.png']);
+    expect(files[0]!.encoding).toBe('base64');
+    expect(files[1]!.data).toBe(files[0]!.data);
+    expect(Buffer.from(files[0]!.data, 'base64').subarray(1, 4).toString('latin1')).toBe('PNG');
+  }, 120_000);
+
   it('answers app.info while a PDF export is still being built', async () => {
     const backend = await temp.openBackend(temp.makeDir());
     const versionId = await aVersion(backend, 30);
@@ -75,7 +84,8 @@ describe('exports on the worker thread', () => {
       await new Promise((resolve) => setTimeout(resolve, 20));
       progress = await call(backend, 'export.progress', { exportId });
     }
-    expect(progress).toMatchObject({ running: true, total: 3, step: expect.stringContaining('map picture') });
+    // Two renderings: 1×, and 2× and 4× in one (the pixel limit makes them the same picture).
+    expect(progress).toMatchObject({ running: true, total: 2, step: expect.stringContaining('map picture') });
     expect(await call(backend, 'export.cancel', { exportId })).toEqual({ cancelled: true });
     const refused = await exporting;
     expect(refused).toEqual({ code: 'EXPORT_CANCELLED', message: 'The export was cancelled; no files were made.' });

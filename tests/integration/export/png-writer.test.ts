@@ -1,8 +1,9 @@
 // The map as PNG: a real PNG, 1×, 2× and 4× as wide as the SVG, drawn with the
 // bundled fonts, and kept within memory limits for a huge map.
 import { describe, expect, it } from 'vitest';
-import { mapSvgOf } from '../../../src-main/export/map-svg';
-import { PNG_MAX_PIXELS, PNG_MAX_SIDE, pngWidth, svgSize, writePng } from '../../../src-main/export/png-writer';
+import { mapSceneOf, mapSvgOf } from '../../../src-main/export/map-svg';
+import { PNG_MAX_PIXELS, PNG_MAX_SIDE, pngRenderings, pngWidth, renderSvg, svgSize, writePng } from '../../../src-main/export/png-writer';
+import { glyphTextWriter } from '../../../src-main/export/svg-glyphs';
 import { exportTextMetrics } from '../../../src-main/export/font-metrics';
 import { layoutReportMap } from '../../../src-shared/domain/report/map-layout';
 import { renderMapSvg } from '../../../src-shared/domain/report/svg-writer';
@@ -60,5 +61,58 @@ describe('CJK in the PNG', () => {
     // <tspan>, it must not look like the same run set in Noto Sans (which has no glyphs for it).
     const boxes = svg.replace('font-family="Noto Sans JP"', 'font-family="Noto Sans"');
     expect(writePng(svg, 1).equals(writePng(boxes, 1))).toBe(false);
+  });
+});
+
+describe('PNG renderings', () => {
+  it('renders each scale when the limits leave them apart', () => {
+    // 1000 × 500 at 4× is 4000 × 2000 = 8 MP, within every limit.
+    expect(pngRenderings({ width: 1000, height: 500 }, [1, 2, 4])).toEqual([
+      { width: 1000, scales: [1] },
+      { width: 2000, scales: [2] },
+      { width: 4000, scales: [4] },
+    ]);
+  });
+
+  it('renders once the scales the pixel limit makes the same picture', () => {
+    // 3000 × 4000 is 12 MP at 1×; at 2× (48 MP) and 4× it is capped to √(40 M × 3/4) = 5477 wide.
+    expect(pngRenderings({ width: 3000, height: 4000 }, [1, 2, 4])).toEqual([
+      { width: 3000, scales: [1] },
+      { width: 5477, scales: [2, 4] },
+    ]);
+    // A 200-stage map is past the limit already at 1× (6000 × 10000 = 60 MP): one picture, √(40 M × 0.6) = 4899 wide.
+    expect(pngRenderings({ width: 6000, height: 10000 }, [1, 2, 4])).toEqual([{ width: 4899, scales: [1, 2, 4] }]);
+  });
+
+  it('renders only the scales asked for', () => {
+    expect(pngRenderings({ width: 1000, height: 500 }, [2])).toEqual([{ width: 2000, scales: [2] }]);
+  });
+});
+
+describe('the map with its text as outlined glyphs', () => {
+  const report = aTemplateReport();
+  const scene = mapSceneOf(report);
+  const asText = mapSvgOf(report, { scene });
+  const outlined = mapSvgOf(report, { scene, writer: glyphTextWriter() });
+
+  it('has no text element left for resvg to lay out', () => {
+    expect(asText).toContain('<text');
+    expect(outlined).not.toContain('<text');
+  });
+
+  it('looks as the text drawn by resvg does: the same glyphs in the same places', () => {
+    const width = 800;
+    const a = renderSvg(asText, width).pixels;
+    const b = renderSvg(outlined, width).pixels;
+    expect(b.length).toBe(a.length);
+    let differing = 0;
+    let inked = 0;
+    for (let i = 0; i < a.length; i += 4) {
+      if (a[i]! < 128) inked++;
+      if (Math.abs(a[i]! - b[i]!) > 96 || Math.abs(a[i + 1]! - b[i + 1]!) > 96 || Math.abs(a[i + 2]! - b[i + 2]!) > 96) differing++;
+    }
+    expect(inked).toBeGreaterThan(1000);
+    // Anti-aliasing differs at glyph edges only: under 1 % of the inked pixels.
+    expect(differing).toBeLessThan(inked * 0.01);
   });
 });
