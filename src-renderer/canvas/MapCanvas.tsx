@@ -8,11 +8,14 @@ import {
   MiniMap,
   ReactFlow,
   applyNodeChanges,
+  useReactFlow,
+  useStore,
   type Connection,
   type EdgeChange,
   type NodeChange,
+  type Viewport,
 } from '@xyflow/react';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { connect, moveNodes, removeNodes, removeTransitions } from '../../src-shared/domain/map-ops';
 import { selectDoc, useDocumentStore } from '../store/document-store';
 import { useProcessAnalysis } from '../store/use-analysis';
@@ -20,22 +23,33 @@ import { useUiStore } from '../store/ui-store';
 import { TransitionEdge } from './edges/TransitionEdge';
 import { useCanvasKeys } from './use-canvas-keys';
 import { useLabelPlacement } from './use-label-placement';
-import { reconcileNodes, stageFlags, toEdges } from './flow-adapters';
+import { labelledEdges, reconcileNodes, stageFlags, toEdges } from './flow-adapters';
 import { resolveRates } from '../../src-shared/domain/analytics';
 import type { MapFlowNode, TransitionFlowEdge } from './flow-types';
+import { ExitMarkerNode } from './nodes/ExitMarkerNode';
 import { OutcomeNode } from './nodes/OutcomeNode';
-import { StageNode } from './nodes/StageNode';
+import { OVERVIEW_ZOOM, StageNode } from './nodes/StageNode';
+import { CanvasViewContext, type CanvasView } from './canvas-view';
+import { cardSizer } from './card-size';
+import { canvasTextMetrics } from './canvas-text-metrics';
+import { isExitMarkerId } from './exit-markers';
+import { cardBoxes } from './use-label-placement';
+import { boundsOf, openingViewport, rememberViewport, rememberedViewport } from './opening-view';
 
 // Module scope: new objects on every render would remount every node.
-const nodeTypes = { stage: StageNode, outcome: OutcomeNode };
+const nodeTypes = { stage: StageNode, outcome: OutcomeNode, exitMarker: ExitMarkerNode };
 const edgeTypes = { transition: TransitionEdge };
 const defaultEdgeOptions = { markerEnd: { type: MarkerType.ArrowClosed, width: 22, height: 22 } };
 const proOptions = { hideAttribution: true };
 // Arrows are reached with Tab after the cards (use-canvas-keys), not before them in page order.
 const edgeDomAttributes = { tabIndex: -1 };
 
+const overviewSelector = (s: { transform: [number, number, number] }) => s.transform[2] < OVERVIEW_ZOOM;
+const viewStorage = () => (typeof localStorage === 'undefined' ? null : localStorage);
+
 const minimapColor = (node: MapFlowNode) => {
   if (node.type === 'stage') return '#1d4ed8';
+  if (node.type === 'exitMarker') return 'transparent';
   const kind = node.data.outcome.kind;
   return kind === 'won' ? '#15803d' : kind === 'lost' ? '#b91c1c' : '#a16207';
 };
@@ -68,13 +82,20 @@ export function MapCanvas() {
   const select = useUiStore((s) => s.select);
   const notify = useUiStore((s) => s.notify);
   const minimapShown = useUiStore((s) => s.minimapShown);
+  const versionId = useDocumentStore((s) => s.versionId);
   const [nodes, setNodes] = useState<MapFlowNode[]>([]);
   const { onKeyDownCapture, onFocusCapture, onBlurCapture } = useCanvasKeys();
+  const flow = useReactFlow<MapFlowNode, TransitionFlowEdge>();
+  const overview = useStore(overviewSelector);
+  const [labelLayer, setLabelLayer] = useState<HTMLElement | null>(null);
+  const view = useMemo<CanvasView>(() => ({ overview, labelLayer }), [overview, labelLayer]);
+  // Card sizes from the text, so cards off screen are never drawn just to be measured.
+  const sizer = useMemo(() => {
+    const metrics = canvasTextMetrics();
+    return metrics ? cardSizer(metrics) : null;
+  }, []);
 
   const rates = useMemo(() => (doc ? resolveRates(doc) : null), [doc]);
-  useEffect(() => {
-    if (doc && rates) setNodes((previous) => reconcileNodes(previous, doc, readOnly, stageFlags(rates)));
-  }, [doc, readOnly, rates]);
 
   // The UI store owns the selection (the inspector and toolbar change it too);
   // mirror it onto the cards.
@@ -105,10 +126,38 @@ export function MapCanvas() {
     () => (doc && rates ? toEdges(doc, selectedEdgeId, rates, bottlenecks) : []),
     [doc, selectedEdgeId, rates, bottlenecks],
   );
-  const labelAt = useLabelPlacement(nodes, baseEdges);
-  const edges = useMemo(
-    () => baseEdges.map((e) => ({ ...e, domAttributes: edgeDomAttributes, data: e.data && { ...e.data, labelAt: labelAt.get(e.id) ?? null } })),
-    [baseEdges, labelAt],
+  // Before paint: the cards (and the exits' outcome markers) exist when React Flow first draws.
+  useLayoutEffect(() => {
+    if (doc && rates) setNodes((previous) => reconcileNodes(previous, doc, readOnly, stageFlags(rates), baseEdges, sizer));
+  }, [doc, readOnly, rates, baseEdges, sizer]);
+  const labelAt = useLabelPlacement(nodes, baseEdges, overview);
+  // An arrow whose label did not move keeps its object, so its memoised edge skips re-rendering.
+  const [placeOnEdges] = useState(() => labelledEdges(edgeDomAttributes));
+  const edges = useMemo(() => placeOnEdges(baseEdges, labelAt), [placeOnEdges, baseEdges, labelAt]);
+
+  // The label layer is React Flow's own, found once it is drawn (not by every label on every frame).
+  const canvasRef = useRef<HTMLDivElement | null>(null);
+  const attachCanvas = useCallback((el: HTMLDivElement | null) => {
+    canvasRef.current = el;
+    setLabelLayer(el?.querySelector<HTMLElement>('.react-flow__edgelabel-renderer') ?? null);
+  }, []);
+
+  // Open at the last working view of this version, else fitted or at the map's start (opening-view.ts).
+  // After React Flow's own effects: its pan and zoom exist by then.
+  const opened = useRef<string | null>(null);
+  useEffect(() => {
+    if (!doc || !versionId || opened.current === versionId || nodes.length === 0) return;
+    const box = canvasRef.current?.getBoundingClientRect();
+    const screen = { width: box?.width ?? 0, height: box?.height ?? 0 };
+    const viewport = rememberedViewport(viewStorage(), versionId) ?? openingViewport(boundsOf(cardBoxes(nodes).values()), screen);
+    void flow.setViewport(viewport);
+    opened.current = versionId;
+  }, [doc, versionId, nodes, flow]);
+  const onMoveEnd = useCallback(
+    (_: unknown, viewport: Viewport) => {
+      if (versionId && opened.current === versionId) rememberViewport(viewStorage(), versionId, viewport);
+    },
+    [versionId],
   );
 
   const onNodesChange = useCallback(
@@ -134,7 +183,7 @@ export function MapCanvas() {
   // React Flow reports the deleted cards and their arrows separately; one undo step for both.
   const onDelete = useCallback(
     ({ nodes: deletedNodes, edges: deletedEdges }: { nodes: MapFlowNode[]; edges: TransitionFlowEdge[] }) => {
-      const nodeIds = new Set(deletedNodes.map((n) => n.id));
+      const nodeIds = new Set(deletedNodes.filter((n) => !isExitMarkerId(n.id)).map((n) => n.id));
       const edgeIds = new Set(deletedEdges.map((e) => e.id));
       change((d) => removeTransitions(removeNodes(d, nodeIds), edgeIds), { commit: true });
       const selected = useUiStore.getState().selection;
@@ -168,7 +217,8 @@ export function MapCanvas() {
 
   if (!doc) return null;
   return (
-    <div className="canvas" data-testid="map-canvas" tabIndex={-1} onKeyDownCapture={onKeyDownCapture} onFocusCapture={onFocusCapture} onBlurCapture={onBlurCapture}>
+    <CanvasViewContext.Provider value={view}>
+    <div className="canvas" data-testid="map-canvas" ref={attachCanvas} tabIndex={-1} onKeyDownCapture={onKeyDownCapture} onFocusCapture={onFocusCapture} onBlurCapture={onBlurCapture}>
       <ReactFlow<MapFlowNode, TransitionFlowEdge>
         nodes={nodes}
         edges={edges}
@@ -189,8 +239,7 @@ export function MapCanvas() {
         onlyRenderVisibleElements
         minZoom={0.1}
         maxZoom={2}
-        fitView
-        fitViewOptions={{ padding: 0.15 }}
+        onMoveEnd={onMoveEnd}
         proOptions={proOptions}
       >
         <Background gap={24} color="#d4d4d8" />
@@ -206,5 +255,6 @@ export function MapCanvas() {
         </div>
       )}
     </div>
+    </CanvasViewContext.Provider>
   );
 }
