@@ -40,9 +40,10 @@ export async function layoutMap(
   largestLabel: Size = { width: 0, height: 0 },
 ): Promise<Map<string, Position>> {
   const stageIds = new Set(doc.stages.map((s) => s.id));
-  // A stage's exit markers stand above its card: elk places the card and its markers as one box.
-  const counts = exitCounts(doc);
-  const above = (id: string) => exitStackHeight(counts.get(id) ?? 0);
+  // A stage's exit markers stand above its card: elk places the card and the room for
+  // markers as one box. The same room above every card, so the cards of a row stay level.
+  const room = exitStackHeight(Math.max(0, ...exitCounts(doc).values()));
+  const above = (_id: string) => room;
   const stageBox = (id: string) => {
     const size = sizes.get(id) ?? DEFAULT_STAGE;
     return { width: size.width, height: size.height + above(id) };

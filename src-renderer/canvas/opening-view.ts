@@ -51,7 +51,7 @@ export function rememberedViewport(storage: Pick<Storage, 'getItem'> | null, ver
 /** Keeps the view of this version for the next time it opens (storage full or blocked: not kept). */
 export function rememberViewport(storage: Pick<Storage, 'setItem'> | null, versionId: string, viewport: Viewport): void {
   try {
-    storage?.setItem(KEY_PREFIX + versionId, JSON.stringify({ x: Math.round(viewport.x), y: Math.round(viewport.y), zoom: Math.round(viewport.zoom * 1000) / 1000 }));
+    storage?.setItem(KEY_PREFIX + versionId, JSON.stringify({ x: viewport.x, y: viewport.y, zoom: viewport.zoom }));
   } catch {
     // not kept: the map opens fitted next time
   }

@@ -2,7 +2,7 @@
 // exit says and its rate, where the room reads the stage. Clicking the marker selects
 // the exit; its outcome button goes to the outcome card (selected, centred, focused).
 import { Handle, Position, useReactFlow, type NodeProps } from '@xyflow/react';
-import { memo, useCallback, type MouseEvent } from 'react';
+import { memo, useCallback, type KeyboardEvent, type MouseEvent } from 'react';
 import { formatPercent } from '../../../src-shared/domain/number-format';
 import { OUTCOME_LABELS } from '../../../src-shared/domain/map-document';
 import { useUiStore } from '../../store/ui-store';
@@ -11,6 +11,11 @@ import { useImprovementMark } from '../../features/improvements/marks';
 import type { ExitMarkerFlowNode, MapFlowNode, TransitionFlowEdge } from '../flow-types';
 import { revealMapElement } from '../reveal';
 import { useCanvasView } from '../canvas-view';
+
+/** Enter and Space press the button; they must not also reach the editor's Enter (edit the selection). */
+const keepKeyToButton = (e: KeyboardEvent) => {
+  if (e.key === 'Enter' || e.key === ' ') e.stopPropagation();
+};
 
 function ExitMarkerView({ data }: NodeProps<ExitMarkerFlowNode>) {
   const { transitionId, outcome, exit, selected } = data;
@@ -41,6 +46,7 @@ function ExitMarkerView({ data }: NodeProps<ExitMarkerFlowNode>) {
         type="button"
         className={`exit-marker-outcome outcome-${outcome.kind} nodrag`}
         onClick={goToOutcome}
+        onKeyDown={keepKeyToButton}
         aria-label={`Go to the outcome ${outcomeName}`}
         title={`Go to the outcome ${outcomeName}`}
       >

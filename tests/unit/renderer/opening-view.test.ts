@@ -38,11 +38,11 @@ describe('the opening view', () => {
 });
 
 describe('the remembered view', () => {
-  it('is kept per version, rounded, and read back', () => {
+  it('is kept per version, exactly as it was, and read back', () => {
     const storage = memoryStorage();
     rememberViewport(storage, 'v1', { x: 10.4, y: -20.6, zoom: 0.73333 });
     rememberViewport(storage, 'v2', { x: 1, y: 2, zoom: 1 });
-    expect(rememberedViewport(storage, 'v1')).toEqual({ x: 10, y: -21, zoom: 0.733 });
+    expect(rememberedViewport(storage, 'v1')).toEqual({ x: 10.4, y: -20.6, zoom: 0.73333 });
     expect(rememberedViewport(storage, 'v2')).toEqual({ x: 1, y: 2, zoom: 1 });
     expect(rememberedViewport(storage, 'v3')).toBeNull();
   });
