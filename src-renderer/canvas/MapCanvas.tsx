@@ -45,6 +45,8 @@ const proOptions = { hideAttribution: true };
 const edgeDomAttributes = { tabIndex: -1 };
 
 const overviewSelector = (s: { transform: [number, number, number] }) => s.transform[2] < OVERVIEW_ZOOM;
+const paneWidthSelector = (s: { width: number }) => s.width;
+const paneHeightSelector = (s: { height: number }) => s.height;
 const viewStorage = () => (typeof localStorage === 'undefined' ? null : localStorage);
 
 const minimapColor = (node: MapFlowNode) => {
@@ -136,23 +138,23 @@ export function MapCanvas() {
   const edges = useMemo(() => placeOnEdges(baseEdges, labelAt), [placeOnEdges, baseEdges, labelAt]);
 
   // The label layer is React Flow's own, found once it is drawn (not by every label on every frame).
-  const canvasRef = useRef<HTMLDivElement | null>(null);
   const attachCanvas = useCallback((el: HTMLDivElement | null) => {
-    canvasRef.current = el;
     setLabelLayer(el?.querySelector<HTMLElement>('.react-flow__edgelabel-renderer') ?? null);
   }, []);
 
   // Open at the last working view of this version, else fitted or at the map's start (opening-view.ts).
   // After React Flow's own effects: its pan and zoom exist by then.
   const opened = useRef<string | null>(null);
+  const paneWidth = useStore(paneWidthSelector);
+  const paneHeight = useStore(paneHeightSelector);
   useEffect(() => {
-    if (!doc || !versionId || opened.current === versionId || nodes.length === 0) return;
-    const box = canvasRef.current?.getBoundingClientRect();
-    const screen = { width: box?.width ?? 0, height: box?.height ?? 0 };
+    // Wait for the canvas to have its size: fitting into nothing would open at zoom 1 at the origin.
+    if (!doc || !versionId || opened.current === versionId || nodes.length === 0 || paneWidth <= 0 || paneHeight <= 0) return;
+    const screen = { width: paneWidth, height: paneHeight };
     const viewport = rememberedViewport(viewStorage(), versionId) ?? openingViewport(boundsOf(cardBoxes(nodes).values()), screen);
     void flow.setViewport(viewport);
     opened.current = versionId;
-  }, [doc, versionId, nodes, flow]);
+  }, [doc, versionId, nodes, flow, paneWidth, paneHeight]);
   const onMoveEnd = useCallback(
     (_: unknown, viewport: Viewport) => {
       if (versionId && opened.current === versionId) rememberViewport(viewStorage(), versionId, viewport);

@@ -54,8 +54,8 @@ function ExitMarkerView({ data }: NodeProps<ExitMarkerFlowNode>) {
       </button>
       {rank && <span className="bottleneck-tag">Bottleneck #{rank}</span>}
       <ImprovementMarker objectId={transitionId} />
-      {/* In the overview the marker says where and how many; the words are read close up (and in full in the inspector). */}
-      {exit.label && !overview && (
+      {/* Cut short when too long for the room above the card (in full in its title and the inspector). */}
+      {exit.label && (
         <span className="exit-marker-text" title={exit.label}>
           {exit.label}
         </span>
