@@ -34,7 +34,7 @@ import { cardSizer } from './card-size';
 import { canvasTextMetrics } from './canvas-text-metrics';
 import { isExitMarkerId } from './exit-markers';
 import { cardBoxes } from './use-label-placement';
-import { boundsOf, openingViewport, rememberViewport, rememberedViewport } from './opening-view';
+import { boundsOf, firstView, openingViewport, rememberViewport, rememberedViewport } from './opening-view';
 
 // Module scope: new objects on every render would remount every node.
 const nodeTypes = { stage: StageNode, outcome: OutcomeNode, exitMarker: ExitMarkerNode };
@@ -45,6 +45,7 @@ const proOptions = { hideAttribution: true };
 const edgeDomAttributes = { tabIndex: -1 };
 
 const overviewSelector = (s: { transform: [number, number, number] }) => s.transform[2] < OVERVIEW_ZOOM;
+const fitViewOptions = { padding: 0.15 };
 const paneWidthSelector = (s: { width: number }) => s.width;
 const paneHeightSelector = (s: { height: number }) => s.height;
 const viewStorage = () => (typeof localStorage === 'undefined' ? null : localStorage);
@@ -144,17 +145,35 @@ export function MapCanvas() {
 
   // Open at the last working view of this version, else fitted or at the map's start (opening-view.ts).
   // After React Flow's own effects: its pan and zoom exist by then.
+  // The first view, given to React Flow when it mounts (no frame at zoom 1 at the origin first).
+  // The window stands in for the canvas, not laid out yet: it only decides fit or start.
+  const hasDoc = doc !== null;
+  const mountView = useMemo(() => {
+    const current = useDocumentStore.getState().history?.doc;
+    if (!hasDoc || !versionId || !current) return null;
+    const boxes = [
+      ...current.stages.map((st) => ({ ...st.position, width: 380, height: 420 })),
+      ...current.outcomes.map((o) => ({ ...o.position, width: 200, height: 82 })),
+    ];
+    const screen = { width: window.innerWidth, height: window.innerHeight };
+    return { versionId, ...firstView(rememberedViewport(viewStorage(), versionId), boundsOf(boxes), screen) };
+  }, [hasDoc, versionId]);
   const opened = useRef<string | null>(null);
   const paneWidth = useStore(paneWidthSelector);
   const paneHeight = useStore(paneHeightSelector);
   useEffect(() => {
+    // The version React Flow mounted with is already shown as it should be.
+    if (opened.current === null && mountView && mountView.versionId === versionId) {
+      opened.current = versionId;
+      return;
+    }
     // Wait for the canvas to have its size: fitting into nothing would open at zoom 1 at the origin.
     if (!doc || !versionId || opened.current === versionId || nodes.length === 0 || paneWidth <= 0 || paneHeight <= 0) return;
     const screen = { width: paneWidth, height: paneHeight };
     const viewport = rememberedViewport(viewStorage(), versionId) ?? openingViewport(boundsOf(cardBoxes(nodes).values()), screen);
     void flow.setViewport(viewport);
     opened.current = versionId;
-  }, [doc, versionId, nodes, flow, paneWidth, paneHeight]);
+  }, [doc, versionId, nodes, flow, paneWidth, paneHeight, mountView]);
   const onMoveEnd = useCallback(
     (_: unknown, viewport: Viewport) => {
       if (versionId && opened.current === versionId) rememberViewport(viewStorage(), versionId, viewport);
@@ -242,6 +261,9 @@ export function MapCanvas() {
         minZoom={0.1}
         maxZoom={2}
         onMoveEnd={onMoveEnd}
+        fitView={mountView?.fit ?? false}
+        fitViewOptions={fitViewOptions}
+        defaultViewport={mountView?.viewport}
         proOptions={proOptions}
       >
         <Background gap={24} color="#d4d4d8" />

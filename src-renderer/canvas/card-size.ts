@@ -4,7 +4,6 @@
 // off screen is never drawn just to be measured; once drawn, its measured size wins.
 import type { Outcome, Stage } from '../../src-shared/domain/map-document';
 import { textWidth, wrapText, type FontWeight, type TextMetrics } from '../../src-shared/domain/report/text-metrics';
-import { Position, type NodeHandle } from '@xyflow/react';
 import type { TransitionEdgeData } from './flow-types';
 import { EXIT_MARKER } from './exit-markers';
 
@@ -82,33 +81,4 @@ export function cardSizer(metrics: TextMetrics): CardSizer {
     outcome: (o) => estimateOutcomeSize(o, metrics),
     exitMarker: (o, e) => estimateExitMarkerSize(o, e, metrics),
   };
-}
-
-const handle = (id: string, type: 'source' | 'target', position: Position, x: number, y: number, size: number): NodeHandle => ({
-  id,
-  type,
-  position,
-  x: x - size / 2,
-  y: y - size / 2,
-  width: size,
-  height: size,
-});
-
-/**
- * A card's size and its handles where StageNode, OutcomeNode and ExitMarkerNode put them
- * (React Flow draws the arrows of an undrawn card from these, and does not draw it to measure it).
- */
-export function cardFrame(type: 'stage' | 'outcome' | 'exitMarker', size: Size): { initialWidth: number; initialHeight: number; handles: NodeHandle[] } {
-  const { width: w, height: h } = size;
-  const handles =
-    type === 'stage'
-      ? [
-          handle('in', 'target', Position.Left, 0, h / 2, 22),
-          handle('loop-in', 'target', Position.Bottom, 0.3 * w, h, 10),
-          handle('out', 'source', Position.Right, w, h / 2, 22),
-          handle('loop-out', 'source', Position.Bottom, 0.7 * w, h, 10),
-          handle('exit-out', 'source', Position.Top, EXIT_MARKER.spine, 0, 10),
-        ]
-      : [handle('in', 'target', Position.Left, 0, h / 2, type === 'outcome' ? 22 : 10)];
-  return { initialWidth: w, initialHeight: h, handles };
 }

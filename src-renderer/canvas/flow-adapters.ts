@@ -5,7 +5,7 @@ import type { MapDocument } from '../../src-shared/domain/map-document';
 import { classifyTransitions } from '../../src-shared/domain/transition-kind';
 import { resolveRates, type StageRates } from '../../src-shared/domain/analytics';
 import { exitMarkerId, exitMarkerSpots } from './exit-markers';
-import { cardFrame, type CardSizer } from './card-size';
+import { cardSize, type CardSizer } from './card-size';
 import type { ExitMarkerFlowNode, MapFlowNode, StageFlags, TransitionEdgeData, TransitionFlowEdge } from './flow-types';
 
 const NO_FLAGS: StageFlags = { ratesExceed: false, rateSum: 0 };
@@ -59,7 +59,7 @@ export function reconcileNodes(
       position: stage.position,
       data: { stage, readOnly, flags: stageFlag },
       selected: old?.selected ?? false,
-      ...(old?.measured ? { measured: old.measured } : sizer ? cardFrame('stage', sizer.stage(stage)) : {}),
+      ...(old?.measured ? { measured: old.measured } : sizer ? cardSize(sizer.stage(stage)) : {}),
       draggable: !readOnly,
     });
   }
@@ -75,7 +75,7 @@ export function reconcileNodes(
       position: outcome.position,
       data: { outcome },
       selected: old?.selected ?? false,
-      ...(old?.measured ? { measured: old.measured } : sizer ? cardFrame('outcome', sizer.outcome(outcome)) : {}),
+      ...(old?.measured ? { measured: old.measured } : sizer ? cardSize(sizer.outcome(outcome)) : {}),
       draggable: !readOnly,
     });
   }
@@ -124,7 +124,7 @@ function exitMarkerNodes(
       connectable: false,
       deletable: false,
       focusable: false,
-      ...(old?.measured ? { measured: old.measured } : sizer ? cardFrame('exitMarker', sizer.exitMarker(outcome, edge.data)) : {}),
+      ...(old?.measured ? { measured: old.measured } : sizer ? cardSize(sizer.exitMarker(outcome, edge.data)) : {}),
     });
   }
   return markers;

@@ -71,3 +71,14 @@ export function boundsOf(boxes: Iterable<Bounds>): Bounds {
   }
   return x0 === Infinity ? { x: 0, y: 0, width: 0, height: 0 } : { x: x0, y: y0, width: x1 - x0, height: y1 - y0 };
 }
+
+/**
+ * How React Flow first shows a version, decided before it draws anything: the remembered
+ * view, else fitted (React Flow fits before its first paint) when the map fits at the
+ * least zoom on this screen, else the working zoom at the map's start.
+ */
+export function firstView(remembered: Viewport | null, bounds: Bounds, screen: { width: number; height: number }): { fit: boolean; viewport: Viewport } {
+  if (remembered) return { fit: false, viewport: remembered };
+  const viewport = openingViewport(bounds, screen);
+  return { fit: viewport.zoom !== WORKING_ZOOM || bounds.width <= 0, viewport };
+}

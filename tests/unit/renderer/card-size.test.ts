@@ -1,7 +1,7 @@
 // Card sizes worked out from the text before a card is drawn (src-renderer/canvas/card-size.ts),
 // here with a simple fake font: every character half as wide as the type is high.
 import { describe, expect, it } from 'vitest';
-import { cardFrame, estimateExitMarkerSize, estimateOutcomeSize, estimateStageSize } from '../../../src-renderer/canvas/card-size';
+import { estimateExitMarkerSize, estimateOutcomeSize, estimateStageSize } from '../../../src-renderer/canvas/card-size';
 import type { TextMetrics } from '../../../src-shared/domain/report/text-metrics';
 import { aStage, anOutcome } from '../../fixtures/factories';
 
@@ -41,18 +41,5 @@ describe('outcome and marker sizes', () => {
     // "Lost" 34 + "Budget" 51 + "10 %" 34 at 8.5 px a character, 2 gaps of 6.3, 2 × (8.1 + 2 + 8) sides.
     expect(estimateExitMarkerSize(anOutcome('lost'), exit, halfEm)).toEqual({ width: Math.round(34 + 51 + 34 + 12.6 + 36.2), height: 44 });
     expect(estimateExitMarkerSize(anOutcome('lost'), { ...exit, label: 'x'.repeat(200) }, halfEm).width).toBe(388);
-  });
-
-  it('a card’s frame puts its handles where the card draws them', () => {
-    const frame = cardFrame('stage', { width: 380, height: 400 });
-    expect(frame).toMatchObject({ initialWidth: 380, initialHeight: 400 });
-    const at = Object.fromEntries(frame.handles.map((h) => [h.id, { x: h.x + h.width! / 2, y: h.y + h.height! / 2, type: h.type }]));
-    expect(at).toEqual({
-      in: { x: 0, y: 200, type: 'target' },
-      'loop-in': { x: 114, y: 400, type: 'target' },
-      out: { x: 380, y: 200, type: 'source' },
-      'loop-out': { x: 266, y: 400, type: 'source' },
-      'exit-out': { x: 26, y: 0, type: 'source' },
-    });
   });
 });

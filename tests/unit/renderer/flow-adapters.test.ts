@@ -137,13 +137,12 @@ describe('exit markers as nodes', () => {
     expect(selected[4]).not.toBe(first[4]);
   });
 
-  it('with a sizer, gives a card never drawn its estimated size and handles; a measured card keeps its measure', () => {
+  it('with a sizer, gives a card never drawn its estimated size; a measured card keeps its measure', () => {
     const { doc } = setUp();
     const size = { width: 380, height: 400 };
     const sizer = { stage: () => size, outcome: () => ({ width: 200, height: 82 }), exitMarker: () => ({ width: 150, height: 44 }) };
     const nodes = reconcileNodes([], doc, false, new Map(), toEdges(doc, null), sizer);
     expect(nodes[0]).toMatchObject({ initialWidth: 380, initialHeight: 400 });
-    expect(nodes[0]!.handles?.map((h) => h.id)).toEqual(['in', 'loop-in', 'out', 'loop-out', 'exit-out']);
     expect(nodes[3]).toMatchObject({ initialWidth: 150, initialHeight: 44 });
     const measured = nodes.map((n, i) => (i === 0 ? ({ ...n, measured: { width: 380, height: 512 } } as MapFlowNode) : n));
     const renamed = { ...doc, stages: [{ ...doc.stages[0]!, name: 'Renamed' }] };
