@@ -82,3 +82,6 @@ export function cardSizer(metrics: TextMetrics): CardSizer {
     exitMarker: (o, e) => estimateExitMarkerSize(o, e, metrics),
   };
 }
+
+/** A card's estimated size as React Flow takes it until the card is measured. */
+export const cardSize = (size: Size) => ({ initialWidth: size.width, initialHeight: size.height });
