@@ -8,11 +8,14 @@ import {
   MiniMap,
   ReactFlow,
   applyNodeChanges,
+  useReactFlow,
+  useStore,
   type Connection,
   type EdgeChange,
   type NodeChange,
+  type Viewport,
 } from '@xyflow/react';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { StoreApi } from 'zustand';
 import { connect, moveNodes, removeNodes, removeTransitions } from '../../src-shared/domain/map-ops';
 import { useEditorSession } from '../session/SessionContext';
@@ -22,22 +25,36 @@ import { useUiStore, type UiState } from '../store/ui-store';
 import { TransitionEdge } from './edges/TransitionEdge';
 import { useCanvasKeys } from './use-canvas-keys';
 import { useLabelPlacement } from './use-label-placement';
-import { reconcileNodes, stageFlags, toEdges } from './flow-adapters';
+import { labelledEdges, reconcileNodes, stageFlags, toEdges } from './flow-adapters';
 import { resolveRates } from '../../src-shared/domain/analytics';
 import type { MapFlowNode, TransitionFlowEdge } from './flow-types';
+import { ExitMarkerNode } from './nodes/ExitMarkerNode';
 import { OutcomeNode } from './nodes/OutcomeNode';
-import { StageNode } from './nodes/StageNode';
+import { OVERVIEW_ZOOM, StageNode } from './nodes/StageNode';
+import { CanvasViewContext, type CanvasView } from './canvas-view';
+import { cardSizer } from './card-size';
+import { canvasTextMetrics } from './canvas-text-metrics';
+import { isExitMarkerId } from './exit-markers';
+import { cardBoxes } from './use-label-placement';
+import { boundsOf, firstView, openingViewport, rememberViewport, rememberedViewport } from './opening-view';
 
 // Module scope: new objects on every render would remount every node.
-const nodeTypes = { stage: StageNode, outcome: OutcomeNode };
+const nodeTypes = { stage: StageNode, outcome: OutcomeNode, exitMarker: ExitMarkerNode };
 const edgeTypes = { transition: TransitionEdge };
 const defaultEdgeOptions = { markerEnd: { type: MarkerType.ArrowClosed, width: 22, height: 22 } };
 const proOptions = { hideAttribution: true };
 // Arrows are reached with Tab after the cards (use-canvas-keys), not before them in page order.
 const edgeDomAttributes = { tabIndex: -1 };
 
+const overviewSelector = (s: { transform: [number, number, number] }) => s.transform[2] < OVERVIEW_ZOOM;
+const fitViewOptions = { padding: 0.15 };
+const paneWidthSelector = (s: { width: number }) => s.width;
+const paneHeightSelector = (s: { height: number }) => s.height;
+const viewStorage = () => (typeof localStorage === 'undefined' ? null : localStorage);
+
 const minimapColor = (node: MapFlowNode) => {
   if (node.type === 'stage') return '#1d4ed8';
+  if (node.type === 'exitMarker') return 'transparent';
   const kind = node.data.outcome.kind;
   return kind === 'won' ? '#15803d' : kind === 'lost' ? '#b91c1c' : '#a16207';
 };
@@ -72,13 +89,20 @@ export function MapCanvas() {
   const select = useUiStore((s) => s.select);
   const notify = useUiStore((s) => s.notify);
   const minimapShown = useUiStore((s) => s.minimapShown);
+  const versionId = useDocumentStore((s) => s.versionId);
   const [nodes, setNodes] = useState<MapFlowNode[]>([]);
   const { onKeyDownCapture, onFocusCapture, onBlurCapture } = useCanvasKeys();
+  const flow = useReactFlow<MapFlowNode, TransitionFlowEdge>();
+  const overview = useStore(overviewSelector);
+  const [labelLayer, setLabelLayer] = useState<HTMLElement | null>(null);
+  const view = useMemo<CanvasView>(() => ({ overview, labelLayer }), [overview, labelLayer]);
+  // Card sizes from the text, so cards off screen are never drawn just to be measured.
+  const sizer = useMemo(() => {
+    const metrics = canvasTextMetrics();
+    return metrics ? cardSizer(metrics) : null;
+  }, []);
 
   const rates = useMemo(() => (doc ? resolveRates(doc) : null), [doc]);
-  useEffect(() => {
-    if (doc && rates) setNodes((previous) => reconcileNodes(previous, doc, readOnly, stageFlags(rates)));
-  }, [doc, readOnly, rates]);
 
   // The UI store owns the selection (the inspector and toolbar change it too);
   // mirror it onto the cards.
@@ -109,10 +133,56 @@ export function MapCanvas() {
     () => (doc && rates ? toEdges(doc, selectedEdgeId, rates, bottlenecks) : []),
     [doc, selectedEdgeId, rates, bottlenecks],
   );
-  const labelAt = useLabelPlacement(nodes, baseEdges);
-  const edges = useMemo(
-    () => baseEdges.map((e) => ({ ...e, domAttributes: edgeDomAttributes, data: e.data && { ...e.data, labelAt: labelAt.get(e.id) ?? null } })),
-    [baseEdges, labelAt],
+  // Before paint: the cards (and the exits' outcome markers) exist when React Flow first draws.
+  useLayoutEffect(() => {
+    if (doc && rates) setNodes((previous) => reconcileNodes(previous, doc, readOnly, stageFlags(rates), baseEdges, sizer));
+  }, [doc, readOnly, rates, baseEdges, sizer]);
+  const labelAt = useLabelPlacement(nodes, baseEdges, overview);
+  // An arrow whose label did not move keeps its object, so its memoised edge skips re-rendering.
+  const [placeOnEdges] = useState(() => labelledEdges(edgeDomAttributes));
+  const edges = useMemo(() => placeOnEdges(baseEdges, labelAt), [placeOnEdges, baseEdges, labelAt]);
+
+  // The label layer is React Flow's own, found once it is drawn (not by every label on every frame).
+  const attachCanvas = useCallback((el: HTMLDivElement | null) => {
+    setLabelLayer(el?.querySelector<HTMLElement>('.react-flow__edgelabel-renderer') ?? null);
+  }, []);
+
+  // Open at the last working view of this version, else fitted or at the map's start (opening-view.ts).
+  // After React Flow's own effects: its pan and zoom exist by then.
+  // The first view, given to React Flow when it mounts (no frame at zoom 1 at the origin first).
+  // The window stands in for the canvas, not laid out yet: it only decides fit or start.
+  const hasDoc = doc !== null;
+  const mountView = useMemo(() => {
+    const current = session.document.getState().history?.doc;
+    if (!hasDoc || !versionId || !current) return null;
+    const boxes = [
+      ...current.stages.map((st) => ({ ...st.position, width: 380, height: 420 })),
+      ...current.outcomes.map((o) => ({ ...o.position, width: 200, height: 82 })),
+    ];
+    const screen = { width: window.innerWidth, height: window.innerHeight };
+    return { versionId, ...firstView(rememberedViewport(viewStorage(), versionId), boundsOf(boxes), screen) };
+  }, [hasDoc, versionId, session]);
+  const opened = useRef<string | null>(null);
+  const paneWidth = useStore(paneWidthSelector);
+  const paneHeight = useStore(paneHeightSelector);
+  useEffect(() => {
+    // The version React Flow mounted with is already shown as it should be.
+    if (opened.current === null && mountView && mountView.versionId === versionId) {
+      opened.current = versionId;
+      return;
+    }
+    // Wait for the canvas to have its size: fitting into nothing would open at zoom 1 at the origin.
+    if (!doc || !versionId || opened.current === versionId || nodes.length === 0 || paneWidth <= 0 || paneHeight <= 0) return;
+    const screen = { width: paneWidth, height: paneHeight };
+    const viewport = rememberedViewport(viewStorage(), versionId) ?? openingViewport(boundsOf(cardBoxes(nodes).values()), screen);
+    void flow.setViewport(viewport);
+    opened.current = versionId;
+  }, [doc, versionId, nodes, flow, paneWidth, paneHeight, mountView]);
+  const onMoveEnd = useCallback(
+    (_: unknown, viewport: Viewport) => {
+      if (versionId && opened.current === versionId) rememberViewport(viewStorage(), versionId, viewport);
+    },
+    [versionId],
   );
 
   const onNodesChange = useCallback(
@@ -138,7 +208,7 @@ export function MapCanvas() {
   // React Flow reports the deleted cards and their arrows separately; one undo step for both.
   const onDelete = useCallback(
     ({ nodes: deletedNodes, edges: deletedEdges }: { nodes: MapFlowNode[]; edges: TransitionFlowEdge[] }) => {
-      const nodeIds = new Set(deletedNodes.map((n) => n.id));
+      const nodeIds = new Set(deletedNodes.filter((n) => !isExitMarkerId(n.id)).map((n) => n.id));
       const edgeIds = new Set(deletedEdges.map((e) => e.id));
       change((d) => removeTransitions(removeNodes(d, nodeIds), edgeIds), { commit: true });
       const selected = session.ui.getState().selection;
@@ -172,7 +242,8 @@ export function MapCanvas() {
 
   if (!doc) return null;
   return (
-    <div className="canvas" data-testid="map-canvas" tabIndex={-1} onKeyDownCapture={onKeyDownCapture} onFocusCapture={onFocusCapture} onBlurCapture={onBlurCapture}>
+    <CanvasViewContext.Provider value={view}>
+    <div className="canvas" data-testid="map-canvas" ref={attachCanvas} tabIndex={-1} onKeyDownCapture={onKeyDownCapture} onFocusCapture={onFocusCapture} onBlurCapture={onBlurCapture}>
       <ReactFlow<MapFlowNode, TransitionFlowEdge>
         nodes={nodes}
         edges={edges}
@@ -193,8 +264,10 @@ export function MapCanvas() {
         onlyRenderVisibleElements
         minZoom={0.1}
         maxZoom={2}
-        fitView
-        fitViewOptions={{ padding: 0.15 }}
+        onMoveEnd={onMoveEnd}
+        fitView={mountView?.fit ?? false}
+        fitViewOptions={fitViewOptions}
+        defaultViewport={mountView?.viewport}
         proOptions={proOptions}
       >
         <Background gap={24} color="#d4d4d8" />
@@ -210,5 +283,6 @@ export function MapCanvas() {
         </div>
       )}
     </div>
+    </CanvasViewContext.Provider>
   );
 }

@@ -4,6 +4,7 @@
 import type ELKType from 'elkjs/lib/elk.bundled.js';
 import type { MapDocument, Position } from '../../src-shared/domain/map-document';
 import { LABEL_MARGIN, LOOP_OFFSET, type Size } from './label-placement';
+import { exitCounts, exitStackHeight } from './exit-markers';
 
 /** elkjs is half the editor's code and only Tidy layout uses it: loaded on the first tidy. */
 let elkInstance: Promise<InstanceType<typeof ELKType>> | undefined;
@@ -39,6 +40,14 @@ export async function layoutMap(
   largestLabel: Size = { width: 0, height: 0 },
 ): Promise<Map<string, Position>> {
   const stageIds = new Set(doc.stages.map((s) => s.id));
+  // A stage's exit markers stand above its card: elk places the card and the room for
+  // markers as one box. The same room above every card, so the cards of a row stay level.
+  const room = exitStackHeight(Math.max(0, ...exitCounts(doc).values()));
+  const above = (_id: string) => room;
+  const stageBox = (id: string) => {
+    const size = sizes.get(id) ?? DEFAULT_STAGE;
+    return { width: size.width, height: size.height + above(id) };
+  };
   const spacing = spacingFor(largestLabel);
   const graph = {
     id: 'map',
@@ -52,7 +61,7 @@ export async function layoutMap(
       'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
     },
     children: [
-      ...doc.stages.map((s) => ({ id: s.id, ...(sizes.get(s.id) ?? DEFAULT_STAGE) })),
+      ...doc.stages.map((s) => ({ id: s.id, ...stageBox(s.id) })),
       ...doc.outcomes.map((o) => ({ id: o.id, ...(sizes.get(o.id) ?? DEFAULT_OUTCOME) })),
     ],
     edges: doc.transitions
@@ -62,7 +71,8 @@ export async function layoutMap(
   const result = await (await loadElk()).layout(graph);
   const positions = new Map<string, Position>();
   for (const child of result.children ?? []) {
-    positions.set(child.id, { x: Math.round(child.x ?? 0), y: Math.round(child.y ?? 0) });
+    const top = stageIds.has(child.id) ? above(child.id) : 0;
+    positions.set(child.id, { x: Math.round(child.x ?? 0), y: Math.round((child.y ?? 0) + top) });
   }
   return positions;
 }

@@ -1,16 +1,27 @@
 // Turns the map document into React Flow nodes and edges, reusing node objects
-// whose stage did not change so memoised cards skip re-rendering.
+// whose stage did not change so memoised cards skip re-rendering. Exits to outcomes
+// end at an outcome marker above their stage (exit-markers.ts), not at the outcome card.
 import type { MapDocument } from '../../src-shared/domain/map-document';
 import { classifyTransitions } from '../../src-shared/domain/transition-kind';
 import { resolveRates, type StageRates } from '../../src-shared/domain/analytics';
-import type { MapFlowNode, StageFlags, TransitionFlowEdge } from './flow-types';
+import { exitMarkerId, exitMarkerSpots } from './exit-markers';
+import { cardSize, type CardSizer } from './card-size';
+import type { ExitMarkerFlowNode, MapFlowNode, StageFlags, TransitionEdgeData, TransitionFlowEdge } from './flow-types';
 
 const NO_FLAGS: StageFlags = { ratesExceed: false, rateSum: 0 };
 
-const nodeLabel = (doc: MapDocument, id: string) =>
-  doc.stages.find((s) => s.id === id)?.name ?? doc.outcomes.find((o) => o.id === id)?.label ?? '?';
+/** Names of the cards by id, built once per document (an arrow's aria label names both ends). */
+function cardNames(doc: MapDocument): Map<string, string> {
+  const names = new Map<string, string>();
+  for (const o of doc.outcomes) names.set(o.id, o.label);
+  for (const s of doc.stages) names.set(s.id, s.name);
+  return names;
+}
 
 const sameFlags = (a: StageFlags, b: StageFlags) => a.ratesExceed === b.ratesExceed && a.rateSum === b.rateSum;
+
+const sameExit = (a: TransitionEdgeData, b: TransitionEdgeData) =>
+  a.label === b.label && a.rate === b.rate && a.rateIsRest === b.rateIsRest && a.bottleneckRank === b.bottleneckRank && a.outcomeKind === b.outcomeKind;
 
 export function stageFlags(rates: ReadonlyMap<string, StageRates>): Map<string, StageFlags> {
   const flags = new Map<string, StageFlags>();
@@ -18,12 +29,20 @@ export function stageFlags(rates: ReadonlyMap<string, StageRates>): Map<string, 
   return flags;
 }
 
-/** Reconciles the previous nodes (with their measured size and selection) with the document. */
+/**
+ * Reconciles the previous nodes (with their measured size and selection) with the document.
+ * With the map's edges (toEdges), each exit also gets its outcome marker, a child of its
+ * stage card so it moves with it. With a sizer, cards that were never drawn carry their
+ * estimated size and handles, so React Flow places their arrows and leaves them unmounted
+ * while they are off screen, instead of drawing every card once to measure it.
+ */
 export function reconcileNodes(
   previous: readonly MapFlowNode[],
   doc: MapDocument,
   readOnly: boolean,
   flags: ReadonlyMap<string, StageFlags> = new Map(),
+  edges: readonly TransitionFlowEdge[] | null = null,
+  sizer: CardSizer | null = null,
 ): MapFlowNode[] {
   const byId = new Map(previous.map((n) => [n.id, n]));
   const nodes: MapFlowNode[] = [];
@@ -40,7 +59,7 @@ export function reconcileNodes(
       position: stage.position,
       data: { stage, readOnly, flags: stageFlag },
       selected: old?.selected ?? false,
-      ...(old?.measured ? { measured: old.measured } : {}),
+      ...(old?.measured ? { measured: old.measured } : sizer ? cardSize(sizer.stage(stage)) : {}),
       draggable: !readOnly,
     });
   }
@@ -56,11 +75,59 @@ export function reconcileNodes(
       position: outcome.position,
       data: { outcome },
       selected: old?.selected ?? false,
-      ...(old?.measured ? { measured: old.measured } : {}),
+      ...(old?.measured ? { measured: old.measured } : sizer ? cardSize(sizer.outcome(outcome)) : {}),
       draggable: !readOnly,
     });
   }
+  if (edges) nodes.push(...exitMarkerNodes(byId, doc, edges, sizer));
   return nodes;
+}
+
+/** The outcome markers (children of their stage cards, after them as React Flow needs). */
+function exitMarkerNodes(
+  previous: ReadonlyMap<string, MapFlowNode>,
+  doc: MapDocument,
+  edges: readonly TransitionFlowEdge[],
+  sizer: CardSizer | null,
+): ExitMarkerFlowNode[] {
+  const edgeById = new Map(edges.map((e) => [e.id, e]));
+  const outcomes = new Map(doc.outcomes.map((o) => [o.id, o]));
+  const markers: ExitMarkerFlowNode[] = [];
+  for (const spot of exitMarkerSpots(doc)) {
+    const edge = edgeById.get(spot.transitionId);
+    const outcome = outcomes.get(spot.outcomeId);
+    if (!edge?.data || !outcome) continue;
+    const id = exitMarkerId(spot.transitionId);
+    const old = previous.get(id);
+    const selected = edge.selected === true;
+    if (
+      old?.type === 'exitMarker' &&
+      old.parentId === spot.stageId &&
+      old.position.x === spot.position.x &&
+      old.position.y === spot.position.y &&
+      old.data.outcome === outcome &&
+      old.data.selected === selected &&
+      sameExit(old.data.exit, edge.data)
+    ) {
+      markers.push(old);
+      continue;
+    }
+    markers.push({
+      id,
+      type: 'exitMarker',
+      parentId: spot.stageId,
+      position: spot.position,
+      data: { transitionId: spot.transitionId, outcome, exit: edge.data, selected },
+      // The marker shows the exit: clicking it selects the exit arrow (ExitMarkerNode), not the marker.
+      selectable: false,
+      draggable: false,
+      connectable: false,
+      deletable: false,
+      focusable: false,
+      ...(old?.measured ? { measured: old.measured } : sizer ? cardSize(sizer.exitMarker(outcome, edge.data)) : {}),
+    });
+  }
+  return markers;
 }
 
 export function toEdges(
@@ -72,26 +139,72 @@ export function toEdges(
   const kinds = classifyTransitions(doc);
   const resolved = new Map([...rates.values()].flatMap((r) => r.outgoing.map((o) => [o.transitionId, o] as const)));
   const outcomeKind = new Map(doc.outcomes.map((o) => [o.id, o.kind]));
+  const stageIds = new Set(doc.stages.map((s) => s.id));
+  const names = cardNames(doc);
+  const nameOf = (id: string) => names.get(id) ?? '?';
   return doc.transitions.map((t) => {
     const kind = kinds.get(t.id) ?? 'forward';
+    const toOutcome = outcomeKind.get(t.target) ?? null;
+    // An exit from a stage ends at its marker above the stage; loops leave from the bottom
+    // and come back into the bottom, under the cards.
+    const exitMarker = toOutcome !== null && stageIds.has(t.source);
     return {
       id: t.id,
       source: t.source,
-      target: t.target,
+      target: exitMarker ? exitMarkerId(t.id) : t.target,
       type: 'transition',
-      // Loops leave from the bottom and come back into the bottom, under the cards.
-      sourceHandle: kind === 'loop' ? 'loop-out' : 'out',
+      sourceHandle: exitMarker ? 'exit-out' : kind === 'loop' ? 'loop-out' : 'out',
       targetHandle: kind === 'loop' ? 'loop-in' : 'in',
       selected: t.id === selectedId,
       data: {
         kind,
         label: t.label,
-        outcomeKind: outcomeKind.get(t.target) ?? null,
+        outcomeKind: toOutcome,
         rate: resolved.get(t.id)?.rate ?? null,
         rateIsRest: resolved.get(t.id)?.from === 'rest',
         bottleneckRank: bottlenecks.get(t.id) ?? null,
+        exitMarker,
       },
-      ariaLabel: `Transition ${kind} from ${nodeLabel(doc, t.source)} to ${nodeLabel(doc, t.target)}`,
+      ariaLabel: `Transition ${kind} from ${nameOf(t.source)} to ${nameOf(t.target)}`,
     };
   });
+}
+
+const samePoint = (a: { x: number; y: number } | null, b: { x: number; y: number } | null) =>
+  a === b || (a !== null && b !== null && a.x === b.x && a.y === b.y);
+
+/** Same arrow as drawn (toEdges rebuilds every edge object whenever the document changes). */
+function sameEdge(a: TransitionFlowEdge, b: TransitionFlowEdge): boolean {
+  return (
+    a.source === b.source &&
+    a.target === b.target &&
+    a.sourceHandle === b.sourceHandle &&
+    a.targetHandle === b.targetHandle &&
+    a.selected === b.selected &&
+    a.ariaLabel === b.ariaLabel &&
+    a.data !== undefined &&
+    b.data !== undefined &&
+    a.data.kind === b.data.kind &&
+    a.data.exitMarker === b.data.exitMarker &&
+    sameExit(a.data, b.data)
+  );
+}
+
+/**
+ * Puts each label's placed centre on its edge, keeping the previous edge object when
+ * nothing it draws changed, so the memoised arrows React Flow has mounted skip
+ * re-rendering when one card is renamed or dragged.
+ */
+export function labelledEdges(domAttributes: TransitionFlowEdge['domAttributes']) {
+  let previous = new Map<string, TransitionFlowEdge>();
+  return (edges: readonly TransitionFlowEdge[], labelAt: ReadonlyMap<string, { x: number; y: number }>): TransitionFlowEdge[] => {
+    const next = edges.map((e) => {
+      const at = labelAt.get(e.id) ?? null;
+      const old = previous.get(e.id);
+      if (old && sameEdge(old, e) && samePoint(old.data?.labelAt ?? null, at)) return old;
+      return { ...e, domAttributes, data: e.data && { ...e.data, labelAt: at } };
+    });
+    previous = new Map(next.map((e) => [e.id, e]));
+    return next;
+  };
 }

@@ -10,7 +10,10 @@ export type StageNodeData = { stage: Stage; readOnly: boolean; flags: StageFlags
 export type OutcomeNodeData = { outcome: Outcome };
 export type StageFlowNode = Node<StageNodeData, 'stage'>;
 export type OutcomeFlowNode = Node<OutcomeNodeData, 'outcome'>;
-export type MapFlowNode = StageFlowNode | OutcomeFlowNode;
+/** An exit's outcome marker above its stage (exit-markers.ts): what the exit says, and where it ends. */
+export type ExitMarkerNodeData = { transitionId: string; outcome: Outcome; exit: TransitionEdgeData; selected: boolean };
+export type ExitMarkerFlowNode = Node<ExitMarkerNodeData, 'exitMarker'>;
+export type MapFlowNode = StageFlowNode | OutcomeFlowNode | ExitMarkerFlowNode;
 
 export type TransitionEdgeData = {
   kind: TransitionKind;
@@ -23,5 +26,7 @@ export type TransitionEdgeData = {
   bottleneckRank: number | null;
   /** The label's centre as placed by the canvas (label-placement.ts); absent: the arrow's middle. */
   labelAt?: { x: number; y: number } | null;
+  /** An exit from a stage, drawn as a short arrow into its outcome marker (which shows the label). */
+  exitMarker?: boolean;
 };
 export type TransitionFlowEdge = Edge<TransitionEdgeData, 'transition'>;

@@ -71,6 +71,25 @@ function candidates(spec: LabelSpec): Point[] {
   return out;
 }
 
+/** A box holding every spot a label of this arrow may take (candidates), with its margin. */
+export function reach(spec: LabelSpec): Box {
+  let x0 = Infinity;
+  let y0 = Infinity;
+  let x1 = -Infinity;
+  let y1 = -Infinity;
+  // The spots lie at multiples of 0.025 along the arrow.
+  for (let k = 0; k <= 40; k++) {
+    const p = pointOnArrow(spec, k / 40);
+    x0 = Math.min(x0, p.x);
+    y0 = Math.min(y0, p.y);
+    x1 = Math.max(x1, p.x);
+    y1 = Math.max(y1, p.y);
+  }
+  const padX = spec.size.width / 2 + 2 * LABEL_MARGIN;
+  const padY = spec.size.height / 2 + 3 * (spec.size.height + LABEL_MARGIN) + 2 * LABEL_MARGIN;
+  return { x: x0 - padX, y: y0 - padY, width: x1 - x0 + 2 * padX, height: y1 - y0 + 2 * padY };
+}
+
 const boxAt = (centre: Point, size: Size): Box => ({ x: centre.x - size.width / 2, y: centre.y - size.height / 2, ...size });
 
 /**
@@ -86,10 +105,14 @@ export function placeLabels(specs: readonly LabelSpec[], obstacles: Obstacles): 
   for (const spec of ordered) {
     let fallback: Point | null = null;
     let chosen: Point | null = null;
+    // Only what lies near the arrow can be in the way: on a big map, a few boxes instead of thousands per spot.
+    const region = reach(spec);
+    const names = obstacles.names.filter((b) => overlaps(b, region, 0));
+    const cards = obstacles.cards.filter((b) => overlaps(b, region, 0));
     for (const p of candidates(spec)) {
       const box = boxAt(p, spec.size);
-      if (placed.some((b) => overlaps(box, b, LABEL_MARGIN)) || obstacles.names.some((b) => overlaps(box, b, LABEL_MARGIN))) continue;
-      if (!obstacles.cards.some((b) => overlaps(box, b, LABEL_MARGIN))) {
+      if (placed.some((b) => overlaps(box, b, LABEL_MARGIN)) || names.some((b) => overlaps(box, b, LABEL_MARGIN))) continue;
+      if (!cards.some((b) => overlaps(box, b, LABEL_MARGIN))) {
         chosen = p;
         break;
       }

@@ -5,7 +5,8 @@ import { useReactFlow } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, type FocusEvent, type KeyboardEvent } from 'react';
 import { keyboardOrder } from '../../src-shared/domain/journey-order';
 import { useEditorSession } from '../session/SessionContext';
-import { canvasElement, elementOf, focusMapElement, isPlacingFocus } from './canvas-focus';
+import { canvasElement, focusMapElement, isPlacingFocus } from './canvas-focus';
+import { revealMapElement } from './reveal';
 import { ARROW_DIRECTIONS, createKeyboardMove } from './keyboard-move';
 import type { MapFlowNode, TransitionFlowEdge } from './flow-types';
 
@@ -28,35 +29,7 @@ export function useCanvasKeys() {
   // Leaving the editor mid-move still makes the move one undo step.
   useEffect(() => () => move.settle(), [move]);
 
-  /**
-   * Selects a card or arrow (the inspector shows it, arrows move it) and focuses it,
-   * bringing it on screen first when React Flow has not drawn it.
-   */
-  const reveal = useCallback(
-    (id: string) => {
-      const doc = session.document.getState().history?.doc;
-      const kind = doc?.stages.some((s) => s.id === id) ? 'stage' : doc?.outcomes.some((o) => o.id === id) ? 'outcome' : 'transition';
-      session.ui.getState().select({ kind, id });
-      if (elementOf(id)) return focusMapElement(id);
-      const transition = doc?.transitions.find((t) => t.id === id);
-      const centre = (nodeId: string) => {
-        const n = flow.getInternalNode(nodeId);
-        if (!n) return null;
-        return { x: n.internals.positionAbsolute.x + (n.measured.width ?? 0) / 2, y: n.internals.positionAbsolute.y + (n.measured.height ?? 0) / 2 };
-      };
-      const a = centre(transition ? transition.source : id);
-      const b = transition ? centre(transition.target) : a;
-      if (!a || !b) return;
-      void flow.setCenter((a.x + b.x) / 2, (a.y + b.y) / 2, { zoom: flow.getZoom() });
-      let frames = 0;
-      const tryFocus = () => {
-        if (elementOf(id) || frames++ > 20) focusMapElement(id);
-        else requestAnimationFrame(tryFocus);
-      };
-      requestAnimationFrame(tryFocus);
-    },
-    [flow, session],
-  );
+  const reveal = useCallback((id: string) => revealMapElement(flow, session, id), [flow, session]);
 
   const onKeyDownCapture = useCallback(
     (e: KeyboardEvent<HTMLElement>) => {

@@ -1,27 +1,35 @@
 // Places every arrow label of the map from the cards' measured boxes and the
 // labels' measured sizes (see label-placement.ts), again whenever either changes.
-import { useStore } from '@xyflow/react';
+// Exits need no placing: their label is their outcome marker, which the other
+// labels keep clear of like a card name.
 import { useEffect, useMemo } from 'react';
 import type { MapFlowNode, TransitionFlowEdge } from './flow-types';
 import { placeLabels, type Box, type LabelSpec, type Point } from './label-placement';
 import { forgetLabels, useLabelSizes } from './label-sizes';
-import { OVERVIEW_ZOOM } from './nodes/StageNode';
 
 /** The top of a stage card that holds its name (up to three lines) in the detailed view. */
 const NAME_ZONE = 130;
-const overviewSelector = (s: { transform: [number, number, number] }) => s.transform[2] < OVERVIEW_ZOOM;
 
-export function useLabelPlacement(nodes: readonly MapFlowNode[], edges: readonly TransitionFlowEdge[]): ReadonlyMap<string, Point> {
+/** The cards' boxes in map units (an outcome marker's position is relative to its stage). */
+export function cardBoxes(nodes: readonly MapFlowNode[]): Map<string, Box> {
+  const boxes = new Map<string, Box>();
+  for (const n of nodes) {
+    const width = n.measured?.width ?? n.initialWidth;
+    const height = n.measured?.height ?? n.initialHeight;
+    if (!width || !height) continue;
+    const parent = n.parentId ? boxes.get(n.parentId) : undefined;
+    if (n.parentId && !parent) continue;
+    boxes.set(n.id, { x: n.position.x + (parent?.x ?? 0), y: n.position.y + (parent?.y ?? 0), width, height });
+  }
+  return boxes;
+}
+
+export function useLabelPlacement(nodes: readonly MapFlowNode[], edges: readonly TransitionFlowEdge[], overview: boolean): ReadonlyMap<string, Point> {
   const sizes = useLabelSizes((s) => s.sizes);
-  const overview = useStore(overviewSelector);
-  useEffect(() => forgetLabels(new Set(edges.map((e) => e.id))), [edges]);
+  useEffect(() => forgetLabels(new Set(edges.filter((e) => !e.data?.exitMarker).map((e) => e.id))), [edges]);
   return useMemo(() => {
-    const boxes = new Map<string, Box>();
-    for (const n of nodes) {
-      if (!n.measured?.width || !n.measured.height) continue;
-      boxes.set(n.id, { x: n.position.x, y: n.position.y, width: n.measured.width, height: n.measured.height });
-    }
-    // In the overview a stage card is its name in large type; outcomes are all label.
+    const boxes = cardBoxes(nodes);
+    // In the overview a stage card is its name in large type; outcomes and markers are all label.
     const names = nodes.flatMap((n) => {
       const box = boxes.get(n.id);
       if (!box) return [];
@@ -29,11 +37,13 @@ export function useLabelPlacement(nodes: readonly MapFlowNode[], edges: readonly
     });
     const specs: LabelSpec[] = [];
     for (const e of edges) {
+      if (e.data?.exitMarker) continue;
       const size = sizes.get(e.id);
       const source = boxes.get(e.source);
       const target = boxes.get(e.target);
       if (size && source && target) specs.push({ id: e.id, shape: e.data?.kind === 'loop' ? 'loop' : 'curve', source, target, size });
     }
-    return placeLabels(specs, { cards: [...boxes.values()], names });
+    const cards = nodes.filter((n) => n.type !== 'exitMarker').flatMap((n) => boxes.get(n.id) ?? []);
+    return placeLabels(specs, { cards, names });
   }, [nodes, edges, sizes, overview]);
 }

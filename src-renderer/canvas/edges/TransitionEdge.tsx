@@ -1,22 +1,25 @@
 // A transition between stages or to an outcome, styled by what it means:
 // forward, loop back (re-evaluate) or exit, with its label readable on a projector.
-import { BaseEdge, EdgeLabelRenderer, getBezierPath, getSmoothStepPath, useStore, type EdgeProps } from '@xyflow/react';
+import { BaseEdge, getBezierPath, getSmoothStepPath, type EdgeProps } from '@xyflow/react';
 import { memo } from 'react';
+import { createPortal } from 'react-dom';
 import { formatPercent } from '../../../src-shared/domain/number-format';
 import type { TransitionFlowEdge } from '../flow-types';
 import { measureLabel } from '../label-sizes';
-import { OVERVIEW_ZOOM } from '../nodes/StageNode';
+import { useCanvasView } from '../canvas-view';
 import { ImprovementMarker } from '../../features/improvements/ImprovementMarker';
 import { useImprovementMark } from '../../features/improvements/marks';
-
-const overviewSelector = (s: { transform: [number, number, number] }) => s.transform[2] < OVERVIEW_ZOOM;
 
 function TransitionEdgeView(props: EdgeProps<TransitionFlowEdge>) {
   const { id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, selected, markerEnd } = props;
   const kind = data?.kind ?? 'forward';
-  const overview = useStore(overviewSelector);
-  const [path, labelX, labelY] =
-    kind === 'loop'
+  // The view (overview or not) and the label layer come from the canvas, once for all arrows.
+  const { overview, labelLayer } = useCanvasView();
+  const exitMarker = data?.exitMarker === true;
+  const [path, labelX, labelY] = exitMarker
+    ? // Up from the card's top and into the marker's left side: the marker shows the label.
+      getSmoothStepPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, offset: 0, borderRadius: 8 })
+    : kind === 'loop'
       ? getSmoothStepPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, offset: 60, borderRadius: 16 })
       : getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
   const tone = kind === 'exit' ? `exit-${data?.outcomeKind ?? 'lost'}` : kind;
@@ -37,8 +40,8 @@ function TransitionEdgeView(props: EdgeProps<TransitionFlowEdge>) {
         markerEnd={markerEnd}
         className={`transition-path tone-${tone}${selected ? ' is-selected' : ''}${rank ? ' is-bottleneck' : ''}${focus}`}
       />
-      {(text || rateText || rank || mark) && (
-        <EdgeLabelRenderer>
+      {!exitMarker && labelLayer && (text || rateText || rank || mark) &&
+        createPortal(
           <div
             className={`transition-label tone-${tone}${selected ? ' is-selected' : ''}${overview ? ' is-overview' : ''}${rank ? ' is-bottleneck' : ''}${focus}`}
             data-testid={rank ? `bottleneck-${rank}` : undefined}
@@ -50,9 +53,9 @@ function TransitionEdgeView(props: EdgeProps<TransitionFlowEdge>) {
             <ImprovementMarker objectId={id} />
             {text && <span>{text}</span>}
             {rateText && <span className={`rate-text${data?.rateIsRest ? ' is-rest' : ''}`}>{rateText}</span>}
-          </div>
-        </EdgeLabelRenderer>
-      )}
+          </div>,
+          labelLayer,
+        )}
     </>
   );
 }

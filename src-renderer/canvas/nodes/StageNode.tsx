@@ -1,12 +1,14 @@
 // A stage card: the customer's step with its goal, the customer's and the
 // seller's actions and the exit criteria, each visibly its own kind.
-import { Handle, Position, useStore, type NodeProps } from '@xyflow/react';
+import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import type { Action } from '../../../src-shared/domain/map-document';
 import { formatPercent } from '../../../src-shared/domain/number-format';
 import type { StageFlowNode } from '../flow-types';
 import { ImprovementMarker } from '../../features/improvements/ImprovementMarker';
 import { useImprovementMark } from '../../features/improvements/marks';
+import { useCanvasView } from '../canvas-view';
+import { EXIT_MARKER } from '../exit-markers';
 
 const LEAN_MARK: Record<NonNullable<Action['leanClass']>, { letter: string; title: string }> = {
   value: { letter: 'V', title: 'Value: the customer would pay for it' },
@@ -36,7 +38,7 @@ function ActionLine({ action, servesNothing }: { action: Action; servesNothing: 
 
 /** Below this zoom the card's lines are unreadable, so it shows its name in large type instead. */
 export const OVERVIEW_ZOOM = 0.6;
-const overviewSelector = (s: { transform: [number, number, number] }) => s.transform[2] < OVERVIEW_ZOOM;
+const exitHandleStyle = { left: EXIT_MARKER.spine };
 
 function Handles({ children }: { children: React.ReactNode }) {
   return (
@@ -46,6 +48,8 @@ function Handles({ children }: { children: React.ReactNode }) {
       {children}
       <Handle type="source" position={Position.Right} id="out" className="handle" />
       <Handle type="source" position={Position.Bottom} id="loop-out" className="handle handle-loop" style={{ left: '70%' }} />
+      {/* Where the exits leave for their outcome markers above the card (exit-markers.ts). */}
+      <Handle type="source" position={Position.Top} id="exit-out" className="handle handle-exit" style={exitHandleStyle} isConnectable={false} />
     </>
   );
 }
@@ -70,8 +74,8 @@ function StageNumbers({ data }: { data: StageFlowNode['data'] }) {
 
 function StageNodeView({ data, selected }: NodeProps<StageFlowNode>) {
   const { stage } = data;
-  // A boolean selector: the card re-renders when the threshold is crossed, not on every zoom frame.
-  const overview = useStore(overviewSelector);
+  // From the canvas: the card re-renders when the threshold is crossed, not on every zoom frame.
+  const { overview } = useCanvasView();
   const customer = stage.actions.filter((a) => a.actor === 'customer');
   const sellerSide = stage.actions.filter((a) => a.actor !== 'customer');
   // One of the top two improvements works here: outlined apart from the bottleneck highlight.

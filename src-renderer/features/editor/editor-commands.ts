@@ -60,8 +60,10 @@ function largestLabel(doc: MapDocument, flow: Flow | null): { width: number; hei
     height = Math.max(height, size.height * scale);
   }
   // Arrows never drawn yet (off screen): a rough size from the label's length, in the overview's type.
+  // Exits are left out: their words stand in their outcome marker above the stage (exit-markers.ts).
+  const outcomeIds = new Set(doc.outcomes.map((o) => o.id));
   for (const t of doc.transitions) {
-    if (!sizes.has(t.id)) width = Math.max(width, (t.label.length + 10) * 17);
+    if (!sizes.has(t.id) && !outcomeIds.has(t.target)) width = Math.max(width, (t.label.length + 10) * 17);
   }
   return { width, height: height || 48 };
 }

@@ -2,7 +2,7 @@
 // when their stage did not change (so memoised cards skip re-rendering), arrows carry
 // their kind, rate and bottleneck rank, and a dragged position goes back into the map.
 import { describe, expect, it } from 'vitest';
-import { reconcileNodes, stageFlags, toEdges } from '../../../src-renderer/canvas/flow-adapters';
+import { labelledEdges, reconcileNodes, stageFlags, toEdges } from '../../../src-renderer/canvas/flow-adapters';
 import type { MapFlowNode } from '../../../src-renderer/canvas/flow-types';
 import { resolveRates } from '../../../src-shared/domain/analytics';
 import { moveNodes } from '../../../src-shared/domain/map-ops';
@@ -80,19 +80,97 @@ describe('toEdges', () => {
     const exit = aTransition(b, won, { conversionRate: 0.3 });
     const doc = aMapDocument({ stages: [a, b], outcomes: [won], transitions: [forward, loop, exit] });
     const edges = toEdges(doc, loop.id);
-    expect(edges.map((e) => [e.id, e.data?.kind, e.sourceHandle, e.targetHandle, e.selected])).toEqual([
-      [forward.id, 'forward', 'out', 'in', false],
-      [loop.id, 'loop', 'loop-out', 'loop-in', true],
-      [exit.id, 'exit', 'out', 'in', false],
+    // The exit ends at its outcome marker above its stage, leaving from the card's top (exit-markers.ts).
+    expect(edges.map((e) => [e.id, e.data?.kind, e.sourceHandle, e.targetHandle, e.selected, e.target])).toEqual([
+      [forward.id, 'forward', 'out', 'in', false, b.id],
+      [loop.id, 'loop', 'loop-out', 'loop-in', true, a.id],
+      [exit.id, 'exit', 'exit-out', 'in', false, `exit-marker:${exit.id}`],
     ]);
+    expect(edges.map((e) => e.data?.exitMarker)).toEqual([false, false, true]);
     expect(edges[0]).toMatchObject({ source: a.id, target: b.id, data: { label: 'ready', rate: 0.6, rateIsRest: false, outcomeKind: null, bottleneckRank: null } });
     expect(edges[2]).toMatchObject({ data: { outcomeKind: 'won' } });
     expect(edges[0]!.ariaLabel).toBe('Transition forward from Recognise to Compare');
+    expect(edges[2]!.ariaLabel).toBe('Transition exit from Compare to Won');
   });
 
   it('marks the two biggest bottlenecks by rank', () => {
     const { doc, transitions } = aChainMap(2);
     const edges = toEdges(doc, null, resolveRates(doc), new Map([[transitions[1]!.id, 1]]));
     expect(edges.map((e) => e.data?.bottleneckRank)).toEqual([null, 1]);
+  });
+});
+
+describe('exit markers as nodes', () => {
+  const setUp = () => {
+    const a = aStage({ name: 'Qualify', position: { x: 100, y: 300 } });
+    const won = anOutcome('won');
+    const lost = anOutcome('lost');
+    const toWon = aTransition(a, won, { conversionRate: 0.6 });
+    const toLost = aTransition(a, lost, { label: 'Too expensive' });
+    const doc = aMapDocument({ stages: [a], outcomes: [won, lost], transitions: [toWon, toLost] });
+    return { a, won, lost, toWon, toLost, doc };
+  };
+
+  it('adds one marker per exit, a child of its stage stacked up from its top, after the cards', () => {
+    const { a, lost, toWon, toLost, doc } = setUp();
+    const nodes = reconcileNodes([], doc, false, new Map(), toEdges(doc, toLost.id));
+    expect(nodes.map((n) => [n.id, n.type, n.parentId ?? null, n.position])).toEqual([
+      [a.id, 'stage', null, { x: 100, y: 300 }],
+      [doc.outcomes[0]!.id, 'outcome', null, doc.outcomes[0]!.position],
+      [lost.id, 'outcome', null, lost.position],
+      [`exit-marker:${toWon.id}`, 'exitMarker', a.id, { x: 52, y: -62 }],
+      [`exit-marker:${toLost.id}`, 'exitMarker', a.id, { x: 52, y: -114 }],
+    ]);
+    const marker = nodes[4]!;
+    expect(marker).toMatchObject({ selectable: false, draggable: false, deletable: false, data: { transitionId: toLost.id, outcome: lost, selected: true, exit: { label: 'Too expensive' } } });
+    expect(nodes[3]).toMatchObject({ data: { selected: false, exit: { rate: 0.6 } } });
+  });
+
+  it('keeps an unchanged marker’s object, and rebuilds the one whose exit was selected', () => {
+    const { doc, toLost } = setUp();
+    const first = reconcileNodes([], doc, false, new Map(), toEdges(doc, null));
+    const again = reconcileNodes(first, doc, false, new Map(), toEdges(doc, null));
+    expect(again[3]).toBe(first[3]);
+    expect(again[4]).toBe(first[4]);
+    const selected = reconcileNodes(again, doc, false, new Map(), toEdges(doc, toLost.id));
+    expect(selected[3]).toBe(first[3]);
+    expect(selected[4]).not.toBe(first[4]);
+  });
+
+  it('with a sizer, gives a card never drawn its estimated size; a measured card keeps its measure', () => {
+    const { doc } = setUp();
+    const size = { width: 380, height: 400 };
+    const sizer = { stage: () => size, outcome: () => ({ width: 200, height: 82 }), exitMarker: () => ({ width: 150, height: 44 }) };
+    const nodes = reconcileNodes([], doc, false, new Map(), toEdges(doc, null), sizer);
+    expect(nodes[0]).toMatchObject({ initialWidth: 380, initialHeight: 400 });
+    expect(nodes[3]).toMatchObject({ initialWidth: 150, initialHeight: 44 });
+    const measured = nodes.map((n, i) => (i === 0 ? ({ ...n, measured: { width: 380, height: 512 } } as MapFlowNode) : n));
+    const renamed = { ...doc, stages: [{ ...doc.stages[0]!, name: 'Renamed' }] };
+    const next = reconcileNodes(measured, renamed, false, new Map(), toEdges(renamed, null), sizer);
+    expect(next[0]).toMatchObject({ measured: { width: 380, height: 512 } });
+    expect(next[0]!.initialHeight).toBeUndefined();
+  });
+});
+
+describe('labelledEdges', () => {
+  it('puts each label where it was placed, and keeps the edge object while nothing it draws changed', () => {
+    const { doc, transitions } = aChainMap(3);
+    const place = labelledEdges({ tabIndex: -1 });
+    const at = new Map([[transitions[0]!.id, { x: 10, y: 20 }]]);
+    const first = place(toEdges(doc, null), at);
+    expect(first[0]).toMatchObject({ domAttributes: { tabIndex: -1 }, data: { labelAt: { x: 10, y: 20 } } });
+    expect(first[1]!.data?.labelAt).toBeNull();
+    // The document changed elsewhere (toEdges makes new objects): the same arrows keep theirs.
+    const renamed = { ...doc, stages: doc.stages.map((s, i) => (i === 2 ? { ...s, name: 'Renamed' } : s)) };
+    const second = place(toEdges(renamed, null), new Map([[transitions[0]!.id, { x: 10, y: 20 }]]));
+    expect(second[0]).toBe(first[0]);
+    // The arrow into the renamed stage says its name: a new object.
+    expect(second[1]).not.toBe(first[1]);
+    // A label moved, or an arrow selected: a new object.
+    const third = place(toEdges(renamed, transitions[0]!.id), new Map([[transitions[0]!.id, { x: 10, y: 20 }]]));
+    expect(third[0]).not.toBe(second[0]);
+    const fourth = place(toEdges(renamed, transitions[0]!.id), new Map([[transitions[0]!.id, { x: 11, y: 20 }]]));
+    expect(fourth[0]).not.toBe(third[0]);
+    expect(fourth[2]).toBe(second[2]);
   });
 });

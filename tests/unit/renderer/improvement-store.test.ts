@@ -193,19 +193,19 @@ describe('refreshing after another window changed the improvements', () => {
   };
 
   it('shows the other window’s list: a new idea, a changed one, a deleted one gone', async () => {
-    useImprovementStore.setState({ items: [aPlanImprovement(), aPlanImprovement({ id: 'i2', idea: 'Deleted there' })] });
-    const done = useImprovementStore.getState().refresh('w1');
+    improvements.setState({ items: [aPlanImprovement(), aPlanImprovement({ id: 'i2', idea: 'Deleted there' })] });
+    const done = improvements.getState().refresh('w1');
     await answerList(1, [aPlanImprovement({ revision: 2, idea: 'Changed there' }), aPlanImprovement({ id: 'i3', idea: 'Made there' })]);
     await done;
-    expect(useImprovementStore.getState().items.map((x) => [x.id, x.idea, x.revision])).toEqual([
+    expect(improvements.getState().items.map((x) => [x.id, x.idea, x.revision])).toEqual([
       ['i1', 'Changed there', 2],
       ['i3', 'Made there', 1],
     ]);
   });
 
   it('keeps an idea of ours stored after the list was read (a newer revision than the answer)', async () => {
-    const refreshing = useImprovementStore.getState().refresh('w1');
-    const updating = useImprovementStore.getState().update('i1', { votes: 7 });
+    const refreshing = improvements.getState().refresh('w1');
+    const updating = improvements.getState().update('i1', { votes: 7 });
     const update = await sent(2);
     update.answer({ ok: true, value: aPlanImprovement({ revision: 2, votes: 7 }) });
     await updating;
@@ -216,18 +216,18 @@ describe('refreshing after another window changed the improvements', () => {
   });
 
   it('changes nothing when the read fails or another workshop was opened meanwhile, and reads nothing for a workshop not open', async () => {
-    const failing = useImprovementStore.getState().refresh('w1');
+    const failing = improvements.getState().refresh('w1');
     await answerList(1, null);
     await failing;
-    expect(useImprovementStore.getState().items).toEqual([aPlanImprovement()]);
+    expect(improvements.getState().items).toEqual([aPlanImprovement()]);
 
-    const late = useImprovementStore.getState().refresh('w1');
-    useImprovementStore.setState({ workshopId: 'w2', items: [] });
+    const late = improvements.getState().refresh('w1');
+    improvements.setState({ workshopId: 'w2', items: [] });
     await answerList(2, [aPlanImprovement({ idea: 'From w1' })]);
     await late;
-    expect(useImprovementStore.getState().items).toEqual([]);
+    expect(improvements.getState().items).toEqual([]);
 
-    await useImprovementStore.getState().refresh('w1');
+    await improvements.getState().refresh('w1');
     expect(calls).toHaveLength(2);
   });
 });
