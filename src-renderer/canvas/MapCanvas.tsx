@@ -87,6 +87,7 @@ export function MapCanvas() {
   const change = useDocumentStore((s) => s.change);
   const selection = useUiStore((s) => s.selection);
   const select = useUiStore((s) => s.select);
+  const tidyRuns = useUiStore((s) => s.tidyRuns);
   const notify = useUiStore((s) => s.notify);
   const minimapShown = useUiStore((s) => s.minimapShown);
   const versionId = useDocumentStore((s) => s.versionId);
@@ -243,7 +244,7 @@ export function MapCanvas() {
   if (!doc) return null;
   return (
     <CanvasViewContext.Provider value={view}>
-    <div className="canvas" data-testid="map-canvas" ref={attachCanvas} tabIndex={-1} onKeyDownCapture={onKeyDownCapture} onFocusCapture={onFocusCapture} onBlurCapture={onBlurCapture}>
+    <div className="canvas" data-testid="map-canvas" data-tidy-runs={tidyRuns} ref={attachCanvas} tabIndex={-1} onKeyDownCapture={onKeyDownCapture} onFocusCapture={onFocusCapture} onBlurCapture={onBlurCapture}>
       <ReactFlow<MapFlowNode, TransitionFlowEdge>
         nodes={nodes}
         edges={edges}

@@ -31,6 +31,14 @@ export interface UiState {
   minimapShown: boolean;
   /** The map alone in the whole window: no toolbar, console or side panel (key W). */
   mapOnly: boolean;
+  /**
+   * Tidy layout is being worked out (elkjs loads on first use and a long journey takes
+   * a moment): the Tidy button says so and a second press waits.
+   */
+  tidying: boolean;
+  /** Tidy layouts finished in this window, shown on the canvas so a test can wait for the next one. */
+  tidyRuns: number;
+  setTidying(tidying: boolean): void;
   toggleSidePanel(): void;
   toggleMinimap(): void;
   toggleMapOnly(): void;
@@ -61,6 +69,9 @@ export const createUiStore = () => {
     sidePanelHidden: false,
     minimapShown: true,
     mapOnly: false,
+    tidying: false,
+    tidyRuns: 0,
+    setTidying: (tidying) => set(tidying ? { tidying } : { tidying, tidyRuns: get().tidyRuns + 1 }),
     toggleSidePanel: () => set({ sidePanelHidden: !get().sidePanelHidden, mapOnly: false }),
     toggleMinimap: () => set({ minimapShown: !get().minimapShown }),
     toggleMapOnly: () => set({ mapOnly: !get().mapOnly }),

@@ -5,6 +5,7 @@ import type { MapFlowNode, TransitionFlowEdge } from '../../canvas/flow-types';
 import { canRedo, canUndo } from '../../store/history';
 import { useEditorSession } from '../../session/SessionContext';
 import { useDocumentStore } from '../../store/document-store';
+import { useUiStore } from '../../store/ui-store';
 import { addOutcomeCommand, addStageCommand, autoLayoutCommand } from './editor-commands';
 import { SaveStatus } from './SaveStatus';
 import { Menu } from '../../components/Menu';
@@ -32,6 +33,7 @@ export function Toolbar({ view, onView, onBack, onDetails, onExportFile, onExpor
   const organisation = useDocumentStore((s) => s.workshop?.meta.organisation ?? '');
   const versionName = useDocumentStore((s) => s.versionName);
   const readOnly = useDocumentStore((s) => s.readOnly);
+  const tidying = useUiStore((s) => s.tidying);
   const undoable = useDocumentStore((s) => (s.history ? canUndo(s.history) : false));
   const redoable = useDocumentStore((s) => (s.history ? canRedo(s.history) : false));
   const undo = useDocumentStore((s) => s.undo);
@@ -92,8 +94,15 @@ export function Toolbar({ view, onView, onBack, onDetails, onExportFile, onExpor
             </option>
           ))}
         </select>
-        <button type="button" className="btn" disabled={readOnly} onClick={() => void autoLayoutCommand(session, flow)} title="Tidy layout (L)">
-          Tidy<span className="toolbar-word"> layout</span> <kbd>L</kbd>
+        <button
+          type="button"
+          className="btn"
+          disabled={readOnly || tidying}
+          aria-busy={tidying}
+          onClick={() => void autoLayoutCommand(session, flow)}
+          title="Tidy layout (L)"
+        >
+          {tidying ? 'Tidying…' : <>Tidy<span className="toolbar-word"> layout</span> <kbd>L</kbd></>}
         </button>
         <button type="button" className="btn" onClick={() => void flow.fitView({ padding: 0.15, duration: 300 })} title="Fit to screen (F)">
           Fit <kbd>F</kbd>

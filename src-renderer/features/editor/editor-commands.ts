@@ -68,14 +68,23 @@ function largestLabel(doc: MapDocument, flow: Flow | null): { width: number; hei
   return { width, height: height || 48 };
 }
 
-export async function autoLayoutCommand({ document }: Pick<Editing, 'document'>, flow: Flow | null): Promise<void> {
-  const { history, change, readOnly } = document.getState();
-  if (!history || readOnly) return;
+export async function autoLayoutCommand({ document, ui }: Editing, flow: Flow | null): Promise<void> {
+  const { history, readOnly } = document.getState();
+  if (!history || readOnly || ui.getState().tidying) return;
+  ui.getState().setTidying(true);
+  try {
+    await tidy(document, history.doc, flow);
+  } finally {
+    ui.getState().setTidying(false);
+  }
+}
+
+async function tidy(document: Editing['document'], doc: MapDocument, flow: Flow | null): Promise<void> {
   const sizes = new Map<string, NodeSize>();
   for (const n of flow?.getNodes() ?? []) {
     if (n.measured?.width && n.measured.height) sizes.set(n.id, { width: n.measured.width, height: n.measured.height });
   }
-  const positions = await layoutMap(history.doc, sizes, largestLabel(history.doc, flow));
-  change((d) => moveNodes(d, positions), { commit: true });
-  requestAnimationFrame(() => void flow?.fitView({ padding: 0.15, duration: 300 }));
+  const positions = await layoutMap(doc, sizes, largestLabel(doc, flow));
+  document.getState().change((d) => moveNodes(d, positions), { commit: true });
+  if (flow) requestAnimationFrame(() => void flow.fitView({ padding: 0.15, duration: 300 }));
 }

@@ -283,8 +283,11 @@ export class EditorPage {
 
   /** Tidy layout (L) from the canvas: waits until the map is laid out, saved and fitted to the screen. */
   async tidyLayout(): Promise<void> {
+    // The layout is worked out asynchronously (elkjs loads on first use): wait for this run to finish.
+    const runs = Number((await this.canvas.getAttribute('data-tidy-runs')) ?? '0');
     await this.clickEmptyCanvas();
     await this.page.keyboard.press('l');
+    await expect(this.canvas).toHaveAttribute('data-tidy-runs', String(runs + 1), { timeout: 30_000 });
     await this.expectSaved();
     await this.waitForViewportToSettle();
   }
