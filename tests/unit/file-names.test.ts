@@ -105,7 +105,8 @@ describe('safeFileStem', () => {
       }),
       { numRuns: 2000 },
     );
-  });
+    // 4,000 generated names: well under a second alone, but a busy 2-core machine can pass 5 s.
+  }, 30_000);
 });
 
 describe('cutToGraphemes', () => {
