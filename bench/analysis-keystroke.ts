@@ -5,25 +5,14 @@
 // re-runs the chain: in the UI thread below the worker threshold, above it in a worker,
 // the UI thread then only stripping the map and posting it (structuredClone stands in
 // for postMessage's copy). `full_analysis_ms` is what every keystroke cost before.
-import { performance } from 'node:perf_hooks';
 import { analyseChain, analyseProcess } from '../src-shared/domain/analytics';
 import type { MapDocument } from '../src-shared/domain/map-document';
 import { updateStage, updateTransition } from '../src-shared/domain/map-ops';
 import { createAnalysisRunner, WORKER_THRESHOLD_STAGES, type AnalysisWorker } from '../src-renderer/store/analysis-runner';
 import type { AnalysisRequest } from '../src-renderer/store/analysis-protocol';
 import { bigMap } from './big-map';
+import { median } from './timing';
 
-function median(fn: (i: number) => unknown, runs: number): number {
-  fn(0);
-  const times: number[] = [];
-  for (let i = 1; i <= runs; i++) {
-    const start = performance.now();
-    fn(i);
-    times.push(performance.now() - start);
-  }
-  times.sort((a, b) => a - b);
-  return Math.round(times[Math.floor(times.length / 2)]! * 100) / 100;
-}
 
 /** A worker that copies what it is sent, as postMessage does, and answers only when asked. */
 function copyingWorker(): AnalysisWorker & { answer(): void } {

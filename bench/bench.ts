@@ -3,7 +3,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { analyseProcess } from '../src-shared/domain/analytics';
 import { MapDocumentSchema } from '../src-shared/domain/map-document';
 import { blankWorkshopMeta } from '../src-shared/domain/workshop';
@@ -13,31 +12,9 @@ import { bigMap } from './big-map';
 import { benchCompare } from './compare';
 import { benchExports } from './exports';
 import { benchHostStart, benchRendererBundle } from './host-and-bundle';
+import { median, medianAsync } from './timing';
 
-/** Median wall time of `runs` calls, in ms, after one warm-up call. */
-function median(fn: () => unknown, runs: number): number {
-  fn();
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    fn();
-    times.push(performance.now() - start);
-  }
-  times.sort((a, b) => a - b);
-  return Math.round(times[Math.floor(times.length / 2)]! * 100) / 100;
-}
 
-async function medianAsync(fn: () => Promise<unknown>, runs: number): Promise<number> {
-  await fn();
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    await fn();
-    times.push(performance.now() - start);
-  }
-  times.sort((a, b) => a - b);
-  return Math.round(times[Math.floor(times.length / 2)]! * 100) / 100;
-}
 
 async function main(): Promise<void> {
   const results: Record<string, unknown> = { node: process.version, note: 'median milliseconds; compare ratios within one run' };

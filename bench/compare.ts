@@ -1,22 +1,11 @@
 // compareVersions on a 200-stage map while a facilitator types in the future state:
 // each keystroke is a new document (uncached: the whole comparison runs), while a
 // re-render with the same revisions is a cache hit.
-import { performance } from 'node:perf_hooks';
 import { compareVersions, createComparisonCache } from '../src-shared/domain/compare';
 import type { MapDocument } from '../src-shared/domain/map-document';
 import { bigMap } from './big-map';
+import { median } from './timing';
 
-function median(fn: (i: number) => unknown, runs: number): number {
-  fn(0);
-  const times: number[] = [];
-  for (let i = 1; i <= runs; i++) {
-    const start = performance.now();
-    fn(i);
-    times.push(performance.now() - start);
-  }
-  times.sort((a, b) => a - b);
-  return Math.round(times[Math.floor(times.length / 2)]! * 100) / 100;
-}
 
 /** The future state after `keystrokes` edits: a renamed stage, a rate raised a little each time. */
 function typed(older: MapDocument, keystrokes: number): MapDocument {

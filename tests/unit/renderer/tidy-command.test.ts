@@ -7,11 +7,15 @@ import { createUiStore } from '../../../src-renderer/store/ui-store';
 import { loadedStore } from './saver-harness';
 
 let finishLayout: (positions: Map<string, { x: number; y: number }>) => void = () => {};
+let failLayout: (error: Error) => void = () => {};
 let layouts = 0;
 vi.mock('../../../src-renderer/canvas/auto-layout', () => ({
   layoutMap: () => {
     layouts += 1;
-    return new Promise((resolve) => (finishLayout = resolve));
+    return new Promise((resolve, reject) => {
+      finishLayout = resolve;
+      failLayout = reject;
+    });
   },
 }));
 
@@ -37,7 +41,7 @@ describe('Tidy layout (L)', () => {
     const document = loadedStore();
     const ui = createUiStore();
     const run = autoLayoutCommand({ document, ui }, null);
-    finishLayout(undefined as never);
+    failLayout(new Error('The layout could not be worked out.'));
     await expect(run).rejects.toThrow();
     expect(ui.getState().tidying).toBe(false);
   });
