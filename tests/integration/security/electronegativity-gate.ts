@@ -60,16 +60,27 @@ export async function scan(): Promise<Finding[]> {
   try {
     const input = join(dir, 'src');
     for (const entry of SCANNED) cpSync(join(PROJECT_ROOT, entry), join(input, entry), { recursive: true });
-    const output = join(dir, 'findings.csv');
-    await new Promise<void>((resolve, reject) =>
-      execFile(
-        process.execPath,
-        [CLI, '-i', input, '-r', '-o', output, '-v', 'false', '-x', EXCLUDED_CHECKS.join(',')],
-        { cwd: dir, timeout: 120_000, env: { ...process.env, LANG: 'en-US' } },
-        (error, _stdout, stderr) => (error ? reject(new Error(`Electronegativity failed: ${error.message} ${stderr}`)) : resolve()),
-      ),
-    );
-    return parseFindings(readFileSync(output, 'utf8'));
+    // Electronegativity writes its CSV header and its rows with two unawaited writes, the
+    // header truncating the file: now and then the header lands last, over the first row,
+    // and the file cannot be read. Such a file is thrown away and the scan run again.
+    let lastError: unknown = null;
+    for (let attempt = 1; attempt <= 3; attempt++) {
+      const output = join(dir, `findings-${attempt}.csv`);
+      await new Promise<void>((resolve, reject) =>
+        execFile(
+          process.execPath,
+          [CLI, '-i', input, '-r', '-o', output, '-v', 'false', '-x', EXCLUDED_CHECKS.join(',')],
+          { cwd: dir, timeout: 120_000, env: { ...process.env, LANG: 'en-US' } },
+          (error, _stdout, stderr) => (error ? reject(new Error(`Electronegativity failed: ${error.message} ${stderr}`)) : resolve()),
+        ),
+      );
+      try {
+        return parseFindings(readFileSync(output, 'utf8'));
+      } catch (error) {
+        lastError = error;
+      }
+    }
+    throw lastError;
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
