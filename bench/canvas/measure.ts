@@ -4,7 +4,8 @@
 // the frame that shows it; drop it and record the frames of the second after; then
 // the JS heap after a garbage collection. Every step has a deadline: a step that
 // runs over leaves its figure (and those after it) empty and says so.
-import type { Browser, BrowserContext, Page } from '@playwright/test';
+import { createWriteStream } from 'node:fs';
+import type { Browser, BrowserContext, CDPSession, Page } from '@playwright/test';
 import type { FrameRecord, PaintWatch, Point } from './probe/probe-api';
 import { max, percentile, round } from './stats';
 
@@ -214,8 +215,28 @@ const emptyFigures = (): MapFigures => ({
   heap_mb: null,
 });
 
+/** Streams a heap snapshot of the page into `file` (after the forced GC of the heap step). */
+async function saveHeapSnapshot(cdp: CDPSession, file: string): Promise<void> {
+  const out = createWriteStream(file);
+  const onChunk = ({ chunk }: { chunk: string }) => void out.write(chunk);
+  cdp.on('HeapProfiler.addHeapSnapshotChunk', onChunk);
+  try {
+    await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
+  } finally {
+    cdp.off('HeapProfiler.addHeapSnapshotChunk', onChunk);
+    await new Promise<void>((done, fail) => out.end((error?: Error | null) => (error ? fail(error) : done())));
+  }
+}
+
 /** Measures the map at `url`; figures of steps that failed stay null and the failure is in `error`. */
-export async function measureMap(browser: Browser, url: string, options: MeasureOptions, screenshots: ScreenshotPrefix = null): Promise<{ figures: MapFigures; error: string | null; pageErrors: string[] }> {
+export async function measureMap(
+  browser: Browser,
+  url: string,
+  options: MeasureOptions,
+  screenshots: ScreenshotPrefix = null,
+  /** A file for a heap snapshot taken right after the heap is measured (opens in Chrome DevTools' Memory tab), or null. */
+  heapSnapshot: string | null = null,
+): Promise<{ figures: MapFigures; error: string | null; pageErrors: string[] }> {
   const figures = emptyFigures();
   const { context, page, errors } = await newMeasuredPage(browser, options, { kind: 'map' });
   const step = <T>(label: string, work: () => Promise<T>) => within(label, options.stepMs, work);
@@ -292,6 +313,7 @@ export async function measureMap(browser: Browser, url: string, options: Measure
       const cdp = await context.newCDPSession(page);
       await cdp.send('HeapProfiler.collectGarbage');
       const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+      if (heapSnapshot) await saveHeapSnapshot(cdp, heapSnapshot);
       return round(usedSize / 1024 / 1024);
     });
     await shoot('dropped');

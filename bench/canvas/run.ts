@@ -7,7 +7,8 @@
 //
 //   npm run bench:canvas -- --runs 3 --sizes 100,500,1000,2000 --step-ms 30000 --max-minutes 45
 //   (--viewport 1600x1000, --subjects leanmap,bare,bare_culled, --raw adds every measurement,
-//   --screenshots <folder> saves what each showed)
+//   --screenshots <folder> saves what each showed, --heap-snapshots <folder> saves Leanmap's
+//   heap after the heap figure, to open in Chrome DevTools' Memory tab)
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -45,6 +46,8 @@ interface Options {
   subjects: Subject[];
   /** A folder for PNGs of what each measurement showed, or null. */
   screenshots: string | null;
+  /** A folder for heap snapshots of the editor, or null. */
+  heapSnapshots: string | null;
 }
 
 function parseOptions(argv: readonly string[]): Options {
@@ -73,6 +76,7 @@ function parseOptions(argv: readonly string[]): Options {
     viewport: { width: Number(viewport[1]), height: Number(viewport[2]) },
     raw: argv.includes('--raw'),
     screenshots: value('screenshots') ?? null,
+    heapSnapshots: value('heap-snapshots') ?? null,
     subjects: subjectsOption(value('subjects')),
   };
 }
@@ -149,6 +153,7 @@ async function main(): Promise<number> {
   try {
     mkdirSync(join(work, 'data'));
     if (options.screenshots) mkdirSync(options.screenshots, { recursive: true });
+    if (options.heapSnapshots) mkdirSync(options.heapSnapshots, { recursive: true });
     const maps = new Map<number, MapDocument>(options.sizes.map((n) => [n, bigMap(n)]));
     const probe = await buildProbe(join(work, 'vite-cache'));
     const measure: MeasureOptions = { viewport: options.viewport, probe, stepMs: options.stepMs };
@@ -182,7 +187,8 @@ async function main(): Promise<number> {
             }
             const url = subject === 'leanmap' ? leanmap.mapUrl(size, run) : bare.url(size, subject === 'bare_culled', canvas);
             const shots = options.screenshots && join(resolve(options.screenshots), `${size}-${subject}-run${run + 1}`);
-            const result = await inFreshBrowser((browser) => measureMap(browser, url, measure, shots));
+            const heap = options.heapSnapshots && subject === 'leanmap' ? join(resolve(options.heapSnapshots), `${size}-leanmap-run${run + 1}.heapsnapshot`) : null;
+            const result = await inFreshBrowser((browser) => measureMap(browser, url, measure, shots, heap));
             measurement.figures = result.figures;
             measurement.error = result.error;
             if (result.error) errors.push(`run ${run + 1}, ${size} stages, ${subject}: ${result.error}`);

@@ -26,6 +26,7 @@ import {
 } from '../../src-shared/domain/analytics';
 import type { MapDocument } from '../../src-shared/domain/map-document';
 import type { AnalysisRequest, AnalysisResponse } from './analysis-protocol';
+import { mapIds, shareStrings } from './share-strings';
 
 /**
  * From this many stages the chain is computed in the worker. Below, it takes a few
@@ -77,14 +78,11 @@ export function startBrowserWorker(): AnalysisWorker | null {
 }
 
 interface Chain {
-  /** analysisInputs of the map it was computed for: placeholders to names. */
-  inputs: MapDocument;
-  result: ChainAnalysis;
-  /** The result worded with a map's names (re-wording only what a renamed stage changes). */
+  /** The result worded with a map's names (re-wording only what a renamed stage changes). Holds the result, not the map it was computed for. */
   word: (doc: MapDocument) => ChainAnalysis;
 }
 
-const chainOf = (inputs: MapDocument, result: ChainAnalysis): Chain => ({ inputs, result, word: chainWording(result, inputs) });
+const chainOf = (inputs: MapDocument, result: ChainAnalysis): Chain => ({ word: chainWording(result, inputs) });
 
 export function createAnalysisRunner({ analyse = analyseChain, startWorker = startBrowserWorker, threshold = WORKER_THRESHOLD_STAGES, onWorkerFailure }: AnalysisRunnerOptions = {}): AnalysisRunner {
   const listeners = new Set<() => void>();
@@ -148,7 +146,8 @@ export function createAnalysisRunner({ analyse = analyseChain, startWorker = sta
       send(latest);
       return;
     }
-    chain = chainOf(request.doc, response.analysis);
+    // The copy from the worker has its own string for every id it names: share the map's.
+    chain = chainOf(request.doc, shareStrings(response.analysis, mapIds(request.doc)));
     latest = null;
     pending = false;
     changed();

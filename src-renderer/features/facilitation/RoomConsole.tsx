@@ -8,6 +8,7 @@ import { formatClock, viewTimer, type AudienceState, type AudienceView } from '.
 import { selectDoc, useDocumentStore } from '../../store/document-store';
 import { useUiStore } from '../../store/ui-store';
 import { useHost } from '../../session/SessionContext';
+import { optionsToRender, useReachedFor } from '../../components/long-select';
 import { Menu } from '../../components/Menu';
 import { goToItem, nextItem } from './AgendaPanel';
 import { describeView, toggleHidden } from './room-state';
@@ -77,6 +78,7 @@ function RoomControls({ workshopId, session, ctl }: { workshopId: string; sessio
     if (sending.current) waiting.current = value;
     else send(value);
   };
+  const roomSwitchReach = useReachedFor();
   const [now, setNow] = useState(() => ctl.now());
   useEffect(() => {
     if (room.timer.status !== 'running') return;
@@ -109,6 +111,7 @@ function RoomControls({ workshopId, session, ctl }: { workshopId: string; sessio
   }, [run, timerRunning]);
 
   const stageName = (id: string) => doc?.stages.find((s) => s.id === id)?.name || null;
+  const roomSwitchValue = picked ?? viewValue(room.audience.view);
   const next = nextItem(session);
   const timer = viewTimer(room.timer, now);
   const sidePanelHidden = useUiStore((s) => s.sidePanelHidden);
@@ -132,7 +135,8 @@ function RoomControls({ workshopId, session, ctl }: { workshopId: string; sessio
         className="btn"
         aria-label="What the room sees"
         title={`Room sees: ${describeView(room.audience.view, stageName)} (R, then the arrow keys)`}
-        value={picked ?? viewValue(room.audience.view)}
+        value={roomSwitchValue}
+        {...roomSwitchReach.handlers}
         onChange={(e) => pickView(e.target.value)}
       >
         {VIEW_CHOICES.map(([value, label]) => (
@@ -140,7 +144,7 @@ function RoomControls({ workshopId, session, ctl }: { workshopId: string; sessio
             {label}
           </option>
         ))}
-        {doc?.stages.map((s) => (
+        {optionsToRender(doc?.stages ?? [], roomSwitchReach.reached, (s) => `stage:${s.id}` === roomSwitchValue).map((s) => (
           <option key={s.id} value={`stage:${s.id}`}>
             Stage: {s.name || 'Unnamed stage'}
           </option>

@@ -3,6 +3,7 @@
 import type { MapDocument, Stage } from '../../../src-shared/domain/map-document';
 import { connect, updateTransition } from '../../../src-shared/domain/map-ops';
 import { PERCENT_RULE } from '../../../src-shared/domain/number-input';
+import { optionsToRender, useReachedFor } from '../../components/long-select';
 import { NumberField } from '../../components/NumberField';
 import { RATE_TOLERANCE, resolveRates } from '../../../src-shared/domain/analytics';
 import { formatPercent } from '../../../src-shared/domain/number-format';
@@ -21,6 +22,7 @@ export function TransitionsFrom({ doc, stage }: { doc: MapDocument; stage: Stage
   const readOnly = useDocumentStore((s) => s.readOnly);
   const select = useUiStore((s) => s.select);
   const notify = useUiStore((s) => s.notify);
+  const addReach = useReachedFor();
   const kinds = classifyTransitions(doc);
   const outgoing = doc.transitions.filter((t) => t.source === stage.id);
   const taken = new Set(outgoing.map((t) => t.target));
@@ -76,6 +78,7 @@ export function TransitionsFrom({ doc, stage }: { doc: MapDocument; stage: Stage
             className="nodrag"
             value=""
             data-testid="add-transition"
+            {...addReach.handlers}
             onChange={(e) => {
               const result = connect(doc, stage.id, e.target.value);
               if (!result.ok) return notify({ text: result.reason, tone: 'error' });
@@ -83,7 +86,7 @@ export function TransitionsFrom({ doc, stage }: { doc: MapDocument; stage: Stage
             }}
           >
             <option value="">Choose a stage or outcome…</option>
-            {targets.map((t) => (
+            {optionsToRender(targets, addReach.reached, () => false).map((t) => (
               <option key={t.id} value={t.id}>
                 {t.name}
               </option>

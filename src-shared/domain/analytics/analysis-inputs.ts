@@ -125,6 +125,9 @@ type Node = Record<string, unknown> | unknown[];
  */
 export function chainWording(chain: ChainAnalysis | ProcessAnalysis, inputs: MapDocument): (doc: MapDocument) => ChainAnalysis {
   const { figures, bottlenecks, slowestStages, rolledCompleteAndAccurate, valueAddedRatio } = chain;
+  // The ids only: the placeholders' map would keep a stripped copy of every stage alive for as long as the result is shown.
+  const stageIds = inputs.stages.map((s) => s.id);
+  const outcomeIds = inputs.outcomes.map((o) => o.id);
   const root: Node = { figures, bottlenecks, slowestStages, rolledCompleteAndAccurate, valueAddedRatio };
   /** Names by placeholder key ("S12", "O1"), as last worded. */
   let names = new Map<string, string>();
@@ -214,22 +217,29 @@ export function chainWording(chain: ChainAnalysis | ProcessAnalysis, inputs: Map
     return out;
   };
 
+  /** Copies the whole result, then forgets the objects that needed no copy: only copied ones are ever looked up again (re-wording copies what holds a placeholder and what holds that). */
+  const copyRoot = () => {
+    const out = copyAll(root, null) as ChainAnalysis;
+    for (const [source, copy] of copies) if (copy === source) copies.delete(source);
+    return out;
+  };
+
   let first = true;
   return (doc) => {
     const next = new Map<string, string>();
-    inputs.stages.forEach((s, i) => next.set(`S${i}`, nodeName(doc, s.id)));
-    inputs.outcomes.forEach((o, i) => next.set(`O${i}`, nodeName(doc, o.id)));
+    stageIds.forEach((id, i) => next.set(`S${i}`, nodeName(doc, id)));
+    outcomeIds.forEach((id, i) => next.set(`O${i}`, nodeName(doc, id)));
     const changedKeys = first ? [] : [...next].filter(([key, name]) => names.get(key) !== name).map(([key]) => key);
     names = next;
     if (first) {
       first = false;
-      return copyAll(root, null) as ChainAnalysis;
+      return copyRoot();
     }
-    if (changedKeys.length === 0) return copies.get(root) as ChainAnalysis;
+    if (changedKeys.length === 0) return (copies.get(root) ?? root) as ChainAnalysis;
     if (!track) {
       track = true;
       copies.clear();
-      return copyAll(root, null) as ChainAnalysis;
+      return copyRoot();
     }
     // Re-word the strings that mention a changed name; mark their holders and everything above as dirty.
     const reworded = new Set<string>();
@@ -247,7 +257,7 @@ export function chainWording(chain: ChainAnalysis | ProcessAnalysis, inputs: Map
         for (const holder of holders.get(template)!) climb(holder);
       }
     }
-    if (!dirty.has(root)) return copies.get(root) as ChainAnalysis;
+    if (!dirty.has(root)) return (copies.get(root) ?? root) as ChainAnalysis;
     return recopy(root, dirty, reworded, new Set()) as ChainAnalysis;
   };
 }

@@ -1,7 +1,7 @@
 // The process figures a leader sees (win rate, cycle time, capacity against target…),
 // each with the inputs it used, or the inputs it still needs, or why it has no value:
 // never a number built on a guess.
-import type { MapDocument, ProcessInputs } from '../map-document';
+import type { MapDocument, ProcessInputs, Transition } from '../map-document';
 import { buildFlowModel, type FlowModel, type FlowModelResult, type FlowProblem, type FlowResult } from './flow';
 import { canReach, type Successors } from './graph';
 import { nodeName, transitionName } from './labels';
@@ -23,15 +23,20 @@ export type FigureName =
   | 'entriesNeededPerPeriod'
   | 'buyersPerStage';
 
-/** One input a figure was computed from, with a label a leader can check it against. */
+/**
+ * One input a figure was computed from: ids and the value used, no words. Its label
+ * (what a leader checks it against) is `inputLabel(doc, input)`, worded when shown:
+ * a 2,000-stage map's figures list some ten thousand inputs, and a label stored in
+ * each was most of the analysis result's size (and of its copy from the worker).
+ */
 export type InputUsed =
-  | { kind: 'entry-stage'; stageId: string; label: string }
-  | { kind: 'conversion'; transitionId: string; value: number; from: 'entered' | 'rest'; label: string }
-  | { kind: 'stalled'; stageId: string; value: number; label: string }
-  | { kind: 'days-per-visit'; stageId: string; value: number; label: string }
-  | { kind: 'complete-and-accurate'; stageId: string; value: number; label: string }
-  | { kind: 'process'; field: ProcessField; value: number; label: string }
-  | { kind: 'figure'; figure: FigureName; value: number; label: string };
+  | { kind: 'entry-stage'; stageId: string }
+  | { kind: 'conversion'; transitionId: string; value: number; from: 'entered' | 'rest' }
+  | { kind: 'stalled'; stageId: string; value: number }
+  | { kind: 'days-per-visit'; stageId: string; value: number }
+  | { kind: 'complete-and-accurate'; stageId: string; value: number }
+  | { kind: 'process'; field: ProcessField; value: number }
+  | { kind: 'figure'; figure: InputFigure; value: number };
 
 /** One input still to be entered, named so the facilitator can find it on the map. */
 export type MissingInput =
@@ -120,13 +125,53 @@ function toFigure<V, T>(need: Needed<V>, compute: (value: V) => Computed<T>): Fi
 
 const PERIOD_WORD = { month: 'month', quarter: 'quarter' } as const;
 
-function processField(doc: MapDocument, field: ProcessField): Needed<number> {
+function processFieldLabel(doc: MapDocument, field: ProcessField): string {
   const per = PERIOD_WORD[doc.process.period];
-  const label = { entriesPerPeriod: `Buyers entering per ${per}`, averageDealSize: 'Average deal size', revenueTarget: `Revenue target per ${per}` }[field];
+  return { entriesPerPeriod: `Buyers entering per ${per}`, averageDealSize: 'Average deal size', revenueTarget: `Revenue target per ${per}` }[field];
+}
+
+function processField(doc: MapDocument, field: ProcessField): Needed<number> {
   const value = doc.process[field];
   return value === null
-    ? { ok: false, missing: [{ kind: 'process', field, label }], problems: [] }
-    : known(value, [{ kind: 'process', field, value, label }]);
+    ? { ok: false, missing: [{ kind: 'process', field, label: processFieldLabel(doc, field) }], problems: [] }
+    : known(value, [{ kind: 'process', field, value }]);
+}
+
+/** The figures other figures are computed from. */
+export type InputFigure = 'winRate' | 'winsPerPeriod' | 'revenuePerPeriod';
+
+const FIGURE_LABELS: Record<InputFigure, (per: string) => string> = {
+  winRate: () => 'Win rate',
+  winsPerPeriod: (per) => `Wins per ${per}`,
+  revenuePerPeriod: (per) => `Revenue per ${per}`,
+};
+
+const stalledLabel = (doc: MapDocument, stageId: string) => `Share that stalls in ${nodeName(doc, stageId)} (no rate assigned)`;
+const daysLabel = (doc: MapDocument, stageId: string) => `Days per visit in ${nodeName(doc, stageId)}`;
+const conversionLabel = (doc: MapDocument, t: Pick<Transition, 'source' | 'target'>, from: 'entered' | 'rest') =>
+  `Conversion rate ${transitionName(doc, t)}${from === 'rest' ? ' (the rest of the stage)' : ''}`;
+export const completeAndAccurateLabel = (doc: MapDocument, stageId: string) => `%C&A of hand-offs into ${nodeName(doc, stageId)}`;
+
+/** The words for an input a figure used, with the names `doc` gives its stages today. */
+export function inputLabel(doc: MapDocument, input: InputUsed): string {
+  switch (input.kind) {
+    case 'entry-stage':
+      return `Buyers enter at ${nodeName(doc, input.stageId)}`;
+    case 'conversion': {
+      const t = doc.transitions.find((x) => x.id === input.transitionId);
+      return t ? conversionLabel(doc, t, input.from) : 'Conversion rate of an arrow the map no longer has';
+    }
+    case 'stalled':
+      return stalledLabel(doc, input.stageId);
+    case 'days-per-visit':
+      return daysLabel(doc, input.stageId);
+    case 'complete-and-accurate':
+      return completeAndAccurateLabel(doc, input.stageId);
+    case 'process':
+      return processFieldLabel(doc, input.field);
+    case 'figure':
+      return FIGURE_LABELS[input.figure](PERIOD_WORD[doc.process.period]);
+  }
 }
 
 /** The chain, with every rate, the stalled shares and the entry as its inputs. */
@@ -144,19 +189,9 @@ function chainNeed(doc: MapDocument, built: FlowModelResult): Needed<FlowModel> 
     return { ok: false, missing, problems: built.problems };
   }
   const { chain } = built.model;
-  const inputs: InputUsed[] = [{ kind: 'entry-stage', stageId: chain.entryStageId, label: `Buyers enter at ${nodeName(doc, chain.entryStageId)}` }];
-  for (const r of chain.rates) {
-    inputs.push({
-      kind: 'conversion',
-      transitionId: r.transitionId,
-      value: r.rate!,
-      from: r.from === 'rest' ? 'rest' : 'entered',
-      label: `Conversion rate ${transitionName(doc, r)}${r.from === 'rest' ? ' (the rest of the stage)' : ''}`,
-    });
-  }
-  for (const [stageId, value] of Object.entries(chain.stalledByStage)) {
-    inputs.push({ kind: 'stalled', stageId, value, label: `Share that stalls in ${nodeName(doc, stageId)} (no rate assigned)` });
-  }
+  const inputs: InputUsed[] = [{ kind: 'entry-stage', stageId: chain.entryStageId }];
+  for (const r of chain.rates) inputs.push({ kind: 'conversion', transitionId: r.transitionId, value: r.rate!, from: r.from === 'rest' ? 'rest' : 'entered' });
+  for (const [stageId, value] of Object.entries(chain.stalledByStage)) inputs.push({ kind: 'stalled', stageId, value });
   return known(built.model, inputs);
 }
 
@@ -167,11 +202,10 @@ function daysNeed(doc: MapDocument, stageIds: ReadonlySet<string>): Needed<Map<s
   const missing: MissingInput[] = [];
   for (const s of doc.stages) {
     if (!stageIds.has(s.id)) continue;
-    const label = `Days per visit in ${nodeName(doc, s.id)}`;
-    if (s.daysPerVisit === null) missing.push({ kind: 'days-per-visit', stageId: s.id, label });
+    if (s.daysPerVisit === null) missing.push({ kind: 'days-per-visit', stageId: s.id, label: daysLabel(doc, s.id) });
     else {
       days.set(s.id, s.daysPerVisit);
-      inputs.push({ kind: 'days-per-visit', stageId: s.id, value: s.daysPerVisit, label });
+      inputs.push({ kind: 'days-per-visit', stageId: s.id, value: s.daysPerVisit });
     }
   }
   return missing.length > 0 ? { ok: false, missing, problems: [] } : known(days, inputs);
@@ -200,8 +234,8 @@ function stagesNeedingDays(doc: MapDocument, built: FlowModelResult): { all: Set
   return { all, toWin: new Set([...all].filter((id) => mayWin.has(id))) };
 }
 
-function figureInput(figure: FigureName, label: string, f: Figure): InputUsed[] {
-  return f.status === 'ok' ? [{ kind: 'figure', figure, value: f.value, label }] : [];
+function figureInput(figure: InputFigure, f: Figure): InputUsed[] {
+  return f.status === 'ok' ? [{ kind: 'figure', figure, value: f.value }] : [];
 }
 
 const NOBODY_WINS = 'No buyer reaches a Won outcome at today’s rates, so there is no win to time or to scale up.';
@@ -276,19 +310,19 @@ export function computeProcessFigures(doc: MapDocument, built: FlowModelResult =
   const winsPerPeriod = toFigure(combine(chain, entries), ([m, n]) => ({
     value: n * m.chain.winRate,
     formula: `Buyers entering per ${per} × win rate`,
-    inputs: [...(entries.ok ? entries.inputs : []), ...figureInput('winRate', 'Win rate', winRate)],
+    inputs: [...(entries.ok ? entries.inputs : []), ...figureInput('winRate', winRate)],
   }));
 
   const revenuePerPeriod = toFigure(combine(chain, entries, dealSize), ([m, n, size]) => ({
     value: n * m.chain.winRate * size,
     formula: `Wins per ${per} × average deal size`,
-    inputs: [...figureInput('winsPerPeriod', `Wins per ${per}`, winsPerPeriod), ...(dealSize.ok ? dealSize.inputs : [])],
+    inputs: [...figureInput('winsPerPeriod', winsPerPeriod), ...(dealSize.ok ? dealSize.inputs : [])],
   }));
 
   const revenueGap = toFigure(combine(chain, entries, dealSize, target), ([m, n, size, goal]) => ({
     value: goal - n * m.chain.winRate * size,
     formula: `Revenue target per ${per} − revenue per ${per} (positive: short of the target)`,
-    inputs: [...(target.ok ? target.inputs : []), ...figureInput('revenuePerPeriod', `Revenue per ${per}`, revenuePerPeriod)],
+    inputs: [...(target.ok ? target.inputs : []), ...figureInput('revenuePerPeriod', revenuePerPeriod)],
   }));
 
   const entriesNeededPerPeriod = toFigure(combine(chain, dealSize, target), ([m, size, goal]): Computed<number> => {
@@ -297,7 +331,7 @@ export function computeProcessFigures(doc: MapDocument, built: FlowModelResult =
     return {
       value: goal / (m.chain.winRate * size),
       formula: `Revenue target per ${per} ÷ (win rate × average deal size)`,
-      inputs: [...(target.ok ? target.inputs : []), ...(dealSize.ok ? dealSize.inputs : []), ...figureInput('winRate', 'Win rate', winRate)],
+      inputs: [...(target.ok ? target.inputs : []), ...(dealSize.ok ? dealSize.inputs : []), ...figureInput('winRate', winRate)],
     };
   });
 

@@ -3,8 +3,7 @@
 // value-added ratio of the actions.
 import type { LeanClass, MapDocument } from '../map-document';
 import { resolveEntry } from './flow';
-import type { Figure, InputUsed, MissingInput } from './figures';
-import { nodeName } from './labels';
+import { completeAndAccurateLabel, type Figure, type InputUsed, type MissingInput } from './figures';
 import { resolveRates } from './rates';
 
 export interface MainPath {
@@ -60,10 +59,9 @@ export function rolledCompleteAndAccurate(doc: MapDocument): RolledCompleteAndAc
   let product = 1;
   for (const stageId of path.stageIds) {
     const value = byId.get(stageId)!.completeAndAccurate;
-    const label = `%C&A of hand-offs into ${nodeName(doc, stageId)}`;
-    if (value === null) missing.push({ kind: 'complete-and-accurate', stageId, label });
+    if (value === null) missing.push({ kind: 'complete-and-accurate', stageId, label: completeAndAccurateLabel(doc, stageId) });
     else {
-      inputs.push({ kind: 'complete-and-accurate', stageId, value, label });
+      inputs.push({ kind: 'complete-and-accurate', stageId, value });
       product *= value;
     }
   }

@@ -1,6 +1,6 @@
 // Rolled %C&A along the main path and the value-added ratio of the actions.
 import { describe, expect, it } from 'vitest';
-import { mainPath, rolledCompleteAndAccurate, valueAddedRatio } from '../../../src-shared/domain/analytics';
+import { inputLabel, mainPath, rolledCompleteAndAccurate, valueAddedRatio } from '../../../src-shared/domain/analytics';
 import { aMapDocument, aProcessCast, aRatedTransition as rated, anAction } from '../../fixtures/factories';
 
 describe('the main path', () => {
@@ -50,7 +50,7 @@ describe('rolled %C&A', () => {
     const { figure, path } = rolledCompleteAndAccurate(doc);
     expect(path?.stageIds).toEqual([a.id, b.id, c.id]);
     expect(figure).toMatchObject({ status: 'ok', value: expect.closeTo(0.36, 12) });
-    expect(figure.status === 'ok' && figure.inputs.map((i) => i.label)).toEqual([
+    expect(figure.status === 'ok' && figure.inputs.map((i) => inputLabel(doc, i))).toEqual([
       '%C&A of hand-offs into "A"',
       '%C&A of hand-offs into "B"',
       '%C&A of hand-offs into "C"',
