@@ -5,7 +5,6 @@ import {
   Background,
   Controls,
   MarkerType,
-  MiniMap,
   ReactFlow,
   applyNodeChanges,
   useReactFlow,
@@ -23,6 +22,7 @@ import { selectDoc, useDocumentStore } from '../store/document-store';
 import { useProcessAnalysis } from '../store/use-analysis';
 import { useUiStore, type UiState } from '../store/ui-store';
 import { TransitionEdge } from './edges/TransitionEdge';
+import { MapMiniMap } from './MapMiniMap';
 import { useCanvasKeys } from './use-canvas-keys';
 import { useLabelPlacement } from './use-label-placement';
 import { labelledEdges, reconcileNodes, stageFlags, toEdges } from './flow-adapters';
@@ -54,7 +54,7 @@ const viewStorage = () => (typeof localStorage === 'undefined' ? null : localSto
 
 const minimapColor = (node: MapFlowNode) => {
   if (node.type === 'stage') return '#1d4ed8';
-  if (node.type === 'exitMarker') return 'transparent';
+  if (node.type === 'exitMarker') return null;
   const kind = node.data.outcome.kind;
   return kind === 'won' ? '#15803d' : kind === 'lost' ? '#b91c1c' : '#a16207';
 };
@@ -272,7 +272,7 @@ export function MapCanvas() {
         proOptions={proOptions}
       >
         <Background gap={24} color="#d4d4d8" />
-        {minimapShown && <MiniMap<MapFlowNode> pannable zoomable nodeColor={minimapColor} ariaLabel="Overview of the whole map" />}
+        {minimapShown && <MapMiniMap nodeColor={minimapColor} ariaLabel="Overview of the whole map" />}
         <Controls showInteractive={false} />
       </ReactFlow>
       {doc.stages.length === 0 && (
