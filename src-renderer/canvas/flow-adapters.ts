@@ -95,7 +95,18 @@ export function reconcileNodes(
     });
   }
   if (edges) nodes.push(...exitMarkerNodes(byId, doc, edges, sizer));
-  return nodes;
+  return sameItems(previous, nodes) ? (previous as MapFlowNode[]) : nodes;
+}
+
+/**
+ * The same objects in the same order. Then the previous array is handed on: React Flow
+ * re-adopts every card and arrow and runs all its selectors for each new array it
+ * gets, which on a big map costs more than the change it reflects.
+ */
+export function sameItems<T>(previous: readonly T[], next: readonly T[]): boolean {
+  if (previous.length !== next.length) return false;
+  for (let i = 0; i < next.length; i++) if (previous[i] !== next[i]) return false;
+  return true;
 }
 
 /** The outcome markers (children of their stage cards, after them as React Flow needs). */
@@ -213,6 +224,7 @@ function sameEdge(a: TransitionFlowEdge, b: TransitionFlowEdge): boolean {
  */
 export function labelledEdges(domAttributes: TransitionFlowEdge['domAttributes']) {
   let previous = new Map<string, TransitionFlowEdge>();
+  let last: TransitionFlowEdge[] = [];
   return (edges: readonly TransitionFlowEdge[], labelAt: ReadonlyMap<string, { x: number; y: number }>): TransitionFlowEdge[] => {
     const next = edges.map((e) => {
       const at = labelAt.get(e.id) ?? null;
@@ -220,7 +232,9 @@ export function labelledEdges(domAttributes: TransitionFlowEdge['domAttributes']
       if (old && sameEdge(old, e) && samePoint(old.data?.labelAt ?? null, at)) return old;
       return { ...e, domAttributes, data: e.data && { ...e.data, labelAt: at } };
     });
+    if (sameItems(last, next)) return last;
     previous = new Map(next.map((e) => [e.id, e]));
+    last = next;
     return next;
   };
 }

@@ -2,7 +2,7 @@
 // when their stage did not change (so memoised cards skip re-rendering), arrows carry
 // their kind, rate and bottleneck rank, and a dragged position goes back into the map.
 import { describe, expect, it } from 'vitest';
-import { labelledEdges, reconcileNodes, stageFlags, toEdges } from '../../../src-renderer/canvas/flow-adapters';
+import { labelledEdges, reconcileNodes, sameItems, stageFlags, toEdges } from '../../../src-renderer/canvas/flow-adapters';
 import type { MapFlowNode } from '../../../src-renderer/canvas/flow-types';
 import { resolveRates } from '../../../src-shared/domain/analytics';
 import { moveNodes } from '../../../src-shared/domain/map-ops';
@@ -126,6 +126,13 @@ describe('exit markers as nodes', () => {
     expect(nodes[3]).toMatchObject({ data: { selected: false, exit: { rate: 0.6 } } });
   });
 
+  it('hands back the previous array when every card is unchanged', () => {
+    const { doc } = setUp();
+    const first = reconcileNodes([], doc, false, new Map(), toEdges(doc, null));
+    expect(reconcileNodes(first, doc, false, new Map(), toEdges(doc, null))).toBe(first);
+    expect(reconcileNodes(first, doc, true, new Map(), toEdges(doc, null))).not.toBe(first);
+  });
+
   it('keeps an unchanged marker’s object, and rebuilds the one whose exit was selected', () => {
     const { doc, toLost } = setUp();
     const first = reconcileNodes([], doc, false, new Map(), toEdges(doc, null));
@@ -190,5 +197,30 @@ describe('labelledEdges', () => {
     const fourth = place(toEdges(renamed, transitions[0]!.id), new Map([[transitions[0]!.id, { x: 11, y: 20 }]]));
     expect(fourth[0]).not.toBe(third[0]);
     expect(fourth[2]).toBe(second[2]);
+  });
+
+  it('hands back the same array while no arrow changed (React Flow re-adopts every arrow of a new array)', () => {
+    const { doc, transitions } = aChainMap(3);
+    const place = labelledEdges({ tabIndex: -1 });
+    const at = new Map([[transitions[0]!.id, { x: 10, y: 20 }]]);
+    const first = place(toEdges(doc, null), at);
+    expect(place(toEdges(doc, null), new Map(at))).toBe(first);
+    const moved = place(toEdges(doc, null), new Map([[transitions[0]!.id, { x: 12, y: 20 }]]));
+    expect(moved).not.toBe(first);
+    expect(moved[1]).toBe(first[1]);
+    // One arrow fewer: a new array, even though every arrow left is unchanged.
+    expect(place(toEdges(doc, null).slice(1), new Map([[transitions[0]!.id, { x: 12, y: 20 }]]))).toEqual(moved.slice(1));
+  });
+});
+
+describe('sameItems', () => {
+  it('is true for the same objects in the same order only', () => {
+    const a = { id: 'a' };
+    const b = { id: 'b' };
+    expect(sameItems([a, b], [a, b])).toBe(true);
+    expect(sameItems([], [])).toBe(true);
+    expect(sameItems([a, b], [b, a])).toBe(false);
+    expect(sameItems([a], [a, b])).toBe(false);
+    expect(sameItems([a, b], [a, { id: 'b' }])).toBe(false);
   });
 });
