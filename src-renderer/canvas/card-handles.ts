@@ -50,9 +50,17 @@ export function exitMarkerHandles({ height }: Size): NodeHandle[] {
   return [centredAt('in', 'target', Position.Left, MARKER_BORDER, height / 2, HANDLE.exit)];
 }
 
+/**
+ * Added to an estimated width. React Flow reports a drawn card's size (whole pixels)
+ * only when it differs from the size it has, and that report is what drops the
+ * estimated handles, so an estimate must never equal a drawn size (an exit marker in
+ * the overview has the estimated size but a thicker border: its handle sits 1 px over).
+ */
+export const NEVER_DRAWN_MARK = 0.5;
+
 /** What a card never drawn carries: its estimated size, counted as measured, and its handles from it. */
 export function estimatedCard(size: Size, handles: (size: Size) => NodeHandle[]): Pick<MapFlowNode, 'measured' | 'handles'> {
-  return { measured: { width: size.width, height: size.height }, handles: handles(size) };
+  return { measured: { width: size.width + NEVER_DRAWN_MARK, height: size.height }, handles: handles(size) };
 }
 
 /** Measured by React Flow from the drawn card, not estimated (estimates carry handles). */

@@ -149,10 +149,10 @@ describe('exit markers as nodes', () => {
     const size = { width: 380, height: 400 };
     const sizer = { stage: () => size, outcome: () => ({ width: 200, height: 82 }), exitMarker: () => ({ width: 150, height: 44 }) };
     const nodes = reconcileNodes([], doc, false, new Map(), toEdges(doc, null), sizer);
-    expect(nodes[0]).toMatchObject({ measured: { width: 380, height: 400 } });
+    expect(nodes[0]).toMatchObject({ measured: { width: 380.5, height: 400 } });
     // The stage's "out" handle centred on its right side at half its estimated height.
     expect(nodes[0]!.handles?.find((h) => h.id === 'out')).toMatchObject({ type: 'source', x: 371, y: 191, width: 18, height: 18 });
-    expect(nodes[3]).toMatchObject({ measured: { width: 150, height: 44 }, handles: [{ id: 'in', type: 'target', x: -3, y: 17 }] });
+    expect(nodes[3]).toMatchObject({ measured: { width: 150.5, height: 44 }, handles: [{ id: 'in', type: 'target', x: -3, y: 17 }] });
     // React Flow measured the drawn stage (a 'dimensions' change dropped its estimated handles).
     const measured = nodes.map((n, i) => (i === 0 ? ({ ...n, measured: { width: 380, height: 512 }, handles: undefined } as MapFlowNode) : n));
     const renamed = { ...doc, stages: doc.stages.map((st) => (st.id === a.id ? { ...st, name: 'Renamed' } : st)) };
@@ -172,7 +172,7 @@ describe('exit markers as nodes', () => {
     const renamed = { ...doc, stages: doc.stages.map((st) => (st.id === a.id ? { ...st, name: 'Renamed' } : st)) };
     const next = reconcileNodes(nodes, renamed, false, new Map(), toEdges(renamed, null), sizer);
     const stage = next.find((n) => n.id === a.id)!;
-    expect(stage.measured).toEqual({ width: 380, height: 500 });
+    expect(stage.measured).toEqual({ width: 380.5, height: 500 });
     expect(stage.handles?.find((h) => h.id === 'in')).toMatchObject({ x: -9, y: 241 });
   });
 });
