@@ -3,12 +3,13 @@
 // a file (Electron) and from the browser host. The editor and the audience view (React
 // Flow, layout, charts, export dialog) are chunks of their own, loaded when opened, so
 // the library paints without them.
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { Notices } from './components/Notices';
 import { LibraryPage } from './features/library/LibraryPage';
+import { pageChunk, preload, useChunk, type PageChunk } from './lib/page-chunk';
 
-const EditorPage = lazy(() => import('./features/editor/EditorPage').then((m) => ({ default: m.EditorPage })));
-const AudiencePage = lazy(() => import('./features/audience/AudiencePage').then((m) => ({ default: m.AudiencePage })));
+const editorChunk = pageChunk(() => import('./features/editor/EditorPage'));
+const audienceChunk = pageChunk(() => import('./features/audience/AudiencePage'));
 
 type Route = { page: 'library' } | { page: 'audience'; id: string } | { page: 'workshop'; id: string; versionId: string | null };
 
@@ -17,6 +18,26 @@ function parseRoute(hash: string): Route {
   if (audience) return { page: 'audience', id: audience[1]! };
   const match = /^#\/workshop\/([\w-]{1,64})(?:\/([\w-]{1,64}))?$/.exec(hash);
   return match ? { page: 'workshop', id: match[1]!, versionId: match[2] ?? null } : { page: 'library' };
+}
+
+// A window opening on a map loads its page while the app renders for the first time.
+const opening = parseRoute(window.location.hash);
+if (opening.page === 'workshop') preload(editorChunk);
+if (opening.page === 'audience') preload(audienceChunk);
+
+/** The page once its chunk has loaded (nothing before: it takes a moment), or why it cannot be shown. */
+function ChunkPage<T>({ chunk, children }: { chunk: PageChunk<T>; children: (loaded: T) => ReactNode }) {
+  const { chunk: loaded, failed } = useChunk(chunk);
+  if (failed) {
+    return (
+      <main className="editor-error">
+        <div className="banner banner-error" role="alert">
+          Leanmap could not load this page. Reload the window to try again.
+        </div>
+      </main>
+    );
+  }
+  return loaded ? children(loaded) : null;
 }
 
 export function App() {
@@ -32,9 +53,7 @@ export function App() {
   // The projector shows no chrome and no notices: only what the facilitator chose.
   if (route.page === 'audience') {
     return (
-      <Suspense fallback={null}>
-        <AudiencePage key={route.id} workshopId={route.id} />
-      </Suspense>
+      <ChunkPage chunk={audienceChunk}>{({ AudiencePage }) => <AudiencePage key={route.id} workshopId={route.id} />}</ChunkPage>
     );
   }
   return (
@@ -42,15 +61,17 @@ export function App() {
       {route.page === 'library' ? (
         <LibraryPage onOpen={(id) => go(`#/workshop/${id}`)} />
       ) : (
-        <Suspense fallback={null}>
-          <EditorPage
-            key={route.id}
-            workshopId={route.id}
-            versionId={route.versionId}
-            onOpenVersion={(versionId) => go(`#/workshop/${route.id}/${versionId}`)}
-            onBack={() => go('#/')}
-          />
-        </Suspense>
+        <ChunkPage chunk={editorChunk}>
+          {({ EditorPage }) => (
+            <EditorPage
+              key={route.id}
+              workshopId={route.id}
+              versionId={route.versionId}
+              onOpenVersion={(versionId) => go(`#/workshop/${route.id}/${versionId}`)}
+              onBack={() => go('#/')}
+            />
+          )}
+        </ChunkPage>
       )}
       <Notices />
     </>

@@ -33,6 +33,7 @@ import { OutcomeNode } from './nodes/OutcomeNode';
 import { OVERVIEW_ZOOM, StageNode } from './nodes/StageNode';
 import { CanvasViewContext, type CanvasView } from './canvas-view';
 import { cardSizer } from './card-size';
+import { forgetEstimatesOfMeasured } from './card-handles';
 import { canvasTextMetrics } from './canvas-text-metrics';
 import { isExitMarkerId } from './exit-markers';
 import { cardBoxes } from './use-label-placement';
@@ -194,7 +195,8 @@ export function MapCanvas() {
         const current = session.document.getState().history?.doc;
         return current?.stages.some((st) => st.id === id) ? 'stage' : 'outcome';
       });
-      setNodes((current) => applyNodeChanges(changes.filter((c) => c.type !== 'remove'), current));
+      // A card just measured drops its estimated handles, so React Flow's measured ones win (card-handles.ts).
+      setNodes((current) => forgetEstimatesOfMeasured(applyNodeChanges(changes.filter((c) => c.type !== 'remove'), current), changes));
     },
     [session],
   );

@@ -83,5 +83,3 @@ export function cardSizer(metrics: TextMetrics): CardSizer {
   };
 }
 
-/** A card's estimated size as React Flow takes it until the card is measured. */
-export const cardSize = (size: Size) => ({ initialWidth: size.width, initialHeight: size.height });

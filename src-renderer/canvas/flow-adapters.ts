@@ -1,11 +1,13 @@
 // Turns the map document into React Flow nodes and edges, reusing node objects
 // whose stage did not change so memoised cards skip re-rendering. Exits to outcomes
 // end at an outcome marker above their stage (exit-markers.ts), not at the outcome card.
+import type { NodeHandle } from '@xyflow/react';
 import type { MapDocument } from '../../src-shared/domain/map-document';
 import { classifyTransitions } from '../../src-shared/domain/transition-kind';
 import { resolveRates, type StageRates } from '../../src-shared/domain/analytics';
 import { exitMarkerId, exitMarkerSpots } from './exit-markers';
-import { cardSize, type CardSizer } from './card-size';
+import type { CardSizer, Size } from './card-size';
+import { estimatedCard, exitMarkerHandles, isDrawnSize, outcomeHandles, stageHandles } from './card-handles';
 import type { ExitMarkerFlowNode, MapFlowNode, StageFlags, TransitionEdgeData, TransitionFlowEdge } from './flow-types';
 
 const NO_FLAGS: StageFlags = { ratesExceed: false, rateSum: 0 };
@@ -27,6 +29,19 @@ export function stageFlags(rates: ReadonlyMap<string, StageRates>): Map<string, 
   const flags = new Map<string, StageFlags>();
   for (const [id, r] of rates) flags.set(id, r.exceeds100 ? { ratesExceed: true, rateSum: r.enteredSum } : NO_FLAGS);
   return flags;
+}
+
+/**
+ * A card React Flow has measured keeps its measure (its handles are React Flow's own);
+ * one never drawn gets its size and handles estimated again, as its text may have changed.
+ */
+function cardGeometry(
+  old: MapFlowNode | undefined,
+  estimate: (() => Size) | null,
+  handles: (size: Size) => NodeHandle[],
+): Pick<MapFlowNode, 'measured' | 'handles'> {
+  if (old && isDrawnSize(old)) return { measured: old.measured };
+  return estimate ? estimatedCard(estimate(), handles) : {};
 }
 
 /**
@@ -59,7 +74,7 @@ export function reconcileNodes(
       position: stage.position,
       data: { stage, readOnly, flags: stageFlag },
       selected: old?.selected ?? false,
-      ...(old?.measured ? { measured: old.measured } : sizer ? cardSize(sizer.stage(stage)) : {}),
+      ...cardGeometry(old, sizer && (() => sizer.stage(stage)), stageHandles),
       draggable: !readOnly,
     });
   }
@@ -75,12 +90,23 @@ export function reconcileNodes(
       position: outcome.position,
       data: { outcome },
       selected: old?.selected ?? false,
-      ...(old?.measured ? { measured: old.measured } : sizer ? cardSize(sizer.outcome(outcome)) : {}),
+      ...cardGeometry(old, sizer && (() => sizer.outcome(outcome)), outcomeHandles),
       draggable: !readOnly,
     });
   }
   if (edges) nodes.push(...exitMarkerNodes(byId, doc, edges, sizer));
-  return nodes;
+  return sameItems(previous, nodes) ? (previous as MapFlowNode[]) : nodes;
+}
+
+/**
+ * The same objects in the same order. Then the previous array is handed on: React Flow
+ * re-adopts every card and arrow and runs all its selectors for each new array it
+ * gets, which on a big map costs more than the change it reflects.
+ */
+export function sameItems<T>(previous: readonly T[], next: readonly T[]): boolean {
+  if (previous.length !== next.length) return false;
+  for (let i = 0; i < next.length; i++) if (previous[i] !== next[i]) return false;
+  return true;
 }
 
 /** The outcome markers (children of their stage cards, after them as React Flow needs). */
@@ -96,10 +122,11 @@ function exitMarkerNodes(
   for (const spot of exitMarkerSpots(doc)) {
     const edge = edgeById.get(spot.transitionId);
     const outcome = outcomes.get(spot.outcomeId);
-    if (!edge?.data || !outcome) continue;
+    const exit = edge?.data;
+    if (!exit || !outcome) continue;
     const id = exitMarkerId(spot.transitionId);
     const old = previous.get(id);
-    const selected = edge.selected === true;
+    const selected = edge?.selected === true;
     if (
       old?.type === 'exitMarker' &&
       old.parentId === spot.stageId &&
@@ -107,7 +134,7 @@ function exitMarkerNodes(
       old.position.y === spot.position.y &&
       old.data.outcome === outcome &&
       old.data.selected === selected &&
-      sameExit(old.data.exit, edge.data)
+      sameExit(old.data.exit, exit)
     ) {
       markers.push(old);
       continue;
@@ -117,14 +144,14 @@ function exitMarkerNodes(
       type: 'exitMarker',
       parentId: spot.stageId,
       position: spot.position,
-      data: { transitionId: spot.transitionId, outcome, exit: edge.data, selected },
+      data: { transitionId: spot.transitionId, outcome, exit, selected },
       // The marker shows the exit: clicking it selects the exit arrow (ExitMarkerNode), not the marker.
       selectable: false,
       draggable: false,
       connectable: false,
       deletable: false,
       focusable: false,
-      ...(old?.measured ? { measured: old.measured } : sizer ? cardSize(sizer.exitMarker(outcome, edge.data)) : {}),
+      ...cardGeometry(old, sizer && (() => sizer.exitMarker(outcome, exit)), exitMarkerHandles),
     });
   }
   return markers;
@@ -197,6 +224,7 @@ function sameEdge(a: TransitionFlowEdge, b: TransitionFlowEdge): boolean {
  */
 export function labelledEdges(domAttributes: TransitionFlowEdge['domAttributes']) {
   let previous = new Map<string, TransitionFlowEdge>();
+  let last: TransitionFlowEdge[] = [];
   return (edges: readonly TransitionFlowEdge[], labelAt: ReadonlyMap<string, { x: number; y: number }>): TransitionFlowEdge[] => {
     const next = edges.map((e) => {
       const at = labelAt.get(e.id) ?? null;
@@ -204,7 +232,9 @@ export function labelledEdges(domAttributes: TransitionFlowEdge['domAttributes']
       if (old && sameEdge(old, e) && samePoint(old.data?.labelAt ?? null, at)) return old;
       return { ...e, domAttributes, data: e.data && { ...e.data, labelAt: at } };
     });
+    if (sameItems(last, next)) return last;
     previous = new Map(next.map((e) => [e.id, e]));
+    last = next;
     return next;
   };
 }

@@ -2,7 +2,7 @@
 // when their stage did not change (so memoised cards skip re-rendering), arrows carry
 // their kind, rate and bottleneck rank, and a dragged position goes back into the map.
 import { describe, expect, it } from 'vitest';
-import { labelledEdges, reconcileNodes, stageFlags, toEdges } from '../../../src-renderer/canvas/flow-adapters';
+import { labelledEdges, reconcileNodes, sameItems, stageFlags, toEdges } from '../../../src-renderer/canvas/flow-adapters';
 import type { MapFlowNode } from '../../../src-renderer/canvas/flow-types';
 import { resolveRates } from '../../../src-shared/domain/analytics';
 import { moveNodes } from '../../../src-shared/domain/map-ops';
@@ -126,6 +126,13 @@ describe('exit markers as nodes', () => {
     expect(nodes[3]).toMatchObject({ data: { selected: false, exit: { rate: 0.6 } } });
   });
 
+  it('hands back the previous array when every card is unchanged', () => {
+    const { doc } = setUp();
+    const first = reconcileNodes([], doc, false, new Map(), toEdges(doc, null));
+    expect(reconcileNodes(first, doc, false, new Map(), toEdges(doc, null))).toBe(first);
+    expect(reconcileNodes(first, doc, true, new Map(), toEdges(doc, null))).not.toBe(first);
+  });
+
   it('keeps an unchanged marker’s object, and rebuilds the one whose exit was selected', () => {
     const { doc, toLost } = setUp();
     const first = reconcileNodes([], doc, false, new Map(), toEdges(doc, null));
@@ -137,18 +144,36 @@ describe('exit markers as nodes', () => {
     expect(selected[4]).not.toBe(first[4]);
   });
 
-  it('with a sizer, gives a card never drawn its estimated size; a measured card keeps its measure', () => {
-    const { doc } = setUp();
+  it('with a sizer, gives a card never drawn its estimated size as measured and its handles; a measured card keeps its measure', () => {
+    const { doc, a } = setUp();
     const size = { width: 380, height: 400 };
     const sizer = { stage: () => size, outcome: () => ({ width: 200, height: 82 }), exitMarker: () => ({ width: 150, height: 44 }) };
     const nodes = reconcileNodes([], doc, false, new Map(), toEdges(doc, null), sizer);
-    expect(nodes[0]).toMatchObject({ initialWidth: 380, initialHeight: 400 });
-    expect(nodes[3]).toMatchObject({ initialWidth: 150, initialHeight: 44 });
-    const measured = nodes.map((n, i) => (i === 0 ? ({ ...n, measured: { width: 380, height: 512 } } as MapFlowNode) : n));
-    const renamed = { ...doc, stages: [{ ...doc.stages[0]!, name: 'Renamed' }] };
+    expect(nodes[0]).toMatchObject({ measured: { width: 380.5, height: 400 } });
+    // The stage's "out" handle centred on its right side at half its estimated height.
+    expect(nodes[0]!.handles?.find((h) => h.id === 'out')).toMatchObject({ type: 'source', x: 371, y: 191, width: 18, height: 18 });
+    expect(nodes[3]).toMatchObject({ measured: { width: 150.5, height: 44 }, handles: [{ id: 'in', type: 'target', x: -3, y: 17 }] });
+    // React Flow measured the drawn stage (a 'dimensions' change dropped its estimated handles).
+    const measured = nodes.map((n, i) => (i === 0 ? ({ ...n, measured: { width: 380, height: 512 }, handles: undefined } as MapFlowNode) : n));
+    const renamed = { ...doc, stages: doc.stages.map((st) => (st.id === a.id ? { ...st, name: 'Renamed' } : st)) };
     const next = reconcileNodes(measured, renamed, false, new Map(), toEdges(renamed, null), sizer);
     expect(next[0]).toMatchObject({ measured: { width: 380, height: 512 } });
-    expect(next[0]!.initialHeight).toBeUndefined();
+    expect(next[0]!.handles).toBeUndefined();
+  });
+
+  it('estimates a card never drawn again when its text changes', () => {
+    const { doc, a } = setUp();
+    const sizer = {
+      stage: (st: { name: string }) => ({ width: 380, height: st.name === 'Renamed' ? 500 : 400 }),
+      outcome: () => ({ width: 200, height: 82 }),
+      exitMarker: () => ({ width: 150, height: 44 }),
+    };
+    const nodes = reconcileNodes([], doc, false, new Map(), toEdges(doc, null), sizer);
+    const renamed = { ...doc, stages: doc.stages.map((st) => (st.id === a.id ? { ...st, name: 'Renamed' } : st)) };
+    const next = reconcileNodes(nodes, renamed, false, new Map(), toEdges(renamed, null), sizer);
+    const stage = next.find((n) => n.id === a.id)!;
+    expect(stage.measured).toEqual({ width: 380.5, height: 500 });
+    expect(stage.handles?.find((h) => h.id === 'in')).toMatchObject({ x: -9, y: 241 });
   });
 });
 
@@ -172,5 +197,30 @@ describe('labelledEdges', () => {
     const fourth = place(toEdges(renamed, transitions[0]!.id), new Map([[transitions[0]!.id, { x: 11, y: 20 }]]));
     expect(fourth[0]).not.toBe(third[0]);
     expect(fourth[2]).toBe(second[2]);
+  });
+
+  it('hands back the same array while no arrow changed (React Flow re-adopts every arrow of a new array)', () => {
+    const { doc, transitions } = aChainMap(3);
+    const place = labelledEdges({ tabIndex: -1 });
+    const at = new Map([[transitions[0]!.id, { x: 10, y: 20 }]]);
+    const first = place(toEdges(doc, null), at);
+    expect(place(toEdges(doc, null), new Map(at))).toBe(first);
+    const moved = place(toEdges(doc, null), new Map([[transitions[0]!.id, { x: 12, y: 20 }]]));
+    expect(moved).not.toBe(first);
+    expect(moved[1]).toBe(first[1]);
+    // One arrow fewer: a new array, even though every arrow left is unchanged.
+    expect(place(toEdges(doc, null).slice(1), new Map([[transitions[0]!.id, { x: 12, y: 20 }]]))).toEqual(moved.slice(1));
+  });
+});
+
+describe('sameItems', () => {
+  it('is true for the same objects in the same order only', () => {
+    const a = { id: 'a' };
+    const b = { id: 'b' };
+    expect(sameItems([a, b], [a, b])).toBe(true);
+    expect(sameItems([], [])).toBe(true);
+    expect(sameItems([a, b], [b, a])).toBe(false);
+    expect(sameItems([a], [a, b])).toBe(false);
+    expect(sameItems([a, b], [a, { id: 'b' }])).toBe(false);
   });
 });
