@@ -1,11 +1,13 @@
-// Rows of the map_versions table. Documents are validated (and migrated) on every
-// read, and written only when the caller's revision is still the current one.
+// Rows of the map_versions table. Documents are validated (and migrated) when first
+// read at a revision (later reads of that revision share it: document-cache.ts), and
+// written only when the caller's revision is still the current one.
 import { migrateDocument } from '../../../src-shared/domain/document-migrations';
 import { SignOffSchema, type SignOff } from '../../../src-shared/domain/export-envelope';
 import type { MapDocument } from '../../../src-shared/domain/map-document';
 import type { MapVersion, MapVersionSummary } from '../../../src-shared/api/contract';
 import { DomainError } from '../../../src-shared/api/errors';
 import { WithdrawnAgreementSchema, type WithdrawnAgreement } from '../../../src-shared/domain/agreement';
+import { documentCacheOf } from '../document-cache';
 import type { Db } from '../open';
 
 interface RawRow {
@@ -21,15 +23,18 @@ interface RawRow {
   created_at: string;
   updated_at: string;
 }
+/** A row without its document: what a read needs before it knows whether the document is cached. */
+type MetaRow = Omit<RawRow, 'document'>;
+const META_COLUMNS = 'id, workshop_id, name, sort_order, revision, sign_off, agreement_history, source_version_id, created_at, updated_at';
 
-function readSignOff(raw: RawRow): SignOff | null {
+function readSignOff(raw: MetaRow): SignOff | null {
   if (raw.sign_off === null) return null;
   const parsed = SignOffSchema.safeParse(JSON.parse(raw.sign_off));
   if (!parsed.success) throw new DomainError('INTERNAL', `The sign-off of map "${raw.name}" is damaged.`);
   return parsed.data;
 }
 
-function readHistory(raw: RawRow): WithdrawnAgreement[] {
+function readHistory(raw: MetaRow): WithdrawnAgreement[] {
   let json: unknown;
   try {
     json = JSON.parse(raw.agreement_history);
@@ -53,7 +58,7 @@ function readDocument(raw: RawRow): MapDocument {
   return read.doc;
 }
 
-function toSummary(raw: RawRow): MapVersionSummary {
+function toSummary(raw: MetaRow): MapVersionSummary {
   return {
     id: raw.id,
     name: raw.name,
@@ -73,6 +78,13 @@ export function createMapVersionsRepo(db: Db) {
      VALUES (@id, @workshopId, @name, @sortOrder, @document, 1, @signOff, @history, @source, @now, @now)`,
   );
   const byId = db.prepare('SELECT * FROM map_versions WHERE id = ?');
+  const metaById = db.prepare(`SELECT ${META_COLUMNS} FROM map_versions WHERE id = ?`);
+  const documentById = db.prepare('SELECT document FROM map_versions WHERE id = ?');
+  const cache = documentCacheOf(db);
+  /** The document at the row's revision: the one already read, or read, checked and kept. */
+  const documentAt = (raw: MetaRow): MapDocument =>
+    cache.get(raw.id, raw.revision) ??
+    cache.put(raw.id, raw.revision, readDocument({ ...raw, document: (documentById.get(raw.id) as { document: string }).document }));
   const byWorkshop = db.prepare('SELECT * FROM map_versions WHERE workshop_id = ? ORDER BY sort_order');
   const nextSortOrder = db.prepare('SELECT coalesce(max(sort_order), -1) + 1 AS n FROM map_versions WHERE workshop_id = ?');
   const agree = db.prepare(
@@ -111,6 +123,7 @@ export function createMapVersionsRepo(db: Db) {
       sourceVersionId?: string | null;
       now: string;
     }): void {
+      cache.forget(v.id);
       insert.run({
         id: v.id,
         workshopId: v.workshopId,
@@ -124,9 +137,9 @@ export function createMapVersionsRepo(db: Db) {
       });
     },
     get(id: string): MapVersion | undefined {
-      const raw = byId.get(id) as RawRow | undefined;
+      const raw = metaById.get(id) as MetaRow | undefined;
       if (!raw) return undefined;
-      return { ...toSummary(raw), workshopId: raw.workshop_id, document: readDocument(raw) };
+      return { ...toSummary(raw), workshopId: raw.workshop_id, document: documentAt(raw) };
     },
     workshopIdOf(id: string): string | undefined {
       return (byId.get(id) as RawRow | undefined)?.workshop_id;
@@ -152,6 +165,7 @@ export function createMapVersionsRepo(db: Db) {
       }));
     },
     save(id: string, revision: number, document: MapDocument, now: string): SaveOutcome {
+      cache.forget(id); // its revision moves on; the old document need not be kept
       return outcomeOf(id, save.run({ id, revision, document: JSON.stringify(document), now }).changes);
     },
     nextSortOrder(workshopId: string): number {
@@ -174,6 +188,7 @@ export function createMapVersionsRepo(db: Db) {
       return rename.run({ id, name, now }).changes === 1;
     },
     remove(id: string): void {
+      cache.forget(id);
       remove.run(id);
     },
     revisionOf(id: string): number | undefined {

@@ -1,0 +1,119 @@
+// What 'map.get' of a big map costs, part by part, with a real SQLite file and the
+// browser host on a real port: the row read, JSON.parse of the stored text, the
+// migration and schema check, the host's JSON.stringify of the answer, the renderer's
+// JSON.parse of it, and the whole round trip. "first" reads follow a save (a new
+// revision, nothing read yet); "repeat" reads ask for the same revision again
+// (kept by src-main/db/document-cache.ts).
+// Run: npx tsx bench/map-get.ts [--sizes 1000,2000] [--runs 5]. Prints JSON.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { request } from 'node:http';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createBackend, type Backend } from '../src-main/backend';
+import { startHttpHost } from '../src-main/server/http-host';
+import { TOKEN_HEADER } from '../src-main/server/guards';
+import { migrateDocument } from '../src-shared/domain/document-migrations';
+import type { MapDocument } from '../src-shared/domain/map-document';
+import { blankWorkshopMeta } from '../src-shared/domain/workshop';
+import { createDocumentCache } from '../src-main/db/document-cache';
+import { bigMap } from './big-map';
+import { median, medianAsync } from './timing';
+
+const arg = (name: string, fallback: string): string => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? (process.argv[i + 1] ?? fallback) : fallback;
+};
+
+async function value<T>(backend: Backend, method: string, input: unknown): Promise<T> {
+  const result = await backend.dispatch(method, input);
+  if (!result.ok) throw new Error(result.error.message);
+  return result.value as T;
+}
+
+function post(port: number, token: string, method: string, input: unknown): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port,
+        method: 'POST',
+        path: `/api/${method}`,
+        headers: { host: `127.0.0.1:${port}`, origin: `http://127.0.0.1:${port}`, [TOKEN_HEADER]: token, 'content-type': 'application/json' },
+      },
+      (res) => {
+        const parts: Buffer[] = [];
+        res.on('data', (c: Buffer) => parts.push(c));
+        res.on('end', () => resolve(Buffer.concat(parts).toString('utf8')));
+        res.on('error', reject);
+      },
+    );
+    req.on('error', reject);
+    req.end(JSON.stringify(input));
+  });
+}
+
+async function benchSize(stages: number, runs: number): Promise<Record<string, number>> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'leanmap-bench-mapget-'));
+  const backend = await createBackend({ dataDir });
+  const host = await startHttpHost({ dispatch: backend.dispatch, rendererDir: dataDir, token: 'bench' });
+  try {
+    const workshop = await value<{ versions: { id: string; revision: number }[] }>(backend, 'workshop.create', {
+      meta: { ...blankWorkshopMeta(), title: 'Bench' },
+      template: 'blank',
+    });
+    const versionId = workshop.versions[0]!.id;
+    let revision = workshop.versions[0]!.revision;
+    const doc: MapDocument = bigMap(stages);
+    const save = async () => {
+      revision = (await value<{ revision: number }>(backend, 'map.save', { versionId, revision, document: doc })).revision;
+    };
+    await save();
+    const row = () => backend.db.prepare('SELECT * FROM map_versions WHERE id = ?').get(versionId) as { document: string };
+    const text = row().document;
+    const parsed: unknown = JSON.parse(text);
+    const copies = Array.from({ length: runs + 1 }, () => JSON.parse(text) as MapDocument);
+    const answer = await backend.dispatch('map.get', { versionId });
+    const body = JSON.stringify(answer);
+    // A save before each timed read makes it a first read of a new revision; the save is not timed.
+    const firstRead = async (read: () => Promise<unknown>) => {
+      const times: number[] = [];
+      for (let i = 0; i <= runs; i++) {
+        await save();
+        const start = performance.now();
+        await read();
+        if (i > 0) times.push(performance.now() - start);
+      }
+      times.sort((a, b) => a - b);
+      return Math.round(times[Math.floor(times.length / 2)]! * 100) / 100;
+    };
+    return {
+      stages,
+      document_kb: Math.round(text.length / 1024),
+      sqlite_row_ms: median(() => row(), runs),
+      json_parse_ms: median(() => JSON.parse(text), runs),
+      migrate_and_check_ms: median(() => migrateDocument(parsed), runs),
+      // Entering the cache deep-freezes the document: paid once per revision read.
+      cache_freeze_ms: median((run) => createDocumentCache().put(versionId, run, copies[run]!), runs),
+      host_stringify_ms: median(() => JSON.stringify(answer), runs),
+      renderer_json_parse_ms: median(() => JSON.parse(body), runs),
+      dispatch_first_ms: await firstRead(() => backend.dispatch('map.get', { versionId })),
+      dispatch_repeat_ms: await medianAsync(() => backend.dispatch('map.get', { versionId }), runs),
+      http_first_ms: await firstRead(() => post(host.port, host.token, 'map.get', { versionId })),
+      http_repeat_ms: await medianAsync(() => post(host.port, host.token, 'map.get', { versionId }), runs),
+    };
+  } finally {
+    await host.close();
+    backend.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+async function main(): Promise<void> {
+  const sizes = arg('sizes', '1000,2000').split(',').map(Number);
+  const runs = Number(arg('runs', '5'));
+  const results = [];
+  for (const stages of sizes) results.push(await benchSize(stages, runs));
+  console.log(JSON.stringify({ load_average_1m: Math.round(loadavg()[0]! * 100) / 100, runs, results }, null, 2));
+}
+
+void main();
