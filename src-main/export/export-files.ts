@@ -35,6 +35,8 @@ export interface ExportOptions {
   onProgress?: (progress: ExportProgress) => void;
   /** The PNG sizes to render (each is a full rendering); all of PNG_SCALES when left out. */
   pngScales?: readonly PngScale[];
+  /** Cores the build may keep busy (a big PNG renders in as many bands); 2 when left out. */
+  cores?: number;
 }
 
 const STEP_NAMES: Record<ExportFormat, string> = {
@@ -125,7 +127,7 @@ export async function exportReport(
         const pictures = new Map<PngScale, Buffer>();
         for (const rendering of renderings()) {
           step(`${STEP_NAMES.png} at ${rendering.scales.map((s) => `${s}×`).join(', ')}`);
-          const png = await renderPngInBands(mapScene(), rendering.width, pngSvg);
+          const png = await renderPngInBands(mapScene(), rendering.width, pngSvg, options.cores ?? 2);
           for (const scale of rendering.scales) pictures.set(scale, png);
         }
         for (const scale of pngScales) add(pngName(stem, scale), format, pictures.get(scale)!);

@@ -45,7 +45,7 @@ function costOf(formats: readonly ReportFormat[]): number {
 interface Waiter {
   cost: number;
   arrival: number;
-  grant: (worker: Worker) => void;
+  grant: (worker: Worker, cores: number) => void;
   /** The backend closed before a worker was free. */
   refuse: () => void;
 }
@@ -104,7 +104,9 @@ export function createExportRunner(options: ExportRunnerOptions = {}) {
       const worker = idle.pop() ?? spawn();
       worker.ref();
       busy.add(worker);
-      waiting.shift()!.grant(worker);
+      const next = waiting.shift()!;
+      // Alone, a job may use every core the runner may; beside others, its own.
+      next.grant(worker, busy.size === 1 && waiting.length === 0 ? maxWorkers : 1);
     }
   };
   const schedulePump = (): void => {
@@ -177,7 +179,7 @@ export function createExportRunner(options: ExportRunnerOptions = {}) {
         cost: costOf(formats),
         arrival: jobId,
         refuse: () => finish(true, () => reject(new DomainError('UNAVAILABLE', 'Leanmap is closing; export again after it restarts.'))),
-        grant: (granted) => {
+        grant: (granted, cores) => {
           worker = granted;
           // The time limit counts from the start of the build, not the wait for a worker.
           timer = setTimeout(() => {
@@ -187,7 +189,7 @@ export function createExportRunner(options: ExportRunnerOptions = {}) {
           granted.on('message', onMessage);
           granted.on('error', onError);
           granted.on('exit', onExit);
-          const job: ExportJob = { type: 'job', jobId, source, formats: [...formats], paper, encoding, ...(run.pngScales ? { pngScales: [...run.pngScales] } : {}) };
+          const job: ExportJob = { type: 'job', jobId, source, formats: [...formats], paper, encoding, cores, ...(run.pngScales ? { pngScales: [...run.pngScales] } : {}) };
           granted.postMessage(job);
         },
       };

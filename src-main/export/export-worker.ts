@@ -37,6 +37,7 @@ port.on('message', (job: ExportJob) => {
       const files = await exportReport(report, job.formats, {
         paper: job.paper,
         ...(job.pngScales ? { pngScales: job.pngScales } : {}),
+        cores: job.cores,
         onProgress: (progress) => post({ type: 'progress', jobId: job.jobId, ...progress }),
       });
       const out = job.encoding === 'wire' ? toWire(files) : files.map((f): WorkerFile => ({ name: f.name, mime: f.mime, data: bytes(f.data), encoding: 'raw' }));

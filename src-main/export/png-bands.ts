@@ -1,9 +1,11 @@
 // The map picture rendered as horizontal bands at once, on libuv's thread pool (resvg's
 // renderAsync), and joined into one PNG: a 200-stage map is 40 megapixels and 150,000
 // glyph outlines, 2 s of resvg on one core; two bands, each with only its own shapes,
-// take half that on the machine's two cores. The bands cut the picture on whole pixel
-// rows of the same grid as one rendering, so the seam is invisible: every pixel is
-// rendered exactly as in the whole picture.
+// take half that on the machine's two cores when the export has them to itself (beside
+// other formats, one band: bands add a little work of their own). The bands cut the
+// picture on whole pixel rows of the same grid as one rendering, so the seam is
+// invisible: pixels differ from the whole picture only by a shade of anti-aliasing
+// where a band cuts a long shape.
 import { createDeflate } from 'node:zlib';
 import { renderAsync } from '@resvg/resvg-js';
 import type { MapScene, SceneShape } from '../../src-shared/domain/report/map-scene';
@@ -42,17 +44,17 @@ export function sceneBand(scene: MapScene, top: number, bottom: number): MapScen
   return { ...scene, y: top, height: bottom - top, layers: scene.layers.map((layer) => layer.filter(inBand)) };
 }
 
-/** How many bands a picture of this many pixels is rendered in: small ones are not worth splitting. */
-export const bandsFor = (pixels: number): number => (pixels >= 4_000_000 ? 2 : 1);
+/** How many bands a picture of this many pixels is rendered in, on `cores` cores: small ones are not worth splitting. */
+export const bandsFor = (pixels: number, cores = 2): number => (pixels >= 4_000_000 ? Math.max(1, Math.min(2, cores)) : 1);
 
 /**
  * The PNG of `scene` rendered `width` px wide; `svgOf` writes a part of the scene as the
  * SVG resvg renders (text outlined). The bands' rows go in order through one zlib
  * stream (on the thread pool too), each as soon as it and the bands above it are done.
  */
-export async function renderPngInBands(scene: MapScene, width: number, svgOf: (part: MapScene) => string): Promise<Buffer> {
+export async function renderPngInBands(scene: MapScene, width: number, svgOf: (part: MapScene) => string, cores = 2): Promise<Buffer> {
   const grid = pictureGrid(scene, width);
-  const count = bandsFor(width * grid.height);
+  const count = bandsFor(width * grid.height, cores);
   const cuts = Array.from({ length: count + 1 }, (_, i) => Math.round((grid.height * i) / count));
   const options = resvgOptions(width);
   // Each band's SVG is written and handed to the thread pool before the next is written.

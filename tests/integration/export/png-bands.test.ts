@@ -68,9 +68,11 @@ describe('a band of the map scene', () => {
     expect(bottom.layers[1]).toHaveLength(0);
   });
 
-  it('splits only pictures of 4 megapixels or more, in two', () => {
+  it('splits only pictures of 4 megapixels or more, in two, and only when it has two cores to itself', () => {
     expect(bandsFor(3_999_999)).toBe(1);
     expect(bandsFor(40_000_000)).toBe(2);
+    expect(bandsFor(40_000_000, 1)).toBe(1);
+    expect(bandsFor(40_000_000, 8)).toBe(2);
   });
 });
 
