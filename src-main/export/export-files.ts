@@ -18,7 +18,8 @@ import { mapSceneOf, mapSvgOf } from './map-svg';
 import type { Paper } from './pdf-frame';
 import type { ExportProgress } from './export-protocol';
 import { writePdf } from './pdf-writer';
-import { pngRenderings, writePngAt, type PngScale } from './png-writer';
+import { renderPngInBands } from './png-bands';
+import { pngRenderings, type PngScale } from './png-writer';
 import { glyphTextWriter } from './svg-glyphs';
 import { writeXlsx } from './xlsx-writer';
 
@@ -34,6 +35,8 @@ export interface ExportOptions {
   onProgress?: (progress: ExportProgress) => void;
   /** The PNG sizes to render (each is a full rendering); all of PNG_SCALES when left out. */
   pngScales?: readonly PngScale[];
+  /** Cores the build may keep busy (a big PNG renders in as many bands); 2 when left out. */
+  cores?: number;
 }
 
 const STEP_NAMES: Record<ExportFormat, string> = {
@@ -97,8 +100,10 @@ export async function exportReport(
   let svg: string | undefined;
   const mapSvg = () => (svg ??= mapSvgOf(report, { scene: mapScene() }));
   // For resvg the text comes as outlines: it lays a <text> out far slower than it fills a path.
+  // A big picture is drawn in bands, each from its own part of the scene (png-bands.ts).
   let outlined: string | undefined;
-  const pngSvg = () => (outlined ??= mapSvgOf(report, { scene: mapScene(), writer: glyphTextWriter() }));
+  const pngSvg = (part: MapScene) =>
+    part === mapScene() ? (outlined ??= mapSvgOf(report, { scene: part, writer: glyphTextWriter() })) : mapSvgOf(report, { scene: part, writer: glyphTextWriter() });
   const files: ExportFile[] = [];
   const add = (name: string, format: ExportFormat, data: Buffer) => files.push({ name, mime: EXPORT_MIME[format], data });
 
@@ -122,7 +127,7 @@ export async function exportReport(
         const pictures = new Map<PngScale, Buffer>();
         for (const rendering of renderings()) {
           step(`${STEP_NAMES.png} at ${rendering.scales.map((s) => `${s}×`).join(', ')}`);
-          const png = writePngAt(pngSvg(), rendering.width);
+          const png = await renderPngInBands(mapScene(), rendering.width, pngSvg, options.cores ?? 2);
           for (const scale of rendering.scales) pictures.set(scale, png);
         }
         for (const scale of pngScales) add(pngName(stem, scale), format, pictures.get(scale)!);

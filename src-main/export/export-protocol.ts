@@ -16,6 +16,12 @@ export interface ExportJob {
   paper: Paper;
   pngScales?: PngScale[];
   /**
+   * Cores this job may keep busy: 2 when nothing else is building or waiting, so a big
+   * PNG renders in two bands at once; 1 while other formats take the other core, where
+   * bands would only add work.
+   */
+  cores: number;
+  /**
    * 'wire': files as the API sends them (text as UTF-8, binary as base64), encoded on the
    * worker so the backend's thread only turns bytes into a string; 'raw': the bytes (to write to disk).
    */

@@ -1,7 +1,11 @@
 // Runs export builds on worker threads (export-worker.ts), so a long export never
 // holds up the backend's API, and a crash, a timeout or a cancel ends one worker,
-// never the backend. One idle worker is kept: its fonts and libraries stay loaded.
+// never the backend. Up to one worker a core (two at most) builds at once: the app
+// asks for the formats of one export together, so a PDF is built while the PNG
+// renders; jobs that wait start biggest first (the PNG), so both finish together.
+// Idle workers are kept: their fonts and libraries stay loaded.
 import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker, type WorkerOptions } from 'node:worker_threads';
 import { DomainError, isErrorCode } from '../../src-shared/api/errors';
@@ -17,6 +21,8 @@ export interface ExportRunnerOptions {
   entry?: string;
   /** An export still running after this long is stopped (a fault, not a big map). */
   timeoutMs?: number;
+  /** Workers building at once; by default one a core, at most two. */
+  maxWorkers?: number;
   log?: (message: string, error: unknown) => void;
 }
 
@@ -27,6 +33,22 @@ export interface RunOptions {
 }
 
 const DEFAULT_TIMEOUT_MS = 10 * 60_000;
+const DEFAULT_MAX_WORKERS = Math.max(1, Math.min(2, availableParallelism()));
+
+/** How long a job of these formats takes, roughly, to start the longest first (a 200-stage map: PNG 2 s, PDF 0.8 s, XLSX 0.3 s). */
+function costOf(formats: readonly ReportFormat[]): number {
+  const cost: Partial<Record<ReportFormat, number>> = { png: 8, pdf: 3, xlsx: 1 };
+  return formats.reduce((n, f) => n + (cost[f] ?? 0.2), 0);
+}
+
+/** A job waiting for a worker. */
+interface Waiter {
+  cost: number;
+  arrival: number;
+  grant: (worker: Worker, cores: number) => void;
+  /** The backend closed before a worker was free. */
+  refuse: () => void;
+}
 /** A worker's own heap limit: past it the worker ends with an error instead of taking the process down. */
 const WORKER_HEAP_MB = 2048;
 
@@ -51,11 +73,14 @@ function startWorker(entry: string, options: WorkerOptions): Worker {
 
 export function createExportRunner(options: ExportRunnerOptions = {}) {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const maxWorkers = Math.max(1, options.maxWorkers ?? DEFAULT_MAX_WORKERS);
   const log = options.log ?? console.error;
   const idle: Worker[] = [];
   const busy = new Set<Worker>();
+  const waiting: Waiter[] = [];
   let nextJobId = 1;
   let closed = false;
+  let pumpQueued = false;
 
   const spawn = (): Worker => {
     const worker = startWorker(options.entry ?? defaultEntry(), { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
@@ -68,72 +93,110 @@ export function createExportRunner(options: ExportRunnerOptions = {}) {
     return worker;
   };
 
+  /**
+   * Hands free workers to waiting jobs, biggest first. It runs on the next turn of the
+   * event loop, so the formats of one export, asked for together, are all waiting by then.
+   */
+  const pump = (): void => {
+    pumpQueued = false;
+    waiting.sort((a, b) => b.cost - a.cost || a.arrival - b.arrival);
+    while (waiting.length > 0 && !closed && (idle.length > 0 || busy.size < maxWorkers)) {
+      const worker = idle.pop() ?? spawn();
+      worker.ref();
+      busy.add(worker);
+      const next = waiting.shift()!;
+      // Alone, a job may use every core the runner may; beside others, its own.
+      next.grant(worker, busy.size === 1 && waiting.length === 0 ? maxWorkers : 1);
+    }
+  };
+  const schedulePump = (): void => {
+    if (pumpQueued) return;
+    pumpQueued = true;
+    setImmediate(pump);
+  };
+
   const release = (worker: Worker, healthy: boolean): void => {
     busy.delete(worker);
-    if (healthy && !closed && idle.length === 0) {
+    if (healthy && !closed && idle.length + busy.size < maxWorkers) {
       worker.unref(); // an idle worker never keeps the process alive
       idle.push(worker);
     } else {
       void worker.terminate();
     }
+    if (waiting.length > 0) schedulePump();
   };
 
   /** The files of `formats` as the worker hands them over; refuses with EXPORT_FAILED or EXPORT_CANCELLED. */
   const start = (source: ReportSource, formats: readonly ReportFormat[], paper: Paper, run: RunOptions, encoding: ExportJob['encoding']): Promise<WorkerFile[]> => {
-      if (closed) return Promise.reject(new DomainError('UNAVAILABLE', 'Leanmap is closing; export again after it restarts.'));
-      if (run.signal?.aborted) return Promise.reject(new DomainError('EXPORT_CANCELLED', EXPORT_CANCELLED));
-      const worker = idle.pop() ?? spawn();
-      worker.ref();
-      busy.add(worker);
-      const jobId = nextJobId++;
-      return new Promise<WorkerFile[]>((resolve, reject) => {
-        let settled = false;
-        const finish = (healthy: boolean, outcome: () => void) => {
-          if (settled) return;
-          settled = true;
-          clearTimeout(timer);
-          run.signal?.removeEventListener('abort', onAbort);
+    if (closed) return Promise.reject(new DomainError('UNAVAILABLE', 'Leanmap is closing; export again after it restarts.'));
+    if (run.signal?.aborted) return Promise.reject(new DomainError('EXPORT_CANCELLED', EXPORT_CANCELLED));
+    const jobId = nextJobId++;
+    return new Promise<WorkerFile[]>((resolve, reject) => {
+      let settled = false;
+      let worker: Worker | null = null;
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const finish = (healthy: boolean, outcome: () => void) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        run.signal?.removeEventListener('abort', onAbort);
+        const queued = waiting.indexOf(waiter);
+        if (queued >= 0) waiting.splice(queued, 1);
+        if (worker) {
           worker.off('message', onMessage);
           worker.off('error', onError);
           worker.off('exit', onExit);
           release(worker, healthy);
-          outcome();
-        };
-        const fail = (code: 'EXPORT_FAILED' | 'EXPORT_CANCELLED', message: string) => () => reject(new DomainError(code, message));
-        const onMessage = (message: WorkerMessage) => {
-          if (message.jobId !== jobId) return;
-          if (message.type === 'progress') {
-            run.onProgress?.({ done: message.done, total: message.total, step: message.step });
-          } else if (message.type === 'done') {
-            finish(true, () => resolve(message.files));
-          } else if (message.code && isErrorCode(message.code)) {
-            // A refusal the export code words for a facilitator (a folder, a size).
-            finish(true, fail(message.code as 'EXPORT_FAILED', message.message));
-          } else {
-            log('Leanmap: an export failed', new Error(message.message));
-            finish(true, fail('EXPORT_FAILED', EXPORT_CRASHED));
-          }
-        };
-        const onError = (error: unknown) => {
-          log('Leanmap: the export worker crashed', error);
-          finish(false, fail('EXPORT_FAILED', EXPORT_CRASHED));
-        };
-        const onExit = (code: number) => {
-          log('Leanmap: the export worker stopped', new Error(`exit code ${code}`));
-          finish(false, fail('EXPORT_FAILED', EXPORT_CRASHED));
-        };
-        const onAbort = () => finish(false, fail('EXPORT_CANCELLED', EXPORT_CANCELLED));
-        const timer = setTimeout(() => {
-          log('Leanmap: an export timed out', new Error(`over ${timeoutMs} ms`));
-          finish(false, fail('EXPORT_FAILED', `The export took longer than ${Math.round(timeoutMs / 1000)} seconds and was stopped; no files were made. Try one format at a time.`));
-        }, timeoutMs);
-        worker.on('message', onMessage);
-        worker.on('error', onError);
-        worker.on('exit', onExit);
-        run.signal?.addEventListener('abort', onAbort, { once: true });
-        const job: ExportJob = { type: 'job', jobId, source, formats: [...formats], paper, encoding, ...(run.pngScales ? { pngScales: [...run.pngScales] } : {}) };
-        worker.postMessage(job);
-      });
+        }
+        outcome();
+      };
+      const fail = (code: 'EXPORT_FAILED' | 'EXPORT_CANCELLED', message: string) => () => reject(new DomainError(code, message));
+      const onMessage = (message: WorkerMessage) => {
+        if (message.jobId !== jobId) return;
+        if (message.type === 'progress') {
+          run.onProgress?.({ done: message.done, total: message.total, step: message.step });
+        } else if (message.type === 'done') {
+          finish(true, () => resolve(message.files));
+        } else if (message.code && isErrorCode(message.code)) {
+          // A refusal the export code words for a facilitator (a folder, a size).
+          finish(true, fail(message.code as 'EXPORT_FAILED', message.message));
+        } else {
+          log('Leanmap: an export failed', new Error(message.message));
+          finish(true, fail('EXPORT_FAILED', EXPORT_CRASHED));
+        }
+      };
+      const onError = (error: unknown) => {
+        log('Leanmap: the export worker crashed', error);
+        finish(false, fail('EXPORT_FAILED', EXPORT_CRASHED));
+      };
+      const onExit = (code: number) => {
+        log('Leanmap: the export worker stopped', new Error(`exit code ${code}`));
+        finish(false, fail('EXPORT_FAILED', EXPORT_CRASHED));
+      };
+      // Cancelled while waiting for a worker: it simply leaves the queue; while building: its worker ends.
+      const onAbort = () => finish(worker === null, fail('EXPORT_CANCELLED', EXPORT_CANCELLED));
+      const waiter: Waiter = {
+        cost: costOf(formats),
+        arrival: jobId,
+        refuse: () => finish(true, () => reject(new DomainError('UNAVAILABLE', 'Leanmap is closing; export again after it restarts.'))),
+        grant: (granted, cores) => {
+          worker = granted;
+          // The time limit counts from the start of the build, not the wait for a worker.
+          timer = setTimeout(() => {
+            log('Leanmap: an export timed out', new Error(`over ${timeoutMs} ms`));
+            finish(false, fail('EXPORT_FAILED', `The export took longer than ${Math.round(timeoutMs / 1000)} seconds and was stopped; no files were made. Try one format at a time.`));
+          }, timeoutMs);
+          granted.on('message', onMessage);
+          granted.on('error', onError);
+          granted.on('exit', onExit);
+          const job: ExportJob = { type: 'job', jobId, source, formats: [...formats], paper, encoding, cores, ...(run.pngScales ? { pngScales: [...run.pngScales] } : {}) };
+          granted.postMessage(job);
+        },
+      };
+      run.signal?.addEventListener('abort', onAbort, { once: true });
+      waiting.push(waiter);
+      schedulePump();
+    });
   };
 
   return {
@@ -161,6 +224,7 @@ export function createExportRunner(options: ExportRunnerOptions = {}) {
     /** Stops every worker (the backend is closing). */
     async close(): Promise<void> {
       closed = true;
+      for (const waiter of [...waiting]) waiter.refuse();
       const all = [...idle, ...busy];
       idle.length = 0;
       await Promise.all(all.map((w) => w.terminate()));

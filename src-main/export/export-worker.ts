@@ -2,6 +2,8 @@
 // API keeps answering during a long export. The fonts, pdfkit and exceljs load here
 // (on the first export), never on the backend's thread; the worker is reused, so
 // they load once.
+import { readlinkSync } from 'node:fs';
+import { setPriority } from 'node:os';
 import { parentPort } from 'node:worker_threads';
 import { DomainError } from '../../src-shared/api/errors';
 import { exportReport, isTextMime, type ExportFile } from './export-files';
@@ -10,6 +12,22 @@ import { reportOf } from './report-cache';
 
 const port = parentPort;
 if (!port) throw new Error('export-worker.ts runs as a worker thread only.');
+
+/**
+ * On Linux a thread has its own priority: this one gives way to the backend's thread,
+ * so the API answers at once even while two exports keep both cores busy. (Elsewhere
+ * the priority is the whole process's, so it is left alone.)
+ */
+function giveWayToTheApi(): void {
+  if (process.platform !== 'linux') return;
+  try {
+    const threadId = Number(readlinkSync('/proc/thread-self').split('/').pop());
+    if (Number.isInteger(threadId) && threadId > 0 && threadId !== process.pid) setPriority(threadId, 10);
+  } catch {
+    // No /proc or no permission: the export still runs, at the usual priority.
+  }
+}
+giveWayToTheApi();
 const post = (message: WorkerMessage, transfer: ArrayBuffer[] = []) => port.postMessage(message, transfer);
 
 port.on('message', (job: ExportJob) => {
@@ -19,6 +37,7 @@ port.on('message', (job: ExportJob) => {
       const files = await exportReport(report, job.formats, {
         paper: job.paper,
         ...(job.pngScales ? { pngScales: job.pngScales } : {}),
+        cores: job.cores,
         onProgress: (progress) => post({ type: 'progress', jobId: job.jobId, ...progress }),
       });
       const out = job.encoding === 'wire' ? toWire(files) : files.map((f): WorkerFile => ({ name: f.name, mime: f.mime, data: bytes(f.data), encoding: 'raw' }));

@@ -2,8 +2,9 @@
 // only (never the machine's), so the picture is the same everywhere. The export
 // hands it the map with its text already outlined (svg-glyphs.ts); any other SVG
 // names the family of each run in a <tspan>, so resvg never falls back by itself.
-import { Resvg } from '@resvg/resvg-js';
+import { Resvg, type ResvgRenderOptions } from '@resvg/resvg-js';
 import { FONT_FAMILY, nativeFontFiles } from './fonts';
+import { encodePng } from './png-encode';
 
 export type PngScale = 1 | 2 | 4;
 
@@ -56,20 +57,27 @@ export function pngRenderings(size: { width: number; height: number }, scales: r
   return [...byWidth].map(([width, same]) => ({ width, scales: same }));
 }
 
-/** The picture as resvg renders it (RGBA pixels), with the embedded fonts only. */
-export function renderSvg(svg: string, width: number) {
-  const resvg = new Resvg(svg, {
+/** resvg's options for a picture `width` px wide on white paper, with the embedded fonts only. */
+export function resvgOptions(width: number): ResvgRenderOptions {
+  return {
     font: { fontFiles: nativeFontFiles(), loadSystemFonts: false, defaultFontFamily: FONT_FAMILY },
     fitTo: { mode: 'width', value: width },
     background: '#ffffff',
     logLevel: 'off',
-  });
-  return resvg.render();
+  };
+}
+
+/** The picture as resvg renders it (RGBA pixels), with the embedded fonts only. */
+export function renderSvg(svg: string, width: number) {
+  return new Resvg(svg, resvgOptions(width)).render();
 }
 
 export function writePng(svg: string, scale: PngScale): Buffer {
-  return renderSvg(svg, pngWidth(svg, scale)).asPng();
+  return writePngAt(svg, pngWidth(svg, scale));
 }
 
-/** The picture `width` px wide. */
-export const writePngAt = (svg: string, width: number): Buffer => renderSvg(svg, width).asPng();
+/** The picture `width` px wide, encoded by png-encode.ts (faster than resvg's own encoder on a big map). */
+export function writePngAt(svg: string, width: number): Buffer {
+  const image = renderSvg(svg, width);
+  return encodePng(image.pixels, image.width, image.height);
+}

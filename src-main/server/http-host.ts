@@ -7,6 +7,7 @@ import type { Dispatch } from '../core/dispatcher';
 import type { EventHub } from '../events/event-hub';
 import { checkStreamOrigin, createEventStreams } from './event-stream';
 import { checkHost, checkJsonContentType, checkOrigin, checkToken, type GuardFailure } from './guards';
+import { writeJson } from './json-pieces';
 import { readStatic } from './static-files';
 import { CONTENT_SECURITY_POLICY } from '../security-policy';
 
@@ -41,7 +42,8 @@ const SECURITY_HEADERS = {
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': 'application/json; charset=utf-8' });
-  res.end(JSON.stringify(body));
+  // An export's answer is megabytes: written in pieces, the thread stays free for other requests.
+  void writeJson(res, body).catch(() => res.destroy());
 }
 
 function refuse(res: ServerResponse, failure: GuardFailure): void {

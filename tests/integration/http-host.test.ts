@@ -5,7 +5,7 @@ import { request, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { MAX_BODY_BYTES, startHttpHost, type HttpHost } from '../../src-main/server/http-host';
+import { MAX_BODY_BYTES, startHttpHost, type HttpHost, type HttpHostOptions } from '../../src-main/server/http-host';
 import { TOKEN_HEADER } from '../../src-main/server/guards';
 import { aWorkshopMeta } from '../fixtures/factories';
 import { useTempDirs } from '../fixtures/backend';
@@ -31,14 +31,19 @@ interface Send {
 }
 
 /** node:http rather than fetch: fetch may not set Host, and must not normalise the path. */
-function send({ method = 'GET', path, headers = {}, body, chunks }: Send): Promise<Reply> {
+function send(options: Send): Promise<Reply> {
+  return sendRaw(options).then((r) => ({ ...r, body: Buffer.concat(r.parts).toString('utf8') }));
+}
+
+/** The reply's bytes as they came (joining 100 MB is work of its own). */
+function sendRaw({ method = 'GET', path, headers = {}, body, chunks }: Send): Promise<Omit<Reply, 'body'> & { parts: Buffer[] }> {
   return new Promise((resolve, reject) => {
     const req = request(
       { host: '127.0.0.1', port: host.port, method, path, headers: { host: `127.0.0.1:${host.port}`, ...headers } },
       (res) => {
         const parts: Buffer[] = [];
         res.on('data', (c: Buffer) => parts.push(c));
-        res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(parts).toString('utf8') }));
+        res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, parts }));
         res.on('error', reject);
       },
     );
@@ -54,8 +59,12 @@ function send({ method = 'GET', path, headers = {}, body, chunks }: Send): Promi
 
 /** An API call as Leanmap's own page makes it. */
 function api(method: string, input: unknown, headers: Record<string, string> = {}): Promise<Reply> {
+  return send(apiRequest(method, input, headers));
+}
+
+function apiRequest(method: string, input: unknown, headers: Record<string, string> = {}): Send {
   const body = JSON.stringify(input);
-  return send({
+  return {
     method: 'POST',
     path: `/api/${method}`,
     headers: {
@@ -66,7 +75,7 @@ function api(method: string, input: unknown, headers: Record<string, string> = {
       ...headers,
     },
     body,
-  });
+  };
 }
 
 const errorCode = (reply: Reply) => (JSON.parse(reply.body) as { error: { code: string } }).error.code;
@@ -198,6 +207,35 @@ describe('the browser host', () => {
     expect(script.status).toBe(200);
     expect(script.headers['content-type']).toBe('text/javascript; charset=utf-8');
   });
+
+  it('writes a long answer (an export) in pieces, and answers other calls while it does', async () => {
+    const big = `${'Aé😀"\\'.repeat(4_000_000)}`; // 28 M characters, escapes and surrogate pairs throughout
+    const finished: string[] = [];
+    const dispatchBig: HttpHostOptions['dispatch'] = async (method) =>
+      method === 'export.build' ? { ok: true, value: { files: [{ data: big }, { data: big }] } } : { ok: true, value: { name: 'Leanmap' } };
+    await host.close();
+    host = await startHttpHost({ dispatch: dispatchBig, rendererDir: temp.makeDir(), token: TOKEN });
+    // The longest the event loop is held while the answer is written: a timer due every 5 ms says.
+    let longest = 0;
+    let last = performance.now();
+    const ticker = setInterval(() => {
+      longest = Math.max(longest, performance.now() - last);
+      last = performance.now();
+    }, 5);
+    const exporting = sendRaw(apiRequest('export.build', {})).then((r) => (finished.push('export'), r));
+    // Asked once the long answer has started to arrive.
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    const info = await api('app.info', {}).then((r) => (finished.push('info'), r));
+    const raw = await exporting;
+    clearInterval(ticker);
+    const reply = { body: Buffer.concat(raw.parts).toString('utf8') };
+    // One JSON.stringify and write of it all holds the loop for about a second here; pieces, a few ms each.
+    expect(longest).toBeLessThan(250);
+    expect(JSON.parse(info.body)).toEqual({ ok: true, value: { name: 'Leanmap' } });
+    expect(reply.body.length).toBe(JSON.stringify({ ok: true, value: { files: [{ data: big }, { data: big }] } }).length);
+    expect((JSON.parse(reply.body) as { value: { files: { data: string }[] } }).value.files.map((f) => f.data === big)).toEqual([true, true]);
+    expect(finished).toEqual(['info', 'export']);
+  }, 60_000);
 
   it('answers 404 for a file that is not there', async () => {
     expect((await send({ path: '/missing.js' })).status).toBe(404);

@@ -94,6 +94,21 @@ describe('exports on the worker thread', () => {
     expect((await call(backend, 'export.build', { versionId, format: 'md', exportId })).files).toHaveLength(1);
   }, 120_000);
 
+  it('exports the map as it is now after a rename and a save (a version read is kept only until it changes)', async () => {
+    const backend = await temp.openBackend(temp.makeDir(), fixedClock);
+    const versionId = await aVersion(backend, 3);
+    const md = async () => (await call(backend, 'export.build', { versionId, format: 'md' })).files[0]!;
+    expect((await md()).name).toBe('Acme renewal – Current state.md');
+    await call(backend, 'map.renameVersion', { versionId, name: 'After the workshop' });
+    const renamed = await md();
+    expect(renamed.name).toBe('Acme renewal – After the workshop.md');
+    const doc = bigMap(3);
+    doc.stages[0]!.name = 'Qualified by the champion';
+    await call(backend, 'map.save', { versionId, revision: 2, document: doc });
+    expect((await md()).data).toContain('Qualified by the champion');
+    expect(renamed.data).not.toContain('Qualified by the champion');
+  }, 60_000);
+
   it('turns a crashed worker into EXPORT_FAILED, keeps answering, and the next export works', async () => {
     const dataDir = temp.makeDir();
     const logged: string[] = [];

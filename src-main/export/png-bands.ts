@@ -1,0 +1,125 @@
+// The map picture rendered as horizontal bands at once, on libuv's thread pool (resvg's
+// renderAsync), and joined into one PNG: a 200-stage map is 40 megapixels and 150,000
+// glyph outlines, 2 s of resvg on one core; two bands, each with only its own shapes,
+// take half that on the machine's two cores when the export has them to itself (beside
+// other formats, one band: bands add a little work of their own). The bands cut the
+// picture on whole pixel rows of the same grid as one rendering, so the seam is
+// invisible: pixels differ from the whole picture only by a shade of anti-aliasing
+// where a band cuts a long shape.
+import { createDeflate } from 'node:zlib';
+import { renderAsync } from '@resvg/resvg-js';
+import type { MapScene, SceneShape } from '../../src-shared/domain/report/map-scene';
+import { pngChunk, PNG_SIGNATURE, pngHeader, filteredRows } from './png-encode';
+import { resvgOptions } from './png-writer';
+
+/** Map units a shape may reach past its box (a stroke, a glyph's descender, an arrowhead). */
+const MARGIN = 24;
+
+/** The vertical reach of a shape in map units, or null when it is drawn in every band (paths, the slanted DRAFT). */
+function reach(shape: SceneShape): [number, number] | null {
+  switch (shape.kind) {
+    case 'rect':
+      return [shape.y, shape.y + shape.height];
+    case 'line':
+      return [Math.min(shape.y1, shape.y2), Math.max(shape.y1, shape.y2)];
+    case 'circle':
+      return [shape.cy - shape.r, shape.cy + shape.r];
+    case 'text':
+      // From the ascenders to the descenders of the tallest script (the baseline is y).
+      return [shape.y - shape.size * 1.3, shape.y + shape.size * 0.5];
+    default:
+      return null;
+  }
+}
+
+/**
+ * The part of `scene` between `top` and `bottom` (map units): its view cut to that
+ * strip, with only the shapes that reach into it, in their order.
+ */
+export function sceneBand(scene: MapScene, top: number, bottom: number): MapScene {
+  const inBand = (shape: SceneShape) => {
+    const span = reach(shape);
+    return span === null || (span[1] + MARGIN >= top && span[0] - MARGIN <= bottom);
+  };
+  return { ...scene, y: top, height: bottom - top, layers: scene.layers.map((layer) => layer.filter(inBand)) };
+}
+
+/** How many bands a picture of this many pixels is rendered in, on `cores` cores: small ones are not worth splitting. */
+export const bandsFor = (pixels: number, cores = 2): number => (pixels >= 4_000_000 ? Math.max(1, Math.min(2, cores)) : 1);
+
+/**
+ * The PNG of `scene` rendered `width` px wide; `svgOf` writes a part of the scene as the
+ * SVG resvg renders (text outlined). The bands' rows go in order through one zlib
+ * stream (on the thread pool too), each as soon as it and the bands above it are done.
+ */
+export async function renderPngInBands(scene: MapScene, width: number, svgOf: (part: MapScene) => string, cores = 2): Promise<Buffer> {
+  const grid = pictureGrid(scene, width);
+  const count = bandsFor(width * grid.height, cores);
+  const cuts = Array.from({ length: count + 1 }, (_, i) => Math.round((grid.height * i) / count));
+  const options = resvgOptions(width);
+  // Each band's SVG is written and handed to the thread pool before the next is written.
+  const bands = cuts.slice(0, -1).map((from, i) => {
+    const rows = cuts[i + 1]! - from;
+    const svg = count === 1 ? svgOf(scene) : bandSvg(svgOf, scene, grid, from, rows);
+    return { rows, image: renderAsync(svg, options) };
+  });
+  const deflate = createDeflate({ level: 1 });
+  const packed: Buffer[] = [];
+  deflate.on('data', (chunk: Buffer) => packed.push(chunk));
+  const ended = new Promise<void>((resolve, reject) => {
+    deflate.on('end', resolve);
+    deflate.on('error', reject);
+  });
+  try {
+    for (const band of bands) {
+      const image = await band.image;
+      deflate.write(filteredRows(image.pixels, image.width, image.height, band.rows));
+    }
+  } finally {
+    deflate.end();
+    // Every band is awaited, so none is left rejecting unheard.
+    await Promise.allSettled(bands.map((b) => b.image));
+  }
+  await ended;
+  return Buffer.concat([PNG_SIGNATURE, pngChunk('IHDR', pngHeader(width, grid.height)), pngChunk('IDAT', Buffer.concat(packed)), pngChunk('IEND', new Uint8Array(0))]);
+}
+
+/** How the whole picture maps the scene onto pixels. */
+interface PictureGrid {
+  /** The viewBox as the SVG writes it (tenths of a unit). */
+  view: { x: number; y: number; width: number; height: number };
+  width: number;
+  height: number;
+}
+
+/**
+ * The grid resvg renders the whole map's SVG on at `width` px: the SVG's size rounded
+ * as svg-writer.ts writes it, the height rounded up in single-precision floats as
+ * tiny-skia does, and the view stretched to fill it (resvg's fit-to-width does).
+ */
+export function pictureGrid(scene: MapScene, width: number): PictureGrid {
+  const tenths = (v: number) => Math.round(v * 10) / 10;
+  const view = { x: tenths(scene.x), y: tenths(scene.y), width: tenths(scene.width), height: tenths(scene.height) };
+  const f = Math.fround;
+  return { view, width, height: Math.max(1, Math.ceil(f(f(f(width) * f(view.height)) / f(view.width)))) };
+}
+
+/**
+ * The SVG of the picture's pixel rows from `from`, `rows` of them: the shapes that reach
+ * into them, on exactly the whole picture's grid (its own size and viewBox, unrounded).
+ * Only pixels where a shape is cut at the band's edge may differ, by a shade of anti-aliasing.
+ */
+function bandSvg(svgOf: (part: MapScene) => string, scene: MapScene, grid: PictureGrid, from: number, rows: number): string {
+  const unitsPerRow = grid.view.height / grid.height;
+  const top = grid.view.y + from * unitsPerRow;
+  const height = rows * unitsPerRow;
+  const svg = svgOf(sceneBand(scene, top, top + height));
+  const view = `${grid.view.x} ${top} ${grid.view.width} ${height}`;
+  return svg.replace(/<svg\b[^>]*>/, (tag) =>
+    tag
+      .replace(/\swidth="[^"]*"/, ` width="${grid.width}"`)
+      .replace(/\sheight="[^"]*"/, ` height="${rows}"`)
+      .replace(/\sviewBox="[^"]*"/, ` viewBox="${view}" preserveAspectRatio="none"`),
+  );
+}
+

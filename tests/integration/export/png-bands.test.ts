@@ -1,0 +1,131 @@
+// The map picture rendered in bands: the shapes each band gets, and a banded PNG that
+// is a valid PNG (zlib's own checks pass) with the pixels of one whole rendering.
+import { inflateSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import type { MapScene, SceneShape } from '../../../src-shared/domain/report/map-scene';
+import { buildReport } from '../../../src-shared/domain/report/build-report';
+import { blankWorkshopMeta } from '../../../src-shared/domain/workshop';
+import { exportTextMetrics } from '../../../src-main/export/font-metrics';
+import { mapSceneOf, mapSvgOf } from '../../../src-main/export/map-svg';
+import { bandsFor, pictureGrid, renderPngInBands, sceneBand } from '../../../src-main/export/png-bands';
+import { encodePng, filteredRows } from '../../../src-main/export/png-encode';
+import { pngWidthOf, renderSvg } from '../../../src-main/export/png-writer';
+import { glyphTextWriter } from '../../../src-main/export/svg-glyphs';
+import { bigMap } from '../../../bench/big-map';
+
+/** The IDAT data of a PNG, inflated (zlib checks its Adler-32), and the IHDR size; each chunk's CRC checked. */
+function readPng(png: Buffer): { width: number; height: number; rows: Buffer } {
+  let at = 8;
+  let width = 0;
+  let height = 0;
+  const idat: Buffer[] = [];
+  while (at < png.length) {
+    const length = png.readUInt32BE(at);
+    const type = png.subarray(at + 4, at + 8).toString('latin1');
+    const data = png.subarray(at + 8, at + 8 + length);
+    expect(png.readUInt32BE(at + 8 + length)).toBe(crc32Reference(png.subarray(at + 4, at + 8 + length)));
+    if (type === 'IHDR') [width, height] = [data.readUInt32BE(0), data.readUInt32BE(4)];
+    if (type === 'IDAT') idat.push(data);
+    at += 12 + length;
+  }
+  return { width, height, rows: inflateSync(Buffer.concat(idat)) };
+}
+
+/** CRC-32 bit by bit, as the PNG specification defines it (independent of png-encode.ts's table). */
+function crc32Reference(bytes: Uint8Array): number {
+  let c = 0xffffffff;
+  for (const byte of bytes) {
+    c ^= byte;
+    for (let k = 0; k < 8; k++) c = c & 1 ? (c >>> 1) ^ 0xedb88320 : c >>> 1;
+  }
+  return (c ^ 0xffffffff) >>> 0;
+}
+
+const rect = (y: number, height: number): SceneShape => ({ kind: 'rect', x: 0, y, width: 10, height, fill: '#000' });
+
+describe('a band of the map scene', () => {
+  const scene: MapScene = {
+    x: 0,
+    y: 0,
+    width: 100,
+    height: 1000,
+    layers: [
+      [rect(0, 100), rect(450, 100), rect(900, 100), { kind: 'path', d: 'M0 0L100 1000', stroke: '#000' }],
+      [{ kind: 'text', x: 0, y: 520, text: 'Budget', size: 20, bold: false, italic: false, fill: '#000', anchor: 'start', runs: [] }],
+    ],
+  };
+
+  it('keeps the shapes that reach into it (with a margin), every path, and its view cut to the strip', () => {
+    const top = sceneBand(scene, 0, 500);
+    expect(top).toMatchObject({ y: 0, height: 500 });
+    expect(top.layers[0]!.map((s) => s.kind === 'rect' && s.y)).toEqual([0, 450, false]);
+    // The text's ascenders reach 520 − 1.3 × 20 = 494: into the top band.
+    expect(top.layers[1]).toHaveLength(1);
+    const bottom = sceneBand(scene, 600, 1000);
+    expect(bottom).toMatchObject({ y: 600, height: 400 });
+    // 450–550 is 50 units above 600: past the 24-unit margin.
+    expect(bottom.layers[0]!.map((s) => s.kind === 'rect' && s.y)).toEqual([900, false]);
+    expect(bottom.layers[1]).toHaveLength(0);
+  });
+
+  it('splits only pictures of 4 megapixels or more, in two, and only when it has two cores to itself', () => {
+    expect(bandsFor(3_999_999)).toBe(1);
+    expect(bandsFor(40_000_000)).toBe(2);
+    expect(bandsFor(40_000_000, 1)).toBe(1);
+    expect(bandsFor(40_000_000, 8)).toBe(2);
+  });
+});
+
+describe('the PNG encoder', () => {
+  it('writes the pixels it is given, each row after a filter byte of 0', () => {
+    const pixels = Uint8Array.from([255, 0, 0, 255, 0, 255, 0, 255, 0, 0, 255, 255, 255, 255, 255, 255]);
+    const png = readPng(encodePng(pixels, 2, 2));
+    expect([png.width, png.height]).toEqual([2, 2]);
+    expect([...png.rows]).toEqual([0, 255, 0, 0, 255, 0, 255, 0, 255, 0, 0, 0, 255, 255, 255, 255, 255, 255]);
+  });
+
+  it('pads missing rows white and refuses a wrong pixel count', () => {
+    expect([...filteredRows(Uint8Array.from([1, 2, 3, 4]), 1, 1, 2)]).toEqual([0, 1, 2, 3, 4, 0, 255, 255, 255, 255]);
+    expect(() => filteredRows(new Uint8Array(5), 1, 1)).toThrow(/5 bytes, not 1×1 pixels/);
+  });
+});
+
+describe('a big map rendered in two bands', () => {
+  it('is one valid PNG with the pixels of one whole rendering, but for anti-aliasing shades where a band cuts a shape', async () => {
+    const report = buildReport({
+      source: null,
+      meta: blankWorkshopMeta({ title: 'Bands' }),
+      versionName: 'Current state',
+      signOff: null,
+      agreementHistory: [],
+      document: bigMap(24),
+      metrics: [],
+      improvements: [],
+      generatedAt: '2026-11-22T09:00:00.000Z',
+      appVersion: 'test',
+      session: null,
+      textMetrics: exportTextMetrics,
+    });
+    const scene = mapSceneOf(report);
+    const width = pngWidthOf(scene, 1);
+    const svgOf = (part: MapScene) => mapSvgOf(report, { scene: part, writer: glyphTextWriter() });
+    const grid = pictureGrid(scene, width);
+    expect(bandsFor(width * grid.height)).toBe(2);
+
+    const banded = readPng(await renderPngInBands(scene, width, svgOf));
+    const whole = renderSvg(svgOf(scene), width);
+    expect([banded.width, banded.height]).toEqual([whole.width, whole.height]);
+    const expected = filteredRows(whole.pixels, whole.width, whole.height);
+    expect(banded.rows.length).toBe(expected.length);
+    let differing = 0;
+    let worst = 0;
+    for (let i = 0; i < expected.length; i++) {
+      const d = Math.abs(expected[i]! - banded.rows[i]!);
+      if (d > 0) differing++;
+      worst = Math.max(worst, d);
+    }
+    // Measured: a few thousand bytes of millions, by at most a quarter of the range.
+    expect(differing / expected.length).toBeLessThan(0.001);
+    expect(worst).toBeLessThan(96);
+  }, 60_000);
+});
