@@ -1,8 +1,9 @@
-// Draws the overview layer: the scene's boxes and arrows grouped into one Path2D per
-// colour once per map change, so a frame is a transform, a few fills and strokes, and
-// the names that fit (layer-names.ts). Colours are styles.css's.
-import type { ArrowTone, LayerBox, LayerScene, OutcomeKind, Transform } from './layer-scene';
-import { visibleBoxes } from './layer-scene';
+// Draws the overview layer: each arrow's path is parsed once per map change; a frame
+// picks the boxes and arrows on screen, groups them into one Path2D per colour, and
+// fills and strokes those, then writes the names that fit (layer-names.ts). Colours
+// are styles.css's.
+import type { ArrowTone, Bounds, LayerBox, LayerScene, OutcomeKind, Transform } from './layer-scene';
+import { arrowInView, boxInView, viewBounds } from './layer-scene';
 import { NAME_LINE_PX, NAME_PX, placeNames } from './layer-names';
 
 const FAMILY = "'Segoe UI', 'Noto Sans', 'Helvetica Neue', Arial, sans-serif";
@@ -28,13 +29,8 @@ const ARROW_COLOUR: Record<ArrowTone, string> = {
 
 export interface PreparedScene {
   scene: LayerScene;
-  stages: Path2D;
-  outcomes: Map<OutcomeKind, Path2D>;
-  markers: Map<OutcomeKind, Path2D>;
-  arrows: Map<ArrowTone, Path2D>;
-  /** Selected or bottleneck arrows, drawn again on top. */
-  marked: { selected: Path2D; bottleneck: Path2D };
-  markedBoxes: LayerBox[];
+  /** One Path2D per arrow of the scene (same order), parsed once per map change. */
+  arrowPaths: Path2D[];
 }
 
 /** The arrowhead's length in map units at this zoom: as in the DOM view, but never under 7 px on screen. */
@@ -47,41 +43,43 @@ function pathFor<K>(map: Map<K, Path2D>, key: K): Path2D {
 }
 
 export function prepareScene(scene: LayerScene): PreparedScene {
+  return { scene, arrowPaths: scene.arrows.map((a) => new Path2D(a.path)) };
+}
+
+/** What is on screen this frame, grouped by colour: a frame costs what it shows, not the map's size. */
+function onScreen(prepared: PreparedScene, view: Bounds, zoom: number) {
   const stages = new Path2D();
   const outcomes = new Map<OutcomeKind, Path2D>();
   const markers = new Map<OutcomeKind, Path2D>();
-  const markedBoxes: LayerBox[] = [];
-  for (const b of scene.boxes) {
+  const boxes: LayerBox[] = [];
+  const marked: LayerBox[] = [];
+  for (const b of prepared.scene.boxes) {
+    if (!boxInView(b, view)) continue;
+    boxes.push(b);
     if (b.kind === 'stage') stages.rect(b.x, b.y, b.width, b.height);
     else pathFor(b.kind === 'outcome' ? outcomes : markers, b.outcome ?? 'lost').rect(b.x, b.y, b.width, b.height);
-    if (b.selected || b.bottleneck) markedBoxes.push(b);
+    if (b.selected || b.bottleneck) marked.push(b);
   }
   const arrows = new Map<ArrowTone, Path2D>();
+  const heads = new Map<ArrowTone, Path2D>();
   const selected = new Path2D();
   const bottleneck = new Path2D();
-  for (const a of scene.arrows) {
-    const path = new Path2D(a.path);
+  const length = headLength(zoom);
+  const half = length * 0.45;
+  prepared.scene.arrows.forEach((a, i) => {
+    if (!arrowInView(a, view)) return;
+    const path = prepared.arrowPaths[i]!;
     pathFor(arrows, a.tone).addPath(path);
     if (a.selected) selected.addPath(path);
     if (a.bottleneck) bottleneck.addPath(path);
-  }
-  return { scene, stages, outcomes, markers, arrows, marked: { selected, bottleneck }, markedBoxes };
-}
-
-/** Arrowheads depend on the zoom (a minimum size on screen), so they are built per frame: a triangle per arrow. */
-function heads(scene: LayerScene, zoom: number): Map<ArrowTone, Path2D> {
-  const length = headLength(zoom);
-  const half = length * 0.45;
-  const byTone = new Map<ArrowTone, Path2D>();
-  for (const a of scene.arrows) {
     const { x, y, dx, dy } = a.tip;
-    const path = pathFor(byTone, a.tone);
-    path.moveTo(x, y);
-    path.lineTo(x - dx * length - dy * half, y - dy * length + dx * half);
-    path.lineTo(x - dx * length + dy * half, y - dy * length - dx * half);
-    path.closePath();
-  }
-  return byTone;
+    const head = pathFor(heads, a.tone);
+    head.moveTo(x, y);
+    head.lineTo(x - dx * length - dy * half, y - dy * length + dx * half);
+    head.lineTo(x - dx * length + dy * half, y - dy * length - dx * half);
+    head.closePath();
+  });
+  return { stages, outcomes, markers, boxes, marked, arrows, heads, selected, bottleneck };
 }
 
 export interface Frame {
@@ -97,6 +95,8 @@ export function drawLayer(ctx: CanvasRenderingContext2D, prepared: PreparedScene
   const { transform: t, width, height, dpr } = frame;
   ctx.setTransform(1, 0, 0, 1, 0, 0);
   ctx.clearRect(0, 0, ctx.canvas.width, ctx.canvas.height);
+  // A few pixels beyond the pane, so a line's width or an arrowhead at the edge is not cut.
+  const shown = onScreen(prepared, viewBounds(t, { width, height }, 16), t.zoom);
   ctx.setTransform(dpr * t.zoom, 0, 0, dpr * t.zoom, dpr * t.x, dpr * t.y);
   // Lines at least a pixel and a half wide on screen, however far out.
   const px = 1 / t.zoom;
@@ -104,7 +104,7 @@ export function drawLayer(ctx: CanvasRenderingContext2D, prepared: PreparedScene
 
   // Arrows under the cards, as in the DOM view.
   ctx.lineJoin = 'round';
-  for (const [tone, path] of prepared.arrows) {
+  for (const [tone, path] of shown.arrows) {
     ctx.strokeStyle = ARROW_COLOUR[tone];
     ctx.lineWidth = line(3, 1.5);
     ctx.setLineDash(tone === 'loop' ? [line(10, 5), line(6, 3)] : []);
@@ -113,21 +113,21 @@ export function drawLayer(ctx: CanvasRenderingContext2D, prepared: PreparedScene
   ctx.setLineDash([]);
   ctx.strokeStyle = BOTTLENECK;
   ctx.lineWidth = line(7, 3);
-  ctx.stroke(prepared.marked.bottleneck);
+  ctx.stroke(shown.bottleneck);
   ctx.strokeStyle = FOCUS;
   ctx.lineWidth = line(5, 3);
-  ctx.stroke(prepared.marked.selected);
-  for (const [tone, path] of heads(prepared.scene, t.zoom)) {
+  ctx.stroke(shown.selected);
+  for (const [tone, path] of shown.heads) {
     ctx.fillStyle = ARROW_COLOUR[tone];
     ctx.fill(path);
   }
 
   ctx.fillStyle = '#ffffff';
-  ctx.fill(prepared.stages);
+  ctx.fill(shown.stages);
   ctx.strokeStyle = INK_SOFT;
   ctx.lineWidth = line(3, 1);
-  ctx.stroke(prepared.stages);
-  for (const [kind, path] of prepared.outcomes) {
+  ctx.stroke(shown.stages);
+  for (const [kind, path] of shown.outcomes) {
     ctx.fillStyle = OUTCOME_COLOUR[kind].fill;
     ctx.fill(path);
     ctx.strokeStyle = OUTCOME_COLOUR[kind].line;
@@ -135,11 +135,11 @@ export function drawLayer(ctx: CanvasRenderingContext2D, prepared: PreparedScene
     ctx.stroke(path);
   }
   // The exits' outcome markers: a bar in the outcome's colour above their stage.
-  for (const [kind, path] of prepared.markers) {
+  for (const [kind, path] of shown.markers) {
     ctx.fillStyle = OUTCOME_COLOUR[kind].line;
     ctx.fill(path);
   }
-  for (const b of prepared.markedBoxes) {
+  for (const b of shown.marked) {
     ctx.strokeStyle = b.selected ? FOCUS : BOTTLENECK;
     ctx.lineWidth = line(b.selected ? 8 : 5, b.selected ? 4 : 3);
     ctx.strokeRect(b.x, b.y, b.width, b.height);
@@ -159,7 +159,7 @@ export function drawLayer(ctx: CanvasRenderingContext2D, prepared: PreparedScene
     }
     return w;
   };
-  for (const name of placeNames(visibleBoxes(prepared.scene, t, { width, height }), t, measure)) {
+  for (const name of placeNames(shown.boxes, t, measure)) {
     ctx.fillStyle = name.box.outcome ? OUTCOME_COLOUR[name.box.outcome].text : INK;
     name.lines.forEach((text, i) => ctx.fillText(text, name.x, name.y + i * NAME_LINE_PX + (NAME_LINE_PX - NAME_PX) / 2));
   }

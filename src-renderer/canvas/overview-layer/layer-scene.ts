@@ -39,6 +39,8 @@ export interface LayerArrow {
   path: string;
   /** The arrow's tip and the direction it points, for the arrowhead. */
   tip: { x: number; y: number; dx: number; dy: number };
+  /** A box the whole arrow lies in (map units), so a frame draws only the arrows on screen. */
+  bounds: Bounds;
   selected: boolean;
   bottleneck: boolean;
 }
@@ -46,6 +48,32 @@ export interface LayerArrow {
 export interface LayerScene {
   boxes: LayerBox[];
   arrows: LayerArrow[];
+}
+
+/** Left, top, right, bottom in map units. */
+export interface Bounds {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+
+/**
+ * A box around an SVG path of React Flow's edge helpers: their numbers come in x,y pairs
+ * (end points and control points), and a curve stays inside its control points.
+ */
+export function pathBounds(path: string): Bounds {
+  const numbers = path.match(/-?\d+(?:\.\d+)?(?:e-?\d+)?/g)?.map(Number) ?? [];
+  const b = { left: Infinity, top: Infinity, right: -Infinity, bottom: -Infinity };
+  for (let i = 0; i + 1 < numbers.length; i += 2) {
+    const x = numbers[i]!;
+    const y = numbers[i + 1]!;
+    if (x < b.left) b.left = x;
+    if (x > b.right) b.right = x;
+    if (y < b.top) b.top = y;
+    if (y > b.bottom) b.bottom = y;
+  }
+  return b;
 }
 
 interface Rect {
@@ -156,6 +184,7 @@ export function buildScene(nodes: readonly MapFlowNode[], edges: readonly Transi
       tone,
       path,
       tip: { x: target.x, y: target.y, ...INTO[target.position] },
+      bounds: pathBounds(path),
       selected: edge.selected === true,
       bottleneck: data.bottleneckRank !== null,
     });
@@ -186,11 +215,18 @@ export function hitTest(scene: LayerScene, t: Transform, screen: { x: number; y:
   return near;
 }
 
+/** The part of the map on a pane of this size (screen pixels) at this transform, widened by `marginPx` on every side. */
+export function viewBounds(t: Transform, pane: { width: number; height: number }, marginPx = 0): Bounds {
+  const left = (-t.x - marginPx) / t.zoom;
+  const top = (-t.y - marginPx) / t.zoom;
+  return { left, top, right: left + (pane.width + 2 * marginPx) / t.zoom, bottom: top + (pane.height + 2 * marginPx) / t.zoom };
+}
+
+export const boxInView = (b: LayerBox, v: Bounds) => b.x < v.right && b.x + b.width > v.left && b.y < v.bottom && b.y + b.height > v.top;
+export const arrowInView = (a: LayerArrow, v: Bounds) => a.bounds.left < v.right && a.bounds.right > v.left && a.bounds.top < v.bottom && a.bounds.bottom > v.top;
+
 /** The boxes that show on a pane of this size (screen pixels) at this transform. */
 export function visibleBoxes(scene: LayerScene, t: Transform, pane: { width: number; height: number }): LayerBox[] {
-  const left = -t.x / t.zoom;
-  const top = -t.y / t.zoom;
-  const right = left + pane.width / t.zoom;
-  const bottom = top + pane.height / t.zoom;
-  return scene.boxes.filter((b) => b.x < right && b.x + b.width > left && b.y < bottom && b.y + b.height > top);
+  const view = viewBounds(t, pane);
+  return scene.boxes.filter((b) => boxInView(b, view));
 }

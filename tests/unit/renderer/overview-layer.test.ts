@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { reconcileNodes, toEdges } from '../../../src-renderer/canvas/flow-adapters';
 import type { MapFlowNode } from '../../../src-renderer/canvas/flow-types';
-import { buildScene, handlePoint, hitTest, visibleBoxes, type LayerScene } from '../../../src-renderer/canvas/overview-layer/layer-scene';
+import { arrowInView, buildScene, handlePoint, hitTest, pathBounds, viewBounds, visibleBoxes, type LayerScene } from '../../../src-renderer/canvas/overview-layer/layer-scene';
 import { fitName, placeNames } from '../../../src-renderer/canvas/overview-layer/layer-names';
 import { LAYER_MIN_CARDS, LAYER_ZOOM, layerShown } from '../../../src-renderer/canvas/overview-layer/layer-zoom';
 import { minimapViewBox, sceneBounds, viewRect } from '../../../src-renderer/canvas/overview-layer/minimap-frame';
@@ -129,6 +129,27 @@ describe('visibleBoxes', () => {
 
 /** Ten pixels per character, spaces included. */
 const tenPerChar = (word: string) => word.length * 10;
+
+describe('what a frame draws', () => {
+  it('bounds a path by its end and control points', () => {
+    expect(pathBounds('M300,100 C400,100 400,100 500,100')).toEqual({ left: 300, top: 100, right: 500, bottom: 100 });
+    // A loop back: down from (710, 200) to 260, across, and up into (90, 200).
+    expect(pathBounds('M710 200L 710,244Q 710,260 694,260L 106,260Q 90,260 90,244L90 200')).toEqual({ left: 90, top: 200, right: 710, bottom: 260 });
+    expect(pathBounds('M26 0L 26,-32Q 26,-40 34,-40L52 -40')).toEqual({ left: 26, top: -40, right: 52, bottom: 0 });
+  });
+
+  it('draws only the arrows that cross the view, margin included', () => {
+    const { scene, forward, toWon } = aSmallMap();
+    // Zoom 1, panned 820 px left: the view is map x 820–1020 on a 200 px pane; with a 10 px margin, 810–1030.
+    const view = viewBounds({ x: -820, y: 0, zoom: 1 }, { width: 200, height: 300 }, 10);
+    expect(view).toEqual({ left: 810, top: -10, right: 1030, bottom: 310 });
+    const shown = scene.arrows.filter((a) => arrowInView(a, view)).map((a) => a.id);
+    // Forward A → B ends at 500; the exit to Won goes up from B's top at 526 into its marker at 552.
+    expect(shown).not.toContain(forward.id);
+    expect(shown).not.toContain(toWon.id);
+    expect(scene.arrows.filter((a) => arrowInView(a, viewBounds({ x: -400, y: 0, zoom: 1 }, { width: 200, height: 300 }))).map((a) => a.id)).toContain(forward.id);
+  });
+});
 
 describe('fitName', () => {
   it('wraps a name onto the lines the card has room for', () => {
