@@ -112,13 +112,25 @@ export function OverviewLayer({ nodes, edges, minimap }: Props) {
       e.preventDefault();
       void flow.setCenter(box.x + box.width / 2, box.y + Math.min(box.height / 2, 300), { zoom: WORKING_ZOOM, duration: 300 });
     };
+    // A card under the pointer shows it can be clicked, as a DOM card does (not while panning).
+    let pointed: HTMLElement | null = null;
+    const onPointerMove = (e: PointerEvent) => {
+      const pane = e.buttons === 0 && e.target instanceof HTMLElement && e.target.classList.contains('react-flow__pane') ? e.target : null;
+      const card = pane ? pickAt(sceneRef.current, store.getState().transform, root, e) : null;
+      if (pointed && pointed !== pane) pointed.style.cursor = '';
+      pointed = pane;
+      if (pane) pane.style.cursor = card ? 'pointer' : '';
+    };
     root.addEventListener('pointerdown', onPointerDown, true);
+    root.addEventListener('pointermove', onPointerMove, { capture: true, passive: true });
     root.addEventListener('click', onClick, true);
     root.addEventListener('dblclick', onDoubleClick, true);
     return () => {
       root.removeEventListener('pointerdown', onPointerDown, true);
+      root.removeEventListener('pointermove', onPointerMove, true);
       root.removeEventListener('click', onClick, true);
       root.removeEventListener('dblclick', onDoubleClick, true);
+      if (pointed) pointed.style.cursor = '';
     };
   }, [store, flow, session]);
 
