@@ -1,7 +1,7 @@
 // Far out on a large map, the whole map is drawn on one canvas instead of DOM cards
 // (src-renderer/canvas/overview-layer/): the room can still work there. A card clicked
-// in the layer is selected in the inspector and the arrow keys move it; Tab and a
-// double-click bring it up to working zoom, where the DOM cards are back.
+// in the layer is selected in the inspector, the arrow keys move it and Delete removes
+// it (an exit's marker selects the exit); Tab and a double-click bring it up to working zoom, where the DOM cards are back.
 import { expect, test } from './fixtures';
 import { aGridJourney, aWorkshopFileText, GRID } from './maps';
 import type { EditorPage, Point } from './pages/EditorPage';
@@ -82,9 +82,35 @@ test('a 300-stage map fitted is drawn by the overview layer, and a card in it ca
   expect(await editor.positionOf(editor.stage(name))).toEqual({ x: GRID.position(chosen - 1).x + 10, y: GRID.position(chosen - 1).y });
   await editor.expectSaved();
 
-  // Back to the whole map: a double-click on a card zooms to it.
+  // Back to the whole map: Delete removes a card selected in the layer, and one undo brings it back.
   await editor.fitToScreen();
   await expect(layer).toBeVisible();
+  const doomed = await stageNearCentre(editor, -2);
+  const doomedSpot = await insideStage(editor, doomed);
+  await page.mouse.click(doomedSpot.x, doomedSpot.y);
+  await expect(editor.stageName).toHaveValue(`Step ${doomed} of the buyer`);
+  await page.keyboard.press('Delete');
+  await expect(editor.nothingSelected).toBeVisible();
+  await page.mouse.click(doomedSpot.x, doomedSpot.y);
+  await expect(editor.nothingSelected).toBeVisible();
+  await editor.undo();
+  await page.mouse.click(doomedSpot.x, doomedSpot.y);
+  await expect(editor.stageName).toHaveValue(`Step ${doomed} of the buyer`);
+
+  // An exit's marker above its stage (every third stage loses buyers) selects the exit, which Delete removes.
+  const near = await stageNearCentre(editor, -1);
+  const losing = Math.max(3, near - (near % 3));
+  const { pane, x, y, zoom } = await view(editor);
+  // The marker nearest the card: 52 in from its left, its middle 18 + 22 above its top (exit-markers.ts).
+  const marker = { x: pane.x + x + (GRID.position(losing - 1).x + 152) * zoom, y: pane.y + y + (GRID.position(losing - 1).y - 40) * zoom };
+  await page.mouse.click(marker.x, marker.y);
+  await expect(editor.transitionInspector).toBeVisible();
+  await page.keyboard.press('Delete');
+  await expect(editor.nothingSelected).toBeVisible();
+  await page.mouse.click(marker.x, marker.y);
+  await expect(editor.nothingSelected).toBeVisible();
+
+  // A double-click on a card zooms to it.
   const other = await stageNearCentre(editor, 2);
   expect(other).not.toBe(chosen);
   const otherSpot = await insideStage(editor, other);

@@ -1,13 +1,12 @@
 // Whether the overview layer draws the map now, and what React Flow is given meanwhile:
 // every card marked hidden (React Flow skips hidden cards when it picks what to mount,
-// and still knows them for the minimap's bounds, Fit and keyboard reveal) and no arrows
-// (an arrow's wrapper would still run its store selector on every frame).
+// and still knows them for Fit, keyboard moves and reveal, and Delete), and of the
+// arrows only the selected one, hidden, so Delete removes it (every arrow's wrapper
+// would run its store selector on every frame).
 import { useStore } from '@xyflow/react';
 import { useCallback, useMemo, useState } from 'react';
 import type { MapFlowNode, TransitionFlowEdge } from '../flow-types';
 import { layerShown } from './layer-zoom';
-
-const NO_EDGES: TransitionFlowEdge[] = [];
 
 export function useOverviewLayer(nodes: MapFlowNode[], edges: TransitionFlowEdge[], cards: number) {
   const shown = useStore(useCallback((s: { transform: [number, number, number] }) => layerShown(s.transform[2], cards), [cards]));
@@ -21,5 +20,6 @@ export function useOverviewLayer(nodes: MapFlowNode[], edges: TransitionFlowEdge
       return copy;
     });
   }, [shown, nodes, copies]);
-  return { shown, flowNodes, flowEdges: shown ? NO_EDGES : edges };
+  const flowEdges = useMemo(() => (shown ? edges.filter((e) => e.selected).map((e) => ({ ...e, hidden: true })) : edges), [shown, edges]);
+  return { shown, flowNodes, flowEdges };
 }
