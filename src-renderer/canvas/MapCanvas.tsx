@@ -31,13 +31,15 @@ import type { MapFlowNode, TransitionFlowEdge } from './flow-types';
 import { ExitMarkerNode } from './nodes/ExitMarkerNode';
 import { OutcomeNode } from './nodes/OutcomeNode';
 import { OVERVIEW_ZOOM, StageNode } from './nodes/StageNode';
-import { CanvasViewContext, type CanvasView } from './canvas-view';
+import { CanvasViewContext, FIT_VIEW, type CanvasView } from './canvas-view';
 import { cardSizer } from './card-size';
 import { forgetEstimatesOfMeasured } from './card-handles';
 import { canvasTextMetrics } from './canvas-text-metrics';
 import { isExitMarkerId } from './exit-markers';
 import { cardBoxes } from './use-label-placement';
 import { boundsOf, firstView, openingViewport, rememberViewport, rememberedViewport } from './opening-view';
+import { OverviewLayer } from './overview-layer/OverviewLayer';
+import { useOverviewLayer } from './overview-layer/use-overview-layer';
 
 // Module scope: new objects on every render would remount every node.
 const nodeTypes = { stage: StageNode, outcome: OutcomeNode, exitMarker: ExitMarkerNode };
@@ -48,7 +50,7 @@ const proOptions = { hideAttribution: true };
 const edgeDomAttributes = { tabIndex: -1 };
 
 const overviewSelector = (s: { transform: [number, number, number] }) => s.transform[2] < OVERVIEW_ZOOM;
-const fitViewOptions = { padding: 0.15 };
+const fitViewOptions = FIT_VIEW;
 const paneWidthSelector = (s: { width: number }) => s.width;
 const paneHeightSelector = (s: { height: number }) => s.height;
 const viewStorage = () => (typeof localStorage === 'undefined' ? null : localStorage);
@@ -143,6 +145,8 @@ export function MapCanvas() {
   // An arrow whose label did not move keeps its object, so its memoised edge skips re-rendering.
   const [placeOnEdges] = useState(() => labelledEdges(edgeDomAttributes));
   const edges = useMemo(() => placeOnEdges(baseEdges, labelAt), [placeOnEdges, baseEdges, labelAt]);
+  // Far out on a large map, one canvas draws it instead of the DOM cards (overview-layer/).
+  const layer = useOverviewLayer(nodes, edges, doc ? doc.stages.length + doc.outcomes.length : 0);
 
   // The label layer is React Flow's own, found once it is drawn (not by every label on every frame).
   const attachCanvas = useCallback((el: HTMLDivElement | null) => {
@@ -248,8 +252,8 @@ export function MapCanvas() {
     <CanvasViewContext.Provider value={view}>
     <div className="canvas" data-testid="map-canvas" data-tidy-runs={tidyRuns} ref={attachCanvas} tabIndex={-1} onKeyDownCapture={onKeyDownCapture} onFocusCapture={onFocusCapture} onBlurCapture={onBlurCapture}>
       <ReactFlow<MapFlowNode, TransitionFlowEdge>
-        nodes={nodes}
-        edges={edges}
+        nodes={layer.flowNodes}
+        edges={layer.flowEdges}
         nodeTypes={nodeTypes}
         edgeTypes={edgeTypes}
         defaultEdgeOptions={defaultEdgeOptions}
@@ -274,8 +278,9 @@ export function MapCanvas() {
         proOptions={proOptions}
       >
         <Background gap={24} color="#d4d4d8" />
-        {minimapShown && <MapMiniMap nodeColor={minimapColor} ariaLabel="Overview of the whole map" />}
-        <Controls showInteractive={false} />
+        {layer.shown && <OverviewLayer nodes={nodes} edges={baseEdges} minimap={minimapShown} />}
+        {minimapShown && !layer.shown && <MapMiniMap nodeColor={minimapColor} ariaLabel="Overview of the whole map" />}
+        <Controls showInteractive={false} fitViewOptions={fitViewOptions} />
       </ReactFlow>
       {doc.stages.length === 0 && (
         <div className="canvas-empty">

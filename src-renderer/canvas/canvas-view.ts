@@ -13,3 +13,9 @@ export interface CanvasView {
 export const CanvasViewContext = createContext<CanvasView>({ overview: false, labelLayer: null });
 
 export const useCanvasView = () => useContext(CanvasViewContext);
+
+/**
+ * How the map is fitted to the screen (Fit, F, opening): hidden cards count, since
+ * below the overview layer's zoom every card is hidden (overview-layer/use-overview-layer.ts).
+ */
+export const FIT_VIEW = { padding: 0.15, includeHiddenNodes: true } as const;

@@ -6,6 +6,7 @@ import type { EditorSession } from '../session/editor-session';
 import { elementOf, focusMapElement } from './canvas-focus';
 import { exitMarkerId } from './exit-markers';
 import type { MapFlowNode, TransitionFlowEdge } from './flow-types';
+import { LAYER_ZOOM, WORKING_ZOOM } from './overview-layer/layer-zoom';
 
 type Flow = ReactFlowInstance<MapFlowNode, TransitionFlowEdge>;
 
@@ -26,7 +27,9 @@ export function revealMapElement(flow: Flow, session: Pick<EditorSession, 'docum
   const a = centre(transition ? transition.source : id);
   const b = transition ? centre(exitTo ? exitMarkerId(transition.id) : transition.target) : a;
   if (!a || !b) return;
-  void flow.setCenter((a.x + b.x) / 2, (a.y + b.y) / 2, { zoom: flow.getZoom() });
+  // Where the overview layer draws the map there are no cards to focus: come in to working zoom.
+  const zoom = flow.getZoom();
+  void flow.setCenter((a.x + b.x) / 2, (a.y + b.y) / 2, { zoom: zoom < LAYER_ZOOM ? WORKING_ZOOM : zoom });
   let frames = 0;
   const tryFocus = () => {
     if (elementOf(id) || frames++ > 20) focusMapElement(id);

@@ -11,6 +11,8 @@ import { ARROW_DIRECTIONS, createKeyboardMove } from './keyboard-move';
 import type { MapFlowNode, TransitionFlowEdge } from './flow-types';
 
 const ITEM = '.react-flow__node, .react-flow__edge';
+/** The overview layer (overview-layer/) stands in for the cards while they are not mounted. */
+const LAYER = '[data-overview-layer]';
 
 function isTyping(el: HTMLElement): boolean {
   return el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName);
@@ -36,7 +38,7 @@ export function useCanvasKeys() {
       const target = e.target as HTMLElement;
       if (isTyping(target) || e.ctrlKey || e.metaKey || e.altKey) return;
       const arrow = ARROW_DIRECTIONS[e.key];
-      if (arrow && target.closest('.react-flow__node, .react-flow__nodesselection')) {
+      if (arrow && target.closest(`.react-flow__node, .react-flow__nodesselection, ${LAYER}`)) {
         // Instead of React Flow's own move, which changes only the screen.
         e.preventDefault();
         e.stopPropagation();
@@ -48,6 +50,17 @@ export function useCanvasKeys() {
         return;
       }
       if (e.key !== 'Tab') return;
+      if (target.matches(LAYER)) {
+        // From the whole map to the cards: the selected card, else the journey's start (or, backwards, its end).
+        const doc = session.document.getState().history?.doc;
+        const selected = session.ui.getState().selection?.id;
+        const order = doc ? keyboardOrder(doc) : [];
+        const wanted = selected && order.includes(selected) ? selected : e.shiftKey ? order.at(-1) : order[0];
+        if (!wanted) return;
+        e.preventDefault();
+        reveal(wanted);
+        return;
+      }
       const item = target.closest<HTMLElement>(ITEM);
       const id = item?.getAttribute('data-id');
       const doc = session.document.getState().history?.doc;
@@ -78,7 +91,7 @@ export function useCanvasKeys() {
       if (isPlacingFocus() || performance.now() - lastTabAt > 500) return;
       const target = e.target as HTMLElement;
       const from = e.relatedTarget as HTMLElement | null;
-      if (!target.matches(ITEM) || from?.closest(ITEM)) return;
+      if (!target.matches(`${ITEM}, ${LAYER}`) || from?.closest(ITEM)) return;
       const doc = session.document.getState().history?.doc;
       if (!doc) return;
       const order = keyboardOrder(doc);

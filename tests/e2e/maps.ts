@@ -34,3 +34,24 @@ export function aLongJourney(count: number): MapDocument {
 export function aWorkshopFileText(title: string, document: MapDocument): string {
   return anEnvelopeText({ meta: aWorkshopMeta({ title }), versions: [aFileVersion({ name: 'Current state', signOff: null, document })] });
 }
+
+/** Where aGridJourney puts its stages: rows of ten, each card's exit markers above it in the gap between rows. */
+export const GRID = {
+  perRow: 10,
+  column: 460,
+  row: 600,
+  position(index: number): { x: number; y: number } {
+    return { x: (index % GRID.perRow) * GRID.column, y: Math.floor(index / GRID.perRow) * GRID.row };
+  },
+};
+
+/** The long journey laid out as a facilitator wraps it on a wall: rows of ten, the outcomes to the right. */
+export function aGridJourney(count: number): MapDocument {
+  const long = aLongJourney(count);
+  const right = GRID.perRow * GRID.column + 200;
+  return {
+    ...long,
+    stages: long.stages.map((s, i) => ({ ...s, position: GRID.position(i) })),
+    outcomes: long.outcomes.map((o, i) => ({ ...o, position: { x: right, y: i * 300 } })),
+  };
+}

@@ -23,9 +23,10 @@ function intersects(a: DOMRect, b: DOMRect): boolean {
 
 /**
  * Cards are painted when a React Flow card is visible on the canvas (React Flow
- * keeps cards hidden until it has measured them). A canvas or SVG layer drawn
- * inside the flow's viewport in place of DOM cards counts too, so that an
- * overview drawn without DOM cards is still seen as painted.
+ * keeps cards hidden until it has measured them). A canvas layer drawn in place of
+ * DOM cards counts too, so that an overview drawn without DOM cards is still seen
+ * as painted: one inside the flow's viewport, or Leanmap's overview layer (a
+ * `data-overview-layer` canvas over the pane, drawn as soon as it is mounted).
  */
 function mapPainted(): boolean {
   const flow = document.querySelector('.react-flow');
@@ -35,7 +36,7 @@ function mapPainted(): boolean {
     if (node.style.visibility === 'hidden') continue;
     if (intersects(node.getBoundingClientRect(), box)) return true;
   }
-  const layer = flow.querySelector('.react-flow__viewport canvas');
+  const layer = flow.querySelector('.react-flow__viewport canvas, canvas[data-overview-layer]');
   return layer !== null && intersects(layer.getBoundingClientRect(), box);
 }
 
@@ -171,6 +172,7 @@ function install(): CanvasBenchProbe {
       const r = flow.getBoundingClientRect();
       return { x: r.x, y: r.y, width: r.width, height: r.height };
     },
+    // DOM cards and arrows only: an overview layer's boxes are pixels, not mounted cards.
     mountedCounts: () => ({
       cards: document.querySelectorAll('.react-flow__node').length,
       arrows: document.querySelectorAll('.react-flow__edge').length,
@@ -234,6 +236,8 @@ function install(): CanvasBenchProbe {
         const d = (x - cx) ** 2 + (y - cy) ** 2;
         if (b.width > 0 && (!best || d < best.d)) best = { x, y, d };
       }
+      // Drawn by an overview layer (no DOM cards): the canvas centre, where a fitted map has its cards.
+      if (!best && flow.querySelector('canvas[data-overview-layer]')) return { x: cx, y: cy };
       return best && { x: best.x, y: best.y };
     },
   };

@@ -10,6 +10,7 @@ import { addOutcomeCommand, addStageCommand, autoLayoutCommand } from './editor-
 import { SaveStatus } from './SaveStatus';
 import { Menu } from '../../components/Menu';
 import { VersionSwitcher } from '../versions/VersionSwitcher';
+import { FIT_VIEW } from '../../canvas/canvas-view';
 
 export type EditorView = 'map' | 'plan' | 'improvements' | 'review' | 'compare' | 'run';
 
@@ -104,7 +105,7 @@ export function Toolbar({ view, onView, onBack, onDetails, onExportFile, onExpor
         >
           {tidying ? 'Tidying…' : <>Tidy<span className="toolbar-word"> layout</span> <kbd>L</kbd></>}
         </button>
-        <button type="button" className="btn" onClick={() => void flow.fitView({ padding: 0.15, duration: 300 })} title="Fit to screen (F)">
+        <button type="button" className="btn" onClick={() => void flow.fitView({ ...FIT_VIEW, duration: 300 })} title="Fit to screen (F)">
           Fit <kbd>F</kbd>
         </button>
       </div>

@@ -8,6 +8,7 @@ import { useLabelSizes } from '../../canvas/label-sizes';
 import { OVERVIEW_ZOOM } from '../../canvas/nodes/StageNode';
 import type { MapFlowNode, TransitionFlowEdge } from '../../canvas/flow-types';
 import type { EditorSession } from '../../session/editor-session';
+import { FIT_VIEW } from '../../canvas/canvas-view';
 
 type Flow = ReactFlowInstance<MapFlowNode, TransitionFlowEdge>;
 /** What a command touches: the session's open map and its selection. */
@@ -86,5 +87,5 @@ async function tidy(document: Editing['document'], doc: MapDocument, flow: Flow 
   }
   const positions = await layoutMap(doc, sizes, largestLabel(doc, flow));
   document.getState().change((d) => moveNodes(d, positions), { commit: true });
-  if (flow) requestAnimationFrame(() => void flow.fitView({ padding: 0.15, duration: 300 }));
+  if (flow) requestAnimationFrame(() => void flow.fitView({ ...FIT_VIEW, duration: 300 }));
 }

@@ -5,6 +5,7 @@ import type { ReactFlowInstance } from '@xyflow/react';
 import type { MapFlowNode, TransitionFlowEdge } from '../../canvas/flow-types';
 import { useEditorSession } from '../../session/SessionContext';
 import { addStageCommand, autoLayoutCommand } from './editor-commands';
+import { FIT_VIEW } from '../../canvas/canvas-view';
 
 function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
@@ -49,7 +50,7 @@ export function useEditorShortcuts(
         void autoLayoutCommand(session, flow);
       } else if (key === 'f') {
         e.preventDefault();
-        void flow?.fitView({ padding: 0.15, duration: 300 });
+        void flow?.fitView({ ...FIT_VIEW, duration: 300 });
       } else if (key === 'p') {
         e.preventDefault();
         ui.getState().toggleSidePanel();
