@@ -197,6 +197,7 @@ function sameEdge(a: TransitionFlowEdge, b: TransitionFlowEdge): boolean {
  */
 export function labelledEdges(domAttributes: TransitionFlowEdge['domAttributes']) {
   let previous = new Map<string, TransitionFlowEdge>();
+  let previousList: TransitionFlowEdge[] = [];
   return (edges: readonly TransitionFlowEdge[], labelAt: ReadonlyMap<string, { x: number; y: number }>): TransitionFlowEdge[] => {
     const next = edges.map((e) => {
       const at = labelAt.get(e.id) ?? null;
@@ -204,7 +205,10 @@ export function labelledEdges(domAttributes: TransitionFlowEdge['domAttributes']
       if (old && sameEdge(old, e) && samePoint(old.data?.labelAt ?? null, at)) return old;
       return { ...e, domAttributes, data: e.data && { ...e.data, labelAt: at } };
     });
+    // Nothing drawn changed: the same list, so React Flow does not rebuild its lookup of every arrow.
+    if (next.length === previousList.length && next.every((e, i) => e === previousList[i])) return previousList;
     previous = new Map(next.map((e) => [e.id, e]));
+    previousList = next;
     return next;
   };
 }

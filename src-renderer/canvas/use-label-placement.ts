@@ -2,7 +2,8 @@
 // labels' measured sizes (see label-placement.ts), again whenever either changes.
 // Exits need no placing: their label is their outcome marker, which the other
 // labels keep clear of like a card name.
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import { draggingKey, labelsWhileDragging, settledCards } from './drag-labels';
 import type { MapFlowNode, TransitionFlowEdge } from './flow-types';
 import { placeLabels, type Box, type LabelSpec, type Point } from './label-placement';
 import { forgetLabels, useLabelSizes } from './label-sizes';
@@ -27,7 +28,12 @@ export function cardBoxes(nodes: readonly MapFlowNode[]): Map<string, Box> {
 export function useLabelPlacement(nodes: readonly MapFlowNode[], edges: readonly TransitionFlowEdge[], overview: boolean): ReadonlyMap<string, Point> {
   const sizes = useLabelSizes((s) => s.sizes);
   useEffect(() => forgetLabels(new Set(edges.filter((e) => !e.data?.exitMarker).map((e) => e.id))), [edges]);
-  return useMemo(() => {
+  // While cards are dragged, the labels are placed from the cards as they were before (drag-labels.ts).
+  const dragging = draggingKey(nodes);
+  const [settle] = useState(settledCards<readonly MapFlowNode[]>);
+  const placedFrom = settle(nodes, dragging !== '');
+  const placed = useMemo(() => {
+    const nodes = placedFrom;
     const boxes = cardBoxes(nodes);
     // In the overview a stage card is its name in large type; outcomes and markers are all label.
     const names = nodes.flatMap((n) => {
@@ -45,5 +51,6 @@ export function useLabelPlacement(nodes: readonly MapFlowNode[], edges: readonly
     }
     const cards = nodes.filter((n) => n.type !== 'exitMarker').flatMap((n) => boxes.get(n.id) ?? []);
     return placeLabels(specs, { cards, names });
-  }, [nodes, edges, sizes, overview]);
+  }, [placedFrom, edges, sizes, overview]);
+  return useMemo(() => labelsWhileDragging(placed, edges, dragging), [placed, edges, dragging]);
 }

@@ -173,4 +173,20 @@ describe('labelledEdges', () => {
     expect(fourth[0]).not.toBe(third[0]);
     expect(fourth[2]).toBe(second[2]);
   });
+
+  it('hands back the same list while no arrow changed, and a new one as soon as one did or one went', () => {
+    const { doc, transitions } = aChainMap(3);
+    const place = labelledEdges({ tabIndex: -1 });
+    const at = new Map([[transitions[0]!.id, { x: 10, y: 20 }]]);
+    const first = place(toEdges(doc, null), at);
+    // A card moved (new document, same arrows and labels): React Flow gets the same list.
+    const moved = moveNodes(doc, new Map([[doc.stages[1]!.id, { x: 999, y: 9 }]]));
+    expect(place(toEdges(moved, null), new Map(at))).toBe(first);
+    const relabelled = place(toEdges(moved, null), new Map([[transitions[0]!.id, { x: 12, y: 20 }]]));
+    expect(relabelled).not.toBe(first);
+    expect(relabelled[1]).toBe(first[1]);
+    const fewer = place(toEdges(moved, null).slice(0, 1), new Map([[transitions[0]!.id, { x: 12, y: 20 }]]));
+    expect(fewer).not.toBe(relabelled);
+    expect(fewer).toEqual([relabelled[0]]);
+  });
 });
