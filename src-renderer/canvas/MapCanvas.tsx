@@ -25,7 +25,9 @@ import { useUiStore, type UiState } from '../store/ui-store';
 import { TransitionEdge } from './edges/TransitionEdge';
 import { useCanvasKeys } from './use-canvas-keys';
 import { useLabelPlacement } from './use-label-placement';
-import { labelledEdges, reconcileNodes, stageFlags, toEdges } from './flow-adapters';
+import { reconcileNodes, stableEdges, stageFlags } from './flow-adapters';
+import { cachedEdges } from './edge-cache';
+import { createLabelSpots, LabelSpotsContext } from './label-spots';
 import { resolveRates } from '../../src-shared/domain/analytics';
 import type { MapFlowNode, TransitionFlowEdge } from './flow-types';
 import { ExitMarkerNode } from './nodes/ExitMarkerNode';
@@ -130,18 +132,23 @@ export function MapCanvas() {
     if (ranking?.ok) for (const c of ranking.candidates) if (c.top) top.set(c.transitionId, c.rank);
     return top;
   }, [analysis]);
+  // Worked out again only when an arrow can have changed (edge-cache.ts): not after a drop.
+  const [arrowsOf] = useState(() => cachedEdges());
   const baseEdges = useMemo(
-    () => (doc && rates ? toEdges(doc, selectedEdgeId, rates, bottlenecks) : []),
-    [doc, selectedEdgeId, rates, bottlenecks],
+    () => (doc && rates ? arrowsOf(doc, selectedEdgeId, rates, bottlenecks) : []),
+    [arrowsOf, doc, selectedEdgeId, rates, bottlenecks],
   );
   // Before paint: the cards (and the exits' outcome markers) exist when React Flow first draws.
   useLayoutEffect(() => {
     if (doc && rates) setNodes((previous) => reconcileNodes(previous, doc, readOnly, stageFlags(rates), baseEdges, sizer));
   }, [doc, readOnly, rates, baseEdges, sizer]);
   const labelAt = useLabelPlacement(nodes, baseEdges, overview);
-  // An arrow whose label did not move keeps its object, so its memoised edge skips re-rendering.
-  const [placeOnEdges] = useState(() => labelledEdges(edgeDomAttributes));
-  const edges = useMemo(() => placeOnEdges(baseEdges, labelAt), [placeOnEdges, baseEdges, labelAt]);
+  // The labels reach their arrows apart from the edge list (label-spots.ts), before paint.
+  const [labelSpots] = useState(createLabelSpots);
+  useLayoutEffect(() => labelSpots.set(labelAt), [labelSpots, labelAt]);
+  // An arrow that did not change keeps its object, so its memoised edge skips re-rendering.
+  const [keepEdges] = useState(() => stableEdges(edgeDomAttributes));
+  const edges = useMemo(() => keepEdges(baseEdges), [keepEdges, baseEdges]);
 
   // The label layer is React Flow's own, found once it is drawn (not by every label on every frame).
   const attachCanvas = useCallback((el: HTMLDivElement | null) => {
@@ -244,6 +251,7 @@ export function MapCanvas() {
   if (!doc) return null;
   return (
     <CanvasViewContext.Provider value={view}>
+    <LabelSpotsContext.Provider value={labelSpots}>
     <div className="canvas" data-testid="map-canvas" data-tidy-runs={tidyRuns} ref={attachCanvas} tabIndex={-1} onKeyDownCapture={onKeyDownCapture} onFocusCapture={onFocusCapture} onBlurCapture={onBlurCapture}>
       <ReactFlow<MapFlowNode, TransitionFlowEdge>
         nodes={nodes}
@@ -284,6 +292,7 @@ export function MapCanvas() {
         </div>
       )}
     </div>
+    </LabelSpotsContext.Provider>
     </CanvasViewContext.Provider>
   );
 }

@@ -25,15 +25,41 @@ export function draggingKey(nodes: readonly DraggableNode[]): string {
   return key;
 }
 
+interface PlacedNode extends DraggableNode {
+  type?: string;
+  parentId?: string;
+  position: { x: number; y: number };
+  measured?: { width?: number; height?: number };
+  initialWidth?: number;
+  initialHeight?: number;
+}
+
+/** Same boxes for the label placement: a card selected, or its text changed at the same size, places nothing anew. */
+export function sameGeometry(a: readonly PlacedNode[], b: readonly PlacedNode[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    if (x === y) continue;
+    if (x.id !== y.id || x.type !== y.type || x.parentId !== y.parentId) return false;
+    if (x.position !== y.position && (x.position.x !== y.position.x || x.position.y !== y.position.y)) return false;
+    if (x.measured?.width !== y.measured?.width || x.measured?.height !== y.measured?.height) return false;
+    if (x.initialWidth !== y.initialWidth || x.initialHeight !== y.initialHeight) return false;
+  }
+  return true;
+}
+
 /**
- * Remembers the cards as they were when no card was being dragged: during a drag it
- * returns those (the same array on every frame, so what is computed from them is not
- * computed again), else the cards given.
+ * The cards to place the labels from: during a drag, those of the last frame without
+ * one (the same array on every frame, so the placement is not worked out again); else
+ * the cards given, or the previous array while no box changed (a selection, a rename
+ * that kept the card's size).
  */
-export function settledCards<N>(): (nodes: N, dragging: boolean) => N {
-  let settled: N | null = null;
+export function settledCards<N extends PlacedNode>(): (nodes: readonly N[], dragging: boolean) => readonly N[] {
+  let settled: readonly N[] | null = null;
   return (nodes, dragging) => {
-    if (!dragging || settled === null) settled = nodes;
+    if (settled === null || (!dragging && !sameGeometry(settled, nodes))) settled = nodes;
     return settled;
   };
 }

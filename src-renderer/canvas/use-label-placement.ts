@@ -30,7 +30,7 @@ export function useLabelPlacement(nodes: readonly MapFlowNode[], edges: readonly
   useEffect(() => forgetLabels(new Set(edges.filter((e) => !e.data?.exitMarker).map((e) => e.id))), [edges]);
   // While cards are dragged, the labels are placed from the cards as they were before (drag-labels.ts).
   const dragging = draggingKey(nodes);
-  const [settle] = useState(settledCards<readonly MapFlowNode[]>);
+  const [settle] = useState(settledCards<MapFlowNode>);
   const placedFrom = settle(nodes, dragging !== '');
   const placed = useMemo(() => {
     const nodes = placedFrom;

@@ -2,7 +2,7 @@
 // (the same input on every frame), with the dragged cards' arrows riding at their
 // middle, so React Flow gets no new edge list per frame.
 import { describe, expect, it } from 'vitest';
-import { draggingKey, labelsWhileDragging, settledCards } from '../../../src-renderer/canvas/drag-labels';
+import { draggingKey, labelsWhileDragging, sameGeometry, settledCards } from '../../../src-renderer/canvas/drag-labels';
 
 const arrows = [
   { id: 'a→b', source: 'a', target: 'b' },
@@ -22,22 +22,62 @@ describe('draggingKey', () => {
   });
 });
 
+interface Card {
+  id: string;
+  type: string;
+  position: { x: number; y: number };
+  measured?: { width: number; height: number };
+  initialWidth?: number;
+  initialHeight?: number;
+  parentId?: string;
+  selected?: boolean;
+  dragging?: boolean;
+}
+const card = (id: string, x: number, more: Partial<Card> = {}): Card => ({ id, type: 'stage', position: { x, y: 0 }, measured: { width: 380, height: 400 }, ...more });
+
+describe('sameGeometry', () => {
+  it('is the same while every card keeps its place and size, whatever else changed (selection, text)', () => {
+    const before = [card('a', 0), card('b', 460)];
+    expect(sameGeometry(before, before)).toBe(true);
+    expect(sameGeometry(before, [{ ...before[0]!, selected: true }, before[1]!])).toBe(true);
+    // An equal position in a new object (the document's, after a drop at the same spot).
+    expect(sameGeometry(before, [card('a', 0), card('b', 460)])).toBe(true);
+  });
+
+  it('differs when a card moved, changed size, was added, removed or replaced, or became the child of another', () => {
+    const before = [card('a', 0), card('b', 460)];
+    expect(sameGeometry(before, [card('a', 0), card('b', 461)])).toBe(false);
+    expect(sameGeometry(before, [card('a', 0), card('b', 460, { measured: { width: 380, height: 420 } })])).toBe(false);
+    expect(sameGeometry(before, [card('a', 0), card('b', 460, { measured: undefined, initialWidth: 380, initialHeight: 400 })])).toBe(false);
+    expect(sameGeometry(before, [card('a', 0)])).toBe(false);
+    expect(sameGeometry(before, [card('a', 0), card('c', 460)])).toBe(false);
+    expect(sameGeometry(before, [card('a', 0), card('b', 460, { parentId: 'a' })])).toBe(false);
+  });
+});
+
 describe('settledCards', () => {
   it('gives the cards of the last frame without a drag for every frame of a drag, then the new cards after the drop', () => {
-    const settle = settledCards<string[]>();
-    const before = ['before'];
+    const settle = settledCards<Card>();
+    const before = [card('a', 0)];
     expect(settle(before, false)).toBe(before);
-    expect(settle(['frame 1'], true)).toBe(before);
-    expect(settle(['frame 2'], true)).toBe(before);
-    const dropped = ['dropped'];
+    expect(settle([card('a', 10, { dragging: true })], true)).toBe(before);
+    expect(settle([card('a', 20, { dragging: true })], true)).toBe(before);
+    const dropped = [card('a', 20)];
     expect(settle(dropped, false)).toBe(dropped);
   });
 
+  it('keeps the previous cards while no box changed (a card selected), so the labels are not placed again', () => {
+    const settle = settledCards<Card>();
+    const before = [card('a', 0), card('b', 460)];
+    expect(settle(before, false)).toBe(before);
+    expect(settle([{ ...before[0]!, selected: true }, before[1]!], false)).toBe(before);
+  });
+
   it('takes the first cards it sees when it first sees them mid-drag (nothing settled to hold)', () => {
-    const settle = settledCards<string[]>();
-    const first = ['frame 1'];
+    const settle = settledCards<Card>();
+    const first = [card('a', 0, { dragging: true })];
     expect(settle(first, true)).toBe(first);
-    expect(settle(['frame 2'], true)).toBe(first);
+    expect(settle([card('a', 5, { dragging: true })], true)).toBe(first);
   });
 });
 
