@@ -34,20 +34,36 @@ interface PlacedNode extends DraggableNode {
   initialHeight?: number;
 }
 
+const sameBox = (x: PlacedNode, y: PlacedNode) =>
+  x === y ||
+  (x.id === y.id &&
+    x.type === y.type &&
+    x.parentId === y.parentId &&
+    (x.position === y.position || (x.position.x === y.position.x && x.position.y === y.position.y)) &&
+    x.measured?.width === y.measured?.width &&
+    x.measured?.height === y.measured?.height &&
+    x.initialWidth === y.initialWidth &&
+    x.initialHeight === y.initialHeight);
+
 /** Same boxes for the label placement: a card selected, or its text changed at the same size, places nothing anew. */
 export function sameGeometry(a: readonly PlacedNode[], b: readonly PlacedNode[]): boolean {
   if (a === b) return true;
   if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) {
-    const x = a[i]!;
-    const y = b[i]!;
-    if (x === y) continue;
-    if (x.id !== y.id || x.type !== y.type || x.parentId !== y.parentId) return false;
-    if (x.position !== y.position && (x.position.x !== y.position.x || x.position.y !== y.position.y)) return false;
-    if (x.measured?.width !== y.measured?.width || x.measured?.height !== y.measured?.height) return false;
-    if (x.initialWidth !== y.initialWidth || x.initialHeight !== y.initialHeight) return false;
-  }
+  for (let i = 0; i < a.length; i++) if (!sameBox(a[i]!, b[i]!)) return false;
   return true;
+}
+
+/** The cards of `now` whose box is not as in `before` (moved, resized, new), as one key like draggingKey's. */
+export function changedCards(before: readonly PlacedNode[], now: readonly PlacedNode[]): string {
+  if (before === now) return '';
+  const old = new Map(before.map((n) => [n.id, n]));
+  let key = '';
+  for (const n of now) {
+    const was = old.get(n.id);
+    if (was && sameBox(was, n)) continue;
+    key = key ? `${key}\n${n.id}` : n.id;
+  }
+  return key;
 }
 
 /**
@@ -65,9 +81,9 @@ export function settledCards<N extends PlacedNode>(): (nodes: readonly N[], drag
 }
 
 /**
- * The placement to draw during a drag: the settled placement without the labels of
- * arrows touching a dragged card (they fall back to their arrow's middle).
- * Returns the settled placement itself when no arrow touches a dragged card.
+ * The placement to draw during a drag (or until the cards' new boxes are placed): the
+ * settled placement without the labels of arrows touching a card named in `key` (they
+ * fall back to their arrow's middle). The settled placement itself when none does.
  */
 export function labelsWhileDragging(settled: ReadonlyMap<string, Point>, arrows: readonly LabelledArrow[], key: string): ReadonlyMap<string, Point> {
   if (!key) return settled;
@@ -79,4 +95,26 @@ export function labelsWhileDragging(settled: ReadonlyMap<string, Point>, arrows:
     released.delete(a.id);
   }
   return released ?? settled;
+}
+
+interface PlacedArrow extends LabelledArrow {
+  data?: { kind?: string; exitMarker?: boolean };
+}
+
+/**
+ * The arrows to place the labels of: the previous list while every arrow joins the same
+ * cards in the same way (a renamed stage gives its arrows new objects, but moves no label).
+ */
+export function settledArrows<E extends PlacedArrow>(): (edges: readonly E[]) => readonly E[] {
+  let settled: readonly E[] | null = null;
+  const same = (a: readonly E[], b: readonly E[]) =>
+    a.length === b.length &&
+    a.every((x, i) => {
+      const y = b[i]!;
+      return x === y || (x.id === y.id && x.source === y.source && x.target === y.target && x.data?.kind === y.data?.kind && x.data?.exitMarker === y.data?.exitMarker);
+    });
+  return (edges) => {
+    if (settled === null || !same(settled, edges)) settled = edges;
+    return settled;
+  };
 }

@@ -2,7 +2,7 @@
 // (the same input on every frame), with the dragged cards' arrows riding at their
 // middle, so React Flow gets no new edge list per frame.
 import { describe, expect, it } from 'vitest';
-import { draggingKey, labelsWhileDragging, sameGeometry, settledCards } from '../../../src-renderer/canvas/drag-labels';
+import { changedCards, draggingKey, labelsWhileDragging, sameGeometry, settledArrows, settledCards } from '../../../src-renderer/canvas/drag-labels';
 
 const arrows = [
   { id: 'a→b', source: 'a', target: 'b' },
@@ -55,6 +55,17 @@ describe('sameGeometry', () => {
   });
 });
 
+describe('changedCards', () => {
+  it('names the cards that moved, changed size or are new, in the order of the cards now', () => {
+    const before = [card('a', 0), card('b', 460), card('c', 920)];
+    expect(changedCards(before, before)).toBe('');
+    expect(changedCards(before, [card('a', 0), { ...before[1]!, selected: true }, card('c', 920)])).toBe('');
+    expect(changedCards(before, [card('a', 5), card('b', 460), card('c', 920, { measured: { width: 380, height: 500 } }), card('d', 0)])).toBe('a\nc\nd');
+    // A card that went is not named: its arrows went with it.
+    expect(changedCards(before, [card('a', 0)])).toBe('');
+  });
+});
+
 describe('settledCards', () => {
   it('gives the cards of the last frame without a drag for every frame of a drag, then the new cards after the drop', () => {
     const settle = settledCards<Card>();
@@ -97,5 +108,25 @@ describe('labelsWhileDragging', () => {
   it('is the settled placement itself when no placed label touches the dragged cards', () => {
     expect(labelsWhileDragging(placed, arrows, 'x')).toBe(placed);
     expect(labelsWhileDragging(new Map([['c→d', { x: 3, y: 3 }]]), arrows, 'a')).toEqual(new Map([['c→d', { x: 3, y: 3 }]]));
+  });
+});
+
+describe('settledArrows', () => {
+  const arrow = (id: string, source: string, target: string, kind = 'forward', more: Record<string, unknown> = {}) => ({ id, source, target, data: { kind, exitMarker: false }, ...more });
+
+  it('keeps the previous arrows while each joins the same cards the same way (a renamed stage’s arrows are new objects)', () => {
+    const settle = settledArrows<ReturnType<typeof arrow>>();
+    const before = [arrow('t1', 'a', 'b'), arrow('t2', 'b', 'c')];
+    expect(settle(before)).toBe(before);
+    expect(settle([arrow('t1', 'a', 'b', 'forward', { ariaLabel: 'renamed' }), before[1]!])).toBe(before);
+  });
+
+  it('takes the new arrows when one was added, removed, reconnected or became a loop', () => {
+    const settle = settledArrows<ReturnType<typeof arrow>>();
+    const before = [arrow('t1', 'a', 'b')];
+    settle(before);
+    for (const next of [[arrow('t1', 'a', 'c')], [arrow('t1', 'a', 'b', 'loop')], [], [arrow('t1', 'a', 'b'), arrow('t2', 'b', 'a')]]) {
+      expect(settle(next)).toBe(next);
+    }
   });
 });
