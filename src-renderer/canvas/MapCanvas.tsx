@@ -15,7 +15,7 @@ import {
   type NodeChange,
   type Viewport,
 } from '@xyflow/react';
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { StoreApi } from 'zustand';
 import { connect, moveNodes, removeNodes, removeTransitions } from '../../src-shared/domain/map-ops';
 import { useEditorSession } from '../session/SessionContext';
@@ -133,10 +133,14 @@ export function MapCanvas() {
     return top;
   }, [analysis]);
   // Worked out again only when an arrow can have changed (edge-cache.ts): not after a drop.
+  // From the document a render behind while typing: a keystroke in a stage's name paints at
+  // once, and the arrows' spoken labels (a new edge list, which React Flow indexes whole)
+  // follow when typing pauses.
   const [arrowsOf] = useState(() => cachedEdges());
+  const arrowsDoc = useDeferredValue(doc);
   const baseEdges = useMemo(
-    () => (doc && rates ? arrowsOf(doc, selectedEdgeId, rates, bottlenecks) : []),
-    [arrowsOf, doc, selectedEdgeId, rates, bottlenecks],
+    () => (arrowsDoc ? arrowsOf(arrowsDoc, selectedEdgeId, resolveRates(arrowsDoc), bottlenecks) : []),
+    [arrowsOf, arrowsDoc, selectedEdgeId, bottlenecks],
   );
   // Before paint: the cards (and the exits' outcome markers) exist when React Flow first draws.
   useLayoutEffect(() => {
