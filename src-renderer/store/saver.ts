@@ -13,6 +13,12 @@ export const SAVE_DELAY_MS = 250;
 export const RETRY_DELAY_MS = 2000;
 /** The journal is written sooner than the save, so a closed tab loses at most this much. */
 export const JOURNAL_DELAY_MS = 50;
+/**
+ * While edits go on (typing), the journal is written at most this often: each write
+ * copies the whole map (2.8 MB at 1,000 stages) into the browser's storage. A closed
+ * or hidden page writes at once whatever the interval.
+ */
+export const JOURNAL_INTERVAL_MS = 250;
 
 export interface SaverTimers {
   set(fn: () => void, ms: number): unknown;
@@ -93,6 +99,7 @@ export const browserPageLifecycle: PageLifecycle = {
 export function createSaver({ api: client, store, timers = globalTimers, page, journal, clock = Date.now, encoder = createJsonEncoder(), idle = browserIdle }: SaverDeps): Saver {
   let saveTimer: unknown = null;
   let journalTimer: unknown = null;
+  let lastJournalAt: number | null = null;
   let inFlight: Promise<void> | null = null;
 
   function pendingDoc(): MapDocument | null {
@@ -128,6 +135,7 @@ export function createSaver({ api: client, store, timers = globalTimers, page, j
     const doc = pendingDoc();
     const s = store.getState();
     if (!journal || !doc || !s.workshop || !s.versionId) return;
+    lastJournalAt = clock();
     journal
       .write({
         workshopId: s.workshop.id,
@@ -143,7 +151,8 @@ export function createSaver({ api: client, store, timers = globalTimers, page, j
 
   function scheduleJournal(): void {
     if (!journal || journalTimer !== null) return;
-    journalTimer = timers.set(writeJournal, JOURNAL_DELAY_MS);
+    const sinceLast = lastJournalAt === null ? Infinity : clock() - lastJournalAt;
+    journalTimer = timers.set(writeJournal, Math.max(JOURNAL_DELAY_MS, JOURNAL_INTERVAL_MS - sinceLast));
   }
 
   function forgetJournal(workshopId: string, versionId: string): void {

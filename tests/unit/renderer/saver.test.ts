@@ -2,7 +2,7 @@
 // the revision the previous one returned; refusals are shown, not retried blindly.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createSaver, JOURNAL_DELAY_MS, RETRY_DELAY_MS, SAVE_DELAY_MS } from '../../../src-renderer/store/saver';
+import { createSaver, JOURNAL_DELAY_MS, JOURNAL_INTERVAL_MS, RETRY_DELAY_MS, SAVE_DELAY_MS } from '../../../src-renderer/store/saver';
 import { memoryJournal } from '../../../src-renderer/store/unsaved-journal';
 import { createJsonEncoder } from '../../../src-renderer/store/document-json';
 import { bigMap } from '../../../bench/big-map';
@@ -392,6 +392,27 @@ describe('the journal of unsaved edits', () => {
     const entry = await journal.read('workshop-1', 'version-1');
     expect(entry).toMatchObject({ workshopId: 'workshop-1', versionId: 'version-1', baseRevision: 1, writtenAt: JOURNAL_DELAY_MS });
     expect(firstStageName(entry?.doc)).toBe('Typed');
+  });
+
+  it('while typing goes on, writes at most every JOURNAL_INTERVAL_MS, and the last key within that of being typed', async () => {
+    const { store, timers, journal } = setUp();
+    const writes: string[] = [];
+    const write = journal.write.bind(journal);
+    journal.write = (entry) => {
+      writes.push(firstStageName(entry.doc) ?? '');
+      return write(entry);
+    };
+    const typed = 'Compare vendors';
+    for (let i = 1; i <= typed.length; i++) {
+      rename(store, typed.slice(0, i));
+      timers.advance(40); // a key every 40 ms, never pausing long enough to save
+    }
+    const typingMs = typed.length * 40;
+    expect(writes.length).toBeLessThanOrEqual(Math.ceil(typingMs / JOURNAL_INTERVAL_MS) + 1);
+    expect(writes.length).toBeGreaterThanOrEqual(Math.floor(typingMs / JOURNAL_INTERVAL_MS));
+    timers.advance(JOURNAL_INTERVAL_MS);
+    expect(writes.at(-1)).toBe(typed);
+    expect(firstStageName((await journal.read('workshop-1', 'version-1'))?.doc)).toBe(typed);
   });
 
   it('writes at once when the page is hidden or closing', async () => {
