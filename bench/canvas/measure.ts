@@ -2,8 +2,10 @@
 // painted cards; pan and zoom at the whole-map overview and at working zoom (1.0)
 // while recording frames; drag a card recording the time from each mouse move to
 // the frame that shows it; drop it and record the frames of the second after; then
-// the JS heap after a garbage collection. Every step has a deadline: a step that
-// runs over leaves its figure (and those after it) empty and says so.
+// the JS heap after a garbage collection; then (the editor only) type a stage's new
+// name into the inspector, recording the time from each key to the frame that shows
+// it. Every step has a deadline: a step that runs over leaves its figure (and those
+// after it) empty and says so.
 import { createWriteStream } from 'node:fs';
 import type { Browser, BrowserContext, CDPSession, Page } from '@playwright/test';
 import type { FrameRecord, PaintWatch, Point } from './probe/probe-api';
@@ -32,6 +34,11 @@ export interface MapFigures {
   drop_longest_frame_ms: number | null;
   drop_longest_task_ms: number | null;
   heap_mb: number | null;
+  /** Keys typed into the selected stage's name field: from each keydown to the frame after it. */
+  typing_input_to_paint_p95_ms: number | null;
+  typing_keys_measured: number | null;
+  /** The longest frame gap or long task from the first key to a second after the last (the save included). */
+  typing_longest_frame_ms: number | null;
 }
 
 export interface MeasureOptions {
@@ -40,6 +47,8 @@ export interface MeasureOptions {
   probe: string;
   /** Milliseconds a single step may take. */
   stepMs: number;
+  /** The field to type into once a card is selected (the editor's stage name), or null: no typing (the bare page). */
+  typeInto?: string | null;
 }
 
 /** Where to save what the canvas showed (overview, working zoom, after the drop), for a look; null for none. */
@@ -49,6 +58,11 @@ const FRAME_PACE_MS = 16;
 /** The longest a gesture may go on before it turns back (or is released). */
 const GESTURE_BUDGET_MS = 3000;
 const DROP_WINDOW_MS = 1000;
+/** A quick typist: about eleven keys a second. */
+const KEY_PACE_MS = 90;
+const TYPED = ' and a longer name';
+/** After the last key: the journal (50 ms) and the save (250 ms) come within this. */
+const AFTER_TYPING_MS = 1000;
 /** React Flow's wheel zoom: the scale changes by 2^(-deltaY × 0.002) per wheel event (pixel mode). */
 const WHEEL_ZOOM_PER_PIXEL = 0.002;
 
@@ -213,6 +227,9 @@ const emptyFigures = (): MapFigures => ({
   drop_longest_frame_ms: null,
   drop_longest_task_ms: null,
   heap_mb: null,
+  typing_input_to_paint_p95_ms: null,
+  typing_keys_measured: null,
+  typing_longest_frame_ms: null,
 });
 
 /** Streams a heap snapshot of the page into `file` (after the forced GC of the heap step). */
@@ -226,6 +243,28 @@ async function saveHeapSnapshot(cdp: CDPSession, file: string): Promise<void> {
     cdp.off('HeapProfiler.addHeapSnapshotChunk', onChunk);
     await new Promise<void>((done, fail) => out.end((error?: Error | null) => (error ? fail(error) : done())));
   }
+}
+
+/** Selects the card nearest the centre, types TYPED at the end of its `field`, key by key; the latencies and the frames meanwhile. */
+async function typeIntoSelected(page: Page, field: string): Promise<{ latencies: number[]; frames: FrameRecord }> {
+  const grab = await probe<Point | null>(page, 'cardGrabPoint()');
+  if (!grab) throw new Error('No stage card to select for typing.');
+  await page.mouse.click(grab.x, grab.y);
+  const input = page.locator(field).first();
+  await input.waitFor({ state: 'visible', timeout: 5000 });
+  await input.click();
+  await input.press('End');
+  await quiet(page, 3000);
+  await probe(page, 'startFrames()');
+  await probe(page, 'startKeyLatency()');
+  await paced(TYPED.length, GESTURE_BUDGET_MS * 2, async (i) => {
+    await page.keyboard.type(TYPED[i]!);
+    await sleep(KEY_PACE_MS - FRAME_PACE_MS);
+  });
+  const latencies = await probe<number[]>(page, 'stopInputLatency()');
+  await sleep(AFTER_TYPING_MS);
+  const frames = await probe<FrameRecord>(page, 'stopFrames()');
+  return { latencies, frames };
 }
 
 /** Measures the map at `url`; figures of steps that failed stay null and the failure is in `error`. */
@@ -317,6 +356,15 @@ export async function measureMap(
       return round(usedSize / 1024 / 1024);
     });
     await shoot('dropped');
+
+    const typeInto = options.typeInto ?? null;
+    if (typeInto) {
+      const typing = await step('type a stage name', () => typeIntoSelected(page, typeInto));
+      figures.typing_input_to_paint_p95_ms = round(percentile(typing.latencies, 95));
+      figures.typing_keys_measured = typing.latencies.length;
+      figures.typing_longest_frame_ms = round(max([...typing.frames.gaps, ...typing.frames.longTasks]));
+      await shoot('typed');
+    }
     return { figures, error: null, pageErrors: errors };
   } catch (error) {
     return { figures, error: error instanceof Error ? error.message.split('\n')[0]! : String(error), pageErrors: errors };

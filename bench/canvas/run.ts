@@ -188,7 +188,9 @@ async function main(): Promise<number> {
             const url = subject === 'leanmap' ? leanmap.mapUrl(size, run) : bare.url(size, subject === 'bare_culled', canvas);
             const shots = options.screenshots && join(resolve(options.screenshots), `${size}-${subject}-run${run + 1}`);
             const heap = options.heapSnapshots && subject === 'leanmap' ? join(resolve(options.heapSnapshots), `${size}-leanmap-run${run + 1}.heapsnapshot`) : null;
-            const result = await inFreshBrowser((browser) => measureMap(browser, url, measure, shots, heap));
+            // Typing is measured in the editor's inspector; the bare page has none.
+            const typeInto = subject === 'leanmap' ? '[data-testid="stage-name"]' : null;
+            const result = await inFreshBrowser((browser) => measureMap(browser, url, { ...measure, typeInto }, shots, heap));
             measurement.figures = result.figures;
             measurement.error = result.error;
             if (result.error) errors.push(`run ${run + 1}, ${size} stages, ${subject}: ${result.error}`);

@@ -3,10 +3,10 @@
 // builds its own; components take it with useApi() (session/SessionContext.tsx).
 import type { Method, MethodInput, MethodOutput } from '../../src-shared/api/contract';
 import type { WireResult } from '../../src-shared/api/errors';
-import type { Transport } from './transports';
+import type { CallOptions, Transport } from './transports';
 
 export interface ApiClient {
-  call<M extends Method>(method: M, input: MethodInput<M>, options?: { keepalive?: boolean }): Promise<WireResult<MethodOutput<M>>>;
+  call<M extends Method>(method: M, input: MethodInput<M>, options?: CallOptions): Promise<WireResult<MethodOutput<M>>>;
 }
 
 export function createApiClient(transport: Transport): ApiClient {

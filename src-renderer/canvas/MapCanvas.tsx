@@ -14,7 +14,7 @@ import {
   type NodeChange,
   type Viewport,
 } from '@xyflow/react';
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { StoreApi } from 'zustand';
 import { connect, moveNodes, removeNodes, removeTransitions } from '../../src-shared/domain/map-ops';
 import { useEditorSession } from '../session/SessionContext';
@@ -25,7 +25,9 @@ import { TransitionEdge } from './edges/TransitionEdge';
 import { MapMiniMap } from './MapMiniMap';
 import { useCanvasKeys } from './use-canvas-keys';
 import { useLabelPlacement } from './use-label-placement';
-import { labelledEdges, reconcileNodes, stageFlags, toEdges } from './flow-adapters';
+import { reconcileNodes, stableEdges, stageFlags } from './flow-adapters';
+import { cachedEdges } from './edge-cache';
+import { createLabelSpots, LabelSpotsContext } from './label-spots';
 import { resolveRates } from '../../src-shared/domain/analytics';
 import type { MapFlowNode, TransitionFlowEdge } from './flow-types';
 import { ExitMarkerNode } from './nodes/ExitMarkerNode';
@@ -133,18 +135,27 @@ export function MapCanvas() {
     if (ranking?.ok) for (const c of ranking.candidates) if (c.top) top.set(c.transitionId, c.rank);
     return top;
   }, [analysis]);
+  // Worked out again only when an arrow can have changed (edge-cache.ts): not after a drop.
+  // From the document a render behind while typing: a keystroke in a stage's name paints at
+  // once, and the arrows' spoken labels (a new edge list, which React Flow indexes whole)
+  // follow when typing pauses.
+  const [arrowsOf] = useState(() => cachedEdges());
+  const arrowsDoc = useDeferredValue(doc);
   const baseEdges = useMemo(
-    () => (doc && rates ? toEdges(doc, selectedEdgeId, rates, bottlenecks) : []),
-    [doc, selectedEdgeId, rates, bottlenecks],
+    () => (arrowsDoc ? arrowsOf(arrowsDoc, selectedEdgeId, resolveRates(arrowsDoc), bottlenecks) : []),
+    [arrowsOf, arrowsDoc, selectedEdgeId, bottlenecks],
   );
   // Before paint: the cards (and the exits' outcome markers) exist when React Flow first draws.
   useLayoutEffect(() => {
     if (doc && rates) setNodes((previous) => reconcileNodes(previous, doc, readOnly, stageFlags(rates), baseEdges, sizer));
   }, [doc, readOnly, rates, baseEdges, sizer]);
   const labelAt = useLabelPlacement(nodes, baseEdges, overview);
-  // An arrow whose label did not move keeps its object, so its memoised edge skips re-rendering.
-  const [placeOnEdges] = useState(() => labelledEdges(edgeDomAttributes));
-  const edges = useMemo(() => placeOnEdges(baseEdges, labelAt), [placeOnEdges, baseEdges, labelAt]);
+  // The labels reach their arrows apart from the edge list (label-spots.ts), before paint.
+  const [labelSpots] = useState(createLabelSpots);
+  useLayoutEffect(() => labelSpots.set(labelAt), [labelSpots, labelAt]);
+  // An arrow that did not change keeps its object, so its memoised edge skips re-rendering.
+  const [keepEdges] = useState(() => stableEdges(edgeDomAttributes));
+  const edges = useMemo(() => keepEdges(baseEdges), [keepEdges, baseEdges]);
   // Far out on a large map, one canvas draws it instead of the DOM cards (overview-layer/).
   const layer = useOverviewLayer(nodes, edges, doc ? doc.stages.length + doc.outcomes.length : 0);
 
@@ -250,6 +261,7 @@ export function MapCanvas() {
   if (!doc) return null;
   return (
     <CanvasViewContext.Provider value={view}>
+    <LabelSpotsContext.Provider value={labelSpots}>
     <div className="canvas" data-testid="map-canvas" data-tidy-runs={tidyRuns} ref={attachCanvas} tabIndex={-1} onKeyDownCapture={onKeyDownCapture} onFocusCapture={onFocusCapture} onBlurCapture={onBlurCapture}>
       <ReactFlow<MapFlowNode, TransitionFlowEdge>
         nodes={layer.flowNodes}
@@ -291,6 +303,7 @@ export function MapCanvas() {
         </div>
       )}
     </div>
+    </LabelSpotsContext.Provider>
     </CanvasViewContext.Provider>
   );
 }

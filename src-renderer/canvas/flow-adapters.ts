@@ -197,9 +197,6 @@ export function toEdges(
   });
 }
 
-const samePoint = (a: { x: number; y: number } | null, b: { x: number; y: number } | null) =>
-  a === b || (a !== null && b !== null && a.x === b.x && a.y === b.y);
-
 /** Same arrow as drawn (toEdges rebuilds every edge object whenever the document changes). */
 function sameEdge(a: TransitionFlowEdge, b: TransitionFlowEdge): boolean {
   return (
@@ -218,23 +215,22 @@ function sameEdge(a: TransitionFlowEdge, b: TransitionFlowEdge): boolean {
 }
 
 /**
- * Puts each label's placed centre on its edge, keeping the previous edge object when
- * nothing it draws changed, so the memoised arrows React Flow has mounted skip
- * re-rendering when one card is renamed or dragged.
+ * Keeps the previous edge object when nothing it draws changed, so the memoised arrows
+ * React Flow has mounted skip re-rendering when one card is renamed or dragged, and the
+ * previous list when no arrow changed: React Flow rebuilds its lookup of every arrow of
+ * the map for each new list. (The labels' places reach the arrows apart, label-spots.ts.)
  */
-export function labelledEdges(domAttributes: TransitionFlowEdge['domAttributes']) {
+export function stableEdges(domAttributes: TransitionFlowEdge['domAttributes']) {
   let previous = new Map<string, TransitionFlowEdge>();
-  let last: TransitionFlowEdge[] = [];
-  return (edges: readonly TransitionFlowEdge[], labelAt: ReadonlyMap<string, { x: number; y: number }>): TransitionFlowEdge[] => {
+  let previousList: TransitionFlowEdge[] = [];
+  return (edges: readonly TransitionFlowEdge[]): TransitionFlowEdge[] => {
     const next = edges.map((e) => {
-      const at = labelAt.get(e.id) ?? null;
       const old = previous.get(e.id);
-      if (old && sameEdge(old, e) && samePoint(old.data?.labelAt ?? null, at)) return old;
-      return { ...e, domAttributes, data: e.data && { ...e.data, labelAt: at } };
+      return old && sameEdge(old, e) ? old : { ...e, domAttributes };
     });
-    if (sameItems(last, next)) return last;
+    if (sameItems(previousList, next)) return previousList;
     previous = new Map(next.map((e) => [e.id, e]));
-    last = next;
+    previousList = next;
     return next;
   };
 }

@@ -24,8 +24,6 @@ export type TransitionEdgeData = {
   rateIsRest: boolean;
   /** 1 or 2 for the two transitions whose improvement adds the most wins. */
   bottleneckRank: number | null;
-  /** The label's centre as placed by the canvas (label-placement.ts); absent: the arrow's middle. */
-  labelAt?: { x: number; y: number } | null;
   /** An exit from a stage, drawn as a short arrow into its outcome marker (which shows the label). */
   exitMarker?: boolean;
 };

@@ -6,12 +6,19 @@ import type { StoreApi } from 'zustand';
 import type { MapDocument } from '../../src-shared/domain/map-document';
 import type { ApiClient } from '../api/client';
 import type { DocumentState } from './document-store';
+import { createJsonEncoder, type JsonEncoder } from './document-json';
 import type { UnsavedJournal } from './unsaved-journal';
 
 export const SAVE_DELAY_MS = 250;
 export const RETRY_DELAY_MS = 2000;
 /** The journal is written sooner than the save, so a closed tab loses at most this much. */
 export const JOURNAL_DELAY_MS = 50;
+/**
+ * While edits go on (typing), the journal is written at most this often: each write
+ * copies the whole map (2.8 MB at 1,000 stages) into the browser's storage. A closed
+ * or hidden page writes at once whatever the interval.
+ */
+export const JOURNAL_INTERVAL_MS = 250;
 
 export interface SaverTimers {
   set(fn: () => void, ms: number): unknown;
@@ -32,7 +39,26 @@ export interface SaverDeps {
   page?: PageLifecycle;
   journal?: UnsavedJournal;
   clock?: () => number;
+  /** Writes the document as JSON for the journal and the save, incrementally (document-json.ts). */
+  encoder?: JsonEncoder;
+  /** Runs work when the page is idle (the JSON of a map just opened is written then). */
+  idle?: IdleScheduler;
 }
+
+/** Runs `work` when the page is idle; `more()` says whether it may go on. */
+export type IdleScheduler = (work: (more: () => boolean) => void) => void;
+
+/** The browser's idle time, or short tasks where there is none (Node, tests). */
+export const browserIdle: IdleScheduler = (work) => {
+  if (typeof requestIdleCallback === 'function') {
+    requestIdleCallback((deadline) => work(() => deadline.timeRemaining() > 1), { timeout: 2000 });
+    return;
+  }
+  setTimeout(() => {
+    const until = performance.now() + 8;
+    work(() => performance.now() < until);
+  }, 0);
+};
 
 export interface Saver {
   /** Starts watching the document store and the page; returns a stop function. */
@@ -70,9 +96,10 @@ export const browserPageLifecycle: PageLifecycle = {
   },
 };
 
-export function createSaver({ api: client, store, timers = globalTimers, page, journal, clock = Date.now }: SaverDeps): Saver {
+export function createSaver({ api: client, store, timers = globalTimers, page, journal, clock = Date.now, encoder = createJsonEncoder(), idle = browserIdle }: SaverDeps): Saver {
   let saveTimer: unknown = null;
   let journalTimer: unknown = null;
+  let lastJournalAt: number | null = null;
   let inFlight: Promise<void> | null = null;
 
   function pendingDoc(): MapDocument | null {
@@ -80,6 +107,22 @@ export function createSaver({ api: client, store, timers = globalTimers, page, j
     const doc = s.history?.doc ?? null;
     if (!doc || !s.versionId || s.readOnly || s.saveState === 'conflict') return null;
     return doc !== s.savedDoc ? doc : null;
+  }
+
+  // --- the JSON of a map just opened, written while the page is idle ----------------
+
+  let warmings = 0;
+  function warmUp(): void {
+    const turn = ++warmings;
+    const step = () =>
+      idle((more) => {
+        const { history, readOnly } = store.getState();
+        // A newer map (or save) started its own warming; a read-only map is never saved.
+        if (turn !== warmings || !history || readOnly) return;
+        // The map as it is now: edits since share all but their changed stages.
+        if (!encoder.warm(history.doc, more)) step();
+      });
+    step();
   }
 
   // --- the journal: what is on screen but not yet acknowledged ---------------------
@@ -92,6 +135,7 @@ export function createSaver({ api: client, store, timers = globalTimers, page, j
     const doc = pendingDoc();
     const s = store.getState();
     if (!journal || !doc || !s.workshop || !s.versionId) return;
+    lastJournalAt = clock();
     journal
       .write({
         workshopId: s.workshop.id,
@@ -99,6 +143,7 @@ export function createSaver({ api: client, store, timers = globalTimers, page, j
         versionName: s.versionName,
         baseRevision: s.revision,
         doc,
+        encodedDoc: encoder.encode(doc),
         writtenAt: clock(),
       })
       .catch(() => undefined); // the journal is a safety net; saving goes on without it
@@ -106,7 +151,8 @@ export function createSaver({ api: client, store, timers = globalTimers, page, j
 
   function scheduleJournal(): void {
     if (!journal || journalTimer !== null) return;
-    journalTimer = timers.set(writeJournal, JOURNAL_DELAY_MS);
+    const sinceLast = lastJournalAt === null ? Infinity : clock() - lastJournalAt;
+    journalTimer = timers.set(writeJournal, Math.max(JOURNAL_DELAY_MS, JOURNAL_INTERVAL_MS - sinceLast));
   }
 
   function forgetJournal(workshopId: string, versionId: string): void {
@@ -122,7 +168,10 @@ export function createSaver({ api: client, store, timers = globalTimers, page, j
   async function send(doc: MapDocument, options: { keepalive?: boolean }): Promise<void> {
     const { workshop, versionId, revision, setSaveState } = store.getState();
     setSaveState('saving');
-    const result = await client().call('map.save', { versionId: versionId!, revision, document: doc }, options);
+    const input = { versionId: versionId!, revision, document: doc };
+    // Written here, a few changed stages at a time, not stringified whole by the transport.
+    const json = new Blob([encoder.encode(input)], { type: 'application/json' });
+    const result = await client().call('map.save', input, { ...options, json });
     const state = store.getState();
     // The facilitator opened another map meanwhile. Its journal entry, if any, is
     // dropped on reopening when it matches what was stored.
@@ -189,7 +238,10 @@ export function createSaver({ api: client, store, timers = globalTimers, page, j
   }
 
   function start(): () => void {
+    warmUp();
     const unsubscribe = store.subscribe((state, previous) => {
+      // A map loaded from the database (opened, or another window's save taken).
+      if (state.savedDoc !== previous.savedDoc) warmUp();
       if (state.history?.doc === previous.history?.doc) return;
       if (!pendingDoc()) {
         // Undo then redo (or retyping a field) brought back the stored map: nothing to save.

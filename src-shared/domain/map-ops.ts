@@ -156,20 +156,21 @@ export function updateProcessInputs(doc: MapDocument, inputs: Partial<ProcessInp
 export function moveNodes(doc: MapDocument, positions: ReadonlyMap<string, Position>): MapDocument {
   if (positions.size === 0) return doc;
   const same = (a: Position, b: Position) => a.x === b.x && a.y === b.y;
-  let changed = false;
-  const stages = doc.stages.map((s) => {
-    const p = positions.get(s.id);
-    if (!p || same(p, s.position)) return s;
-    changed = true;
-    return { ...s, position: { x: p.x, y: p.y } };
-  });
-  const outcomes = doc.outcomes.map((o) => {
-    const p = positions.get(o.id);
-    if (!p || same(p, o.position)) return o;
-    changed = true;
-    return { ...o, position: { x: p.x, y: p.y } };
-  });
-  return changed ? { ...doc, stages, outcomes } : doc;
+  // A list with no card moved keeps its identity: what is cached on it (the rates, the
+  // canvas's arrows) stays valid when only stages moved.
+  const moved = <T extends { id: string; position: Position }>(items: T[]): T[] => {
+    let changed = false;
+    const next = items.map((item) => {
+      const p = positions.get(item.id);
+      if (!p || same(p, item.position)) return item;
+      changed = true;
+      return { ...item, position: { x: p.x, y: p.y } };
+    });
+    return changed ? next : items;
+  };
+  const stages = moved(doc.stages);
+  const outcomes = moved(doc.outcomes);
+  return stages !== doc.stages || outcomes !== doc.outcomes ? { ...doc, stages, outcomes } : doc;
 }
 
 /** Removes stages and outcomes with every transition that touches them. */

@@ -117,6 +117,17 @@ describe('stages', () => {
     expect(moveNodes(doc, new Map([['unknown', { x: 1, y: 1 }]]))).toBe(doc);
   });
 
+  it('moving only a stage keeps the outcomes list (and moving only an outcome the stages list), so what is worked out from them is kept', () => {
+    const { doc, stages, won } = aChainMap(2);
+    const stageMoved = moveNodes(doc, new Map([[stages[0]!.id, { x: 5, y: 6 }]]));
+    expect(stageMoved.outcomes).toBe(doc.outcomes);
+    expect(stageMoved.transitions).toBe(doc.transitions);
+    expect(stageMoved.stages).not.toBe(doc.stages);
+    const outcomeMoved = moveNodes(doc, new Map([[won.id, { x: 7, y: 8 }]]));
+    expect(outcomeMoved.stages).toBe(doc.stages);
+    expect(outcomeMoved.outcomes[0]!.position).toEqual({ x: 7, y: 8 });
+  });
+
   it('removing a stage removes every transition that touches it', () => {
     const { doc, stages, won } = aChainMap(3);
     const next = removeNodes(doc, new Set([stages[1]!.id]));

@@ -28,7 +28,9 @@ export interface CanvasBenchProbe {
   dropResult(): FrameRecord | null;
   /** Records, for every mouse move, the time from the event to the frame after it. */
   startInputLatency(): void;
-  /** Resolves once every move seen so far has been painted. */
+  /** Records, for every key pressed, the time from the keydown to the frame after it (typing into a field). */
+  startKeyLatency(): void;
+  /** Resolves once every move (or key) seen so far has been painted. */
   stopInputLatency(): Promise<number[]>;
   now(): number;
   zoom(): number | null;

@@ -71,7 +71,21 @@ function install(): CanvasBenchProbe {
 
   let frames: { times: number[]; since: number; running: boolean } | null = null;
 
-  let inputs: { latencies: number[]; pending: number; listener: (e: PointerEvent) => void } | null = null;
+  let inputs: { latencies: number[]; pending: number; type: 'pointermove' | 'keydown'; listener: (e: Event) => void } | null = null;
+  /** Listens to `type` (capture, before the page's own handlers), timing each event to the frame after it. */
+  const watchInputs = (type: 'pointermove' | 'keydown') => {
+    const record = { latencies: [] as number[], pending: 0, type, listener: (_: Event) => {} };
+    record.listener = (e: Event) => {
+      const input = e.timeStamp;
+      record.pending++;
+      afterNextPaint((at) => {
+        record.latencies.push(at - input);
+        record.pending--;
+      });
+    };
+    window.addEventListener(type, record.listener, { capture: true });
+    inputs = record;
+  };
   // After a drop: the gap from the mouse going up to the first frame, then every
   // frame gap, for a fixed window (started by the mouseup itself, so nothing is missed).
   let drop: { armed: boolean; times: number[]; since: number; until: number; done: boolean } | null = null;
@@ -135,26 +149,20 @@ function install(): CanvasBenchProbe {
       return { gaps, longTasks: tasks, firstFrameAfterStart: drop.times.length > 1 ? drop.times[1]! - since : null };
     },
     startInputLatency() {
-      const record = { latencies: [] as number[], pending: 0, listener: (_: PointerEvent) => {} };
       // pointermove comes first for each mouse move and, unlike mousemove, is not
       // stopped by d3-drag (React Flow's drag), so every move is seen.
-      record.listener = (e: PointerEvent) => {
-        const input = e.timeStamp;
-        record.pending++;
-        afterNextPaint((at) => {
-          record.latencies.push(at - input);
-          record.pending--;
-        });
-      };
-      window.addEventListener('pointermove', record.listener, { capture: true });
-      inputs = record;
+      watchInputs('pointermove');
+    },
+    startKeyLatency() {
+      // keydown: the field's input event and React's render of it follow in the same task.
+      watchInputs('keydown');
     },
     // Resolves once every move seen so far has been painted (or after 5 s), so slow frames are not left out.
     async stopInputLatency() {
       const record = inputs;
       if (!record) return [];
       inputs = null;
-      window.removeEventListener('pointermove', record.listener, { capture: true });
+      window.removeEventListener(record.type, record.listener, { capture: true });
       const giveUp = performance.now() + 5000;
       while (record.pending > 0 && performance.now() < giveUp) await new Promise((done) => setTimeout(done, 10));
       return record.latencies;

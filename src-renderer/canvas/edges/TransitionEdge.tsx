@@ -7,6 +7,7 @@ import { formatPercent } from '../../../src-shared/domain/number-format';
 import type { TransitionFlowEdge } from '../flow-types';
 import { measureLabel } from '../label-sizes';
 import { useCanvasView } from '../canvas-view';
+import { useLabelSpot } from '../label-spots';
 import { ImprovementMarker } from '../../features/improvements/ImprovementMarker';
 import { useImprovementMark } from '../../features/improvements/marks';
 
@@ -29,7 +30,8 @@ function TransitionEdgeView(props: EdgeProps<TransitionFlowEdge>) {
   const rateText = rate === null ? '' : `${formatPercent(rate)}${data?.rateIsRest ? ' (rest)' : ''}`;
   const rank = data?.bottleneckRank ?? null;
   // Where the canvas placed the label so it covers no name or other label (label-placement.ts).
-  const at = data?.labelAt ?? { x: labelX, y: labelY };
+  const placed = useLabelSpot(id);
+  const at = placed ?? { x: labelX, y: labelY };
   const mark = useImprovementMark(id);
   const focus = mark?.focusRank ? ' is-improvement-focus' : '';
   return (

@@ -2,7 +2,7 @@
 // when their stage did not change (so memoised cards skip re-rendering), arrows carry
 // their kind, rate and bottleneck rank, and a dragged position goes back into the map.
 import { describe, expect, it } from 'vitest';
-import { labelledEdges, reconcileNodes, sameItems, stageFlags, toEdges } from '../../../src-renderer/canvas/flow-adapters';
+import { reconcileNodes, sameItems, stableEdges, stageFlags, toEdges } from '../../../src-renderer/canvas/flow-adapters';
 import type { MapFlowNode } from '../../../src-renderer/canvas/flow-types';
 import { resolveRates } from '../../../src-shared/domain/analytics';
 import { moveNodes } from '../../../src-shared/domain/map-ops';
@@ -177,39 +177,38 @@ describe('exit markers as nodes', () => {
   });
 });
 
-describe('labelledEdges', () => {
-  it('puts each label where it was placed, and keeps the edge object while nothing it draws changed', () => {
+describe('stableEdges', () => {
+  it('keeps the edge object while nothing it draws changed', () => {
     const { doc, transitions } = aChainMap(3);
-    const place = labelledEdges({ tabIndex: -1 });
-    const at = new Map([[transitions[0]!.id, { x: 10, y: 20 }]]);
-    const first = place(toEdges(doc, null), at);
-    expect(first[0]).toMatchObject({ domAttributes: { tabIndex: -1 }, data: { labelAt: { x: 10, y: 20 } } });
-    expect(first[1]!.data?.labelAt).toBeNull();
+    const keep = stableEdges({ tabIndex: -1 });
+    const first = keep(toEdges(doc, null));
+    expect(first[0]).toMatchObject({ domAttributes: { tabIndex: -1 } });
     // The document changed elsewhere (toEdges makes new objects): the same arrows keep theirs.
     const renamed = { ...doc, stages: doc.stages.map((s, i) => (i === 2 ? { ...s, name: 'Renamed' } : s)) };
-    const second = place(toEdges(renamed, null), new Map([[transitions[0]!.id, { x: 10, y: 20 }]]));
+    const second = keep(toEdges(renamed, null));
     expect(second[0]).toBe(first[0]);
     // The arrow into the renamed stage says its name: a new object.
     expect(second[1]).not.toBe(first[1]);
-    // A label moved, or an arrow selected: a new object.
-    const third = place(toEdges(renamed, transitions[0]!.id), new Map([[transitions[0]!.id, { x: 10, y: 20 }]]));
+    // An arrow selected: a new object for it only.
+    const third = keep(toEdges(renamed, transitions[0]!.id));
     expect(third[0]).not.toBe(second[0]);
-    const fourth = place(toEdges(renamed, transitions[0]!.id), new Map([[transitions[0]!.id, { x: 11, y: 20 }]]));
-    expect(fourth[0]).not.toBe(third[0]);
-    expect(fourth[2]).toBe(second[2]);
+    expect(third[0]).toMatchObject({ selected: true, domAttributes: { tabIndex: -1 } });
+    expect(third[2]).toBe(second[2]);
   });
 
-  it('hands back the same array while no arrow changed (React Flow re-adopts every arrow of a new array)', () => {
+  it('hands back the same list while no arrow changed, and a new one as soon as one did or one went', () => {
     const { doc, transitions } = aChainMap(3);
-    const place = labelledEdges({ tabIndex: -1 });
-    const at = new Map([[transitions[0]!.id, { x: 10, y: 20 }]]);
-    const first = place(toEdges(doc, null), at);
-    expect(place(toEdges(doc, null), new Map(at))).toBe(first);
-    const moved = place(toEdges(doc, null), new Map([[transitions[0]!.id, { x: 12, y: 20 }]]));
-    expect(moved).not.toBe(first);
-    expect(moved[1]).toBe(first[1]);
-    // One arrow fewer: a new array, even though every arrow left is unchanged.
-    expect(place(toEdges(doc, null).slice(1), new Map([[transitions[0]!.id, { x: 12, y: 20 }]]))).toEqual(moved.slice(1));
+    const keep = stableEdges({ tabIndex: -1 });
+    const first = keep(toEdges(doc, null));
+    // A card moved (new document, same arrows): React Flow gets the same list.
+    const moved = moveNodes(doc, new Map([[doc.stages[1]!.id, { x: 999, y: 9 }]]));
+    expect(keep(toEdges(moved, null))).toBe(first);
+    const selected = keep(toEdges(moved, transitions[1]!.id));
+    expect(selected).not.toBe(first);
+    expect(selected[0]).toBe(first[0]);
+    const fewer = keep(toEdges(moved, transitions[1]!.id).slice(0, 1));
+    expect(fewer).not.toBe(selected);
+    expect(fewer).toEqual([selected[0]]);
   });
 });
 

@@ -46,6 +46,8 @@ export interface SaveCall {
   revision: number;
   document: MapDocument;
   keepalive: boolean;
+  /** The body the saver wrote for a JSON transport. */
+  json: Blob | undefined;
 }
 
 type Answer = { ok: true } | { ok: false; error: ApiError };
@@ -59,9 +61,9 @@ export function heldBackend(startRevision = 1) {
   const calls: SaveCall[] = [];
   const waiting: { call: SaveCall; answer(a: Answer): void }[] = [];
   const client: ApiClient = {
-    call: ((method: string, input: { versionId: string; revision: number; document: MapDocument }, options?: { keepalive?: boolean }): Promise<WireResult<unknown>> => {
+    call: ((method: string, input: { versionId: string; revision: number; document: MapDocument }, options?: { keepalive?: boolean; json?: Blob }): Promise<WireResult<unknown>> => {
       if (method !== 'map.save') throw new Error(`unexpected call ${method}`);
-      const call: SaveCall = { ...input, keepalive: options?.keepalive ?? false };
+      const call: SaveCall = { ...input, keepalive: options?.keepalive ?? false, json: options?.json };
       calls.push(call);
       return new Promise<WireResult<unknown>>((resolve) => {
         waiting.push({

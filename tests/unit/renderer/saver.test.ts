@@ -2,8 +2,10 @@
 // the revision the previous one returned; refusals are shown, not retried blindly.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createSaver, JOURNAL_DELAY_MS, RETRY_DELAY_MS, SAVE_DELAY_MS } from '../../../src-renderer/store/saver';
+import { createSaver, JOURNAL_DELAY_MS, JOURNAL_INTERVAL_MS, RETRY_DELAY_MS, SAVE_DELAY_MS } from '../../../src-renderer/store/saver';
 import { memoryJournal } from '../../../src-renderer/store/unsaved-journal';
+import { createJsonEncoder } from '../../../src-renderer/store/document-json';
+import { bigMap } from '../../../bench/big-map';
 import { aMapVersion, aWorkshopDetail, fakePage, firstStageName, heldBackend, loadedStore, manualTimers, rename } from './saver-harness';
 
 function setUp(options: { journal?: ReturnType<typeof memoryJournal> } = {}) {
@@ -282,7 +284,106 @@ describe('closing and switching', () => {
   });
 });
 
+describe('the body of a save', () => {
+  it('is the input written as JSON, byte for byte, for every save of a run of edits (only changed stages written afresh)', async () => {
+    const { store, timers, backend } = setUp();
+    for (const name of ['One', 'Two', 'Three']) {
+      rename(store, name);
+      timers.advance(SAVE_DELAY_MS);
+      await backend.answer();
+    }
+    expect(backend.calls).toHaveLength(3);
+    for (const call of backend.calls) {
+      const { json, keepalive: _, ...input } = call;
+      expect(json?.type).toBe('application/json');
+      expect(await json!.text()).toBe(JSON.stringify(input));
+    }
+    expect(firstStageName(JSON.parse(await backend.calls[2]!.json!.text()).document)).toBe('Three');
+  });
+});
+
+describe('writing a map just opened while the page is idle', () => {
+  /** Idle callbacks run only when the test says so, each allowed `items` items of work. */
+  function manualIdle() {
+    const queue: ((more: () => boolean) => void)[] = [];
+    return {
+      idle: (work: (more: () => boolean) => void) => void queue.push(work),
+      run(items: number) {
+        const work = queue.shift();
+        let left = items;
+        work?.(() => left-- > 0);
+      },
+      waiting: () => queue.length,
+    };
+  }
+
+  it('writes the opened map’s stages in idle time, a few per turn, so the first edit writes only what changed', async () => {
+    const store = loadedStore(aMapVersion('version-1', { document: bigMap(12) }));
+    const timers = manualTimers();
+    const backend = heldBackend();
+    const written: unknown[] = [];
+    const encoder = createJsonEncoder((v) => {
+      written.push(v);
+      return JSON.stringify(v);
+    });
+    const scheduler = manualIdle();
+    const stop = createSaver({ api: () => backend.client, store, timers, journal: memoryJournal(), encoder, idle: scheduler.idle }).start();
+    const objects = () => written.filter((v) => typeof v === 'object' && v !== null);
+    const doc = store.getState().history!.doc;
+    const items = doc.stages.length + doc.transitions.length + doc.outcomes.length;
+    let turns = 0;
+    while (scheduler.waiting() > 0 && turns++ < 100) scheduler.run(5);
+    expect(turns).toBe(Math.ceil(items / 5));
+    expect(objects()).toHaveLength(items);
+    written.length = 0;
+    rename(store, 'Typed after opening');
+    timers.advance(SAVE_DELAY_MS);
+    // Of the list items only the renamed stage; the rest is keys and small values (the process's few numbers).
+    expect(objects().filter((v) => 'id' in (v as object))).toEqual([store.getState().history!.doc.stages[0]]);
+    expect(await backend.calls[0]!.json!.text()).toBe(JSON.stringify({ versionId: 'version-1', revision: 1, document: store.getState().history!.doc }));
+    stop();
+  });
+
+  it('stops warming a map the facilitator left for another, and warms the other', () => {
+    const store = loadedStore(aMapVersion('version-1', { document: bigMap(12) }));
+    const written: unknown[] = [];
+    const encoder = createJsonEncoder((v) => {
+      written.push(v);
+      return JSON.stringify(v);
+    });
+    const scheduler = manualIdle();
+    const stop = createSaver({ api: () => heldBackend().client, store, timers: manualTimers(), encoder, idle: scheduler.idle }).start();
+    scheduler.run(3);
+    const other = aMapVersion('version-2', { document: bigMap(5) });
+    store.getState().load(aWorkshopDetail('workshop-1', ['version-2']), other);
+    written.length = 0;
+    while (scheduler.waiting() > 0) scheduler.run(1000);
+    const stages = written.filter((v) => typeof v === 'object' && v !== null && 'actions' in v);
+    expect(stages).toEqual(other.document.stages);
+    stop();
+  });
+});
+
 describe('the journal of unsaved edits', () => {
+  it('keeps the document as its JSON bytes, and gives it back as the document', async () => {
+    const { store, timers, journal } = setUp();
+    rename(store, 'Kept as bytes');
+    timers.advance(JOURNAL_DELAY_MS);
+    const kept = journal.entries.get('workshop-1/version-1');
+    expect(kept && 'docJson' in kept && new TextDecoder().decode(kept.docJson)).toBe(JSON.stringify(store.getState().history?.doc));
+    const entry = await journal.read('workshop-1', 'version-1');
+    expect(entry?.doc).toEqual(store.getState().history?.doc);
+    expect(entry).not.toHaveProperty('encodedDoc');
+  });
+
+  it('reads back an entry kept as a document (as written before the bytes were kept)', async () => {
+    const journal = memoryJournal();
+    const doc = loadedStore().getState().history!.doc;
+    await journal.write({ workshopId: 'w', versionId: 'v', versionName: 'Current state', baseRevision: 3, doc, writtenAt: 5 });
+    expect(journal.entries.get('w/v')).toHaveProperty('doc');
+    expect(await journal.read('w', 'v')).toEqual({ workshopId: 'w', versionId: 'v', versionName: 'Current state', baseRevision: 3, doc, writtenAt: 5 });
+  });
+
   it('keeps the document shown on screen, with its base revision, sooner than the save', async () => {
     const { store, timers, journal } = setUp();
     rename(store, 'Typed');
@@ -291,6 +392,27 @@ describe('the journal of unsaved edits', () => {
     const entry = await journal.read('workshop-1', 'version-1');
     expect(entry).toMatchObject({ workshopId: 'workshop-1', versionId: 'version-1', baseRevision: 1, writtenAt: JOURNAL_DELAY_MS });
     expect(firstStageName(entry?.doc)).toBe('Typed');
+  });
+
+  it('while typing goes on, writes at most every JOURNAL_INTERVAL_MS, and the last key within that of being typed', async () => {
+    const { store, timers, journal } = setUp();
+    const writes: string[] = [];
+    const write = journal.write.bind(journal);
+    journal.write = (entry) => {
+      writes.push(firstStageName(entry.doc) ?? '');
+      return write(entry);
+    };
+    const typed = 'Compare vendors';
+    for (let i = 1; i <= typed.length; i++) {
+      rename(store, typed.slice(0, i));
+      timers.advance(40); // a key every 40 ms, never pausing long enough to save
+    }
+    const typingMs = typed.length * 40;
+    expect(writes.length).toBeLessThanOrEqual(Math.ceil(typingMs / JOURNAL_INTERVAL_MS) + 1);
+    expect(writes.length).toBeGreaterThanOrEqual(Math.floor(typingMs / JOURNAL_INTERVAL_MS));
+    timers.advance(JOURNAL_INTERVAL_MS);
+    expect(writes.at(-1)).toBe(typed);
+    expect(firstStageName((await journal.read('workshop-1', 'version-1'))?.doc)).toBe(typed);
   });
 
   it('writes at once when the page is hidden or closing', async () => {

@@ -48,6 +48,16 @@ describe('httpTransport', () => {
     expect(fetchMock.mock.calls[1]![1]).toMatchObject({ keepalive: true });
   });
 
+  it('sends the JSON it is given as the body (a big map written incrementally), judging keepalive by its size', async () => {
+    const fetchMock = stubFetch(() => json({ ok: true, value: null }));
+    const small = new Blob(['{"versionId":"v"}'], { type: 'application/json' });
+    await httpTransport('k')('map.save', { versionId: 'v' }, { keepalive: true, json: small });
+    expect(fetchMock.mock.calls[0]![1]).toMatchObject({ body: small, keepalive: true });
+    const big = new Blob(['x'.repeat(KEEPALIVE_MAX_BYTES + 1)]);
+    await httpTransport('k')('map.save', { versionId: 'v' }, { keepalive: true, json: big });
+    expect(fetchMock.mock.calls[1]![1]).toMatchObject({ body: big, keepalive: false });
+  });
+
   it('escapes the method name into the path and sends {} for no input', async () => {
     const fetchMock = stubFetch(() => json({ ok: true, value: [] }));
     await httpTransport(null)('../admin?x', undefined);
@@ -101,6 +111,12 @@ describe('bridgeTransport', () => {
     const invoke = vi.fn(() => Promise.resolve({ ok: true as const, value: 7 }));
     await bridgeTransport(aBridge(invoke), 'w-1')('workshop.list', { trash: false });
     expect(invoke).toHaveBeenCalledWith('workshop.list', { trash: false }, 'w-1');
+  });
+
+  it('hands the bridge the input itself, not JSON written for an HTTP body', async () => {
+    const invoke = vi.fn(() => Promise.resolve({ ok: true as const, value: 7 }));
+    await bridgeTransport(aBridge(invoke))('map.save', { versionId: 'v' }, { json: new Blob(['{"versionId":"v"}']) });
+    expect(invoke).toHaveBeenCalledWith('map.save', { versionId: 'v' });
   });
 
   it('turns a broken bridge (a thrown IPC error) into UNAVAILABLE with a sentence', async () => {
