@@ -4,6 +4,7 @@
 import { expect, test } from './fixtures';
 import { aLongJourney, aWorkshopFileText } from './maps';
 import type { EditorPage } from './pages/EditorPage';
+import { LAYER_ZOOM } from '../../src-renderer/canvas/overview-layer/layer-zoom';
 
 const SHOTS = process.env.LEANMAP_SHOTS_DIR;
 
@@ -35,7 +36,15 @@ for (const viewport of [
       await editor.waitUntilOpen();
       await editor.tidyLayout();
       if (SHOTS) await editor.page.screenshot({ path: `${SHOTS}/tidy-40-${viewport.width}.png` });
-      await expectNothingCovered(editor);
+      // Fitted, a 40-stage journey is drawn by the overview layer (no DOM labels to
+      // compare): zoom in to the far-out DOM view, where the labels are drawn at their largest.
+      if ((await editor.zoom()) < LAYER_ZOOM) {
+        await expect(editor.canvas.locator('canvas[data-overview-layer]')).toBeVisible();
+        for (let i = 0; i < 10 && (await editor.zoom()) < LAYER_ZOOM; i++) await editor.canvas.locator('.react-flow__controls-zoomin').click();
+        await editor.waitForViewportToSettle();
+      }
+      await expect(editor.canvas.locator('.transition-label').first(), 'the far-out view has DOM labels to compare').toBeVisible();
+      await expectNothingCovered(editor, 'the far-out view');
 
       // Close up (the cards show their lines), card by card from the entry to the outcomes,
       // as a facilitator walks it with Tab: each card is brought on screen when it is not.
