@@ -26,7 +26,10 @@ export interface BackendOptions {
   /** better_sqlite3.node for the current runtime, when it is not the Node build. */
   nativeBinding?: string;
   log?: (message: string, error: unknown) => void;
-  /** The export worker's script and time limit (tests give a crashing one or a short limit). */
+  /**
+   * The export worker's script and time limit (tests give a crashing one or a short limit),
+   * and when its workers warm up (the app: EXPORT_WARM_UP_AFTER_MS; unset, at the first export).
+   */
   exportWorker?: Omit<ExportRunnerOptions, 'log'>;
 }
 
@@ -39,6 +42,8 @@ export interface Backend {
   exports: ExportService;
   /** Pushed events: transports subscribe per workshop; services may publish (session.changed). */
   events: EventHub;
+  /** Starts the export workers and has them load their libraries and fonts now; resolves when they are ready. */
+  warmUpExports(): Promise<void>;
   /** Closes the database and stops the export workers. */
   close(): void;
 }
@@ -79,6 +84,7 @@ export async function createBackend({ dataDir, clock = () => new Date(), nativeB
     databaseFile,
     migration,
     exports,
+    warmUpExports: () => runner.warmUp(),
     close: () => {
       void runner.close();
       if (db.open) db.close();

@@ -4,6 +4,7 @@ import { app, BrowserWindow, dialog, session } from 'electron';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createBackend, type Backend } from './backend';
+import { EXPORT_WARM_UP_AFTER_MS } from './export/export-runner';
 import { dataDirFromArgs } from './data-dir';
 import { DatabaseError } from './db/database-error';
 import { APP_INDEX_URL } from './electron/app-protocol';
@@ -99,7 +100,7 @@ async function start(): Promise<void> {
   serveAppProtocol(session.defaultSession, rendererRoot);
   try {
     const nativeBinding = electronNativeBinding();
-    backend = await createBackend({ dataDir, ...(nativeBinding ? { nativeBinding } : {}) });
+    backend = await createBackend({ dataDir, exportWorker: { warmUpAfterMs: EXPORT_WARM_UP_AFTER_MS }, ...(nativeBinding ? { nativeBinding } : {}) });
   } catch (error) {
     reportStartupFailure(error);
     folderLock?.release();

@@ -47,7 +47,16 @@ export interface ExportProgress {
   step: string;
 }
 
+/**
+ * Asks an idle worker to load its libraries and fonts now (the backend is up and quiet),
+ * so the first export does not pay for them. A job sent after it waits for it to finish.
+ */
+export interface WarmUpRequest {
+  type: 'warm-up';
+}
+
 export type WorkerMessage =
+  | { type: 'warmed'; jobId: 0 }
   | ({ type: 'progress'; jobId: number } & ExportProgress)
   | { type: 'done'; jobId: number; files: WorkerFile[] }
   | { type: 'failed'; jobId: number; code: string | null; message: string };

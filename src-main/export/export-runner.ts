@@ -3,7 +3,9 @@
 // never the backend. Up to one worker a core (two at most) builds at once: the app
 // asks for the formats of one export together, so a PDF is built while the PNG
 // renders; jobs that wait start biggest first (the PNG), so both finish together.
-// Idle workers are kept: their fonts and libraries stay loaded.
+// Idle workers are kept: their fonts and libraries stay loaded. Once the backend is up
+// and quiet (warmUpAfterMs), the pool starts its workers and has them load those ahead,
+// so the first export is as quick as a repeat.
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
@@ -12,7 +14,7 @@ import { DomainError, isErrorCode } from '../../src-shared/api/errors';
 import type { ReportFormat } from '../../src-shared/domain/report/report-model';
 import type { ExportFile } from './export-files';
 import type { ExportedFile } from '../../src-shared/api/contract';
-import type { ExportJob, ExportProgress, ReportSource, WorkerFile, WorkerMessage } from './export-protocol';
+import type { ExportJob, ExportProgress, ReportSource, WarmUpRequest, WorkerFile, WorkerMessage } from './export-protocol';
 import type { Paper } from './pdf-frame';
 import type { PngScale } from './png-writer';
 
@@ -24,7 +26,18 @@ export interface ExportRunnerOptions {
   /** Workers building at once; by default one a core, at most two. */
   maxWorkers?: number;
   log?: (message: string, error: unknown) => void;
+  /**
+   * Starts the pool's workers this long after the runner is made and has them load their
+   * libraries and fonts (the app: EXPORT_WARM_UP_AFTER_MS); unset, they start with the first export.
+   */
+  warmUpAfterMs?: number;
 }
+
+/**
+ * The app's warm-up delay: past a cold start of the library screen and its first answers,
+ * so loading the export libraries (on low-priority threads) does not slow them.
+ */
+export const EXPORT_WARM_UP_AFTER_MS = 2000;
 
 export interface RunOptions {
   signal?: AbortSignal;
@@ -81,6 +94,10 @@ export function createExportRunner(options: ExportRunnerOptions = {}) {
   let nextJobId = 1;
   let closed = false;
   let pumpQueued = false;
+  let warmingUp: Promise<void> | null = null;
+  const warmUpTimer = options.warmUpAfterMs === undefined ? undefined : setTimeout(() => void warmUp(), options.warmUpAfterMs);
+  // The timer never keeps the process alive: a backend closed or left before it fires ends as before.
+  warmUpTimer?.unref();
 
   const spawn = (): Worker => {
     const worker = startWorker(options.entry ?? defaultEntry(), { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
@@ -126,6 +143,36 @@ export function createExportRunner(options: ExportRunnerOptions = {}) {
     if (waiting.length > 0) schedulePump();
   };
 
+  /**
+   * Fills the pool with idle workers that load their libraries and fonts now, once. A job
+   * given one meanwhile waits for its loading (the worker's port holds it), then builds;
+   * a worker that dies while loading is dropped and the next export starts a fresh one.
+   */
+  const warmUp = (): Promise<void> => {
+    warmingUp ??= Promise.all(
+      Array.from({ length: closed ? 0 : Math.max(0, maxWorkers - idle.length - busy.size) }, () => {
+        const worker = spawn();
+        worker.unref(); // a warming worker never keeps the process alive
+        idle.push(worker);
+        return new Promise<void>((resolve) => {
+          const done = () => {
+            worker.off('message', onWarmed);
+            worker.off('exit', done);
+            resolve();
+          };
+          const onWarmed = (message: WorkerMessage) => {
+            if (message.type === 'warmed') done();
+          };
+          worker.on('message', onWarmed);
+          worker.on('exit', done);
+          const request: WarmUpRequest = { type: 'warm-up' };
+          worker.postMessage(request);
+        });
+      }),
+    ).then(() => undefined);
+    return warmingUp;
+  };
+
   /** The files of `formats` as the worker hands them over; refuses with EXPORT_FAILED or EXPORT_CANCELLED. */
   const start = (source: ReportSource, formats: readonly ReportFormat[], paper: Paper, run: RunOptions, encoding: ExportJob['encoding']): Promise<WorkerFile[]> => {
     if (closed) return Promise.reject(new DomainError('UNAVAILABLE', 'Leanmap is closing; export again after it restarts.'));
@@ -152,7 +199,7 @@ export function createExportRunner(options: ExportRunnerOptions = {}) {
       };
       const fail = (code: 'EXPORT_FAILED' | 'EXPORT_CANCELLED', message: string) => () => reject(new DomainError(code, message));
       const onMessage = (message: WorkerMessage) => {
-        if (message.jobId !== jobId) return;
+        if (message.type === 'warmed' || message.jobId !== jobId) return;
         if (message.type === 'progress') {
           run.onProgress?.({ done: message.done, total: message.total, step: message.step });
         } else if (message.type === 'done') {
@@ -221,9 +268,12 @@ export function createExportRunner(options: ExportRunnerOptions = {}) {
         return { name: f.name, mime: f.mime, data, encoding: f.encoding === 'base64' ? 'base64' : 'utf8' };
       });
     },
+    /** Starts and warms the pool's workers now (what warmUpAfterMs does later); resolves when they are ready. */
+    warmUp,
     /** Stops every worker (the backend is closing). */
     async close(): Promise<void> {
       closed = true;
+      clearTimeout(warmUpTimer);
       for (const waiter of [...waiting]) waiter.refuse();
       const all = [...idle, ...busy];
       idle.length = 0;

@@ -1,13 +1,15 @@
 // The export worker thread: builds a report's files off the backend's thread, so the
 // API keeps answering during a long export. The fonts, pdfkit and exceljs load here
 // (on the first export), never on the backend's thread; the worker is reused, so
-// they load once.
+// they load once. The runner may ask it to load them sooner (warmUpExports), once
+// the backend is up and quiet.
 import { readlinkSync } from 'node:fs';
 import { setPriority } from 'node:os';
 import { parentPort } from 'node:worker_threads';
 import { DomainError } from '../../src-shared/api/errors';
 import { exportReport, isTextMime, type ExportFile } from './export-files';
-import type { ExportJob, WorkerFile, WorkerMessage } from './export-protocol';
+import type { ExportJob, WarmUpRequest, WorkerFile, WorkerMessage } from './export-protocol';
+import { warmUpExports } from './export-warm-up';
 import { reportOf } from './report-cache';
 
 const port = parentPort;
@@ -28,11 +30,22 @@ function giveWayToTheApi(): void {
   }
 }
 giveWayToTheApi();
+/** The warm-up under way or done (resolved when none was asked for). */
+let warming: Promise<void> = Promise.resolve();
 const post = (message: WorkerMessage, transfer: ArrayBuffer[] = []) => port.postMessage(message, transfer);
 
-port.on('message', (job: ExportJob) => {
+port.on('message', (job: ExportJob | WarmUpRequest) => {
+  if (job.type === 'warm-up') {
+    // A part that fails to load is left for the export that needs it, which then fails in its own words.
+    warming = warmUpExports()
+      .catch(() => undefined)
+      .then(() => post({ type: 'warmed', jobId: 0 }));
+    return;
+  }
   void (async () => {
     try {
+      // A job given this worker while it warms up starts when the warm-up is done.
+      await warming;
       const report = reportOf(job.source);
       const files = await exportReport(report, job.formats, {
         paper: job.paper,

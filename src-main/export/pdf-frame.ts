@@ -10,7 +10,7 @@ import { TextMeasurer, type TextStyle } from './pdf-text';
 // A package name, not a path: the bundle keeps dependencies external.
 const requireHere = createRequire(__filename);
 let pdfkit: typeof PDFKitDocument | undefined;
-const PDFDocument = () => (pdfkit ??= requireHere('pdfkit') as typeof PDFKitDocument);
+export const PDFDocument = () => (pdfkit ??= requireHere('pdfkit') as typeof PDFKitDocument);
 
 export type Paper = 'A4' | 'Letter';
 export type Layout = 'portrait' | 'landscape';

@@ -159,7 +159,7 @@ function dateCell(iso: string): Date | string {
 // A package name, not a path: the bundle keeps dependencies external.
 const requireHere = createRequire(__filename);
 let exceljs: typeof ExcelJS | undefined;
-const excel = () => (exceljs ??= requireHere('exceljs') as typeof ExcelJS);
+export const excel = () => (exceljs ??= requireHere('exceljs') as typeof ExcelJS);
 
 export async function writeXlsx(report: Report): Promise<Buffer> {
   const currency = report.currency ?? '';

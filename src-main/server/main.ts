@@ -3,6 +3,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createBackend, type Backend } from '../backend';
+import { EXPORT_WARM_UP_AFTER_MS } from '../export/export-runner';
 import { resolveDataDir } from '../data-dir';
 import { DatabaseError } from '../db/database-error';
 import { acquireFolderLock, describeHolder } from '../folder-lock';
@@ -61,7 +62,7 @@ async function main(): Promise<void> {
   const { lock } = locked;
   // However this process ends (stopped, failed to start), the folder is free again.
   process.on('exit', () => lock.release());
-  const backend = await createBackend({ dataDir });
+  const backend = await createBackend({ dataDir, exportWorker: { warmUpAfterMs: EXPORT_WARM_UP_AFTER_MS } });
   opened.backend = backend;
   const host = await listen(
     (port) =>
