@@ -110,9 +110,11 @@ export async function benchExports(backend: Backend, doc: MapDocument): Promise<
   // As in the app, the pool's workers start and load their libraries and fonts once the
   // backend is quiet (the app does it EXPORT_WARM_UP_AFTER_MS after start, long before a
   // facilitator has opened a workshop and its export dialog): its time is off the export.
+  // app.info meanwhile shows whether the warm-up (on low-priority workers) slows the API.
+  const warmUpProbe = probeAppInfo(backend, 20);
   const warmUpStart = performance.now();
   await backend.warmUpExports();
-  timings.warm_up_ms = Math.round(performance.now() - warmUpStart);
+  timings.warm_up = { ms: Math.round(performance.now() - warmUpStart), app_info: warmUpProbe.stop() };
   timings.first_export_all_formats_together = await together(backend, versionId);
   timings.repeat_export_all_formats_together = await together(backend, versionId);
   timings.each_format_alone = await oneByOne(backend, versionId);
