@@ -136,6 +136,26 @@ export function createWorkshopService({ db, clock, appVersion }: WorkshopService
     return { id, copied: { improvements: improvementIds, versions: versionIds, metrics: metricIds } };
   };
 
+  /** One save in one transaction: the guarded write of the JSON and the workshop's time. */
+  const saveMapJson = db.transaction((versionId: string, revision: number, documentJson: string) => {
+    const workshopId = versions.workshopIdOf(versionId);
+    if (workshopId) guards.editableWorkshop(workshopId);
+    const at = now();
+    const outcome = versions.save(versionId, revision, documentJson, at);
+    if (outcome === 'not-found') throw new DomainError('NOT_FOUND', 'That map no longer exists.');
+    if (outcome === 'locked') {
+      throw new DomainError('LOCKED', LOCKED_MESSAGES.map);
+    }
+    if (outcome === 'conflict') {
+      throw new DomainError(
+        'CONFLICT',
+        'This map was changed in another window or tab. Your last change was not saved. Reload to see the latest map.',
+      );
+    }
+    if (workshopId) workshops.touch(workshopId, at);
+    return { revision: versions.revisionOf(versionId) ?? revision + 1, updatedAt: at };
+  });
+
   return {
     list: (query: string, trash: boolean) => workshops.list(query, trash),
 
@@ -302,24 +322,14 @@ export function createWorkshopService({ db, clock, appVersion }: WorkshopService
       return summaryOfVersion(version.workshopId, versionId);
     }),
 
-    saveMap: db.transaction((versionId: string, revision: number, document: MapDocument) => {
-      const workshopId = versions.workshopIdOf(versionId);
-      if (workshopId) guards.editableWorkshop(workshopId);
-      const at = now();
-      const outcome = versions.save(versionId, revision, document, at);
-      if (outcome === 'not-found') throw new DomainError('NOT_FOUND', 'That map no longer exists.');
-      if (outcome === 'locked') {
-        throw new DomainError('LOCKED', LOCKED_MESSAGES.map);
-      }
-      if (outcome === 'conflict') {
-        throw new DomainError(
-          'CONFLICT',
-          'This map was changed in another window or tab. Your last change was not saved. Reload to see the latest map.',
-        );
-      }
-      if (workshopId) workshops.touch(workshopId, at);
-      return { revision: versions.revisionOf(versionId) ?? revision + 1, updatedAt: at };
-    }),
+    /** `document` is checked against MapDocumentSchema ('map.save' input), so its JSON is kept for the next read. */
+    saveMap(versionId: string, revision: number, document: MapDocument) {
+      const documentJson = JSON.stringify(document);
+      const saved = saveMapJson(versionId, revision, documentJson);
+      // Only once committed: a rolled-back save must not leave its document behind.
+      versions.keepSaved(versionId, saved.revision, documentJson);
+      return saved;
+    },
   };
 }
 export type WorkshopService = ReturnType<typeof createWorkshopService>;

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { emptyDocument, type MapDocument } from '../../src-shared/domain/map-document';
 import { newStage } from '../../src-shared/domain/map-ops';
 import { aWorkshopMeta } from '../fixtures/factories';
+import { bigMap } from '../../bench/big-map';
 import { call, refusal, useTempDirs } from '../fixtures/backend';
 
 const temp = useTempDirs();
@@ -89,6 +90,60 @@ describe('reading a map version again', () => {
     first.close();
     const second = await temp.openBackend(dir);
     expect((await call(second, 'map.get', { versionId })).document).toEqual(changed);
+  });
+});
+
+describe('reading a map just saved', () => {
+  /** A 300-stage map with every kind of field, saved through the API; what a cold read of the file answers. */
+  async function savedAndColdRead() {
+    const dir = temp.makeDir();
+    const backend = await temp.openBackend(dir);
+    const workshop = await call(backend, 'workshop.create', { meta: aWorkshopMeta(), template: 'b2b-buying-journey' });
+    const versionId = workshop.versions[0]!.id;
+    const read = await call(backend, 'map.get', { versionId });
+    const big = bigMap(300);
+    const changed: MapDocument = { ...big, process: read.document.process };
+    const saved = await call(backend, 'map.save', { versionId, revision: read.revision, document: changed });
+    const afterSave = await call(backend, 'map.get', { versionId });
+    backend.close();
+    const fresh = await temp.openBackend(dir);
+    const cold = await call(fresh, 'map.get', { versionId });
+    return { changed, saved, afterSave, cold };
+  }
+
+  it('answers exactly what a read of the file in a fresh app answers: same values, same key order', async () => {
+    const { saved, afterSave, cold } = await savedAndColdRead();
+    expect(afterSave.revision).toBe(saved.revision);
+    expect(afterSave.document).toStrictEqual(cold.document);
+    expect(JSON.stringify(afterSave.document)).toBe(JSON.stringify(cold.document));
+  });
+
+  it('shares no object with the document that was saved, and freezes what it answers', async () => {
+    const { changed, afterSave } = await savedAndColdRead();
+    expect(afterSave.document).toEqual(changed);
+    expect(afterSave.document).not.toBe(changed);
+    expect(afterSave.document.stages[0]).not.toBe(changed.stages[0]);
+    expect(Object.isFrozen(afterSave.document.stages[0])).toBe(true);
+    expect(Object.isFrozen(changed.stages[0])).toBe(false);
+  });
+
+  it('answers the saved document without reading the row again (the stored JSON is kept)', async () => {
+    const { backend, versionId, version } = await aReadMap();
+    const changed = withStage(version.document, 'Kept');
+    await call(backend, 'map.save', { versionId, revision: version.revision, document: changed });
+    // Damaged behind the app's back without a new revision: only a kept document can still answer.
+    backend.db.prepare("UPDATE map_versions SET document = '{ not json' WHERE id = ?").run(versionId);
+    expect((await call(backend, 'map.get', { versionId })).document).toEqual(changed);
+  });
+
+  it('keeps nothing from a refused save: a conflicting one leaves the stored document', async () => {
+    const { backend, versionId, version } = await aReadMap();
+    await call(backend, 'map.save', { versionId, revision: version.revision, document: withStage(version.document, 'First') });
+    const refused = await refusal(backend, 'map.save', { versionId, revision: version.revision, document: withStage(version.document, 'Second') });
+    expect(refused.code).toBe('CONFLICT');
+    const names = (await call(backend, 'map.get', { versionId })).document.stages.map((s) => s.name);
+    expect(names).toContain('First');
+    expect(names).not.toContain('Second');
   });
 });
 

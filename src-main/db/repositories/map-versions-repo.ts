@@ -175,9 +175,18 @@ export function createMapVersionsRepo(db: Db) {
         document: readDocument(raw),
       }));
     },
-    save(id: string, revision: number, document: MapDocument, now: string): SaveOutcome {
+    /** Writes a document's JSON (see keepSaved) if the row is still at `revision` and not agreed. */
+    save(id: string, revision: number, documentJson: string, now: string): SaveOutcome {
       cache.forget(id); // its revision moves on; the old document need not be kept
-      return outcomeOf(id, save.run({ id, revision, document: JSON.stringify(document), now }).changes);
+      return outcomeOf(id, save.run({ id, revision, document: documentJson, now }).changes);
+    },
+    /**
+     * After the save's transaction committed: the next read of `revision` parses this
+     * JSON without migrating and checking it again. Only for the JSON of a document
+     * checked against MapDocumentSchema at the current format ('map.save' input is).
+     */
+    keepSaved(id: string, revision: number, documentJson: string): void {
+      cache.putCheckedJson(id, revision, documentJson);
     },
     nextSortOrder(workshopId: string): number {
       return (nextSortOrder.get(workshopId) as { n: number }).n;

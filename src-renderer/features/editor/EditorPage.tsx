@@ -6,7 +6,8 @@ import type { MapVersion } from '../../../src-shared/api/contract';
 import { MapCanvas } from '../../canvas/MapCanvas';
 import type { MapFlowNode, TransitionFlowEdge } from '../../canvas/flow-types';
 import { useEditorSession } from '../../session/SessionContext';
-import type { UnsavedJournal } from '../../store/unsaved-journal';
+import type { JournalEntry, UnsavedJournal } from '../../store/unsaved-journal';
+import { openMap } from './open-map';
 import { assessRecovery, type Recovery } from '../../store/recovery';
 import { RecoveryBanner } from './RecoveryBanner';
 import { useUiStore } from '../../store/ui-store';
@@ -148,13 +149,10 @@ function EditorLayout({ workshopId, onBack, onReload, onOpenVersion, recovery, o
 }
 
 const NOTHING_TO_RECOVER: Recovery = { kind: 'nothing' };
-const JOURNAL_READ_TIMEOUT_MS = 2000;
 
-/** Edits of this map kept in the local journal but never saved; a stale entry is dropped. */
-async function findUnsavedEdits(journal: UnsavedJournal, version: MapVersion): Promise<Recovery> {
-  // The journal is a safety net: if the browser's storage does not answer, open the map anyway.
-  const gaveUp = new Promise<null>((resolve) => setTimeout(() => resolve(null), JOURNAL_READ_TIMEOUT_MS));
-  const entry = await Promise.race([journal.read(version.workshopId, version.id).catch(() => null), gaveUp]);
+/** Unsaved edits of this map kept in the local journal but never saved; a stale entry is dropped. */
+async function findUnsavedEdits(journal: UnsavedJournal, read: Promise<JournalEntry | null>, version: MapVersion): Promise<Recovery> {
+  const entry = await read;
   const found = assessRecovery(entry, version);
   if (entry && found.kind === 'nothing') void journal.remove(version.workshopId, version.id).catch(() => undefined);
   return found;
@@ -177,22 +175,18 @@ export function EditorPage({ workshopId, versionId, onOpenVersion, onBack }: Edi
   useRemoteUpdates(workshopId);
 
   const load = useCallback(async () => {
-    const workshop = await api.call('workshop.get', { id: workshopId });
-    if (!workshop.ok) return setError(workshop.error.message);
-    const chosen = workshop.value.versions.find((v) => v.id === versionId) ?? workshop.value.versions[0];
-    if (!chosen) return setError('This workshop has no map.');
-    await saver.flush();
-    const version = await api.call('map.get', { versionId: chosen.id });
-    if (!version.ok) return setError(version.error.message);
+    const opened = await openMap({ api, saver, journal }, workshopId, versionId);
+    if (!opened.ok) return setError(opened.message);
+    const { workshop, version: chosen, journalEntry } = opened;
     const before = map.getState();
     // "Reload the latest map" after a refused save: the facilitator chose the stored
     // map over the edits on screen, so they are not offered back.
     const tookLatest = before.saveState === 'conflict' && before.versionId === chosen.id;
-    map.getState().load(workshop.value, version.value);
+    map.getState().load(workshop, chosen);
     if (tookLatest) await journal.remove(workshopId, chosen.id).catch(() => undefined);
-    setRecovery(tookLatest ? NOTHING_TO_RECOVER : await findUnsavedEdits(journal, version.value));
+    setRecovery(tookLatest ? NOTHING_TO_RECOVER : await findUnsavedEdits(journal, journalEntry, chosen));
     void session.plan.getState().load(chosen.id);
-    void session.improvements.getState().load(workshop.value.id);
+    void session.improvements.getState().load(workshop.id);
     session.ui.getState().clearSelection();
     setLoaded(true);
   }, [session, api, saver, journal, map, workshopId, versionId]);

@@ -16,7 +16,12 @@ export function SidePanel({ onShowPlan }: { onShowPlan: () => void }) {
   const setPanel = useUiStore((s) => s.setPanel);
   const aside = useRef<HTMLElement>(null);
   // The panel scrolls as a whole: a tab opens at its top, not where the last tab was scrolled to.
+  // Not when the panel first shows (it is at its top then): setting scrollTop forces the
+  // page's first layout inside React's commit, before the canvas's cards are measured.
+  const shownTab = useRef(panel);
   useLayoutEffect(() => {
+    if (shownTab.current === panel) return;
+    shownTab.current = panel;
     if (aside.current) aside.current.scrollTop = 0;
   }, [panel]);
   if (!doc || !view) return null;

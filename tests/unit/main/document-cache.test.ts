@@ -61,4 +61,15 @@ describe('the document cache', () => {
     }).toThrow(TypeError);
     expect(Object.isFrozen(kept.process)).toBe(true);
   });
+  it('parses a saved document’s JSON on its first read only, then shares that frozen document', () => {
+    const cache = createDocumentCache();
+    cache.putCheckedJson('v1', 5, JSON.stringify(aDocument('GBP')));
+    expect(cache.get('v1', 4)).toBeUndefined();
+    const first = cache.get('v1', 5)!;
+    expect(first).toEqual(aDocument('GBP'));
+    expect(Object.isFrozen(first.process)).toBe(true);
+    expect(cache.get('v1', 5)).toBe(first);
+    cache.forget('v1');
+    expect(cache.get('v1', 5)).toBeUndefined();
+  });
 });
