@@ -206,7 +206,8 @@ export function chainWording(chain: ChainAnalysis | ProcessAnalysis, inputs: Map
     if (fresh.has(node)) return copies.get(node);
     fresh.add(node);
     const source = node as Record<string, unknown>;
-    const before = copies.get(node) as Record<string, unknown>;
+    // A node whose copy came out the same object was forgotten (copyRoot): the node is its own copy.
+    const before = (copies.get(node) ?? node) as Record<string, unknown>;
     const out: Record<string, unknown> | unknown[] = Array.isArray(node) ? [...(before as unknown as unknown[])] : { ...before };
     for (const key in source) {
       const v = source[key];

@@ -96,6 +96,22 @@ describe('what changes the analysis inputs', () => {
 });
 
 describe('wording one result with the names of successive maps', () => {
+  it('re-words a name that reads exactly like its own placeholder, after renames (found by the property below)', () => {
+    // Stage s1 is named like the placeholder of its own name, so its texts word to the very
+    // same strings and needed no copy at first; renaming another stage, then it, must still work.
+    const stages = ["", "\u0001S1\u0001", "", "", "", "", ""].map((name, i) => ({ ...{"id": "s0", "name": "", "customerGoal": "", "actions": [], "exitCriteria": [], "stakeholders": "", "toolsAndContent": "", "painPoints": "", "notes": "", "position": {"x": 0, "y": 0}, "daysPerVisit": 0, "completeAndAccurate": 0}, id: `s${i}`, name }));
+    const transitions = ([["s0", "s1", 0], ["s0", "s4", 0], ["s0", "s6", 0], ["s0", "o-lost", 1], ["s0", "o-no_decision", 0], ["s0", "o-disqualified", 0], ["s1", "s2", 0.9], ["s1", "s3", 0], ["s1", "s4", 0], ["s1", "s5", 0.5535714285714286], ["s1", "o-won", 0.44642857142857145], ["s1", "o-no_decision", 0], ["s2", "s3", 0], ["s2", "o-lost", 1], ["s3", "s4", 0], ["s3", "o-disqualified", 1], ["s4", "s5", 0], ["s4", "o-disqualified", 1], ["s5", "s6", 0], ["s5", "o-no_decision", 1], ["s6", "o-lost", 1]] as [string, string, number][]).map(([source, target, conversionRate]) => ({ id: `t-${source}-${target}`, source, target, label: '', conversionRate }));
+    const doc = { ...({"schemaVersion": 2, "outcomes": [{"id": "o-won", "kind": "won", "label": "", "position": {"x": 0, "y": 400}}, {"id": "o-lost", "kind": "lost", "label": "", "position": {"x": 0, "y": 400}}, {"id": "o-no_decision", "kind": "no_decision", "label": "", "position": {"x": 0, "y": 400}}, {"id": "o-disqualified", "kind": "disqualified", "label": "", "position": {"x": 0, "y": 400}}], "process": {"entryStageId": "s0", "period": "month", "entriesPerPeriod": null, "averageDealSize": null, "revenueTarget": null, "currency": "EUR"}} as Omit<MapDocument, 'stages' | 'transitions'>), stages, transitions } as MapDocument;
+    const inputs = analysisInputs(doc);
+    const chain = analyseChain(inputs);
+    const word = chainWording(chain, inputs);
+    word(doc);
+    let current = updateStage(doc, 's0', { name: '!' });
+    expect(word(current)).toEqual(presentChain(chain, inputs, current));
+    current = updateStage(current, 's1', { name: '' });
+    expect(word(current)).toEqual(presentChain(chain, inputs, current));
+  });
+
   it('reads as a fresh wording after any renames, and keeps every object no renamed name reaches', () => {
     fc.assert(
       fc.property(aMap, fc.array(fc.tuple(fc.nat(), aName), { minLength: 1, maxLength: 6 }), (doc, renames) => {
