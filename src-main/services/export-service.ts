@@ -1,7 +1,7 @@
 // Exports of one map version: the report's inputs read from the stored workshop,
 // map and plan, then the files built on an export worker (src-main/export/), with
 // progress and cancel by an id the caller chooses.
-import type { ExportedFile, ExportFormat, MapVersion } from '../../src-shared/api/contract';
+import type { ExportedFile, ExportFormat } from '../../src-shared/api/contract';
 import { DomainError } from '../../src-shared/api/errors';
 import { printedMeta } from '../../src-shared/domain/agreement';
 import { buildReport } from '../../src-shared/domain/report/build-report';
@@ -26,36 +26,14 @@ export function createExportService({ db, clock, appVersion, runner }: { db: Db;
   const sessions = createSessionsRepo(db);
   const improvements = createImprovementsRepo(db);
 
-  /**
-   * Versions as last read, kept until they change: the formats of one export are asked
-   * for together, and reading and checking a 200-stage map (tens of ms) once a format
-   * would hold up the API for all of them in a row. Read-only: the worker gets a copy.
-   */
-  const readVersions = new Map<string, { stamp: string; version: MapVersion }>();
-  const versionOf = (versionId: string): MapVersion | undefined => {
-    const stamp = versions.stampOf(versionId);
-    if (stamp === undefined) {
-      readVersions.delete(versionId);
-      return undefined;
-    }
-    const kept = readVersions.get(versionId);
-    if (kept?.stamp === stamp) return kept.version;
-    const version = versions.get(versionId);
-    if (!version) return undefined;
-    // A few versions: an export reads one and the one it is compared with.
-    if (readVersions.size >= 4) readVersions.delete(readVersions.keys().next().value!);
-    readVersions.set(versionId, { stamp, version });
-    return version;
-  };
-
   /** What a report is built from (read here; the worker builds it). */
   const sourceOf = (versionId: string): ReportSource => {
-    const version = versionOf(versionId);
+    const version = versions.get(versionId);
     if (!version) throw new DomainError('NOT_FOUND', 'That map no longer exists. It may have been deleted in another window.');
     const workshop = workshops.get(version.workshopId);
     if (!workshop) throw new DomainError('NOT_FOUND', 'That workshop no longer exists.');
     // A version copied from another is reported against it (a deleted source leaves none).
-    const source = version.sourceVersionId === null ? undefined : versionOf(version.sourceVersionId);
+    const source = version.sourceVersionId === null ? undefined : versions.get(version.sourceVersionId);
     return {
       source: source ? { versionName: source.name, document: source.document } : null,
       // An agreed version prints the workshop facts it was agreed with.

@@ -87,7 +87,6 @@ export function createMapVersionsRepo(db: Db) {
     cache.put(raw.id, raw.revision, readDocument({ ...raw, document: (documentById.get(raw.id) as { document: string }).document }));
   // Without the document (up to megabytes of JSON): for questions that do not need it.
   const workshopById = db.prepare('SELECT workshop_id FROM map_versions WHERE id = ?');
-  const stampById = db.prepare('SELECT revision, updated_at, name FROM map_versions WHERE id = ?');
   const byWorkshop = db.prepare('SELECT * FROM map_versions WHERE workshop_id = ? ORDER BY sort_order');
   const nextSortOrder = db.prepare('SELECT coalesce(max(sort_order), -1) + 1 AS n FROM map_versions WHERE workshop_id = ?');
   const agree = db.prepare(
@@ -147,14 +146,6 @@ export function createMapVersionsRepo(db: Db) {
     workshopIdOf(id: string): string | undefined {
       return (workshopById.get(id) as Pick<RawRow, 'workshop_id'> | undefined)?.workshop_id;
     },
-    /**
-     * What changes whenever the version does (its revision, or its name and time on a
-     * rename), read without the document: callers keep a read version until it changes.
-     */
-    stampOf(id: string): string | undefined {
-      const raw = stampById.get(id) as Pick<RawRow, 'revision' | 'updated_at' | 'name'> | undefined;
-      return raw && JSON.stringify([raw.revision, raw.updated_at, raw.name]);
-    },
     listSummaries(workshopId: string): MapVersionSummary[] {
       return (byWorkshop.all(workshopId) as RawRow[]).map(toSummary);
     },
@@ -212,7 +203,7 @@ export function createMapVersionsRepo(db: Db) {
       remove.run(id);
     },
     revisionOf(id: string): number | undefined {
-      return (stampById.get(id) as Pick<RawRow, 'revision'> | undefined)?.revision;
+      return (metaById.get(id) as MetaRow | undefined)?.revision;
     },
   };
 }
