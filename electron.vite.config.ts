@@ -29,7 +29,8 @@ export default defineConfig({
     root: resolve(__dirname, 'src-renderer'),
     build: {
       // Minified, and split: the editor and Tidy layout's elkjs are loaded when first used.
-      minify: true,
+      // (LEANMAP_NO_MINIFY=1 keeps names readable in a profile.)
+      minify: process.env.LEANMAP_NO_MINIFY !== '1',
       rollupOptions: { input: resolve(__dirname, 'src-renderer/index.html') },
     },
     plugins: [react()],

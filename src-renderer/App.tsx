@@ -1,24 +1,14 @@
-// Routes between the library (#/), a workshop's editor (#/workshop/<id>) and its
-// audience view for the projector (#/audience/<id>); hash routes work the same from
-// a file (Electron) and from the browser host. The editor and the audience view (React
-// Flow, layout, charts, export dialog) are chunks of their own, loaded when opened, so
-// the library paints without them.
+// Routes between the library, a workshop's editor and its audience view (routes.ts).
+// The editor and the audience view (React Flow, layout, charts, export dialog) are
+// chunks of their own, loaded when opened, so the library paints without them.
 import { useEffect, useState, type ReactNode } from 'react';
 import { Notices } from './components/Notices';
 import { LibraryPage } from './features/library/LibraryPage';
 import { pageChunk, preload, useChunk, type PageChunk } from './lib/page-chunk';
+import { parseRoute, type Route } from './routes';
 
 const editorChunk = pageChunk(() => import('./features/editor/EditorPage'));
 const audienceChunk = pageChunk(() => import('./features/audience/AudiencePage'));
-
-type Route = { page: 'library' } | { page: 'audience'; id: string } | { page: 'workshop'; id: string; versionId: string | null };
-
-function parseRoute(hash: string): Route {
-  const audience = /^#\/audience\/([\w-]{1,64})$/.exec(hash);
-  if (audience) return { page: 'audience', id: audience[1]! };
-  const match = /^#\/workshop\/([\w-]{1,64})(?:\/([\w-]{1,64}))?$/.exec(hash);
-  return match ? { page: 'workshop', id: match[1]!, versionId: match[2] ?? null } : { page: 'library' };
-}
 
 // A window opening on a map loads its page while the app renders for the first time.
 const opening = parseRoute(window.location.hash);

@@ -89,3 +89,8 @@ export function bridgeTransport(bridge: NonNullable<Window['leanmap']>, windowId
     }
   };
 }
+
+/** The transport of the window this renderer runs in: Electron's bridge, else the browser host's HTTP API. */
+export function transportForThisWindow(windowId: string): Transport {
+  return window.leanmap ? bridgeTransport(window.leanmap, windowId) : httpTransport(readAccessToken(), windowId);
+}

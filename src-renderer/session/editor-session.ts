@@ -7,7 +7,8 @@
 import type { StoreApi } from 'zustand';
 import type { ApiClient } from '../api/client';
 import { createApiClient } from '../api/client';
-import { bridgeTransport, httpTransport, readAccessToken, type Transport } from '../api/transports';
+import { readAccessToken, type Transport } from '../api/transports';
+import { newWindowId } from './window-id';
 import { browserHost, electronHost, type Host } from '../host/host';
 import { createChangeLines, type ChangeLines } from '../features/facilitation/session-controller';
 import { createMarksCache, type MarksCache } from '../features/improvements/marks';
@@ -53,9 +54,7 @@ export interface SessionParts {
   timers?: SaverTimers;
 }
 
-export function newWindowId(random: () => string = () => crypto.randomUUID()): string {
-  return `w-${random()}`;
-}
+export { newWindowId } from './window-id';
 
 export function createEditorSession({ transport, host, events, windowId = newWindowId(), journal = memoryJournal(), page, timers }: SessionParts): EditorSession {
   const api = createApiClient(transport);
@@ -83,13 +82,13 @@ export function createEditorSession({ transport, host, events, windowId = newWin
   };
 }
 
-/** The transport, host and events for the window this renderer runs in: Electron's bridge or the browser host. */
-export function partsForThisWindow(windowId: string = newWindowId()): Pick<SessionParts, 'windowId' | 'transport' | 'host' | 'events'> {
-  if (window.leanmap) {
-    return { windowId, transport: bridgeTransport(window.leanmap, windowId), host: electronHost(window.leanmap), events: bridgeEventSource(window.leanmap) };
-  }
-  const token = readAccessToken();
-  return { windowId, transport: httpTransport(token, windowId), host: browserHost, events: sseEventSource({ token }) };
+/**
+ * The host and events for the window this renderer runs in (Electron's bridge or the
+ * browser host), around the transport the entry made for it (transportForThisWindow).
+ */
+export function partsForThisWindow(windowId: string, transport: Transport): Pick<SessionParts, 'windowId' | 'transport' | 'host' | 'events'> {
+  if (window.leanmap) return { windowId, transport, host: electronHost(window.leanmap), events: bridgeEventSource(window.leanmap) };
+  return { windowId, transport, host: browserHost, events: sseEventSource({ token: readAccessToken() }) };
 }
 
 /** Subscribes a listener to one workshop through a session (outside React). */

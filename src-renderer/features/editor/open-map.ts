@@ -20,6 +20,11 @@ export function readJournal(journal: UnsavedJournal, workshopId: string, version
   return Promise.race([journal.read(workshopId, versionId).catch(() => null), gaveUp]);
 }
 
+/** The version a window opens: the one asked for, or the workshop's first when it has no such version. */
+export function versionToOpen<V extends { id: string }>(workshop: { versions: readonly V[] }, versionId: string | null): V | undefined {
+  return workshop.versions.find((v) => v.id === versionId) ?? workshop.versions[0];
+}
+
 /**
  * Reads the workshop and the map to open: the version asked for, or the workshop's
  * first when it has no such version. Pending saves of the map on screen are flushed
@@ -38,7 +43,7 @@ export async function openMap(
     : null;
   const workshop = await api.call('workshop.get', { id: workshopId });
   if (!workshop.ok) return { ok: false, message: workshop.error.message };
-  const chosen = workshop.value.versions.find((v) => v.id === versionId) ?? workshop.value.versions[0];
+  const chosen = versionToOpen(workshop.value, versionId);
   if (!chosen) return { ok: false, message: 'This workshop has no map.' };
   const asked = early && chosen.id === versionId ? early : null;
   const journalEntry = asked?.journalEntry ?? readJournal(journal, workshopId, chosen.id);
