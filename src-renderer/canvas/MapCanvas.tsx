@@ -4,7 +4,6 @@
 import {
   Background,
   Controls,
-  MarkerType,
   ReactFlow,
   applyNodeChanges,
   useReactFlow,
@@ -42,11 +41,12 @@ import { cardBoxes } from './use-label-placement';
 import { boundsOf, firstView, openingViewport, rememberViewport, rememberedViewport } from './opening-view';
 import { OverviewLayer } from './overview-layer/OverviewLayer';
 import { useOverviewLayer } from './overview-layer/use-overview-layer';
+import { ArrowMarker, useArrowMarkerId } from './arrow-marker';
+import { useWithoutSelectionListener } from './selection-listener';
 
 // Module scope: new objects on every render would remount every node.
 const nodeTypes = { stage: StageNode, outcome: OutcomeNode, exitMarker: ExitMarkerNode };
 const edgeTypes = { transition: TransitionEdge };
-const defaultEdgeOptions = { markerEnd: { type: MarkerType.ArrowClosed, width: 22, height: 22 } };
 const proOptions = { hideAttribution: true };
 // Arrows are reached with Tab after the cards (use-canvas-keys), not before them in page order.
 const edgeDomAttributes = { tabIndex: -1 };
@@ -99,6 +99,9 @@ export function MapCanvas() {
   const [nodes, setNodes] = useState<MapFlowNode[]>([]);
   const { onKeyDownCapture, onFocusCapture, onBlurCapture } = useCanvasKeys();
   const flow = useReactFlow<MapFlowNode, TransitionFlowEdge>();
+  const flowReady = useWithoutSelectionListener();
+  const arrowMarkerId = useArrowMarkerId();
+  const defaultEdgeOptions = useMemo(() => ({ markerEnd: arrowMarkerId }), [arrowMarkerId]);
   const overview = useStore(overviewSelector);
   const [labelLayer, setLabelLayer] = useState<HTMLElement | null>(null);
   const view = useMemo<CanvasView>(() => ({ overview, labelLayer }), [overview, labelLayer]);
@@ -258,7 +261,7 @@ export function MapCanvas() {
     [change, notify, select, session],
   );
 
-  if (!doc) return null;
+  if (!doc || !flowReady) return null;
   return (
     <CanvasViewContext.Provider value={view}>
     <LabelSpotsContext.Provider value={labelSpots}>
@@ -289,6 +292,7 @@ export function MapCanvas() {
         defaultViewport={mountView?.viewport}
         proOptions={proOptions}
       >
+        <ArrowMarker id={arrowMarkerId} />
         <Background gap={24} color="#d4d4d8" />
         {layer.shown && <OverviewLayer nodes={nodes} edges={baseEdges} minimap={minimapShown} />}
         {minimapShown && !layer.shown && <MapMiniMap nodeColor={minimapColor} ariaLabel="Overview of the whole map" />}

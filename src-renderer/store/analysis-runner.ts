@@ -69,6 +69,25 @@ export interface AnalysisRunnerOptions {
   threshold?: number;
   /** Told when the worker failed and the analysis moved to the UI thread. */
   onWorkerFailure?: (message: string) => void;
+  /**
+   * Runs `send` when a map for the idle worker is to be handed over: by default after the
+   * next paint. Handing a 1,000-stage map over is a structured copy of it on the UI
+   * thread (some 10 ms); when a map opens, its cards are drawn first. Changes made
+   * meanwhile go in the same request (the newest inputs).
+   */
+  handOver?: (send: () => void) => void;
+}
+
+/** Runs `work` once the next frame has been painted (or after a quarter second in a hidden tab, which paints no frames). */
+export function afterNextPaint(work: () => void): void {
+  let done = false;
+  const once = () => {
+    if (done) return;
+    done = true;
+    work();
+  };
+  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(once, 0));
+  setTimeout(once, 250);
 }
 
 /** The browser's worker for the chain, built by Vite into its own chunk. */
@@ -84,7 +103,13 @@ interface Chain {
 
 const chainOf = (inputs: MapDocument, result: ChainAnalysis): Chain => ({ word: chainWording(result, inputs) });
 
-export function createAnalysisRunner({ analyse = analyseChain, startWorker = startBrowserWorker, threshold = WORKER_THRESHOLD_STAGES, onWorkerFailure }: AnalysisRunnerOptions = {}): AnalysisRunner {
+export function createAnalysisRunner({
+  analyse = analyseChain,
+  startWorker = startBrowserWorker,
+  threshold = WORKER_THRESHOLD_STAGES,
+  onWorkerFailure,
+  handOver = afterNextPaint,
+}: AnalysisRunnerOptions = {}): AnalysisRunner {
   const listeners = new Set<() => void>();
   let version = 0;
   let disposed = false;
@@ -132,6 +157,18 @@ export function createAnalysisRunner({ analyse = analyseChain, startWorker = sta
     } catch (error) {
       failWorker(error instanceof Error ? error.message : String(error));
     }
+  };
+
+  /** Hands the newest inputs to the idle worker soon (handOver), once however often asked meanwhile. */
+  let handing = false;
+  const sendLatestSoon = () => {
+    if (handing) return;
+    handing = true;
+    handOver(() => {
+      handing = false;
+      if (disposed || worker === null || worker === 'failed' || inFlight !== null || latest === null) return;
+      send(latest);
+    });
   };
 
   const onResponse = (response: AnalysisResponse) => {
@@ -190,7 +227,7 @@ export function createAnalysisRunner({ analyse = analyseChain, startWorker = sta
     }
     latest = { seq: ++sequence, doc: inputs };
     pending = true;
-    if (inFlight === null) send(latest);
+    if (inFlight === null) sendLatestSoon();
   };
 
   const checksOf = (doc: MapDocument, metrics: readonly CheckableMetric[]) => {

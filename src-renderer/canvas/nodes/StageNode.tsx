@@ -3,7 +3,7 @@
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import type { Action } from '../../../src-shared/domain/map-document';
-import { formatPercent } from '../../../src-shared/domain/number-format';
+import { formatNumber, formatPercent } from '../../../src-shared/domain/number-format';
 import type { StageFlowNode } from '../flow-types';
 import { ImprovementMarker } from '../../features/improvements/ImprovementMarker';
 import { useImprovementMark } from '../../features/improvements/marks';
@@ -61,7 +61,7 @@ function StageNumbers({ data }: { data: StageFlowNode['data'] }) {
   if (days === null && ca === null && !flags.ratesExceed) return null;
   return (
     <div className="stage-numbers">
-      {days !== null && <span className="stage-badge">{days.toLocaleString(undefined, { maximumFractionDigits: 1 })} days</span>}
+      {days !== null && <span className="stage-badge">{formatNumber(days)} days</span>}
       {ca !== null && <span className="stage-badge">C&amp;A {formatPercent(ca)}</span>}
       {flags.ratesExceed && (
         <span className="stage-error" role="alert">

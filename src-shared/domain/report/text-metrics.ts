@@ -45,22 +45,28 @@ export function isWide(code: number): boolean {
 
 /** Where a line may break: after spaces, hyphens and slashes, and around each wide (CJK) character. */
 function tokens(text: string): string[] {
+  // By index and slice, not character by character: every card's text goes through here when a map opens.
   const out: string[] = [];
-  let current = '';
-  for (const ch of text) {
-    if (isWide(ch.codePointAt(0)!)) {
-      if (current) out.push(current);
-      out.push(ch);
-      current = '';
+  let start = 0;
+  let i = 0;
+  while (i < text.length) {
+    const code = text.codePointAt(i)!;
+    const size = code > 0xffff ? 2 : 1;
+    if (isWide(code)) {
+      if (i > start) out.push(text.slice(start, i));
+      out.push(text.slice(i, i + size));
+      i += size;
+      start = i;
       continue;
     }
-    current += ch;
-    if (ch === ' ' || ch === '\t' || ch === '-' || ch === '/') {
-      out.push(current);
-      current = '';
+    i += size;
+    // space, tab, hyphen-minus, slash
+    if (code === 0x20 || code === 0x09 || code === 0x2d || code === 0x2f) {
+      out.push(text.slice(start, i));
+      start = i;
     }
   }
-  if (current) out.push(current);
+  if (start < text.length) out.push(text.slice(start));
   return out;
 }
 

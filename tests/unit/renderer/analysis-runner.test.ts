@@ -1,11 +1,11 @@
 // The analysis runner: computes the chain only when an analysis input changes, for
 // large maps in a worker (a fake one here) whose stale results are dropped, and falls
 // back to the UI thread when the worker fails.
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { analyseChain, analyseProcess } from '../../../src-shared/domain/analytics';
 import type { MapDocument } from '../../../src-shared/domain/map-document';
 import { moveNodes, updateStage, updateTransition } from '../../../src-shared/domain/map-ops';
-import { createAnalysisRunner, type AnalysisWorker } from '../../../src-renderer/store/analysis-runner';
+import { afterNextPaint, createAnalysisRunner, type AnalysisWorker } from '../../../src-renderer/store/analysis-runner';
 import type { AnalysisRequest, AnalysisResponse } from '../../../src-renderer/store/analysis-protocol';
 import { aMapDocument, aMetric, anOutcome, aStage, aTransition } from '../../fixtures/factories';
 
@@ -108,7 +108,7 @@ describe('large maps, in a worker', () => {
     const worker = new FakeWorker();
     const analyse = vi.fn(analyseChain);
     const onWorkerFailure = vi.fn();
-    const runner = createAnalysisRunner({ analyse, startWorker: () => worker, threshold: 2, onWorkerFailure });
+    const runner = createAnalysisRunner({ analyse, startWorker: () => worker, threshold: 2, onWorkerFailure, handOver: (send) => send() });
     const notified = vi.fn();
     runner.subscribe(notified);
     return { worker, analyse, runner, notified, onWorkerFailure };
@@ -226,5 +226,78 @@ describe('large maps, in a worker', () => {
     expect(worker.terminated).toBe(true);
     worker.answer(worker.requests[0]!);
     expect(notified).not.toHaveBeenCalled();
+  });
+});
+
+describe('handing a large map to the worker after the cards are drawn', () => {
+  function withHeldHandOver() {
+    const worker = new FakeWorker();
+    const held: (() => void)[] = [];
+    const runner = createAnalysisRunner({ analyse: vi.fn(analyseChain), startWorker: () => worker, threshold: 2, handOver: (send) => held.push(send) });
+    const runHeld = () => held.splice(0).forEach((send) => send());
+    return { worker, runner, held, runHeld };
+  }
+
+  it('sends nothing while the map is first drawn; then one request with the newest inputs, however many changes came meanwhile', () => {
+    const { worker, runner, held, runHeld } = withHeldHandOver();
+    const doc = aJourney();
+    expect(runner.view(doc, []).updating).toBe(true);
+    const rate = (r: number) => updateTransition(doc, doc.transitions[2]!.id, { conversionRate: r });
+    runner.view(rate(0.7), []);
+    runner.view(rate(0.9), []);
+    expect(worker.requests).toHaveLength(0);
+    expect(held).toHaveLength(1);
+    runHeld();
+    expect(worker.requests).toHaveLength(1);
+    worker.answer(worker.requests[0]!);
+    const done = runner.view(rate(0.9), []);
+    expect(done.updating).toBe(false);
+    expect(done.analysis).toEqual(analyseProcess(rate(0.9)));
+  });
+
+  it('a runner disposed before the hand-over sends nothing', () => {
+    const { worker, runner, runHeld } = withHeldHandOver();
+    runner.view(aJourney(), []);
+    runner.dispose();
+    runHeld();
+    expect(worker.requests).toHaveLength(0);
+  });
+
+  it('a map that became small before the hand-over is computed at once and nothing is sent', () => {
+    const { worker, runner, runHeld } = withHeldHandOver();
+    const doc = aJourney();
+    runner.view(doc, []);
+    const small = { ...doc, stages: doc.stages.slice(0, 1), transitions: [] };
+    expect(runner.view(small, []).updating).toBe(false);
+    runHeld();
+    expect(worker.requests).toHaveLength(0);
+  });
+});
+
+describe('afterNextPaint', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('runs the work once, after a frame and a task, or after a quarter second when no frame comes (a hidden tab)', () => {
+    vi.useFakeTimers();
+    const frames: FrameRequestCallback[] = [];
+    vi.stubGlobal('requestAnimationFrame', (f: FrameRequestCallback) => frames.push(f));
+    try {
+      const work = vi.fn();
+      afterNextPaint(work);
+      expect(work).not.toHaveBeenCalled();
+      frames.shift()!(0);
+      vi.advanceTimersByTime(0);
+      expect(work).toHaveBeenCalledTimes(1);
+      vi.advanceTimersByTime(300);
+      expect(work).toHaveBeenCalledTimes(1);
+      const hidden = vi.fn();
+      afterNextPaint(hidden);
+      vi.advanceTimersByTime(249);
+      expect(hidden).not.toHaveBeenCalled();
+      vi.advanceTimersByTime(1);
+      expect(hidden).toHaveBeenCalledTimes(1);
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 });

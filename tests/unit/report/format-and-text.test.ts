@@ -75,6 +75,18 @@ describe('the one line breaker, on hand-worked monospace metrics (0.5 em a chara
     );
   });
 
+  it('breaks around wide characters beyond the first plane, and keeps a lone surrogate as one character', () => {
+    expect(wrapText(m, '𠀀𠀁𠀂', 30, 15)).toEqual(['𠀀𠀁', '𠀂']);
+    expect(wrapText(m, 'ab\uD800cd', 1000, 15)).toEqual(['ab\uD800cd']);
+    fc.assert(
+      fc.property(fc.string({ unit: fc.oneof(fc.constantFrom('𠀀', '東', ' ', '-', '/', '\t', '\uD800', 'ab', 'x'), fc.string({ unit: 'binary', minLength: 1, maxLength: 1 })), maxLength: 120 }), fc.integer({ min: 20, max: 400 }), (text, width) => {
+        const lines = wrapText(m, text, width, 15);
+        expect(lines.join('').replace(/\s/g, '')).toBe(text.replace(/\s/g, ''));
+      }),
+      { seed: 11 },
+    );
+  });
+
   it('takes linear time on a 10,000-character note', () => {
     let calls = 0;
     const counting = { runs: (t: string, size: number, w: 'regular' | 'bold') => (calls++, m.runs(t, size, w)) };
