@@ -43,6 +43,8 @@ import { OverviewLayer } from './overview-layer/OverviewLayer';
 import { useOverviewLayer } from './overview-layer/use-overview-layer';
 import { ArrowMarker, useArrowMarkerId } from './arrow-marker';
 import { useWithoutSelectionListener } from './selection-listener';
+import { nearFirstView } from './first-view';
+import { afterNextPaint } from '../lib/after-next-paint';
 
 // Module scope: new objects on every render would remount every node.
 const nodeTypes = { stage: StageNode, outcome: OutcomeNode, exitMarker: ExitMarkerNode };
@@ -111,7 +113,34 @@ export function MapCanvas() {
     return metrics ? cardSizer(metrics) : null;
   }, []);
 
+  // The first view, given to React Flow when it mounts (no frame at zoom 1 at the origin first):
+  // the last working view of this version, else fitted or at the map's start (opening-view.ts).
+  // The window stands in for the canvas, not laid out yet: it only decides fit or start.
+  const hasDoc = doc !== null;
+  const mountView = useMemo(() => {
+    const current = session.document.getState().history?.doc;
+    if (!hasDoc || !versionId || !current) return null;
+    const boxes = [
+      ...current.stages.map((st) => ({ ...st.position, width: 380, height: 420 })),
+      ...current.outcomes.map((o) => ({ ...o.position, width: 200, height: 82 })),
+    ];
+    const screen = { width: window.innerWidth, height: window.innerHeight };
+    return { versionId, ...firstView(rememberedViewport(viewStorage(), versionId), boundsOf(boxes), screen) };
+  }, [hasDoc, versionId, session]);
   const rates = useMemo(() => (doc ? resolveRates(doc) : null), [doc]);
+  // A big map's first frame: the cards near the view it opens at (first-view.ts); the whole
+  // map once that frame is painted. Rates, flags and figures are always the whole map's.
+  const [wholeMap, setWholeMap] = useState(false);
+  const near = useMemo(
+    () => (wholeMap || !doc || !mountView || mountView.fit ? null : nearFirstView(doc, mountView.viewport, { width: window.innerWidth, height: window.innerHeight })),
+    [wholeMap, doc, mountView],
+  );
+  const firstFrame = near !== null;
+  useEffect(() => {
+    if (firstFrame) afterNextPaint(() => setWholeMap(true));
+  }, [firstFrame]);
+  const shown = near ?? doc;
+  const nearRates = near ? rates : null;
 
   // The UI store owns the selection (the inspector and toolbar change it too);
   // mirror it onto the cards.
@@ -144,14 +173,14 @@ export function MapCanvas() {
   // follow when typing pauses.
   const [arrowsOf] = useState(() => cachedEdges());
   const arrowsDoc = useDeferredValue(doc);
-  const baseEdges = useMemo(
-    () => (arrowsDoc ? arrowsOf(arrowsDoc, selectedEdgeId, resolveRates(arrowsDoc), bottlenecks) : []),
-    [arrowsOf, arrowsDoc, selectedEdgeId, bottlenecks],
-  );
+  const baseEdges = useMemo(() => {
+    if (near && nearRates) return arrowsOf(near, selectedEdgeId, nearRates, bottlenecks);
+    return arrowsDoc ? arrowsOf(arrowsDoc, selectedEdgeId, resolveRates(arrowsDoc), bottlenecks) : [];
+  }, [arrowsOf, near, nearRates, arrowsDoc, selectedEdgeId, bottlenecks]);
   // Before paint: the cards (and the exits' outcome markers) exist when React Flow first draws.
   useLayoutEffect(() => {
-    if (doc && rates) setNodes((previous) => reconcileNodes(previous, doc, readOnly, stageFlags(rates), baseEdges, sizer));
-  }, [doc, readOnly, rates, baseEdges, sizer]);
+    if (shown && rates) setNodes((previous) => reconcileNodes(previous, shown, readOnly, stageFlags(rates), baseEdges, sizer));
+  }, [shown, readOnly, rates, baseEdges, sizer]);
   const labelAt = useLabelPlacement(nodes, baseEdges, overview);
   // The labels reach their arrows apart from the edge list (label-spots.ts), before paint.
   const [labelSpots] = useState(createLabelSpots);
@@ -167,21 +196,8 @@ export function MapCanvas() {
     setLabelLayer(el?.querySelector<HTMLElement>('.react-flow__edgelabel-renderer') ?? null);
   }, []);
 
-  // Open at the last working view of this version, else fitted or at the map's start (opening-view.ts).
-  // After React Flow's own effects: its pan and zoom exist by then.
-  // The first view, given to React Flow when it mounts (no frame at zoom 1 at the origin first).
-  // The window stands in for the canvas, not laid out yet: it only decides fit or start.
-  const hasDoc = doc !== null;
-  const mountView = useMemo(() => {
-    const current = session.document.getState().history?.doc;
-    if (!hasDoc || !versionId || !current) return null;
-    const boxes = [
-      ...current.stages.map((st) => ({ ...st.position, width: 380, height: 420 })),
-      ...current.outcomes.map((o) => ({ ...o.position, width: 200, height: 82 })),
-    ];
-    const screen = { width: window.innerWidth, height: window.innerHeight };
-    return { versionId, ...firstView(rememberedViewport(viewStorage(), versionId), boundsOf(boxes), screen) };
-  }, [hasDoc, versionId, session]);
+  // A version opened later is shown as it should be once React Flow's own effects have run
+  // (its pan and zoom exist by then).
   const opened = useRef<string | null>(null);
   const paneWidth = useStore(paneWidthSelector);
   const paneHeight = useStore(paneHeightSelector);

@@ -11,6 +11,7 @@
 //   a result for inputs that have changed since is dropped (sequence numbers).
 // - If the worker cannot start or fails, the analysis is computed in the UI thread from
 //   then on: slower on a huge map, never missing.
+import { afterNextPaint } from '../lib/after-next-paint';
 import {
   analyseChain,
   analysisInputs,
@@ -78,17 +79,6 @@ export interface AnalysisRunnerOptions {
   handOver?: (send: () => void) => void;
 }
 
-/** Runs `work` once the next frame has been painted (or after a quarter second in a hidden tab, which paints no frames). */
-export function afterNextPaint(work: () => void): void {
-  let done = false;
-  const once = () => {
-    if (done) return;
-    done = true;
-    work();
-  };
-  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(once, 0));
-  setTimeout(once, 250);
-}
 
 /** The browser's worker for the chain, built by Vite into its own chunk. */
 export function startBrowserWorker(): AnalysisWorker | null {

@@ -5,8 +5,9 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { analyseChain, analyseProcess } from '../../../src-shared/domain/analytics';
 import type { MapDocument } from '../../../src-shared/domain/map-document';
 import { moveNodes, updateStage, updateTransition } from '../../../src-shared/domain/map-ops';
-import { afterNextPaint, createAnalysisRunner, type AnalysisWorker } from '../../../src-renderer/store/analysis-runner';
+import { createAnalysisRunner, type AnalysisWorker } from '../../../src-renderer/store/analysis-runner';
 import type { AnalysisRequest, AnalysisResponse } from '../../../src-renderer/store/analysis-protocol';
+import { afterNextPaint } from '../../../src-renderer/lib/after-next-paint';
 import { aMapDocument, aMetric, anOutcome, aStage, aTransition } from '../../fixtures/factories';
 
 /** Enter → Compare (days blank) → Won at 50 %, the rest lost. */
