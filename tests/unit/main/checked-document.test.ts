@@ -32,4 +32,12 @@ describe('a checked document', () => {
     expect(checked.json).toBe(JSON.stringify(withStage()));
     expect(checked.json).toBe(checked.json);
   });
+
+  it('known by its JSON and parsed before its text was asked for: the text asked for later is the same, byte for byte', () => {
+    const json = JSON.stringify({ ...withStage(), process: { '10': 'integer-like keys first', currency: 'EUR', rate: 0.1 + 0.2, ratio: -0 } });
+    const checked = checkedFromJson(json);
+    expect(checked.document.process).toMatchObject({ currency: 'EUR' });
+    expect(checked.json).toBe(json);
+    expect(checked.json).toBe(json);
+  });
 });
