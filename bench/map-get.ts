@@ -3,7 +3,10 @@
 // migration and schema check, the host's JSON.stringify of the answer, the renderer's
 // JSON.parse of it, and the whole round trip. "first" reads follow a save (a new
 // revision, nothing read yet); "repeat" reads ask for the same revision again
-// (kept by src-main/db/document-cache.ts).
+// (kept by src-main/db/document-cache.ts); "cold" reads follow a forgetting of the
+// cache, as the first read after a start: the row's digest vouches for its text
+// (src-main/db/document-digest.ts), or, for a row from before the digest
+// ("cold_unchecked"), the text is migrated and checked.
 // Run: npx tsx bench/map-get.ts [--sizes 1000,2000] [--runs 5]. Prints JSON.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
@@ -15,7 +18,9 @@ import { TOKEN_HEADER } from '../src-main/server/guards';
 import { migrateDocument } from '../src-shared/domain/document-migrations';
 import type { MapDocument } from '../src-shared/domain/map-document';
 import { blankWorkshopMeta } from '../src-shared/domain/workshop';
-import { createDocumentCache } from '../src-main/db/document-cache';
+import { checkedFromDocument } from '../src-main/db/checked-document';
+import { documentCacheOf } from '../src-main/db/document-cache';
+import { documentDigest } from '../src-main/db/document-digest';
 import { bigMap } from './big-map';
 import { median, medianAsync } from './timing';
 
@@ -74,11 +79,13 @@ async function benchSize(stages: number, runs: number): Promise<Record<string, n
     const copies = Array.from({ length: runs + 1 }, () => JSON.parse(text) as MapDocument);
     const answer = await backend.dispatch('map.get', { versionId });
     const body = JSON.stringify(answer);
+    const forget = () => documentCacheOf(backend.db).forget(versionId);
     // A save before each timed read makes it a first read of a new revision; the save is not timed.
-    const firstRead = async (read: () => Promise<unknown>) => {
+    const firstRead = async (read: () => Promise<unknown>, before: () => void = () => {}) => {
       const times: number[] = [];
       for (let i = 0; i <= runs; i++) {
         await save();
+        before();
         const start = performance.now();
         await read();
         if (i > 0) times.push(performance.now() - start);
@@ -92,14 +99,20 @@ async function benchSize(stages: number, runs: number): Promise<Record<string, n
       sqlite_row_ms: median(() => row(), runs),
       json_parse_ms: median(() => JSON.parse(text), runs),
       migrate_and_check_ms: median(() => migrateDocument(parsed), runs),
-      // Entering the cache deep-freezes the document: paid once per revision read.
-      cache_freeze_ms: median((run) => createDocumentCache().put(versionId, run, copies[run]!), runs),
+      // A read document is deep-frozen: paid once per revision parsed.
+      cache_freeze_ms: median((run) => checkedFromDocument(copies[run]!), runs),
       host_stringify_ms: median(() => JSON.stringify(answer), runs),
       renderer_json_parse_ms: median(() => JSON.parse(body), runs),
       dispatch_first_ms: await firstRead(() => backend.dispatch('map.get', { versionId })),
       dispatch_repeat_ms: await medianAsync(() => backend.dispatch('map.get', { versionId }), runs),
       http_first_ms: await firstRead(() => post(host.port, host.token, 'map.get', { versionId })),
       http_repeat_ms: await medianAsync(() => post(host.port, host.token, 'map.get', { versionId }), runs),
+      digest_ms: median(() => documentDigest(text), runs),
+      http_cold_ms: await firstRead(() => post(host.port, host.token, 'map.get', { versionId }), forget),
+      http_cold_unchecked_ms: await firstRead(() => post(host.port, host.token, 'map.get', { versionId }), () => {
+        backend.db.prepare('UPDATE map_versions SET document_digest = NULL WHERE id = ?').run(versionId);
+        forget();
+      }),
     };
   } finally {
     await host.close();

@@ -154,6 +154,17 @@ export const SCHEMA_MIGRATIONS: readonly SchemaMigration[] = [
       );
     `,
   },
+  {
+    version: 7,
+    name: 'a map version stores the digest of its checked document',
+    // "format:sha1" of the exact stored JSON, written with every document (each one was
+    // checked against the map schema on its way in); a read whose text still matches
+    // trusts it (src-main/db/document-digest.ts). Rows written before this step have
+    // none (NULL) and are checked on every first read, as before; a read never writes.
+    sql: `
+      ALTER TABLE map_versions ADD COLUMN document_digest TEXT;
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = SCHEMA_MIGRATIONS.at(-1)?.version ?? 0;

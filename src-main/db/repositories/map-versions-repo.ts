@@ -1,13 +1,18 @@
-// Rows of the map_versions table. Documents are validated (and migrated) when first
-// read at a revision (later reads of that revision share it: document-cache.ts), and
-// written only when the caller's revision is still the current one.
+// Rows of the map_versions table. Every document is written with the digest of its
+// JSON (document-digest.ts: every writer's document passed the map schema); a read
+// whose text still matches the digest trusts it, any other is migrated and checked
+// before use. Later reads of the same revision share it (document-cache.ts).
+// Documents are written only when the caller's revision is still the current one.
 import { migrateDocument } from '../../../src-shared/domain/document-migrations';
 import { SignOffSchema, type SignOff } from '../../../src-shared/domain/export-envelope';
 import type { MapDocument } from '../../../src-shared/domain/map-document';
 import type { MapVersion, MapVersionSummary } from '../../../src-shared/api/contract';
 import { DomainError } from '../../../src-shared/api/errors';
 import { WithdrawnAgreementSchema, type WithdrawnAgreement } from '../../../src-shared/domain/agreement';
+import { withKnownJson } from '../../core/json-text';
+import { checkedFromDocument, checkedFromJson, type CheckedDocument } from '../checked-document';
 import { documentCacheOf } from '../document-cache';
+import { documentDigest, isCheckedJson } from '../document-digest';
 import type { Db } from '../open';
 
 interface RawRow {
@@ -16,6 +21,8 @@ interface RawRow {
   name: string;
   sort_order: number;
   document: string;
+  /** documentDigest of `document` when it was written; NULL in rows from before schema step 7. */
+  document_digest: string | null;
   revision: number;
   sign_off: string | null;
   agreement_history: string;
@@ -24,7 +31,8 @@ interface RawRow {
   updated_at: string;
 }
 /** A row without its document: what a read needs before it knows whether the document is cached. */
-type MetaRow = Omit<RawRow, 'document'>;
+type MetaRow = Omit<RawRow, 'document' | 'document_digest'>;
+type DocumentRow = Pick<RawRow, 'name' | 'document' | 'document_digest'>;
 const META_COLUMNS = 'id, workshop_id, name, sort_order, revision, sign_off, agreement_history, source_version_id, created_at, updated_at';
 
 function readSignOff(raw: MetaRow): SignOff | null {
@@ -46,7 +54,7 @@ function readHistory(raw: MetaRow): WithdrawnAgreement[] {
   return parsed.data;
 }
 
-function readDocument(raw: RawRow): MapDocument {
+function readDocument(raw: DocumentRow): MapDocument {
   let json: unknown;
   try {
     json = JSON.parse(raw.document);
@@ -56,6 +64,12 @@ function readDocument(raw: RawRow): MapDocument {
   const read = migrateDocument(json);
   if (!read.ok) throw new DomainError('INTERNAL', `The stored map "${raw.name}" cannot be read: ${read.error.message}`);
   return read.doc;
+}
+
+/** The row's document: its text as it is when the digest vouches for it, else migrated and checked (refused in words if damaged). */
+function readChecked(raw: DocumentRow): CheckedDocument {
+  if (isCheckedJson(raw.document, raw.document_digest)) return checkedFromJson(raw.document);
+  return checkedFromDocument(readDocument(raw));
 }
 
 function toSummary(raw: MetaRow): MapVersionSummary {
@@ -74,17 +88,17 @@ export type SaveOutcome = 'saved' | 'not-found' | 'locked' | 'conflict';
 
 export function createMapVersionsRepo(db: Db) {
   const insert = db.prepare(
-    `INSERT INTO map_versions (id, workshop_id, name, sort_order, document, revision, sign_off, agreement_history, source_version_id, created_at, updated_at)
-     VALUES (@id, @workshopId, @name, @sortOrder, @document, 1, @signOff, @history, @source, @now, @now)`,
+    `INSERT INTO map_versions (id, workshop_id, name, sort_order, document, document_digest, revision, sign_off, agreement_history, source_version_id, created_at, updated_at)
+     VALUES (@id, @workshopId, @name, @sortOrder, @document, @digest, 1, @signOff, @history, @source, @now, @now)`,
   );
   const byId = db.prepare('SELECT * FROM map_versions WHERE id = ?');
   const metaById = db.prepare(`SELECT ${META_COLUMNS} FROM map_versions WHERE id = ?`);
-  const documentById = db.prepare('SELECT document FROM map_versions WHERE id = ?');
+  const documentById = db.prepare('SELECT document, document_digest FROM map_versions WHERE id = ?');
   const cache = documentCacheOf(db);
   /** The document at the row's revision: the one already read, or read, checked and kept. */
-  const documentAt = (raw: MetaRow): MapDocument =>
+  const documentAt = (raw: MetaRow): CheckedDocument =>
     cache.get(raw.id, raw.revision) ??
-    cache.put(raw.id, raw.revision, readDocument({ ...raw, document: (documentById.get(raw.id) as { document: string }).document }));
+    cache.put(raw.id, raw.revision, readChecked({ name: raw.name, ...(documentById.get(raw.id) as Omit<DocumentRow, 'name'>) }));
   // Without the document (up to megabytes of JSON): for questions that do not need it.
   const workshopById = db.prepare('SELECT workshop_id FROM map_versions WHERE id = ?');
   const byWorkshop = db.prepare('SELECT * FROM map_versions WHERE workshop_id = ? ORDER BY sort_order');
@@ -100,7 +114,7 @@ export function createMapVersionsRepo(db: Db) {
   const rename = db.prepare('UPDATE map_versions SET name = @name, updated_at = @now WHERE id = @id AND sign_off IS NULL');
   const remove = db.prepare('DELETE FROM map_versions WHERE id = ?');
   const save = db.prepare(
-    `UPDATE map_versions SET document = @document, revision = revision + 1, updated_at = @now
+    `UPDATE map_versions SET document = @document, document_digest = @digest, revision = revision + 1, updated_at = @now
      WHERE id = @id AND revision = @revision AND sign_off IS NULL`,
   );
 
@@ -113,6 +127,7 @@ export function createMapVersionsRepo(db: Db) {
   };
 
   return {
+    /** Adds a version. Its document must have passed the map schema (templates, imports and copies of read versions have): it is stored as checked. */
     insert(v: {
       id: string;
       workshopId: string;
@@ -126,12 +141,14 @@ export function createMapVersionsRepo(db: Db) {
       now: string;
     }): void {
       cache.forget(v.id);
+      const document = JSON.stringify(v.document);
       insert.run({
         id: v.id,
         workshopId: v.workshopId,
         name: v.name,
         sortOrder: v.sortOrder,
-        document: JSON.stringify(v.document),
+        document,
+        digest: documentDigest(document),
         signOff: v.signOff ? JSON.stringify(v.signOff) : null,
         history: JSON.stringify(v.agreementHistory ?? []),
         source: v.sourceVersionId ?? null,
@@ -141,7 +158,17 @@ export function createMapVersionsRepo(db: Db) {
     get(id: string): MapVersion | undefined {
       const raw = metaById.get(id) as MetaRow | undefined;
       if (!raw) return undefined;
-      return { ...toSummary(raw), workshopId: raw.workshop_id, document: documentAt(raw) };
+      const checked = documentAt(raw);
+      // The document is parsed only when read (Electron's IPC, exports, compare); the
+      // browser host writes its JSON text into the answer without reading it (json-text.ts).
+      const version = {
+        ...toSummary(raw),
+        workshopId: raw.workshop_id,
+        get document(): MapDocument {
+          return checked.document;
+        },
+      };
+      return withKnownJson(version, 'document', () => checked.json);
     },
     workshopIdOf(id: string): string | undefined {
       return (workshopById.get(id) as Pick<RawRow, 'workshop_id'> | undefined)?.workshop_id;
@@ -163,13 +190,17 @@ export function createMapVersionsRepo(db: Db) {
         name: raw.name,
         signOff: readSignOff(raw),
         agreementHistory: readHistory(raw),
-        document: readDocument(raw),
+        document: (cache.get(raw.id, raw.revision) ?? readChecked(raw)).document,
       }));
     },
-    /** Writes a document's JSON (see keepSaved) if the row is still at `revision` and not agreed. */
+    /**
+     * Writes a document's JSON and its digest if the row is still at `revision` and not
+     * agreed. Only for JSON.stringify of a document checked against the map schema at the
+     * current format ('map.save' input is): later reads trust it (see keepSaved).
+     */
     save(id: string, revision: number, documentJson: string, now: string): SaveOutcome {
       cache.forget(id); // its revision moves on; the old document need not be kept
-      return outcomeOf(id, save.run({ id, revision, document: documentJson, now }).changes);
+      return outcomeOf(id, save.run({ id, revision, document: documentJson, digest: documentDigest(documentJson), now }).changes);
     },
     /**
      * After the save's transaction committed: the next read of `revision` parses this
@@ -177,7 +208,7 @@ export function createMapVersionsRepo(db: Db) {
      * checked against MapDocumentSchema at the current format ('map.save' input is).
      */
     keepSaved(id: string, revision: number, documentJson: string): void {
-      cache.putCheckedJson(id, revision, documentJson);
+      cache.put(id, revision, checkedFromJson(documentJson));
     },
     nextSortOrder(workshopId: string): number {
       return (nextSortOrder.get(workshopId) as { n: number }).n;
