@@ -1,13 +1,12 @@
 // The analysis runner: computes the chain only when an analysis input changes, for
 // large maps in a worker (a fake one here) whose stale results are dropped, and falls
 // back to the UI thread when the worker fails.
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { analyseChain, analyseProcess } from '../../../src-shared/domain/analytics';
 import type { MapDocument } from '../../../src-shared/domain/map-document';
 import { moveNodes, updateStage, updateTransition } from '../../../src-shared/domain/map-ops';
 import { createAnalysisRunner, type AnalysisWorker } from '../../../src-renderer/store/analysis-runner';
 import type { AnalysisRequest, AnalysisResponse } from '../../../src-renderer/store/analysis-protocol';
-import { afterNextPaint } from '../../../src-renderer/lib/after-next-paint';
 import { aMapDocument, aMetric, anOutcome, aStage, aTransition } from '../../fixtures/factories';
 
 /** Enter → Compare (days blank) → Won at 50 %, the rest lost. */
@@ -272,33 +271,5 @@ describe('handing a large map to the worker after the cards are drawn', () => {
     expect(runner.view(small, []).updating).toBe(false);
     runHeld();
     expect(worker.requests).toHaveLength(0);
-  });
-});
-
-describe('afterNextPaint', () => {
-  afterEach(() => vi.useRealTimers());
-
-  it('runs the work once, after a frame and a task, or after a quarter second when no frame comes (a hidden tab)', () => {
-    vi.useFakeTimers();
-    const frames: FrameRequestCallback[] = [];
-    vi.stubGlobal('requestAnimationFrame', (f: FrameRequestCallback) => frames.push(f));
-    try {
-      const work = vi.fn();
-      afterNextPaint(work);
-      expect(work).not.toHaveBeenCalled();
-      frames.shift()!(0);
-      vi.advanceTimersByTime(0);
-      expect(work).toHaveBeenCalledTimes(1);
-      vi.advanceTimersByTime(300);
-      expect(work).toHaveBeenCalledTimes(1);
-      const hidden = vi.fn();
-      afterNextPaint(hidden);
-      vi.advanceTimersByTime(249);
-      expect(hidden).not.toHaveBeenCalled();
-      vi.advanceTimersByTime(1);
-      expect(hidden).toHaveBeenCalledTimes(1);
-    } finally {
-      vi.unstubAllGlobals();
-    }
   });
 });
