@@ -9,8 +9,16 @@
 import { createDeflate } from 'node:zlib';
 import { renderAsync } from '@resvg/resvg-js';
 import type { MapScene, SceneShape } from '../../src-shared/domain/report/map-scene';
-import { pngChunk, PNG_SIGNATURE, pngHeader, filteredRows } from './png-encode';
+import { filteredRowsBetween, pngChunk, PNG_SIGNATURE, pngHeader } from './png-encode';
 import { resvgOptions } from './png-writer';
+
+/**
+ * Pixel rows handed to zlib at a time: a band's rows go in pieces of about 3 MB, each
+ * deflated (on the thread pool) while the next is laid out, never all 120 MB at once.
+ */
+const CHUNK_ROWS = 256;
+/** Pieces written and not yet deflated, at most: beyond them, laying out waits for zlib. */
+const CHUNKS_IN_FLIGHT = 3;
 
 /** Map units a shape may reach past its box (a stroke, a glyph's descender, an arrowhead). */
 const MARGIN = 24;
@@ -71,9 +79,15 @@ export async function renderPngInBands(scene: MapScene, width: number, svgOf: (p
     deflate.on('error', reject);
   });
   try {
+    const inFlight: Promise<void>[] = [];
     for (const band of bands) {
       const image = await band.image;
-      deflate.write(filteredRows(image.pixels, image.width, image.height, band.rows));
+      const pixels = image.pixels;
+      for (let from = 0; from < band.rows; from += CHUNK_ROWS) {
+        if (inFlight.length >= CHUNKS_IN_FLIGHT) await inFlight.shift();
+        const piece = filteredRowsBetween(pixels, image.width, image.height, from, Math.min(band.rows, from + CHUNK_ROWS));
+        inFlight.push(new Promise<void>((resolve) => deflate.write(piece, () => resolve())));
+      }
     }
   } finally {
     deflate.end();

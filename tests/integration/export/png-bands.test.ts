@@ -8,7 +8,7 @@ import { blankWorkshopMeta } from '../../../src-shared/domain/workshop';
 import { exportTextMetrics } from '../../../src-main/export/font-metrics';
 import { mapSceneOf, mapSvgOf } from '../../../src-main/export/map-svg';
 import { bandsFor, pictureGrid, renderPngInBands, sceneBand } from '../../../src-main/export/png-bands';
-import { encodePng, filteredRows } from '../../../src-main/export/png-encode';
+import { encodePng, filteredRows, filteredRowsBetween } from '../../../src-main/export/png-encode';
 import { pngWidthOf, renderSvg } from '../../../src-main/export/png-writer';
 import { glyphTextWriter } from '../../../src-main/export/svg-glyphs';
 import { bigMap } from '../../../bench/big-map';
@@ -77,16 +77,33 @@ describe('a band of the map scene', () => {
 });
 
 describe('the PNG encoder', () => {
-  it('writes the pixels it is given, each row after a filter byte of 0', () => {
-    const pixels = Uint8Array.from([255, 0, 0, 255, 0, 255, 0, 255, 0, 0, 255, 255, 255, 255, 255, 255]);
-    const png = readPng(encodePng(pixels, 2, 2));
+  // Red, green / blue, white: opaque RGBA, as resvg renders on white paper.
+  const pixels = Uint8Array.from([255, 0, 0, 255, 0, 255, 0, 255, 0, 0, 255, 255, 255, 255, 255, 255]);
+
+  it('writes an RGB picture: each row after a filter byte of 0, three bytes a pixel (the alpha byte dropped)', () => {
+    const encoded = encodePng(pixels, 2, 2);
+    expect(encoded[8 + 8 + 9]).toBe(2); // IHDR's colour type: truecolour, no alpha
+    const png = readPng(encoded);
     expect([png.width, png.height]).toEqual([2, 2]);
-    expect([...png.rows]).toEqual([0, 255, 0, 0, 255, 0, 255, 0, 255, 0, 0, 0, 255, 255, 255, 255, 255, 255]);
+    expect([...png.rows]).toEqual([0, 255, 0, 0, 0, 255, 0, 0, 0, 0, 255, 255, 255, 255]);
   });
 
-  it('pads missing rows white and refuses a wrong pixel count', () => {
-    expect([...filteredRows(Uint8Array.from([1, 2, 3, 4]), 1, 1, 2)]).toEqual([0, 1, 2, 3, 4, 0, 255, 255, 255, 255]);
+  it('is the same picture to another decoder (resvg reading it back as an image)', () => {
+    const data = `data:image/png;base64,${encodePng(pixels, 2, 2).toString('base64')}`;
+    const svg = `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="2" height="2"><image width="2" height="2" xlink:href="${data}" image-rendering="optimizeSpeed"/></svg>`;
+    expect([...renderSvg(svg, 2).pixels]).toEqual([...pixels]);
+  });
+
+  it('lays out any run of rows, pads rows past the picture white, and refuses a wrong pixel count', () => {
+    expect([...filteredRowsBetween(pixels, 2, 2, 1, 2)]).toEqual([0, 0, 0, 255, 255, 255, 255]);
+    expect([...filteredRows(Uint8Array.from([1, 2, 3, 255]), 1, 1, 2)]).toEqual([0, 1, 2, 3, 0, 255, 255, 255]);
     expect(() => filteredRows(new Uint8Array(5), 1, 1)).toThrow(/5 bytes, not 1×1 pixels/);
+  });
+
+  it('reads pixels that do not start on a word boundary', () => {
+    const shifted = new Uint8Array(pixels.length + 1);
+    shifted.set(pixels, 1);
+    expect([...filteredRows(shifted.subarray(1), 2, 2)]).toEqual([...filteredRows(pixels, 2, 2)]);
   });
 });
 
