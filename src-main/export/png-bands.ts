@@ -1,8 +1,8 @@
 // The map picture rendered as horizontal bands at once, on libuv's thread pool (resvg's
 // renderAsync), and joined into one PNG: a 200-stage map is 40 megapixels and 150,000
 // glyph outlines, 2 s of resvg on one core; two bands, each with only its own shapes,
-// take half that on the machine's two cores when the export has them to itself (beside
-// other formats, one band: bands add a little work of their own). The bands cut the
+// take half that on the machine's two cores (the runner gives the picture both: it
+// starts first, and the other formats beside it finish well before it). The bands cut the
 // picture on whole pixel rows of the same grid as one rendering, so the seam is
 // invisible: pixels differ from the whole picture only by a shade of anti-aliasing
 // where a band cuts a long shape.
