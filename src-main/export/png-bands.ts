@@ -1,5 +1,5 @@
-// The map picture rendered as horizontal bands at once, on libuv's thread pool (resvg's
-// renderAsync), and joined into one PNG: a 200-stage map is 40 megapixels and 150,000
+// The map picture rendered as horizontal bands at once (the first on the export worker's
+// thread, the others on libuv's thread pool: resvg's renderAsync), and joined into one PNG: a 200-stage map is 40 megapixels and 150,000
 // glyph outlines, 2 s of resvg on one core; two bands, each with only its own shapes,
 // take half that on the machine's two cores (the runner gives the picture both: it
 // starts first, and the other formats beside it finish well before it). The bands cut the
@@ -7,7 +7,7 @@
 // invisible: pixels differ from the whole picture only by a shade of anti-aliasing
 // where a band cuts a long shape.
 import { createDeflate } from 'node:zlib';
-import { renderAsync } from '@resvg/resvg-js';
+import { Resvg, renderAsync, type RenderedImage } from '@resvg/resvg-js';
 import type { MapScene, SceneShape } from '../../src-shared/domain/report/map-scene';
 import { filteredRowsBetween, pngChunk, PNG_SIGNATURE, pngHeader } from './png-encode';
 import { resvgOptions } from './png-writer';
@@ -65,12 +65,28 @@ export async function renderPngInBands(scene: MapScene, width: number, svgOf: (p
   const count = bandsFor(width * grid.height, cores);
   const cuts = Array.from({ length: count + 1 }, (_, i) => Math.round((grid.height * i) / count));
   const options = resvgOptions(width);
-  // Each band's SVG is written and handed to the thread pool before the next is written.
-  const bands = cuts.slice(0, -1).map((from, i) => {
+  const bandOf = (i: number) => {
+    const from = cuts[i]!;
     const rows = cuts[i + 1]! - from;
-    const svg = count === 1 ? svgOf(scene) : bandSvg(svgOf, scene, grid, from, rows);
-    return { rows, image: renderAsync(svg, options) };
+    return { rows, svg: () => (count === 1 ? svgOf(scene) : bandSvg(svgOf, scene, grid, from, rows)) };
+  };
+  // The bands below the first are written and handed to libuv's thread pool, each before
+  // the next is written; the first is rendered here, on the export worker's own thread.
+  // That thread gives way to the API and shares a core fairly with the worker building
+  // the PDF beside this picture; the pool's threads do not give way (two bands there
+  // starved that worker until the picture was done, then it ran on alone).
+  const later = Array.from({ length: count - 1 }, (_, i) => {
+    const band = bandOf(i + 1);
+    return { rows: band.rows, image: renderAsync(band.svg(), options) };
   });
+  const top = bandOf(0);
+  let topImage: Promise<RenderedImage>;
+  try {
+    topImage = Promise.resolve(new Resvg(top.svg(), options).render());
+  } catch (error) {
+    topImage = Promise.reject(error instanceof Error ? error : new Error(String(error)));
+  }
+  const bands = [{ rows: top.rows, image: topImage }, ...later];
   const deflate = createDeflate({ level: 1 });
   const packed: Buffer[] = [];
   deflate.on('data', (chunk: Buffer) => packed.push(chunk));

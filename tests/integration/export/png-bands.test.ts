@@ -145,4 +145,11 @@ describe('a big map rendered in two bands', () => {
     expect(differing / expected.length).toBeLessThan(0.001);
     expect(worst).toBeLessThan(96);
   }, 60_000);
+
+  it('refuses with resvg’s error when a band cannot be drawn, in one band or in two', async () => {
+    const scene: MapScene = { x: 0, y: 0, width: 3000, height: 3000, layers: [] };
+    const broken = () => '<svg xmlns="http://www.w3.org/2000/svg" width="3000" height="3000"><rect</svg>';
+    await expect(renderPngInBands(scene, 3000, broken, 2)).rejects.toThrow(/svg|xml|parse/i);
+    await expect(renderPngInBands(scene, 1000, broken, 1)).rejects.toThrow(/svg|xml|parse/i);
+  });
 });
