@@ -23,9 +23,45 @@ const CHUNKS_IN_FLIGHT = 3;
 /** Map units a shape may reach past its box (a stroke, a glyph's descender, an arrowhead). */
 const MARGIN = 24;
 
-/** The vertical reach of a shape in map units, or null when it is drawn in every band (paths, the slanted DRAFT). */
+/**
+ * The vertical reach of path data in absolute commands (as the map scene writes them):
+ * every point it passes and every control point (a curve stays within them), an arc's
+ * end widened by its radius. Null for relative commands: such a path is drawn in every band.
+ */
+export function pathReach(d: string): [number, number] | null {
+  const tokens = d.match(/[A-Za-z]|-?(?:\d+\.?\d*|\.\d+)(?:e-?\d+)?/g) ?? [];
+  let top = Infinity;
+  let bottom = -Infinity;
+  const see = (y: number, spread = 0) => {
+    top = Math.min(top, y - spread);
+    bottom = Math.max(bottom, y + spread);
+  };
+  let command = '';
+  let args: number[] = [];
+  const flush = () => {
+    if (command === 'V') args.forEach((y) => see(y));
+    else if (command === 'A') for (let i = 0; i + 6 < args.length; i += 7) see(args[i + 6]!, Math.abs(args[i + 1]!));
+    else if (command !== 'H' && command !== 'Z') for (let i = 1; i < args.length; i += 2) see(args[i]!);
+    args = [];
+  };
+  for (const token of tokens) {
+    if (/^[A-Za-z]$/.test(token)) {
+      flush();
+      if (token !== token.toUpperCase()) return null;
+      command = token;
+    } else {
+      args.push(Number(token));
+    }
+  }
+  flush();
+  return top <= bottom ? [top, bottom] : null;
+}
+
+/** The vertical reach of a shape in map units, or null when it is drawn in every band (the slanted DRAFT, relative paths). */
 function reach(shape: SceneShape): [number, number] | null {
   switch (shape.kind) {
+    case 'path':
+      return pathReach(shape.d);
     case 'rect':
       return [shape.y, shape.y + shape.height];
     case 'line':

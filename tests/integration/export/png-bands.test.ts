@@ -7,7 +7,7 @@ import { buildReport } from '../../../src-shared/domain/report/build-report';
 import { blankWorkshopMeta } from '../../../src-shared/domain/workshop';
 import { exportTextMetrics } from '../../../src-main/export/font-metrics';
 import { mapSceneOf, mapSvgOf } from '../../../src-main/export/map-svg';
-import { bandsFor, pictureGrid, renderPngInBands, sceneBand } from '../../../src-main/export/png-bands';
+import { bandsFor, pathReach, pictureGrid, renderPngInBands, sceneBand } from '../../../src-main/export/png-bands';
 import { encodePng, filteredRows, filteredRowsBetween } from '../../../src-main/export/png-encode';
 import { pngWidthOf, renderSvg } from '../../../src-main/export/png-writer';
 import { glyphTextWriter } from '../../../src-main/export/svg-glyphs';
@@ -55,7 +55,7 @@ describe('a band of the map scene', () => {
     ],
   };
 
-  it('keeps the shapes that reach into it (with a margin), every path, and its view cut to the strip', () => {
+  it('keeps the shapes that reach into it (with a margin), and its view cut to the strip', () => {
     const top = sceneBand(scene, 0, 500);
     expect(top).toMatchObject({ y: 0, height: 500 });
     expect(top.layers[0]!.map((s) => s.kind === 'rect' && s.y)).toEqual([0, 450, false]);
@@ -66,6 +66,22 @@ describe('a band of the map scene', () => {
     // 450–550 is 50 units above 600: past the 24-unit margin.
     expect(bottom.layers[0]!.map((s) => s.kind === 'rect' && s.y)).toEqual([900, false]);
     expect(bottom.layers[1]).toHaveLength(0);
+  });
+
+  it('keeps a path only in the bands its points reach: an arrowhead in one, a long arrow in both', () => {
+    const head: SceneShape = { kind: 'path', d: 'M 5 900 L 0 910 L 10 910 Z', fill: '#000' };
+    const withPaths: MapScene = { ...scene, layers: [[head, { kind: 'path', d: 'M 0 100 C 50 100 50 900 100 900', stroke: '#000' }]] };
+    expect(sceneBand(withPaths, 0, 500).layers[0]).toHaveLength(1);
+    expect(sceneBand(withPaths, 600, 1000).layers[0]).toHaveLength(2);
+  });
+
+  it('reads a path’s reach from its absolute commands: points, control points, an arc’s radius', () => {
+    expect(pathReach('M 0 10 C 5 -20 5 40 10 0')).toEqual([-20, 40]);
+    expect(pathReach('M0 0 H 10 V 50 A 12 12 0 0 1 0 62 Z')).toEqual([0, 74]);
+    expect(pathReach('M5 1e2L-.5 .25')).toEqual([0.25, 100]);
+    // Relative commands would need the whole walk: drawn everywhere instead.
+    expect(pathReach('M 0 0 l 5 5')).toBeNull();
+    expect(pathReach('')).toBeNull();
   });
 
   it('splits only pictures of 4 megapixels or more, in two, and only when it has two cores to itself', () => {
