@@ -7,7 +7,7 @@ import { buildReport } from '../../../src-shared/domain/report/build-report';
 import { blankWorkshopMeta } from '../../../src-shared/domain/workshop';
 import { exportTextMetrics } from '../../../src-main/export/font-metrics';
 import { mapSceneOf, mapSvgOf } from '../../../src-main/export/map-svg';
-import { bandsFor, pathReach, pictureGrid, renderPngInBands, sceneBand } from '../../../src-main/export/png-bands';
+import { bandCuts, bandsFor, pathReach, pictureGrid, renderPngInBands, sceneBand } from '../../../src-main/export/png-bands';
 import { encodePng, filteredRows, filteredRowsBetween } from '../../../src-main/export/png-encode';
 import { pngWidthOf, renderSvg } from '../../../src-main/export/png-writer';
 import { glyphTextWriter } from '../../../src-main/export/svg-glyphs';
@@ -82,6 +82,13 @@ describe('a band of the map scene', () => {
     // Relative commands would need the whole walk: drawn everywhere instead.
     expect(pathReach('M 0 0 l 5 5')).toBeNull();
     expect(pathReach('')).toBeNull();
+  });
+
+  it('gives the first band (drawn on the worker’s own thread, which also writes and encodes) a third of the rows', () => {
+    expect(bandCuts(900, 2)).toEqual([0, 300, 900]);
+    expect(bandCuts(1000, 2)).toEqual([0, 333, 1000]);
+    expect(bandCuts(900, 3)).toEqual([0, 300, 600, 900]);
+    expect(bandCuts(900, 1)).toEqual([0, 900]);
   });
 
   it('splits only pictures of 4 megapixels or more, in two, and only when it has two cores to itself', () => {
