@@ -16,9 +16,10 @@ export interface ExportJob {
   paper: Paper;
   pngScales?: PngScale[];
   /**
-   * Cores this job may keep busy: 2 when nothing else is building or waiting, so a big
-   * PNG renders in two bands at once; 1 while other formats take the other core, where
-   * bands would only add work.
+   * Cores this job may keep busy: 2 when nothing else was building as it started (it is
+   * the biggest, the PNG, of the formats asked together), so a big PNG renders in two
+   * bands at once, beside the other formats at first and on both cores once they are
+   * done; 1 for a job started beside another.
    */
   cores: number;
   /**

