@@ -15,6 +15,8 @@ import type { Route } from '../routes';
 /** An early answer not asked for by then is dropped: the editor was not opened at once, so it reads afresh. */
 export const EARLY_READ_FRESH_MS = 5000;
 
+/** The reads started early; nothing else is ever taken from them. */
+const EARLY_METHODS = new Set(['workshop.get', 'map.get']);
 const keyOf = (method: string, input: unknown) => `${method} ${JSON.stringify(input ?? {})}`;
 
 /**
@@ -43,10 +45,12 @@ export function withEarlyReads(transport: Transport, route: Route, now: () => nu
   return (method, input, options) => {
     // Stale answers are let go (a big map's is megabytes).
     for (const [key, { at }] of early) if (now() - at > EARLY_READ_FRESH_MS) early.delete(key);
+    // Only the two reads are looked up: a save's input is a whole map, never to be written out again here.
+    if (early.size === 0 || options || !EARLY_METHODS.has(method)) return transport(method, input, options);
     const key = keyOf(method, input);
     const hit = early.get(key);
     early.delete(key);
-    if (!hit || options) return transport(method, input, options);
+    if (!hit) return transport(method, input, options);
     return hit.answer.then((answer) => (answer.ok ? answer : transport(method, input)));
   };
 }
