@@ -11,7 +11,6 @@
 //   a result for inputs that have changed since is dropped (sequence numbers).
 // - If the worker cannot start or fails, the analysis is computed in the UI thread from
 //   then on: slower on a huge map, never missing.
-import { afterNextPaint } from '../lib/after-next-paint';
 import {
   analyseChain,
   analysisInputs,
@@ -70,15 +69,7 @@ export interface AnalysisRunnerOptions {
   threshold?: number;
   /** Told when the worker failed and the analysis moved to the UI thread. */
   onWorkerFailure?: (message: string) => void;
-  /**
-   * Runs `send` when a map for the idle worker is to be handed over: by default after the
-   * next paint. Handing a 1,000-stage map over is a structured copy of it on the UI
-   * thread (some 10 ms); when a map opens, its cards are drawn first. Changes made
-   * meanwhile go in the same request (the newest inputs).
-   */
-  handOver?: (send: () => void) => void;
 }
-
 
 /** The browser's worker for the chain, built by Vite into its own chunk. */
 export function startBrowserWorker(): AnalysisWorker | null {
@@ -93,13 +84,7 @@ interface Chain {
 
 const chainOf = (inputs: MapDocument, result: ChainAnalysis): Chain => ({ word: chainWording(result, inputs) });
 
-export function createAnalysisRunner({
-  analyse = analyseChain,
-  startWorker = startBrowserWorker,
-  threshold = WORKER_THRESHOLD_STAGES,
-  onWorkerFailure,
-  handOver = afterNextPaint,
-}: AnalysisRunnerOptions = {}): AnalysisRunner {
+export function createAnalysisRunner({ analyse = analyseChain, startWorker = startBrowserWorker, threshold = WORKER_THRESHOLD_STAGES, onWorkerFailure }: AnalysisRunnerOptions = {}): AnalysisRunner {
   const listeners = new Set<() => void>();
   let version = 0;
   let disposed = false;
@@ -147,18 +132,6 @@ export function createAnalysisRunner({
     } catch (error) {
       failWorker(error instanceof Error ? error.message : String(error));
     }
-  };
-
-  /** Hands the newest inputs to the idle worker soon (handOver), once however often asked meanwhile. */
-  let handing = false;
-  const sendLatestSoon = () => {
-    if (handing) return;
-    handing = true;
-    handOver(() => {
-      handing = false;
-      if (disposed || worker === null || worker === 'failed' || inFlight !== null || latest === null) return;
-      send(latest);
-    });
   };
 
   const onResponse = (response: AnalysisResponse) => {
@@ -217,7 +190,7 @@ export function createAnalysisRunner({
     }
     latest = { seq: ++sequence, doc: inputs };
     pending = true;
-    if (inFlight === null) sendLatestSoon();
+    if (inFlight === null) send(latest);
   };
 
   const checksOf = (doc: MapDocument, metrics: readonly CheckableMetric[]) => {

@@ -108,7 +108,7 @@ describe('large maps, in a worker', () => {
     const worker = new FakeWorker();
     const analyse = vi.fn(analyseChain);
     const onWorkerFailure = vi.fn();
-    const runner = createAnalysisRunner({ analyse, startWorker: () => worker, threshold: 2, onWorkerFailure, handOver: (send) => send() });
+    const runner = createAnalysisRunner({ analyse, startWorker: () => worker, threshold: 2, onWorkerFailure });
     const notified = vi.fn();
     runner.subscribe(notified);
     return { worker, analyse, runner, notified, onWorkerFailure };
@@ -226,50 +226,5 @@ describe('large maps, in a worker', () => {
     expect(worker.terminated).toBe(true);
     worker.answer(worker.requests[0]!);
     expect(notified).not.toHaveBeenCalled();
-  });
-});
-
-describe('handing a large map to the worker after the cards are drawn', () => {
-  function withHeldHandOver() {
-    const worker = new FakeWorker();
-    const held: (() => void)[] = [];
-    const runner = createAnalysisRunner({ analyse: vi.fn(analyseChain), startWorker: () => worker, threshold: 2, handOver: (send) => held.push(send) });
-    const runHeld = () => held.splice(0).forEach((send) => send());
-    return { worker, runner, held, runHeld };
-  }
-
-  it('sends nothing while the map is first drawn; then one request with the newest inputs, however many changes came meanwhile', () => {
-    const { worker, runner, held, runHeld } = withHeldHandOver();
-    const doc = aJourney();
-    expect(runner.view(doc, []).updating).toBe(true);
-    const rate = (r: number) => updateTransition(doc, doc.transitions[2]!.id, { conversionRate: r });
-    runner.view(rate(0.7), []);
-    runner.view(rate(0.9), []);
-    expect(worker.requests).toHaveLength(0);
-    expect(held).toHaveLength(1);
-    runHeld();
-    expect(worker.requests).toHaveLength(1);
-    worker.answer(worker.requests[0]!);
-    const done = runner.view(rate(0.9), []);
-    expect(done.updating).toBe(false);
-    expect(done.analysis).toEqual(analyseProcess(rate(0.9)));
-  });
-
-  it('a runner disposed before the hand-over sends nothing', () => {
-    const { worker, runner, runHeld } = withHeldHandOver();
-    runner.view(aJourney(), []);
-    runner.dispose();
-    runHeld();
-    expect(worker.requests).toHaveLength(0);
-  });
-
-  it('a map that became small before the hand-over is computed at once and nothing is sent', () => {
-    const { worker, runner, runHeld } = withHeldHandOver();
-    const doc = aJourney();
-    runner.view(doc, []);
-    const small = { ...doc, stages: doc.stages.slice(0, 1), transitions: [] };
-    expect(runner.view(small, []).updating).toBe(false);
-    runHeld();
-    expect(worker.requests).toHaveLength(0);
   });
 });
