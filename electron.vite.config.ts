@@ -3,6 +3,7 @@
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
+import { preloadAppChunks } from './scripts/preload-app-chunks';
 
 export default defineConfig({
   main: {
@@ -33,6 +34,6 @@ export default defineConfig({
       minify: process.env.LEANMAP_NO_MINIFY !== '1',
       rollupOptions: { input: resolve(__dirname, 'src-renderer/index.html') },
     },
-    plugins: [react()],
+    plugins: [react(), preloadAppChunks()],
   },
 });

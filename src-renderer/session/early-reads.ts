@@ -1,7 +1,7 @@
-// The reads a window opening on a map needs first (its workshop and the map), started
-// by the renderer's entry before the rest of the app's code has even loaded: for a
-// 1,000-stage map, reading the map and loading the code then overlap instead of
-// following each other. The editor's own calls for the same reads take these answers,
+// The reads a window needs first, started by the renderer's entry before the rest of
+// the app's code has even loaded: a map's workshop and the map (for a 1,000-stage map,
+// reading it and loading the code then overlap instead of following each other), the
+// library's two lists. The pages' own calls for the same reads take these answers,
 // once, while they are fresh; every other call goes straight to the transport.
 // (A change another window saves between the early read and the editor's subscription
 // to its workshop's events is not announced; the revision still guards the next save,
@@ -16,7 +16,7 @@ import type { Route } from '../routes';
 export const EARLY_READ_FRESH_MS = 5000;
 
 /** The reads started early; nothing else is ever taken from them. */
-const EARLY_METHODS = new Set(['workshop.get', 'map.get']);
+const EARLY_METHODS = new Set(['workshop.get', 'map.get', 'workshop.list']);
 const keyOf = (method: string, input: unknown) => `${method} ${JSON.stringify(input ?? {})}`;
 
 /**
@@ -31,6 +31,11 @@ export function withEarlyReads(transport: Transport, route: Route, now: () => nu
     early.set(keyOf(method, input), { at: now(), answer });
     return answer;
   };
+  if (route.page === 'library') {
+    // As the library asks on opening (LibraryPage): the workshops, and the trash for its count.
+    start('workshop.list', { query: '', trash: false });
+    start('workshop.list', { query: '', trash: true });
+  }
   if (route.page === 'workshop') {
     const workshop = start('workshop.get', { id: route.id });
     if (route.versionId) start('map.get', { versionId: route.versionId });
@@ -45,7 +50,7 @@ export function withEarlyReads(transport: Transport, route: Route, now: () => nu
   return (method, input, options) => {
     // Stale answers are let go (a big map's is megabytes).
     for (const [key, { at }] of early) if (now() - at > EARLY_READ_FRESH_MS) early.delete(key);
-    // Only the two reads are looked up: a save's input is a whole map, never to be written out again here.
+    // Only the reads started here are looked up: a save's input is a whole map, never to be written out again here.
     if (early.size === 0 || options || !EARLY_METHODS.has(method)) return transport(method, input, options);
     const key = keyOf(method, input);
     const hit = early.get(key);

@@ -104,8 +104,24 @@ describe('every other call', () => {
   });
 });
 
+describe('a window opening on the library', () => {
+  it.each(['#/', '', '#/workshop/../../etc', '#/workshop/a b'])('reads the workshops and the trash early for %j (the library), and the library takes those answers', async (hash) => {
+    const { transport, log } = loggedTransport((method, input) => ({ ok: true, value: [{ id: input.trash ? 'trashed' : 'kept' }] }));
+    const early = withEarlyReads(transport, parseRoute(hash));
+    expect(log).toEqual(['workshop.list', 'workshop.list']);
+    // As LibraryPage asks: its query and trash state, then the trash for its count.
+    const [list, trashed] = await Promise.all([early('workshop.list', { query: '', trash: false }), early('workshop.list', { query: '', trash: true })]);
+    expect(list).toEqual({ ok: true, value: [{ id: 'kept' }] });
+    expect(trashed).toEqual({ ok: true, value: [{ id: 'trashed' }] });
+    expect(log).toHaveLength(2);
+    // A search is a new read.
+    await early('workshop.list', { query: 'acme', trash: false });
+    expect(log).toHaveLength(3);
+  });
+});
+
 describe('a window opening elsewhere', () => {
-  it.each(['#/', '', '#/audience/workshop-1', '#/workshop/../../etc', '#/workshop/a b'])('reads nothing early for %j', async (hash) => {
+  it.each(['#/audience/workshop-1'])('reads nothing early for %j', async (hash) => {
     const { transport, log } = loggedTransport();
     const early = withEarlyReads(transport, parseRoute(hash));
     await settle();
