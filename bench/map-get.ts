@@ -9,18 +9,17 @@
 // ("cold_unchecked"), the text is migrated and checked.
 // Run: npx tsx bench/map-get.ts [--sizes 1000,2000] [--runs 5]. Prints JSON.
 import { mkdtempSync, rmSync } from 'node:fs';
-import { request } from 'node:http';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createBackend, type Backend } from '../src-main/backend';
 import { startHttpHost } from '../src-main/server/http-host';
-import { TOKEN_HEADER } from '../src-main/server/guards';
 import { migrateDocument } from '../src-shared/domain/document-migrations';
 import type { MapDocument } from '../src-shared/domain/map-document';
 import { blankWorkshopMeta } from '../src-shared/domain/workshop';
 import { checkedFromDocument } from '../src-main/db/checked-document';
 import { documentCacheOf } from '../src-main/db/document-cache';
 import { documentDigest } from '../src-main/db/document-digest';
+import { postToHost } from '../tests/fixtures/host-post';
 import { bigMap } from './big-map';
 import { median, medianAsync } from './timing';
 
@@ -33,28 +32,6 @@ async function value<T>(backend: Backend, method: string, input: unknown): Promi
   const result = await backend.dispatch(method, input);
   if (!result.ok) throw new Error(result.error.message);
   return result.value as T;
-}
-
-function post(port: number, token: string, method: string, input: unknown): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const req = request(
-      {
-        host: '127.0.0.1',
-        port,
-        method: 'POST',
-        path: `/api/${method}`,
-        headers: { host: `127.0.0.1:${port}`, origin: `http://127.0.0.1:${port}`, [TOKEN_HEADER]: token, 'content-type': 'application/json' },
-      },
-      (res) => {
-        const parts: Buffer[] = [];
-        res.on('data', (c: Buffer) => parts.push(c));
-        res.on('end', () => resolve(Buffer.concat(parts).toString('utf8')));
-        res.on('error', reject);
-      },
-    );
-    req.on('error', reject);
-    req.end(JSON.stringify(input));
-  });
 }
 
 async function benchSize(stages: number, runs: number): Promise<Record<string, number>> {
@@ -105,11 +82,11 @@ async function benchSize(stages: number, runs: number): Promise<Record<string, n
       renderer_json_parse_ms: median(() => JSON.parse(body), runs),
       dispatch_first_ms: await firstRead(() => backend.dispatch('map.get', { versionId })),
       dispatch_repeat_ms: await medianAsync(() => backend.dispatch('map.get', { versionId }), runs),
-      http_first_ms: await firstRead(() => post(host.port, host.token, 'map.get', { versionId })),
-      http_repeat_ms: await medianAsync(() => post(host.port, host.token, 'map.get', { versionId }), runs),
+      http_first_ms: await firstRead(() => postToHost(host.port, host.token, 'map.get', { versionId })),
+      http_repeat_ms: await medianAsync(() => postToHost(host.port, host.token, 'map.get', { versionId }), runs),
       digest_ms: median(() => documentDigest(text), runs),
-      http_cold_ms: await firstRead(() => post(host.port, host.token, 'map.get', { versionId }), forget),
-      http_cold_unchecked_ms: await firstRead(() => post(host.port, host.token, 'map.get', { versionId }), () => {
+      http_cold_ms: await firstRead(() => postToHost(host.port, host.token, 'map.get', { versionId }), forget),
+      http_cold_unchecked_ms: await firstRead(() => postToHost(host.port, host.token, 'map.get', { versionId }), () => {
         backend.db.prepare('UPDATE map_versions SET document_digest = NULL WHERE id = ?').run(versionId);
         forget();
       }),

@@ -125,14 +125,14 @@ export function MapCanvas() {
       ...current.outcomes.map((o) => ({ ...o.position, width: 200, height: 82 })),
     ];
     const screen = { width: window.innerWidth, height: window.innerHeight };
-    return { versionId, ...firstView(rememberedViewport(viewStorage(), versionId), boundsOf(boxes), screen) };
+    return { versionId, screen, ...firstView(rememberedViewport(viewStorage(), versionId), boundsOf(boxes), screen) };
   }, [hasDoc, versionId, session]);
   const rates = useMemo(() => (doc ? resolveRates(doc) : null), [doc]);
   // A big map's first frame: the cards near the view it opens at (first-view.ts); the whole
   // map once that frame is painted. Rates, flags and figures are always the whole map's.
   const [wholeMap, setWholeMap] = useState(false);
   const near = useMemo(
-    () => (wholeMap || !doc || !mountView || mountView.fit ? null : nearFirstView(doc, mountView.viewport, { width: window.innerWidth, height: window.innerHeight })),
+    () => (wholeMap || !doc || !mountView || mountView.fit ? null : nearFirstView(doc, mountView.viewport, mountView.screen)),
     [wholeMap, doc, mountView],
   );
   const firstFrame = near !== null;

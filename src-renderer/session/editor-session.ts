@@ -54,8 +54,6 @@ export interface SessionParts {
   timers?: SaverTimers;
 }
 
-export { newWindowId } from './window-id';
-
 export function createEditorSession({ transport, host, events, windowId = newWindowId(), journal = memoryJournal(), page, timers }: SessionParts): EditorSession {
   const api = createApiClient(transport);
   const ui = createUiStore();

@@ -3,15 +3,12 @@
 // (no migration, no schema check), anything else is checked as before, and the browser
 // host answers 'map.get' with exactly the JSON of the parsed document.
 import { readdirSync } from 'node:fs';
-import { request } from 'node:http';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { DATABASE_FILE_NAME, type Backend } from '../../src-main/backend';
+import type { Backend } from '../../src-main/backend';
 import { documentDigest } from '../../src-main/db/document-digest';
 import { schemaVersion } from '../../src-main/db/migrate';
-import { SCHEMA_MIGRATIONS } from '../../src-main/db/migrations';
-import { TOKEN_HEADER } from '../../src-main/server/guards';
 import { startHttpHost } from '../../src-main/server/http-host';
 import { migrateDocument } from '../../src-shared/domain/document-migrations';
 import { emptyDocument, type MapDocument } from '../../src-shared/domain/map-document';
@@ -20,6 +17,8 @@ import { templateDocument } from '../../src-shared/domain/templates';
 import { bigMap } from '../../bench/big-map';
 import { aWorkshopMeta } from '../fixtures/factories';
 import { call, refusal, useTempDirs } from '../fixtures/backend';
+import { postToHost } from '../fixtures/host-post';
+import { anOldDatabase } from '../fixtures/old-database';
 
 const temp = useTempDirs();
 
@@ -118,20 +117,8 @@ describe('the digest of a stored map', () => {
 
 describe('schema step 7 on a database from before it', () => {
   /** A leanmap.db at schema 6 with one workshop and its map, as the previous Leanmap left it. */
-  function aSchemaSixDatabase(dataDir: string, document: MapDocument): void {
-    const db = new Database(join(dataDir, DATABASE_FILE_NAME));
-    for (const step of SCHEMA_MIGRATIONS.filter((m) => m.version <= 6)) db.exec(step.sql);
-    db.pragma('user_version = 6');
-    const meta = aWorkshopMeta({ title: 'Made before the digest' });
-    db.prepare(
-      `INSERT INTO workshops (id, title, organisation, meta, revision, created_at, updated_at) VALUES ('w1', ?, '', ?, 1, '2026-11-01', '2026-11-01')`,
-    ).run(meta.title, JSON.stringify(meta));
-    db.prepare(
-      `INSERT INTO map_versions (id, workshop_id, name, sort_order, document, revision, created_at, updated_at)
-       VALUES ('v1', 'w1', 'Current state', 0, ?, 4, '2026-11-01', '2026-11-01')`,
-    ).run(JSON.stringify(document));
-    db.close();
-  }
+  const aSchemaSixDatabase = (dataDir: string, document: MapDocument) =>
+    anOldDatabase(dataDir, { schema: 6, title: 'Made before the digest', document, revision: 4, date: '2026-11-01' });
 
   it('backs the file up, adds the column empty, reads the old map, and the next save writes the digest', async () => {
     const dataDir = temp.makeDir();
@@ -155,34 +142,11 @@ describe('schema step 7 on a database from before it', () => {
 });
 
 describe("the browser host's answer to 'map.get'", () => {
-  function post(port: number, token: string, versionId: string): Promise<string> {
-    return new Promise((resolve, reject) => {
-      const body = JSON.stringify({ versionId });
-      const req = request(
-        {
-          host: '127.0.0.1',
-          port,
-          method: 'POST',
-          path: '/api/map.get',
-          headers: { origin: `http://127.0.0.1:${port}`, 'content-type': 'application/json', [TOKEN_HEADER]: 'digest-test' },
-        },
-        (res) => {
-          const parts: Buffer[] = [];
-          res.on('data', (c: Buffer) => parts.push(c));
-          res.on('end', () => resolve(Buffer.concat(parts).toString('utf8')));
-          res.on('error', reject);
-        },
-      );
-      req.on('error', reject);
-      req.end(body);
-    });
-  }
-
   /** The HTTP answer and, for comparison, JSON.stringify of what the dispatcher answers as a plain (structured-cloned) value. */
   async function answers(backend: Backend, versionId: string) {
     const host = await startHttpHost({ dispatch: backend.dispatch, rendererDir: temp.makeDir(), token: 'digest-test' });
     try {
-      const body = await post(host.port, host.token, versionId);
+      const body = await postToHost(host.port, host.token, 'map.get', { versionId });
       const plain = structuredClone(await backend.dispatch('map.get', { versionId }));
       return { body, expected: JSON.stringify(plain), plain };
     } finally {

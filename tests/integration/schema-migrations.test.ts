@@ -5,18 +5,14 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { DATABASE_FILE_NAME } from '../../src-main/backend';
 import { schemaVersion } from '../../src-main/db/migrate';
-import { LATEST_SCHEMA_VERSION, SCHEMA_MIGRATIONS } from '../../src-main/db/migrations';
-import { aWorkshopMeta } from '../fixtures/factories';
+import { LATEST_SCHEMA_VERSION } from '../../src-main/db/migrations';
 import { call, useTempDirs } from '../fixtures/backend';
+import { anOldDatabase } from '../fixtures/old-database';
 
 const temp = useTempDirs();
 
 /** A leanmap.db as Leanmap 0.1 left it: schema 1, one workshop with a format-1 map. */
 function aVersionOneDatabase(dataDir: string): void {
-  const db = new Database(join(dataDir, DATABASE_FILE_NAME));
-  db.exec(SCHEMA_MIGRATIONS.find((m) => m.version === 1)!.sql);
-  db.pragma('user_version = 1');
-  const meta = aWorkshopMeta({ title: 'Made with 0.1' });
   const formatOneMap = {
     schemaVersion: 1,
     stages: [
@@ -36,14 +32,7 @@ function aVersionOneDatabase(dataDir: string): void {
     outcomes: [{ id: 'o1', kind: 'won', label: 'Won', position: { x: 400, y: 0 } }],
     transitions: [{ id: 't1', source: 's1', target: 'o1', label: '', conversionRate: 0.25 }],
   };
-  db.prepare(
-    `INSERT INTO workshops (id, title, organisation, meta, revision, created_at, updated_at) VALUES ('w1', ?, '', ?, 1, '2026-01-01', '2026-01-01')`,
-  ).run(meta.title, JSON.stringify(meta));
-  db.prepare(
-    `INSERT INTO map_versions (id, workshop_id, name, sort_order, document, revision, created_at, updated_at)
-     VALUES ('v1', 'w1', 'Current state', 0, ?, 3, '2026-01-01', '2026-01-01')`,
-  ).run(JSON.stringify(formatOneMap));
-  db.close();
+  anOldDatabase(dataDir, { schema: 1, title: 'Made with 0.1', document: formatOneMap, revision: 3, date: '2026-01-01' });
 }
 
 describe('schema step 2 (the measurement plan)', () => {

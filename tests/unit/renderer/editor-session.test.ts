@@ -1,7 +1,8 @@
 // The renderer's composition root: a session built from injected parts (a transport,
 // a host, an event source) and the browser's event stream behind a one-time ticket.
 import { describe, expect, it, vi } from 'vitest';
-import { createEditorSession, newWindowId } from '../../../src-renderer/session/editor-session';
+import { createEditorSession } from '../../../src-renderer/session/editor-session';
+import { newWindowId } from '../../../src-renderer/session/window-id';
 import { bridgeEventSource, sseEventSource } from '../../../src-renderer/session/event-source';
 import type { Host } from '../../../src-renderer/host/host';
 import type { LeanmapBridge } from '../../../src-shared/api/bridge';
