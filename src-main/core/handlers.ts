@@ -51,6 +51,7 @@ export function createHandlers({ workshops, metrics, improvements, exports, sess
     'workshop.exportFile': ({ id }) => workshops.exportFile(id),
     'workshop.importFile': ({ text }) => workshops.importFile(text),
     'map.get': ({ versionId }) => workshops.getMap(versionId),
+    'map.open': ({ workshopId }) => workshops.openMap(workshopId),
     'map.save': ({ versionId, revision, document }) => {
       guards.versionEditable(versionId);
       return workshops.saveMap(versionId, revision, document);

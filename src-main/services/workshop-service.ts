@@ -248,6 +248,15 @@ export function createWorkshopService({ db, clock, appVersion }: WorkshopService
       return v;
     },
 
+    /** The workshop's first version's map: what a window opening on the workshop shows. */
+    openMap(workshopId: string): MapVersion {
+      requireWorkshop(workshopId);
+      const first = versions.listSummaries(workshopId)[0];
+      const map = first && versions.get(first.id);
+      if (!map) throw new DomainError('NOT_FOUND', 'This workshop has no map.');
+      return map;
+    },
+
     agreeMap: db.transaction((versionId: string, revision: number, signOff: SignOff): MapVersionSummary => {
       const { workshopId } = guards.versionInEditableWorkshop(versionId);
       const at = now();

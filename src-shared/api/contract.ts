@@ -156,6 +156,11 @@ export const contract = {
     output: WorkshopSummarySchema,
   },
   'map.get': { input: z.strictObject({ versionId: IdSchema }), output: MapVersionSchema },
+  /**
+   * The map a window opens when it names a workshop and no version: the workshop's first
+   * version (as the editor chooses), read without first asking for the workshop.
+   */
+  'map.open': { input: z.strictObject({ workshopId: IdSchema }), output: MapVersionSchema },
   'map.save': {
     input: z.strictObject({ versionId: IdSchema, revision: z.number().int(), document: MapDocumentSchema }),
     output: z.object({ revision: z.number().int(), updatedAt: IsoTimestamp }),

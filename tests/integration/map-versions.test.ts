@@ -71,3 +71,19 @@ describe('a new version', () => {
     expect((await refusal(backend, 'map.createVersion', { fromVersionId: version.id, name: '  ' })).code).toBe('VALIDATION');
   });
 });
+
+describe('opening a workshop without naming a version', () => {
+  it("answers the workshop's first version's map, the same as reading that version", async () => {
+    const { backend, workshop, version } = await aWorkshopWithAMap();
+    await call(backend, 'map.createVersion', { fromVersionId: version.id, name: 'Future state' });
+    const opened = await call(backend, 'map.open', { workshopId: workshop.id });
+    expect(opened).toEqual(await call(backend, 'map.get', { versionId: workshop.versions[0]!.id }));
+  });
+
+  it('says so for a workshop that no longer exists, in words', async () => {
+    const { backend } = await aWorkshopWithAMap();
+    const error = await refusal(backend, 'map.open', { workshopId: 'no-such-workshop' });
+    expect(error.code).toBe('NOT_FOUND');
+    expect(error.message).toMatch(/no longer exists/);
+  });
+});

@@ -74,6 +74,7 @@ export const VALID_INPUTS: { [M in Method]: (t: Target) => MethodInput<M> } = {
   'workshop.exportFile': (t) => ({ id: t.workshopId }),
   'workshop.importFile': (t) => ({ text: t.exportText }),
   'map.get': (t) => ({ versionId: t.versionId }),
+  'map.open': (t) => ({ workshopId: t.workshopId }),
   'map.save': (t) => ({
     versionId: t.versionId,
     revision: t.revision,

@@ -17,11 +17,12 @@ function loggedTransport(answer?: (method: string, input: Record<string, string>
   const log: string[] = [];
   const transport: Transport = async (method, input) => {
     const i = input as Record<string, string>;
-    log.push(`${method} ${i.id ?? i.versionId ?? ''}`.trim());
+    log.push(`${method} ${i.id ?? i.versionId ?? i.workshopId ?? ''}`.trim());
     const n = log.length;
     if (answer) return answer(method, i, n);
     if (method === 'workshop.get') return { ok: true, value: aWorkshopDetail(i.id!, ['version-1', 'version-2']) };
     if (method === 'map.get') return { ok: true, value: aMapVersion(i.versionId) };
+    if (method === 'map.open') return { ok: true, value: aMapVersion('version-1') };
     return { ok: true, value: null };
   };
   return { transport, log };
@@ -40,14 +41,35 @@ describe('a window opening on a workshop', () => {
     expect(log).toEqual(['workshop.get workshop-1', 'map.get version-2']);
   });
 
-  it('reads the map the editor will choose once the workshop answers, when the address names no version', async () => {
+  it('reads the workshop and its first map at once when the address names no version, and the editor takes both', async () => {
     const { transport, log } = loggedTransport();
     const early = withEarlyReads(transport, parseRoute('#/workshop/workshop-1'));
-    await settle();
-    expect(log).toEqual(['workshop.get workshop-1', 'map.get version-1']);
+    expect(log).toEqual(['workshop.get workshop-1', 'map.open workshop-1']);
     const opened = await openMap({ api: createApiClient(early), saver: noPendingSave, journal: memoryJournal() }, 'workshop-1', null);
     expect(opened.ok && opened.version.id).toBe('version-1');
     expect(log).toHaveLength(2);
+  });
+
+  it('reads the version the editor chose afresh when the first map read early is another one, or failed', async () => {
+    const { transport, log } = loggedTransport((method, input) =>
+      method === 'workshop.get'
+        ? { ok: true, value: aWorkshopDetail('workshop-1', ['version-2', 'version-1']) }
+        : method === 'map.open'
+          ? { ok: true, value: aMapVersion('version-1') }
+          : { ok: true, value: aMapVersion(input.versionId) },
+    );
+    const early = withEarlyReads(transport, parseRoute('#/workshop/workshop-1'));
+    const opened = await openMap({ api: createApiClient(early), saver: noPendingSave, journal: memoryJournal() }, 'workshop-1', null);
+    expect(opened.ok && opened.version.id).toBe('version-2');
+    expect(log).toEqual(['workshop.get workshop-1', 'map.open workshop-1', 'map.get version-2']);
+
+    const failing = loggedTransport((method, input) =>
+      method === 'map.open' ? { ok: false, error: { code: 'UNAVAILABLE', message: 'Leanmap is not answering.' } } : method === 'workshop.get' ? { ok: true, value: aWorkshopDetail('workshop-1', ['version-1']) } : { ok: true, value: aMapVersion(input.versionId) },
+    );
+    const again = withEarlyReads(failing.transport, parseRoute('#/workshop/workshop-1'));
+    const reopened = await openMap({ api: createApiClient(again), saver: noPendingSave, journal: memoryJournal() }, 'workshop-1', null);
+    expect(reopened.ok && reopened.version.id).toBe('version-1');
+    expect(failing.log).toEqual(['workshop.get workshop-1', 'map.open workshop-1', 'map.get version-1']);
   });
 
   it('hands each early answer on once: a second read of the map asks again', async () => {
